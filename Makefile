@@ -1,0 +1,39 @@
+# newsarchive: `make run` serves the seed archive, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev serve-dev index bench-extraction clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py ingest seeds
+	$(PY) manage.py drain_index_queue
+	$(PY) manage.py ensure_admin
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop); the index queue drains every 5 s."
+	$(PY) manage.py drain_index_queue --watch 5 -v0 & trap 'kill $$!' EXIT INT TERM; \
+	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+test: install-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench-extraction: install
+	$(PY) bench/extraction.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,63 @@
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Article, Country, Person, Topic
+
+FEED_SIZE = 30
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "newsarchive: latest stories"
+    subtitle = "The newest stories in the archive."
+
+    def link(self):
+        return reverse("articles:home")
+
+    def items(self):
+        return Article.objects.newest_first()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.deck or (item.paragraphs[0] if item.paragraphs else "")
+
+    def item_pubdate(self, item):
+        return item.created
+
+    def item_updateddate(self, item):
+        return item.updated
+
+
+class EntityFeed(LatestArticlesFeed):
+    model = None
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model, slug=slug)
+
+    def title(self, obj):
+        return f"newsarchive: {obj.name}"
+
+    def subtitle(self, obj):
+        return f"Stories that mention {obj.name}."
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return Article.objects.tagged_with(obj).newest_first()[:FEED_SIZE]
+
+
+class PersonFeed(EntityFeed):
+    model = Person
+
+
+class CountryFeed(EntityFeed):
+    model = Country
+
+
+class TopicFeed(EntityFeed):
+    model = Topic

@@ -1,0 +1,9 @@
+"""Ingest pipeline: read -> parse -> extract -> store.
+
+Each stage is a module with one job:
+- `readers`: bytes on disk to text (encoding detection, HTML reduced to text, JSONL records);
+- `parse`: text in the seed's run-together format to `ArticleDraft`s;
+- `extract`: a pure function from text (and known entities) to mentions;
+- `store`: drafts and mentions into the database, keeping editors' decisions;
+- `pipeline`: walks paths and runs the stages file by file, returning counts.
+"""

@@ -1,0 +1,442 @@
+"""Entity extraction: people, countries and topics in English news text.
+
+`extract(text, known)` is a pure function of the text and what editors have already decided
+(`KnownEntities`), so it is easy to test and to swap for a statistical model. It finds runs of
+capitalised words with one regular expression, reads countries and regions off them with the
+gazetteer, takes titles off the front of what is left, and keeps the rest as a person's name when
+nothing marks it as an organisation, an event, a place or ordinary words. Surnames alone resolve
+to the nearest full name mentioned in the same text.
+"""
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import gazetteer
+from .gazetteer import fold
+from .lexicon import (
+    DAYS_MONTHS,
+    FUNCTION_WORDS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_WORDS,
+    PORTFOLIO_WORDS,
+    TITLE_WORDS_LOWER,
+    TITLES,
+)
+from .topics import DEFAULT_RULES, WORD_RE
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+TOKEN = rf"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
+NICK = rf"[“\"‘](?:{TOKEN})(?: (?:{TOKEN}))?[”\"’]"
+PARTICLE = "|".join(sorted(NAME_PARTICLES | {"of", "the", "for"}, key=len, reverse=True))
+RUN_RE = re.compile(
+    rf"(?<![\w’'])(?:{TOKEN})(?:(?: +(?:(?:{PARTICLE}) +)*| +{NICK} +| +(?:al|el)-)(?:{TOKEN}))*"
+)
+TOKEN_RE = re.compile(rf"{NICK}|{TOKEN}")
+CJK_ALIAS_RE = re.compile(r"\s*[(（]([\u3400-\u9fff\uf900-\ufaff·・]{1,12})[)）]")
+LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])[a-z][a-z]+")
+ROLE_BEFORE_RE = re.compile(r"((?:[\w’'\-]+ ){1,7})$")
+CONNECTORS = frozenset({"of", "the", "for"})
+SENTENCE_STARTERS = ".!?:;\n“\"‘("
+
+
+@dataclass
+class PersonMention:
+    name: str
+    aliases: list = field(default_factory=list)
+    role: str = ""
+    spans: list = field(default_factory=list)
+
+
+@dataclass
+class CountryMention:
+    code: str
+    spans: list = field(default_factory=list)
+
+
+@dataclass
+class TopicMention:
+    slug: str
+    score: float
+
+
+@dataclass
+class Extraction:
+    people: list
+    countries: list
+    topics: list
+
+
+@dataclass
+class KnownEntities:
+    """What editors decided: confirmed people by name and alias, names rejected everywhere."""
+
+    people: dict = field(default_factory=dict)  # folded name or alias -> (name, [aliases])
+    rejected_people: frozenset = frozenset()  # folded names
+    rejected_countries: frozenset = frozenset()  # ISO codes
+    rejected_topics: frozenset = frozenset()  # slugs
+    topic_rules: object = DEFAULT_RULES
+    _cjk_re: object = None
+
+    def __post_init__(self):
+        cjk = [k for k in self.people if any("\u3400" <= c <= "\u9fff" for c in k)]
+        if cjk:
+            self._cjk_re = re.compile("|".join(re.escape(k) for k in sorted(cjk, key=len, reverse=True)))
+
+    @classmethod
+    def from_people(cls, people, **kwargs):
+        """people: iterable of (name, aliases)."""
+        index = {}
+        for name, aliases in people:
+            for form in (name, *aliases):
+                index.setdefault(fold(form), (name, list(aliases)))
+        return cls(people=index, **kwargs)
+
+
+class _Token:
+    __slots__ = ("start", "end", "text", "gap", "key", "place", "kind")
+
+    def __init__(self, start, end, text, gap):
+        self.start, self.end, self.text, self.gap = start, end, text, gap
+        self.key = fold(text)
+        self.place = None  # ISO codes the token names ([] for a region)
+        self.kind = "word"
+
+
+def _tokens(text, run):
+    """The capitalised tokens of a run, each with the connector words before it."""
+    tokens, last, nick = [], run.start(), None
+    for m in TOKEN_RE.finditer(text, run.start(), run.end()):
+        word = m.group()
+        if word[0] in "“\"‘":
+            nick = word.strip("“”\"‘’")
+            last = m.end()
+            continue
+        gap = text[last : m.start()].strip()
+        tok = _Token(m.start(), m.end(), word, gap)
+        if nick:
+            tok.gap, nick = "nick:" + nick, None
+        tokens.append(tok)
+        last = m.end()
+    return tokens
+
+
+def _mark_places(tokens, gaz):
+    """Mark tokens that name countries or regions, longest phrase first."""
+    i, n = 0, len(tokens)
+    while i < n:
+        best = None
+        phrase = ""
+        for j in range(i, min(n, i + gaz.max_words)):
+            tok = tokens[j]
+            if j > i:
+                if tok.gap.startswith("nick:") or (tok.gap and not set(tok.gap.split()) <= CONNECTORS):
+                    break
+                phrase += " " + (fold(tok.gap) + " " if tok.gap else "")
+            phrase += tok.key
+            if phrase in gaz.regions:
+                best = (j, "")
+            elif phrase in gaz.lookup:
+                best = (j, gaz.lookup[phrase])
+        if best is None and "-" in tokens[i].text:
+            # "China-Africa forum": each part of a hyphenated word may name a country.
+            codes = [gaz.lookup[p] for p in tokens[i].key.split("-") if p in gaz.lookup]
+            if codes:
+                tokens[i].place, tokens[i].kind = codes, "place"
+            i += 1
+            continue
+        if best is not None:
+            j, code = best
+            if code and j == i and tokens[i].key in gaz.ambiguous and i + 1 < n and _namelike(tokens[i + 1]):
+                i += 1  # "Jordan Bardella": a first name, not a country
+                continue
+            for k in range(i, j + 1):
+                tokens[k].place, tokens[k].kind = [code] if code else [], "place"
+            i = j + 1
+        else:
+            i += 1
+
+
+def _namelike(tok):
+    text = tok.text
+    return (
+        len(text) > 1
+        and not text.isupper()
+        and text not in TITLES
+        and text not in ORG_WORDS
+        and text not in FUNCTION_WORDS
+        and text not in DAYS_MONTHS
+    )
+
+
+def _sentence_start(text, pos):
+    i = pos - 1
+    while i >= 0 and text[i] in " \t“\"‘'(":
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_STARTERS or text[i] in "”’" and i > 0 and text[i - 1] in ".!?,"
+
+
+ROLE_MODIFIERS = frozenset(
+    "former late acting deputy vice then ex prime foreign defence defense senior top chief opposition army "
+    "military interim outgoing incoming newly elected veteran".split()
+)
+
+
+def _lower_role_before(text, start):
+    """A role written in lower case just before a name: 'then-Chinese minister of foreign affairs'."""
+    m = ROLE_BEFORE_RE.search(text, max(0, start - 80), start)
+    if not m:
+        return ""
+    kept = []
+    for word in reversed(m.group(1).split()):
+        bare = word.lower()
+        if word.endswith((",", ".", ";", ":")):
+            break
+        if (
+            bare in TITLE_WORDS_LOWER
+            or bare in CONNECTORS
+            or bare in ROLE_MODIFIERS
+            or bare.title() in PORTFOLIO_WORDS
+            or bare.startswith(("then-", "ex-"))
+            or word[:1].isupper()
+        ):
+            kept.append(word)
+        else:
+            break
+    kept.reverse()
+    # The role runs from its first modifier or title to the end; it must hold a title.
+    while kept and not (kept[0].lower() in TITLE_WORDS_LOWER or kept[0].lower() in ROLE_MODIFIERS
+                        or kept[0].lower().startswith(("then-", "ex-")) or kept[0][:1].isupper()):
+        kept.pop(0)
+    if not any(w.lower() in TITLE_WORDS_LOWER for w in kept):
+        return ""
+    return " ".join(kept)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    tokens: list
+    role: str
+    alias: str = ""
+    nick: str = ""
+
+
+def _segments(tokens):
+    """Split a run's tokens into stretches without places and connector words."""
+    seg = []
+    for tok in tokens:
+        if tok.kind == "place" or (tok.gap and not tok.gap.startswith("nick:") and set(tok.gap.split()) & CONNECTORS):
+            if seg:
+                yield seg
+            seg = [] if tok.kind == "place" else [tok]
+            continue
+        seg.append(tok)
+    if seg:
+        yield seg
+
+
+def _candidates(text, tokens, lower_words):
+    """Person-name candidates in one run, with the role that stands before each."""
+    # Titles: a leading stretch of titles (and 'of' portfolios after them) is the role.
+    i, n = 0, len(tokens)
+    out = []
+    while i < n:
+        tok = tokens[i]
+        if tok.kind == "place":
+            i += 1
+            continue
+        role_start = None
+        # Walk over function words, days and titles.
+        while i < n and tokens[i].kind != "place":
+            word = tokens[i].text
+            if word in TITLES and not (tokens[i].gap and set(tokens[i].gap.split()) & CONNECTORS and role_start is None):
+                if role_start is None:
+                    role_start = tokens[i].start
+                    # a country word right before the title belongs to the role ("Chinese President")
+                    k = i
+                    while k > 0 and tokens[k - 1].kind == "place" and not tokens[k].gap:
+                        k -= 1
+                    role_start = tokens[k].start
+                i += 1
+                continue
+            if role_start is not None and (word in PORTFOLIO_WORDS) and (
+                tokens[i].gap in CONNECTORS or tokens[i].gap in ("of the", "for the") or not tokens[i].gap
+            ) and _after_of(tokens, i):
+                i += 1
+                continue
+            if word in FUNCTION_WORDS or word in DAYS_MONTHS or (word.isupper() and len(word) > 1 and word not in NAME_SUFFIXES):
+                role_start = None
+                i += 1
+                continue
+            break
+        # Collect name tokens until something that cannot be in a name.
+        j = i
+        org = False
+        while j < n and tokens[j].kind != "place":
+            tok = tokens[j]
+            if j > i and tok.gap and not tok.gap.startswith("nick:") and not set(tok.gap.split()) <= NAME_PARTICLES:
+                break
+            if tok.text in ORG_WORDS:
+                org = True
+            if tok.text in FUNCTION_WORDS or tok.text in DAYS_MONTHS or tok.text in TITLES and j > i:
+                break
+            if tok.text.isupper() and len(tok.text) > 1 and tok.text not in NAME_SUFFIXES:
+                org = True
+            j += 1
+        # Anything organisational straight after the name makes the whole phrase an organisation.
+        k = j
+        while k < n and tokens[k].kind != "place" and not org:
+            if tokens[k].text in ORG_WORDS:
+                org = True
+            k += 1
+        name_tokens = tokens[i:j]
+        if name_tokens and not org:
+            role = text[role_start : name_tokens[0].start].strip() if role_start is not None else ""
+            nick = next((t.gap[5:] for t in name_tokens[1:] if t.gap.startswith("nick:")), "")
+            cand = _Candidate(name_tokens[0].start, name_tokens[-1].end, name_tokens, role, nick=nick)
+            if _plausible(text, cand, lower_words):
+                out.append(cand)
+        i = max(j, i + 1) if not org else max(k, i + 1)
+    return out
+
+
+def _after_of(tokens, i):
+    """True when token i continues a title's portfolio ('Minister of Public Security')."""
+    k = i
+    while k > 0 and tokens[k].text in PORTFOLIO_WORDS:
+        if tokens[k].gap in CONNECTORS or tokens[k].gap in ("of the", "for the"):
+            return True
+        k -= 1
+    return tokens[k].gap in CONNECTORS or tokens[k].text in TITLES
+
+
+def _plausible(text, cand, lower_words):
+    toks = cand.tokens
+    if _sentence_start(text, toks[0].start) and toks[0].key in lower_words and len(toks) > 1:
+        toks = cand.tokens = toks[1:]
+        cand.start = toks[0].start
+        cand.role = ""
+    if len(toks) >= 2 and all(t.key in lower_words for t in toks):
+        return False  # capitalised ordinary words ("Public Security")
+    if len(toks) > 5:
+        return False
+    if len(toks) == 1:
+        return not (_sentence_start(text, toks[0].start) and toks[0].key in lower_words)
+    return True
+
+
+def _person_key(tokens):
+    return " ".join(t.key for t in tokens)
+
+
+def extract(text, known=None):
+    """Extract people, countries and topics from `text`. Spans are offsets into `text`."""
+    known = known or KnownEntities()
+    gaz = gazetteer.load()
+    lower_words = frozenset(LOWER_WORD_RE.findall(text))
+
+    countries = {}
+    full, partial = [], []  # full-name candidates and single tokens to resolve
+    for run in RUN_RE.finditer(text):
+        tokens = _tokens(text, run)
+        if not tokens:
+            continue
+        _mark_places(tokens, gaz)
+        for tok in tokens:
+            for code in tok.place or ():
+                countries.setdefault(code, []).append((tok.start, tok.end))
+        for cand in _candidates(text, tokens, lower_words):
+            if len(cand.tokens) == 1:
+                partial.append(cand)
+                continue
+            if run.end() == cand.end:
+                alias = CJK_ALIAS_RE.match(text, cand.end)
+                if alias:
+                    cand.alias = alias.group(1)
+            if not cand.role:
+                cand.role = _lower_role_before(text, cand.start)
+            full.append(cand)
+
+    people = {}  # folded key -> PersonMention
+    by_token = []  # (start, key, token keys) of full mentions, in text order
+
+    def mention(key, name, span, role="", aliases=()):
+        person = people.get(key)
+        if person is None:
+            person = people[key] = PersonMention(name=name)
+        if role and not person.role:
+            person.role = role
+        for alias in aliases:
+            if alias and alias not in person.aliases and alias != person.name:
+                person.aliases.append(alias)
+        person.spans.append(span)
+        return person
+
+    for cand in full:
+        toks = cand.tokens
+        name = _display_name(text, cand)
+        key = fold(name)
+        if key in known.rejected_people:
+            continue
+        token_keys = {t.key for t in toks if t.text.lower() not in NAME_PARTICLES}
+        # A shorter form of a name already mentioned ("Ramos Horta") is the same person.
+        earlier = [e for e in by_token if token_keys < e[2] and e[0] < cand.start]
+        if key in known.people:
+            canonical, aliases = known.people[key]
+            key = fold(canonical)
+            mention(key, canonical, (cand.start, cand.end), cand.role, [*aliases, cand.alias, cand.nick])
+        elif earlier:
+            key = earlier[-1][1]
+            mention(key, people[key].name, (cand.start, cand.end))
+        else:
+            existing = people.get(key)
+            if existing and _accents(name) > _accents(existing.name):
+                existing.name = name
+            mention(key, name, (cand.start, cand.end), cand.role, [cand.alias, cand.nick])
+        by_token.append((cand.start, key, token_keys | {fold(a) for a in people[key].aliases}))
+
+    for cand in partial:
+        tok = cand.tokens[0]
+        before = [e for e in by_token if tok.key in e[2] and e[0] < tok.start]
+        after = [e for e in by_token if tok.key in e[2] and e[0] >= tok.start]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is None:
+            continue
+        mention(target[1], people[target[1]].name, (tok.start, tok.end))
+
+    if known._cjk_re is not None:
+        for m in known._cjk_re.finditer(text):
+            canonical, aliases = known.people[m.group()]
+            mention(fold(canonical), canonical, m.span(), "", aliases)
+
+    people_out = [p for key, p in people.items() if key not in known.rejected_people]
+    for p in people_out:
+        p.spans.sort()
+        p.aliases = [a for a in p.aliases if fold(a) != fold(p.name)]
+    country_out = [
+        CountryMention(code, sorted(spans)) for code, spans in countries.items() if code not in known.rejected_countries
+    ]
+    lower = text.lower()
+    topics = [
+        TopicMention(slug, score)
+        for slug, score in known.topic_rules.score(lower, Counter(WORD_RE.findall(lower)))
+        if slug not in known.rejected_topics
+    ]
+    return Extraction(people_out, country_out, topics)
+
+
+def _accents(name):
+    return sum(1 for c in name if ord(c) > 127)
+
+
+def _display_name(text, cand):
+    """The name as written, without a nickname in quotes or a possessive."""
+    name = ""
+    for tok in cand.tokens:
+        if name:
+            gap = "" if tok.gap.startswith("nick:") else tok.gap
+            name += " " + (gap if gap.endswith("-") else gap + " " if gap else "")
+        name += tok.text
+    return name

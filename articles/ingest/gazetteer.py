@@ -1,0 +1,77 @@
+"""Country names, demonyms and cities, and the regions that are not countries.
+
+Built once per process from `data/countries.json` (curated: names as news media write them,
+demonyms, capitals and major cities) with pycountry's ISO names and official names on top.
+"""
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+DATA = Path(__file__).with_name("data")
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def fold(text):
+    """Lower-case, accent-free, straight-apostrophe form used as a lookup key."""
+    text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    code: str
+    name: str
+    aliases: tuple
+
+
+@dataclass
+class Gazetteer:
+    countries: dict  # code -> CountryInfo
+    lookup: dict  # folded phrase -> code
+    regions: frozenset  # folded phrases that are regions, never countries
+    ambiguous: frozenset  # folded phrases that are also first names or common words
+    max_words: int
+
+    def country(self, code):
+        return self.countries.get(code)
+
+
+@lru_cache(maxsize=1)
+def load():
+    curated = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
+    regions = json.loads((DATA / "regions.json").read_text(encoding="utf-8"))
+    lookup, countries, ambiguous = {}, {}, set()
+
+    def add(phrase, code):
+        key = fold(phrase)
+        if key.startswith("the "):
+            key = key[4:]
+        if key:
+            lookup.setdefault(key, code)
+
+    for record in pycountry.countries:
+        code = record.alpha_2
+        entry = curated.get(code, {})
+        name = entry.get("name") or getattr(record, "common_name", None) or record.name
+        aliases = {record.name, getattr(record, "official_name", record.name), *entry.get("aliases", [])} - {name}
+        countries[code] = CountryInfo(code, name, tuple(sorted(aliases)))
+    for code, entry in curated.items():
+        if code not in countries:
+            countries[code] = CountryInfo(code, entry["name"], tuple(sorted(entry.get("aliases", []))))
+    # Curated forms first, so they win over pycountry's formal names on a clash.
+    for code, entry in curated.items():
+        for phrase in [entry.get("name", ""), *entry.get("aliases", []), *entry.get("demonyms", []), *entry.get("cities", [])]:
+            add(phrase, code)
+        ambiguous.update(fold(a) for a in entry.get("ambiguous", []))
+    for info in countries.values():
+        for phrase in (info.name, *info.aliases):
+            add(phrase, info.code)
+    region_keys = frozenset(fold(r) for r in regions)
+    for key in region_keys:
+        lookup.pop(key, None)
+    max_words = max(len(k.split()) for k in list(lookup) + list(region_keys))
+    return Gazetteer(countries, lookup, region_keys, frozenset(ambiguous), max_words)

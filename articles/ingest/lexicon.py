@@ -1,0 +1,107 @@
+"""Word lists the extractor uses to tell names from everything else that is capitalised.
+
+They describe English news writing in general (titles, organisation words, function words),
+never particular stories.
+"""
+
+def words(text):
+    return frozenset(text.split())
+
+
+# Titles and ranks that stand before a name. Multi-word titles are matched token by token.
+TITLES = words(
+    """President Vice Prime Minister Ministers Premier Chancellor Deputy Secretary General Senior
+    Lieutenant Major Colonel Captain Commander Admiral Marshal Field Brigadier Sergeant Corporal
+    Private Officer Chief Justice Judge King Queen Prince Princess Crown Emperor Empress Sheikh
+    Sheik Emir Sultan Pope Cardinal Archbishop Bishop Reverend Rev Father Rabbi Imam Ayatollah
+    Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Senator Sen Rep Representative Congressman
+    Congresswoman Governor Gov Mayor Ambassador Envoy Speaker Chairman Chairwoman Chairperson Chair
+    Director Spokesman Spokeswoman Spokesperson Leader Head Commissioner Councillor Councilor
+    Legislator Lawmaker MP Acting Interim Former Foreign Defence Defense Finance Interior Justice
+    State Supreme Attorney Solicitor Auditor Inspector Superintendent Constable Detective Agent
+    Ayatollah Mullah Grand Crown Coach Manager Captain CEO Founder Chief Executive President-elect
+    Premier-elect Opposition Party Junta Military Secretary-General Under-Secretary Undersecretary
+    Minister-President Taoiseach Chancellor-elect Monsignor Patriarch Lama Dalai Deputy-Governor"""
+)
+# Lower-case forms of the titles, for roles written in lower case ("former president Jose ...").
+TITLE_WORDS_LOWER = frozenset(t.lower() for t in TITLES) | words(
+    """minister president premier chancellor leader chief general secretary spokesman spokeswoman
+    spokesperson envoy ambassador king queen prince princess mayor governor senator lawmaker
+    legislator director chairman chairwoman head commander dictator pope official adviser advisor
+    chief-of-staff coach founder executive ceo tycoon activist dissident journalist author
+    prosecutor judge lawyer"""
+)
+# Words that may stand in a title between "of" and the name ("Minister of Public Security").
+PORTFOLIO_WORDS = words(
+    """Public Security Foreign Affairs Defence Defense National Home Interior Internal External
+    Finance Economy Economic Economics Trade Industry Commerce Health Education Justice Labour Labor
+    Agriculture Energy Environment Culture Transport Transportation Information Digital Development
+    State Homeland Veterans Treasury Welfare Social Science Technology Immigration Communications
+    Mainland Overseas Relations Planning Investment Housing Tourism Sports Youth Women Family Water
+    Resources Natural Mines Oil Petroleum Fisheries Forestry Land Rural Urban Regional Infrastructure
+    Works Emergency Management Reform Revenue Budget Cabinet Council General Staff Armed Forces Army
+    Navy Air Force Police Intelligence Commerce Industry Religious Indigenous Peoples Gender Equality
+    Human Rights Climate Change Ecology Cooperation Integration European International Strategic
+    Services Affairs Policy Legal Secretariat Office Ministry Department Bureau Administration and
+    the for of Foreign-Affairs Security-Affairs"""
+)
+# Words that make a capitalised phrase an organisation, event, document or place, never a person.
+ORG_WORDS = words(
+    """Party Parties Communist Socialist Democratic Democrats Republican Republicans Labour Liberal
+    Conservative Conservatives Green Greens Front Movement Alliance Coalition Union Unions League
+    Association Federation Confederation Committee Commission Council Assembly Parliament Congress
+    Senate House Chamber Cabinet Government Ministry Department Bureau Agency Office Authority
+    Administration Service Services Force Forces Army Navy Guard Guards Police Command Corps
+    Brigade Battalion Regiment Militia Court Tribunal Bank Fund Foundation Institute Institution
+    University College School Academy Hospital Clinic Centre Center Museum Library Church Temple
+    Mosque Cathedral Company Corporation Corp Inc Ltd Group Holdings Airlines Airways Motors
+    Electronics Energy Oil Gas Petroleum Telecom Systems Technologies Industries Partners Capital
+    Times Post News Herald Journal Daily Tribune Gazette Review Press Television TV Radio Network
+    Agency Broadcasting Initiative Programme Program Plan Project Strategy Treaty Accord Accords
+    Agreement Pact Declaration Convention Charter Protocol Act Law Bill Code Constitution Summit
+    Forum Conference Games Olympics Olympic Cup Championship Championships League Prize Award
+    Awards Festival Expo Week Day Year Island Islands Strait Straits Sea Ocean Gulf Bay River Lake
+    Mountain Mountains Mount Valley Desert Peninsula Province Provinces Region Prefecture County
+    District State States City Town Village Square Street Road Avenue Bridge Port Airport Station
+    Palace Hall Tower Stadium Park Harbour Harbor Canal Coast Basin Plateau Delta Highway Corridor
+    Zone Base Camp Prison Embassy Consulate Mission Organisation Organization Nations Secretariat
+    Register Exchange Market Index Reserve Revolution War Wars Crisis Spring Uprising Operation
+    Doctrine Thought Dynasty Empire Kingdom Republic Federation Emirate Caliphate Weibo Twitter
+    Facebook Instagram TikTok YouTube Telegram WhatsApp Google Microsoft Apple Amazon Meta Club
+    FC United Rovers Athletic Society Trust Council Board Panel Network Watch International
+    Amnesty Oxfam Red Cross Crescent Brotherhood Taliban Hamas Hezbollah Houthis Houthi Junta
+    Interpol Europol NATO Observatory Mall Hotel Resort Building Centre Complex Institute Lab
+    Laboratories Laboratory Pharmaceuticals Pharma Motors Steel Mining Shipping Logistics Bridge"""
+)
+# Capitalised words that begin sentences or clauses and are never part of a name.
+FUNCTION_WORDS = words(
+    """The A An This That These Those It Its He She They We I You His Her Their Our My Your Him Them
+    There Here Who Whom Whose Which What When Where Why How If Whether Though Although Because As
+    At By For From In Into Of On Onto To With Without Within About Above Across After Against Along
+    Amid Among Around Before Behind Below Beneath Beside Between Beyond But And Or Nor Yet So Despite
+    During Except Inside Like Near Off Outside Over Past Per Since Through Throughout Toward Towards
+    Under Until Unlike Up Upon Via While Also Still Now Then Later Earlier Last Next First Second
+    Third Some Many Most Several Both Each Every All Any No Not Neither Either Other Another Such
+    Only Even Just However Meanwhile Moreover Furthermore Instead Nevertheless Nonetheless Indeed
+    Meanwhile Separately Overall Previously Currently Recently Already Finally Yesterday Today
+    Tomorrow Tonight Speaking According Asked Asking Following Including Regarding Citing Reporting
+    Additional Reporting Editing Writing Mr Mrs Ms Dr Sources Officials Police Analysts Critics
+    Residents Witnesses Authorities Supporters Protesters Experts Observers Voters Lawmakers
+    Government Opposition Ruling State Federal National Local Regional Global International
+    Western Eastern Northern Southern Central Former Acting Deputy Vice Interim Senior Junior
+    Breaking Update Updated Exclusive Analysis Opinion Editorial Photo Photos Video Reuters AP AFP
+    Bloomberg Xinhua Kyodo Yonhap CNA Staff Writer Writers Correspondent Contributor Edited
+    Once Twice Over Nearly Almost About Around More Less Few Much Other Others Together Already
+    Yes No Oh Well Please Thanks Dear Hello Good Great Big Little Old Young Long New High Low
+    Top Free Open Public Private Joint Foreign Domestic Official Unofficial Federal Chief"""
+)
+DAYS_MONTHS = words(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun
+    January February March April June July August September October November December Jan Feb
+    Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter Ramadan Eid Diwali Hanukkah Passover
+    Lunar New Year Thanksgiving Halloween Independence Memorial Labor Labour Victory Day Spring
+    Summer Autumn Winter Fall"""
+)
+# Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
+NAME_PARTICLES = words("da de do dos das di del della van von der den ter la le bin bint ibn al el abu ben y e du des")
+NAME_SUFFIXES = words("Jr Jr. Sr Sr. II III IV")

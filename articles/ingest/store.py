@@ -1,0 +1,202 @@
+"""Store drafts and their mentions, one transaction per article, keeping editors' decisions.
+
+Curation survives the machine: a confirmed tag, an editor's tag and a rejected tag are never
+changed by re-ingesting; only the extractor's own unreviewed tags follow the text.
+"""
+import hashlib
+import re
+
+from django.db import transaction
+
+from ..models import (
+    Article,
+    ArticleCountry,
+    ArticlePerson,
+    ArticleTopic,
+    Country,
+    Person,
+    RejectedName,
+    TagOrigin,
+    TagState,
+    Topic,
+)
+from . import gazetteer
+from .extract import KnownEntities
+from .gazetteer import fold
+from .topics import TopicRules
+
+KEY_WORDS = 40  # the lede's first words identify a story across corrections further down
+
+
+def content_key(body, url=""):
+    """A stable key: the source URL when there is one, else the lede's first words."""
+    if url:
+        return "url:" + hashlib.sha256(url.strip().encode()).hexdigest()[:40]
+    words = re.findall(r"\w+", fold(body))[:KEY_WORDS]
+    return "text:" + hashlib.sha256(" ".join(words).encode()).hexdigest()[:40]
+
+
+def known_entities():
+    """Editors' decisions as the extractor's input."""
+    confirmed = Person.objects.filter(
+        articleperson__state=TagState.CONFIRMED
+    ).distinct() | Person.objects.filter(articleperson__origin=TagOrigin.EDITOR).distinct()
+    rejected = RejectedName.objects.values_list("kind", "name")
+    return KnownEntities.from_people(
+        ((p.name, p.aliases) for p in confirmed.distinct()),
+        rejected_people=frozenset(fold(n) for k, n in rejected if k == RejectedName.Kind.PERSON),
+        rejected_countries=frozenset(n.upper() for k, n in rejected if k == RejectedName.Kind.COUNTRY),
+        rejected_topics=frozenset(n for k, n in rejected if k == RejectedName.Kind.TOPIC),
+        topic_rules=TopicRules.compile(Topic.objects.values_list("slug", "keywords")),
+    )
+
+
+def ensure_countries():
+    """Create a Country row for every ISO 3166-1 code the gazetteer knows (idempotent)."""
+    existing = set(Country.objects.values_list("code", flat=True))
+    new = [
+        Country(code=info.code, name=info.name, aliases=list(info.aliases))
+        for info in gazetteer.load().countries.values()
+        if info.code not in existing
+    ]
+    for country in new:
+        country.save()
+    return len(new)
+
+
+class EntityResolver:
+    """Finds or creates the Person, Country and Topic rows for mentions, with per-run caches."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self._people = None
+        self._countries = None
+        self._topics = None
+
+    def _load_people(self):
+        index = {}
+        for person in Person.objects.only("id", "name", "aliases", "description"):
+            index.setdefault(fold(person.name), person)
+        for person in Person.objects.only("id", "name", "aliases", "description"):
+            for alias in person.aliases:
+                index.setdefault(fold(alias), person)
+        return index
+
+    def person(self, mention):
+        if self._people is None:
+            self._people = self._load_people()
+        person = self._people.get(fold(mention.name))
+        if person is None:
+            person = next((self._people[fold(a)] for a in mention.aliases if fold(a) in self._people), None)
+        if person is None:
+            person = Person(name=mention.name, aliases=list(mention.aliases), description=mention.role)
+            person.save()
+        else:
+            new_aliases = [a for a in mention.aliases if a not in person.aliases and a != person.name]
+            if new_aliases or (mention.role and not person.description):
+                person.aliases = [*person.aliases, *new_aliases]
+                person.description = person.description or mention.role
+                person.save(update_fields=["aliases", "description", "updated"])
+        for form in (person.name, *person.aliases):
+            self._people.setdefault(fold(form), person)
+        return person
+
+    def country(self, code):
+        if self._countries is None:
+            self._countries = {c.code: c for c in Country.objects.only("id", "code", "name", "slug")}
+        country = self._countries.get(code)
+        if country is None:
+            info = gazetteer.load().country(code)
+            country = Country(code=code, name=info.name if info else code, aliases=list(info.aliases) if info else [])
+            country.save()
+            self._countries[code] = country
+        return country
+
+    def topic(self, slug):
+        if self._topics is None:
+            self._topics = {t.slug: t for t in Topic.objects.only("id", "slug", "name")}
+        return self._topics.get(slug)
+
+
+def _sync_tags(article, model, field, wanted):
+    """Make the extractor's tags of one kind match `wanted` ({entity: values}); return True if changed."""
+    changed = False
+    existing = {getattr(tag, f"{field}_id"): tag for tag in model.objects.filter(article=article)}
+    for entity, values in wanted.items():
+        tag = existing.pop(entity.pk, None)
+        if tag is None:
+            model.objects.create(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values)
+            changed = True
+        elif tag.state == TagState.REJECTED:
+            continue  # an editor said no: never brought back
+        elif any(getattr(tag, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(tag, k, v)
+            tag.save()
+            changed = True
+    for tag in existing.values():
+        if not tag.is_curated:
+            tag.delete()
+            changed = True
+    return changed
+
+
+def _body_spans(spans, shift):
+    return [[s - shift, e - shift] for s, e in spans if s >= shift]
+
+
+def store_tags(article, extraction, resolver, shift=0):
+    """Attach the extraction's entities to the article. Spans are shifted into the body."""
+    people, countries, topics = {}, {}, {}
+    for m in extraction.people:
+        person = resolver.person(m)
+        entry = people.setdefault(person, {"mentions": 0, "offsets": [], "role": m.role[:200]})
+        entry["mentions"] += len(m.spans)
+        entry["offsets"] += _body_spans(m.spans, shift)
+    for m in extraction.countries:
+        countries[resolver.country(m.code)] = {"mentions": len(m.spans), "offsets": _body_spans(m.spans, shift)}
+    for m in extraction.topics:
+        topic = resolver.topic(m.slug)
+        if topic is not None:
+            topics[topic] = {"score": m.score}
+    changed = _sync_tags(article, ArticlePerson, "person", people)
+    changed |= _sync_tags(article, ArticleCountry, "country", countries)
+    changed |= _sync_tags(article, ArticleTopic, "topic", topics)
+    return changed
+
+
+def store_draft(draft, extraction, resolver, origin="", shift=0):
+    """Create or update the article for a draft; return 'created', 'updated' or 'unchanged'."""
+    key = content_key(draft.body, draft.url)
+    fields = {
+        "headline": draft.headline[:300],
+        "kicker": draft.kicker[:120],
+        "deck": draft.deck,
+        "body": draft.body,
+        "published": draft.published,
+        "source": draft.source[:200],
+        "source_url": draft.url[:500],
+        "photo_credit": draft.photo_credit[:200],
+        "truncated": draft.truncated,
+    }
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(content_key=key).first()
+        if article is None:
+            article = Article(content_key=key, origin=origin[:500], **fields)
+            article.save()
+            store_tags(article, extraction, resolver, shift)
+            return "created", article
+        if draft.truncated and not article.truncated:
+            return "unchanged", article  # never replace a full story with its teaser
+        for name in ("published", "source", "source_url", "photo_credit", "kicker", "deck"):
+            if not fields[name]:
+                fields[name] = getattr(article, name)  # a later text without the detail keeps it
+        changed = [name for name, value in fields.items() if getattr(article, name) != value]
+        for name in changed:
+            setattr(article, name, fields[name])
+        if changed:
+            article.save()
+        tags_changed = store_tags(article, extraction, resolver, shift)
+        return ("updated" if changed or tags_changed else "unchanged"), article

@@ -1,0 +1,26 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from articles.models import IndexQueueEntry
+from articles.search_queue import drain
+
+
+class Command(BaseCommand):
+    help = "Apply queued article changes to the search index (the index's single writer)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--watch", type=float, metavar="SECONDS", help="keep draining every SECONDS")
+        parser.add_argument("--dry-run", action="store_true", help="report the queue length, change nothing")
+
+    def handle(self, *args, watch, dry_run, verbosity, **options):
+        if dry_run:
+            self.stdout.write(f"{IndexQueueEntry.objects.count()} queued change(s)")
+            return
+        while True:
+            updated, removed = drain()
+            if verbosity >= 1 and (updated or removed or not watch):
+                self.stdout.write(f"index: {updated} updated, {removed} removed")
+            if not watch:
+                return
+            time.sleep(watch)

@@ -1,0 +1,56 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.ingest.parse import ParseError, parse_date
+from articles.ingest.pipeline import ingest_paths
+from articles.search_queue import enqueue_articles
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest article text from files and folders (recursively): .txt in the seed format, .html, "
+        "or .jsonl in the export format. Idempotent; a bad file is reported and skipped."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest")
+        parser.add_argument("--date", help="publication date YYYY-MM-DD for texts that do not give one")
+        parser.add_argument("--source", default="", help="source name for texts that do not give one")
+        parser.add_argument("--dry-run", action="store_true", help="parse and extract, report, store nothing")
+
+    def handle(self, *args, paths, date, source, dry_run, verbosity, **options):
+        try:
+            published = parse_date(date) if date else None
+        except ParseError as exc:
+            raise CommandError(f"--date: {exc}") from None
+        show_progress = verbosity >= 1 and self.stderr.isatty()
+        report = ingest_paths(
+            paths, published=published, source=source, dry_run=dry_run,
+            progress=self._progress if show_progress else None,
+        )
+        if show_progress:
+            self.stderr.write("")
+        if report.changed_ids and not dry_run:
+            enqueue_articles(report.changed_ids)
+        for path, reason in report.failed:
+            self.stderr.write(self.style.ERROR(f"failed: {path}: {reason}"))
+        if verbosity >= 1:
+            prefix = "dry run, nothing stored: " if dry_run else ""
+            summary = (
+                f"{prefix}{report.files} file(s): {report.created} created, {report.updated} updated, "
+                f"{report.unchanged} unchanged, {len(report.failed)} failed"
+            )
+            if report.skipped:
+                summary += f", {report.skipped} skipped (not .txt/.html/.jsonl)"
+            self.stdout.write(self.style.SUCCESS(summary) if not report.failed else self.style.WARNING(summary))
+        if report.failed:
+            sys.exit(1)
+
+    def _progress(self, done, total, path):
+        if total < 2:
+            return
+        width = 30
+        filled = width * done // total
+        self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files", ending="")
+        self.stderr.flush()

@@ -1,0 +1,278 @@
+"""The archive: articles, the entities they mention, and the tags that link them.
+
+A tag is an explicit through-model row that records where it came from (the extractor or an
+editor), its review state and where the entity is mentioned in the body.
+"""
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+def unique_slug(model, text, max_length=120, exclude_pk=None):
+    """A slug for `text` that no other row of `model` uses (ASCII; numbered on collision)."""
+    base = slugify(text)[: max_length - 8].strip("-") or model._meta.model_name
+    slug, n = base, 2
+    qs = model._default_manager.all()
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    while qs.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class TagState(models.TextChoices):
+    AUTO = "auto", "auto (unreviewed)"
+    CONFIRMED = "confirmed", "confirmed"
+    REJECTED = "rejected", "rejected"
+
+
+class TagOrigin(models.TextChoices):
+    EXTRACTOR = "extractor", "extractor"
+    EDITOR = "editor", "editor"
+    IMPORT = "import", "import"
+
+
+class EntityQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Annotate `article_count`: articles tagged with the entity, rejected tags excluded."""
+        tag = self.model.tag_related_name
+        return self.annotate(
+            article_count=Count(tag, filter=~Q(**{f"{tag}__state": TagState.REJECTED}), distinct=True)
+        )
+
+    def mentioned(self):
+        return self.with_counts().filter(article_count__gt=0)
+
+
+class Entity(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names, one per entry.")
+    description = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = EntityQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
+        self.aliases = sorted({a.strip() for a in self.aliases or [] if a and a.strip() and a.strip() != self.name})
+        super().save(*args, **kwargs)
+
+    @property
+    def names(self):
+        return [self.name, *self.aliases]
+
+
+class Person(Entity):
+    tag_related_name = "articleperson"
+
+    class Meta(Entity.Meta):
+        verbose_name_plural = "people"
+
+    def get_absolute_url(self):
+        return reverse("articles:person_detail", args=[self.slug])
+
+
+class Country(Entity):
+    tag_related_name = "articlecountry"
+    code = models.CharField("ISO 3166-1 alpha-2", max_length=2, unique=True)
+
+    class Meta(Entity.Meta):
+        verbose_name_plural = "countries"
+
+    def get_absolute_url(self):
+        return reverse("articles:country_detail", args=[self.slug])
+
+    @property
+    def flag(self):
+        """The flag emoji, built from the code's regional-indicator letters."""
+        if len(self.code) != 2 or not self.code.isalpha():
+            return ""
+        return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in self.code.upper())
+
+
+class Topic(Entity):
+    tag_related_name = "articletopic"
+    keywords = models.TextField(
+        blank=True,
+        help_text="One keyword or phrase per line. Matching ignores case and simple plural endings; "
+        "a line like 'coup=3' gives that keyword weight 3.",
+    )
+
+    def get_absolute_url(self):
+        return reverse("articles:topic_detail", args=[self.slug])
+
+    @property
+    def keyword_list(self):
+        return [line.strip() for line in self.keywords.splitlines() if line.strip()]
+
+
+class RejectedName(models.Model):
+    """A name an editor rejected everywhere: the extractor never proposes it again."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "person"
+        COUNTRY = "country", "country"
+        TOPIC = "topic", "topic"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="unique_rejected_name")]
+
+    def __str__(self):
+        return f"{self.name} ({self.kind})"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def dated(self):
+        return self.filter(published__isnull=False)
+
+    def undated(self):
+        return self.filter(published__isnull=True)
+
+    def newest_first(self):
+        return self.order_by(models.F("published").desc(nulls_last=True), "-created", "-id")
+
+    def tagged_with(self, entity):
+        """Articles carrying a non-rejected tag for `entity` (a Person, Country or Topic)."""
+        tag = type(entity).tag_related_name
+        return self.filter(
+            **{f"{tag}__{type(entity)._meta.model_name}": entity},
+        ).exclude(**{f"{tag}__state": TagState.REJECTED})
+
+
+class Article(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    headline = models.CharField(max_length=300)
+    kicker = models.CharField(max_length=120, blank=True, help_text="The ALL-CAPS label above a headline.")
+    deck = models.TextField(blank=True, help_text="The standfirst under the headline.")
+    body = models.TextField(help_text="Paragraphs separated by blank lines.")
+    published = models.DateField(null=True, blank=True, db_index=True)
+    source = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    photo_credit = models.CharField(max_length=200, blank=True)
+    truncated = models.BooleanField(default=False, help_text="The text is a cut-off teaser.")
+    content_key = models.CharField(
+        max_length=80, unique=True, editable=False, help_text="Stable identity of the text, so it is stored once."
+    )
+    origin = models.CharField(max_length=500, blank=True, editable=False, help_text="Where the text was ingested from.")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    people = models.ManyToManyField(Person, through="ArticlePerson", related_name="articles")
+    countries = models.ManyToManyField(Country, through="ArticleCountry", related_name="articles")
+    topics = models.ManyToManyField(Topic, through="ArticleTopic", related_name="articles")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("published").desc(nulls_last=True), "-created", "-id"]
+        indexes = [models.Index(fields=["published", "created"])]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:article_detail", args=[self.slug])
+
+    @property
+    def paragraphs(self):
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.headline, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class Tag(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    origin = models.CharField(max_length=10, choices=TagOrigin.choices, default=TagOrigin.EXTRACTOR)
+    state = models.CharField(max_length=10, choices=TagState.choices, default=TagState.AUTO, db_index=True)
+    mentions = models.PositiveIntegerField(default=0, help_text="How often the text mentions the entity.")
+    offsets = models.JSONField(
+        default=list, blank=True, help_text="[start, end] character spans of the mentions in the body."
+    )
+    score = models.FloatField(default=0.0)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_curated(self):
+        """Editors' decisions that no machine may undo."""
+        return self.state != TagState.AUTO or self.origin == TagOrigin.EDITOR
+
+
+class ArticlePerson(Tag):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE)
+    role = models.CharField(max_length=200, blank=True, help_text="The role the text gives the person.")
+
+    entity_field = "person"
+
+    class Meta:
+        verbose_name = "person tag"
+        constraints = [models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")]
+
+    def __str__(self):
+        return f"{self.person} in {self.article_id}"
+
+
+class ArticleCountry(Tag):
+    country = models.ForeignKey(Country, on_delete=models.CASCADE)
+
+    entity_field = "country"
+
+    class Meta:
+        verbose_name = "country tag"
+        constraints = [models.UniqueConstraint(fields=["article", "country"], name="unique_article_country")]
+
+    def __str__(self):
+        return f"{self.country} in {self.article_id}"
+
+
+class ArticleTopic(Tag):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
+
+    entity_field = "topic"
+
+    class Meta:
+        verbose_name = "topic tag"
+        constraints = [models.UniqueConstraint(fields=["article", "topic"], name="unique_article_topic")]
+
+    def __str__(self):
+        return f"{self.topic} in {self.article_id}"
+
+
+class IndexQueueEntry(models.Model):
+    """An article whose search document must be rewritten (or removed) by the single index writer.
+
+    Web processes and ingest only add rows here; `manage.py drain_index_queue` is the one writer.
+    """
+
+    article_id = models.BigIntegerField(db_index=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "index queue entry"
+        verbose_name_plural = "index queue"
+
+    def __str__(self):
+        return f"article {self.article_id}"

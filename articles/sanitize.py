@@ -1,0 +1,60 @@
+"""The one place bleach is used: HTML from outside our templates passes through here.
+
+- `html_to_text`: an ingested HTML document reduced to plain text paragraphs.
+- `clean_html`: markup we build from stored text (entity links) kept to a strict allow-list.
+"""
+import html
+import re
+
+import bleach
+from bleach.linkifier import LinkifyFilter
+
+# Elements whose content is never article text.
+DROP_CONTENT_RE = re.compile(
+    r"<(script|style|noscript|template|iframe|object|embed|svg|math|head|nav|footer|aside|form|select|button|textarea)"
+    r"\b[^>]*>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+BLOCK_END_RE = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote|/tr|/article|/section|/figcaption|hr)\b[^>]*>", re.I)
+TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+ALLOWED_TAGS = frozenset({"a", "p", "em", "strong", "mark", "br"})
+ALLOWED_ATTRIBUTES = {"a": ["href", "title", "class", "rel"], "mark": ["class"]}
+ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+
+
+def strip_tags(fragment):
+    """Text of an HTML fragment, entities decoded, no markup left."""
+    text = bleach.clean(fragment, tags=set(), attributes={}, strip=True, strip_comments=True)
+    return INVISIBLE_RE.sub("", html.unescape(text))
+
+
+def html_to_text(document):
+    """Reduce an HTML document to text: a 'Headline:' line when it has one, then one paragraph per line."""
+    document = COMMENT_RE.sub("", document)
+    heading = H1_RE.search(document) or TITLE_RE.search(document)
+    headline = " ".join(strip_tags(heading.group(1)).split()) if heading else ""
+    body = DROP_CONTENT_RE.sub(" ", document)
+    body = H1_RE.sub(" ", body, count=1) if headline else body
+    body = TITLE_RE.sub(" ", body)
+    body = BLOCK_END_RE.sub("\n", body)
+    lines = [" ".join(line.split()) for line in strip_tags(body).split("\n")]
+    text = "\n".join(line for line in lines if line)
+    return f"Headline: {headline}\n\n{text}" if headline else text
+
+
+def _nofollow(attrs, new=False):
+    attrs[(None, "rel")] = "nofollow noopener"
+    return attrs
+
+
+def clean_html(fragment, linkify=False):
+    """Sanitise markup to the allow-list; optionally turn bare URLs into nofollow links."""
+    filters = [lambda source: LinkifyFilter(source, callbacks=[_nofollow], skip_tags={"a"})] if linkify else []
+    cleaner = bleach.Cleaner(
+        tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS, strip=True, filters=filters
+    )
+    return cleaner.clean(fragment)

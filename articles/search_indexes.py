@@ -1,0 +1,33 @@
+from haystack import indexes
+
+from .models import Article, TagState
+
+
+class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    headline = indexes.CharField(model_attr="headline", indexed=False)
+    published = indexes.DateField(model_attr="published", null=True)
+    people = indexes.MultiValueField(faceted=True)
+    countries = indexes.MultiValueField(faceted=True)
+    topics = indexes.MultiValueField(faceted=True)
+
+    def get_model(self):
+        return Article
+
+    def index_queryset(self, using=None):
+        return Article.objects.prefetch_related(
+            "articleperson_set__person", "articlecountry_set__country", "articletopic_set__topic"
+        )
+
+    @staticmethod
+    def _visible(tags):
+        return [t for t in tags if t.state != TagState.REJECTED]
+
+    def prepare_people(self, obj):
+        return [t.person.slug for t in self._visible(obj.articleperson_set.all())]
+
+    def prepare_countries(self, obj):
+        return [t.country.slug for t in self._visible(obj.articlecountry_set.all())]
+
+    def prepare_topics(self, obj):
+        return [t.topic.slug for t in self._visible(obj.articletopic_set.all())]

@@ -1,0 +1,34 @@
+"""The index queue: changes are recorded in the database and applied by one writer.
+
+Whoosh allows one writer per index; web processes never open one. `drain()` is run by
+`manage.py drain_index_queue` (after ingest, and in the background by `make run`).
+"""
+from haystack import connections
+
+from .models import Article, IndexQueueEntry
+
+
+def enqueue_articles(article_ids):
+    IndexQueueEntry.objects.bulk_create([IndexQueueEntry(article_id=pk) for pk in set(article_ids)])
+
+
+def drain(batch_size=500, using="default"):
+    """Apply queued changes to the index; return (updated, removed)."""
+    backend = connections[using].get_backend()
+    index = connections[using].get_unified_index().get_index(Article)
+    updated = removed = 0
+    while True:
+        entries = list(IndexQueueEntry.objects.order_by("id")[:batch_size])
+        if not entries:
+            return updated, removed
+        ids = {e.article_id for e in entries}
+        articles = list(index.index_queryset(using=using).filter(pk__in=ids))
+        if articles:
+            backend.update(index, articles)
+        for pk in ids - {a.pk for a in articles}:
+            backend.remove(f"articles.article.{pk}")
+            removed += 1
+        updated += len(articles)
+        # Only what was applied leaves the queue; entries added meanwhile stay for the next round.
+        IndexQueueEntry.objects.filter(id__lte=entries[-1].id, article_id__in=ids).delete()
+

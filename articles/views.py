@@ -1,0 +1,101 @@
+"""Reader-facing pages. Query logic lives in the QuerySets; views stay short."""
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+from django.views.generic.list import MultipleObjectMixin
+
+from .models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, TagState, Topic
+
+PAGE_SIZE = 20
+
+
+def with_tags(queryset):
+    """Articles with their visible tags prefetched: one query per tag kind, not per row."""
+    return queryset.prefetch_related(
+        Prefetch("articleperson_set", ArticlePerson.objects.exclude(state=TagState.REJECTED).select_related("person")),
+        Prefetch("articlecountry_set", ArticleCountry.objects.exclude(state=TagState.REJECTED).select_related("country")),
+        Prefetch("articletopic_set", ArticleTopic.objects.exclude(state=TagState.REJECTED).select_related("topic")),
+    )
+
+
+class HomeView(ListView):
+    template_name = "articles/home.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return with_tags(Article.objects.newest_first())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["top_people"] = Person.objects.mentioned().order_by("-article_count", "name")[:10]
+        context["top_countries"] = Country.objects.mentioned().order_by("-article_count", "name")[:10]
+        context["top_topics"] = Topic.objects.mentioned().order_by("-article_count", "name")[:10]
+        return context
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return with_tags(Article.objects.all())
+
+
+class EntityListView(ListView):
+    """People, countries or topics with their article counts."""
+
+    template_name = "articles/entity_list.html"
+    context_object_name = "entities"
+    paginate_by = 100
+    title = ""
+
+    def get_queryset(self):
+        return self.model.objects.mentioned().order_by("-article_count", "name")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=self.title, kind=self.model._meta.model_name, **kwargs)
+
+
+class EntityDetailView(MultipleObjectMixin, DetailView):
+    """One entity and its stories, newest first, paginated."""
+
+    template_name = "articles/entity_detail.html"
+    context_object_name = "entity"
+    paginate_by = PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        articles = with_tags(Article.objects.tagged_with(self.object).newest_first())
+        return super().get_context_data(
+            object_list=articles, kind=self.model._meta.model_name, articles_label="Stories", **kwargs
+        )
+
+
+class PersonListView(EntityListView):
+    model = Person
+    title = "People"
+
+
+class CountryListView(EntityListView):
+    model = Country
+    title = "Countries"
+
+
+class TopicListView(EntityListView):
+    model = Topic
+    title = "Topics"
+
+
+class PersonDetailView(EntityDetailView):
+    model = Person
+
+
+class CountryDetailView(EntityDetailView):
+    model = Country
+
+
+class TopicDetailView(EntityDetailView):
+    model = Topic
