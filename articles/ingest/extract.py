@@ -10,10 +10,12 @@ to the nearest full name mentioned in the same text.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import gazetteer
 from .gazetteer import fold
 from .lexicon import (
+    COMMON_CAPITALISED,
     DAYS_MONTHS,
     FUNCTION_WORDS,
     NAME_PARTICLES,
@@ -26,18 +28,33 @@ from .lexicon import (
 from .topics import DEFAULT_RULES, WORD_RE
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-TOKEN = rf"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
+TOKEN = rf"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[dl]['’][{UPPER}]\w*|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
 NICK = rf"[“\"‘](?:{TOKEN})(?: (?:{TOKEN}))?[”\"’]"
 PARTICLE = "|".join(sorted(NAME_PARTICLES | {"of", "the", "for"}, key=len, reverse=True))
-RUN_RE = re.compile(
-    rf"(?<![\w’'])(?:{TOKEN})(?:(?: +(?:(?:{PARTICLE}) +)*| +{NICK} +| +(?:al|el)-)(?:{TOKEN}))*"
+RUN_RE = re.compile(  # the look-ahead only makes the scan fail fast on lower-case letters
+    rf"(?=[{UPPER}dl])(?<![\w’'])(?:{TOKEN})(?:(?: +(?:(?:{PARTICLE}) +)*| +{NICK} +| +(?:al|el)-)(?:{TOKEN}))*"
 )
 TOKEN_RE = re.compile(rf"{NICK}|{TOKEN}")
 CJK_ALIAS_RE = re.compile(r"\s*[(（]([\u3400-\u9fff\uf900-\ufaff·・]{1,12})[)）]")
-LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])[a-z][a-z]+")
 ROLE_BEFORE_RE = re.compile(r"((?:[\w’'\-]+ ){1,7})$")
 CONNECTORS = frozenset({"of", "the", "for"})
 SENTENCE_STARTERS = ".!?:;\n“\"‘("
+# "Security Support (MSS)", "Janata Dal (United)": a capitalised word in brackets after a name
+# marks an organisation; Chinese characters in brackets mark a person's name (handled apart).
+ACRONYM_AFTER_RE = re.compile(r"\s*[(（][A-Z][\w&\- ]*[)）]")
+# "... Support mission", "... Front party": an organisation noun straight after the phrase.
+ORG_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:mission|party|movement|initiative|programme|program|force|forces|agency|group|coalition|"
+    r"alliance|council|committee|commission|project|operation|summit|forum|fund|plan|accord|bloc|militia)\b"
+)
+THE_BEFORE_RE = re.compile(r"(?:^|\W)[Tt]he\s+$")
+PLACE_PREFIXES = frozenset(
+    "North South East West Northern Southern Eastern Western Upper Lower Central Greater Inner Outer".split()
+)
+WORD_SUFFIXES = (
+    "tion", "sion", "ment", "ity", "ive", "ance", "ence", "ship", "ness", "ical", "ism", "ogy", "ics", "ative",
+    "ure", "ary", "ory", "ous", "able", "ible", "ing", "ist", "ists", "ers", "ies", "ful", "less", "ward", "wards",
+)
 
 
 @dataclass
@@ -93,6 +110,10 @@ class KnownEntities:
         return cls(people=index, **kwargs)
 
 
+NOTHING_KNOWN = KnownEntities()
+LEADING_NOISE = (FUNCTION_WORDS - TITLES) | DAYS_MONTHS
+
+
 class _Token:
     __slots__ = ("start", "end", "text", "gap", "key", "place", "kind")
 
@@ -103,10 +124,10 @@ class _Token:
         self.kind = "word"
 
 
-def _tokens(text, run):
+def _tokens(text, start, end):
     """The capitalised tokens of a run, each with the connector words before it."""
-    tokens, last, nick = [], run.start(), None
-    for m in TOKEN_RE.finditer(text, run.start(), run.end()):
+    tokens, last, nick = [], start, None
+    for m in TOKEN_RE.finditer(text, start, end):
         word = m.group()
         if word[0] in "“\"‘":
             nick = word.strip("“”\"‘’")
@@ -138,6 +159,8 @@ def _mark_places(tokens, gaz):
                 best = (j, "")
             elif phrase in gaz.lookup:
                 best = (j, gaz.lookup[phrase])
+            if phrase not in gaz.prefixes:
+                break
         if best is None and "-" in tokens[i].text:
             # "China-Africa forum": each part of a hyphenated word may name a country.
             codes = [gaz.lookup[p] for p in tokens[i].key.split("-") if p in gaz.lookup]
@@ -223,22 +246,8 @@ class _Candidate:
     nick: str = ""
 
 
-def _segments(tokens):
-    """Split a run's tokens into stretches without places and connector words."""
-    seg = []
-    for tok in tokens:
-        if tok.kind == "place" or (tok.gap and not tok.gap.startswith("nick:") and set(tok.gap.split()) & CONNECTORS):
-            if seg:
-                yield seg
-            seg = [] if tok.kind == "place" else [tok]
-            continue
-        seg.append(tok)
-    if seg:
-        yield seg
-
-
-def _candidates(text, tokens, lower_words):
-    """Person-name candidates in one run, with the role that stands before each."""
+def _candidates(text, tokens):
+    """Person-name candidates in one run, with the role (titles) that stands before each."""
     # Titles: a leading stretch of titles (and 'of' portfolios after them) is the role.
     i, n = 0, len(tokens)
     out = []
@@ -276,7 +285,7 @@ def _candidates(text, tokens, lower_words):
         org = False
         while j < n and tokens[j].kind != "place":
             tok = tokens[j]
-            if j > i and tok.gap and not tok.gap.startswith("nick:") and not set(tok.gap.split()) <= NAME_PARTICLES:
+            if j > i and tok.gap and not tok.gap.startswith("nick:") and not set(tok.gap.rstrip("-").split()) <= NAME_PARTICLES:
                 break
             if tok.text in ORG_WORDS:
                 org = True
@@ -295,9 +304,7 @@ def _candidates(text, tokens, lower_words):
         if name_tokens and not org:
             role = text[role_start : name_tokens[0].start].strip() if role_start is not None else ""
             nick = next((t.gap[5:] for t in name_tokens[1:] if t.gap.startswith("nick:")), "")
-            cand = _Candidate(name_tokens[0].start, name_tokens[-1].end, name_tokens, role, nick=nick)
-            if _plausible(text, cand, lower_words):
-                out.append(cand)
+            out.append(_Candidate(name_tokens[0].start, name_tokens[-1].end, name_tokens, role, nick=nick))
         i = max(j, i + 1) if not org else max(k, i + 1)
     return out
 
@@ -312,46 +319,92 @@ def _after_of(tokens, i):
     return tokens[k].gap in CONNECTORS or tokens[k].text in TITLES
 
 
-def _plausible(text, cand, lower_words):
+def _wordy(key, lower_words):
+    """An ordinary English word rather than a name: seen in lower case here, or built like one."""
+    return key in lower_words or key in COMMON_CAPITALISED or key.endswith(WORD_SUFFIXES)
+
+
+@lru_cache(maxsize=100_000)
+def _analyse_run(run):
+    """What a run says by itself, cached because news repeats its runs ("Prime Minister Edi Rama").
+
+    Returns (places, candidates) with offsets relative to the run; never mutate them.
+    """
+    tokens = _tokens(run, 0, len(run))
+    if not tokens:
+        return (), ()
+    _mark_places(tokens, gazetteer.load())
+    places = tuple((t.start, t.end, tuple(t.place)) for t in tokens if t.place)
+    return places, tuple(_candidates(run, tokens))
+
+
+def _in_context(text, cand, offset, lower_words):
+    """A run's candidate checked against the text around it: a _Candidate at absolute offsets, or None."""
     toks = cand.tokens
-    if _sentence_start(text, toks[0].start) and toks[0].key in lower_words and len(toks) > 1:
-        toks = cand.tokens = toks[1:]
-        cand.start = toks[0].start
-        cand.role = ""
-    if len(toks) >= 2 and all(t.key in lower_words for t in toks):
-        return False  # capitalised ordinary words ("Public Security")
+    start, end, role = cand.start + offset, cand.end + offset, cand.role
+    if (
+        ACRONYM_AFTER_RE.match(text, end)
+        or ORG_NOUN_AFTER_RE.match(text, end)
+        or THE_BEFORE_RE.search(text, max(0, start - 5), start)
+    ):
+        return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
+    if toks[0].text in PLACE_PREFIXES or fold(text[start:end]) in gazetteer.load().subdivisions:
+        return None  # "North Kivu", "Greater Sunrise", "Uttar Pradesh": places
+    if len(toks) > 1 and toks[0].key in lower_words and _sentence_start(text, start):
+        toks = toks[1:]  # a sentence's first word that the text also writes in lower case
+        start, role = toks[0].start + offset, ""
+    if len(toks) >= 2 and all(_wordy(t.key, lower_words) for t in toks):
+        return None  # capitalised ordinary words ("Public Security", "Development Community")
     if len(toks) > 5:
-        return False
-    if len(toks) == 1:
-        return not (_sentence_start(text, toks[0].start) and toks[0].key in lower_words)
-    return True
-
-
-def _person_key(tokens):
-    return " ".join(t.key for t in tokens)
+        return None
+    return _Candidate(start, end, toks, role, nick=cand.nick)
 
 
 def extract(text, known=None):
     """Extract people, countries and topics from `text`. Spans are offsets into `text`."""
-    known = known or KnownEntities()
+    known = known or NOTHING_KNOWN
     gaz = gazetteer.load()
-    lower_words = frozenset(LOWER_WORD_RE.findall(text))
+    words = WORD_RE.findall(text)
+    lower_words = frozenset(filter(str.islower, words))  # words this text also writes in lower case
 
     countries = {}
     full, partial = [], []  # full-name candidates and single tokens to resolve
+    lookup, regions = gaz.lookup, gaz.regions
     for run in RUN_RE.finditer(text):
-        tokens = _tokens(text, run)
-        if not tokens:
+        word = run.group()
+        start, end = run.span()
+        # Drop opening words that are never part of a name or place ("On Monday", "The ...").
+        while word in LEADING_NOISE or word.partition(" ")[0] in LEADING_NOISE:
+            first, space, rest = word.partition(" ")
+            if not space:
+                word = ""
+                break
+            start += len(first) + 1
+            word = rest.lstrip(" ")
+            start = end - len(word)
+        if not word or word in TITLES:
             continue
-        _mark_places(tokens, gaz)
-        for tok in tokens:
-            for code in tok.place or ():
-                countries.setdefault(code, []).append((tok.start, tok.end))
-        for cand in _candidates(text, tokens, lower_words):
-            if len(cand.tokens) == 1:
-                partial.append(cand)
+        if " " not in word and "-" not in word and "’" not in word and "'" not in word:
+            # Fast path for a lone capitalised word: a country, or a surname to resolve later.
+            key = fold(word)
+            code = lookup.get(key)
+            if code is not None:
+                countries.setdefault(code, []).append((start, end))
+            elif key not in regions and not (word.isupper() and len(word) > 1) and word not in ORG_WORDS:
+                partial.append((start, end, key))
+            continue
+        places, candidates = _analyse_run(word)
+        for s, e, codes in places:
+            for code in codes:
+                countries.setdefault(code, []).append((s + start, e + start))
+        for raw in candidates:
+            cand = _in_context(text, raw, start, lower_words)
+            if cand is None:
                 continue
-            if run.end() == cand.end:
+            if len(cand.tokens) == 1:
+                partial.append((cand.start, cand.end, cand.tokens[0].key))
+                continue
+            if end == cand.end:
                 alias = CJK_ALIAS_RE.match(text, cand.end)
                 if alias:
                     cand.alias = alias.group(1)
@@ -397,14 +450,14 @@ def extract(text, known=None):
             mention(key, name, (cand.start, cand.end), cand.role, [cand.alias, cand.nick])
         by_token.append((cand.start, key, token_keys | {fold(a) for a in people[key].aliases}))
 
-    for cand in partial:
-        tok = cand.tokens[0]
-        before = [e for e in by_token if tok.key in e[2] and e[0] < tok.start]
-        after = [e for e in by_token if tok.key in e[2] and e[0] >= tok.start]
-        target = before[-1] if before else (after[0] if after else None)
-        if target is None:
+    name_parts = set().union(*(e[2] for e in by_token)) if by_token else set()
+    for start, end, key in partial:
+        if key not in name_parts or (key in lower_words and _sentence_start(text, start)):
             continue
-        mention(target[1], people[target[1]].name, (tok.start, tok.end))
+        before = [e for e in by_token if key in e[2] and e[0] < start]
+        after = [e for e in by_token if key in e[2] and e[0] >= start]
+        target = before[-1] if before else after[0]
+        mention(target[1], people[target[1]].name, (start, end))
 
     if known._cjk_re is not None:
         for m in known._cjk_re.finditer(text):
@@ -418,10 +471,9 @@ def extract(text, known=None):
     country_out = [
         CountryMention(code, sorted(spans)) for code, spans in countries.items() if code not in known.rejected_countries
     ]
-    lower = text.lower()
     topics = [
         TopicMention(slug, score)
-        for slug, score in known.topic_rules.score(lower, Counter(WORD_RE.findall(lower)))
+        for slug, score in known.topic_rules.score(text.lower(), Counter(map(str.lower, words)))
         if slug not in known.rejected_topics
     ]
     return Extraction(people_out, country_out, topics)

@@ -15,8 +15,11 @@ DATA = Path(__file__).with_name("data")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+@lru_cache(maxsize=200_000)
 def fold(text):
     """Lower-case, accent-free, straight-apostrophe form used as a lookup key."""
+    if text.isascii():
+        return text.lower().strip()
     text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 
@@ -35,6 +38,8 @@ class Gazetteer:
     regions: frozenset  # folded phrases that are regions, never countries
     ambiguous: frozenset  # folded phrases that are also first names or common words
     max_words: int
+    subdivisions: frozenset  # folded ISO 3166-2 names (states, provinces): places, never people
+    prefixes: frozenset  # every leading part of a multi-word phrase, to stop a lookup early
 
     def country(self, code):
         return self.countries.get(code)
@@ -74,4 +79,8 @@ def load():
     for key in region_keys:
         lookup.pop(key, None)
     max_words = max(len(k.split()) for k in list(lookup) + list(region_keys))
-    return Gazetteer(countries, lookup, region_keys, frozenset(ambiguous), max_words)
+    subdivisions = frozenset(fold(s.name) for s in pycountry.subdivisions if " " in s.name)
+    prefixes = frozenset(
+        " ".join(words[:n]) for key in (*lookup, *region_keys) for words in [key.split()] for n in range(1, len(words))
+    )
+    return Gazetteer(countries, lookup, region_keys, frozenset(ambiguous), max_words, subdivisions, prefixes)

@@ -105,3 +105,20 @@ DAYS_MONTHS = words(
 # Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = words("da de do dos das di del della van von der den ter la le bin bint ibn al el abu ben y e du des")
 NAME_SUFFIXES = words("Jr Jr. Sr Sr. II III IV")
+# Ordinary words often capitalised inside names of institutions, events and things; a candidate
+# made only of these (or of words built like them) is not a person's name.
+COMMON_CAPITALISED = frozenset(
+    w.lower()
+    for w in words(
+        """Research Space Control Disease Benchmark Budget Community Economic Development Legislative
+        Executive Judicial Constitutional Supreme Federal Support Security Sunrise Field Basin Project
+        Sunrise Crude Brent Power Energy Climate Trade Market Stock Index Bond Growth Peace Freedom
+        Justice Liberty Unity Hope Victory Future Progress Reform Renewal Change Action Solidarity
+        Global World Earth Ocean Blue Green Red White Black Golden Silver Royal Imperial Civil Civic
+        National People People's Popular Democratic Republican Liberal Socialist Workers Labour
+        Independent United Union Joint Allied Pacific Atlantic Arctic Digital Smart Open Free New Old
+        Great Grand Supreme High Higher Low Middle Human Natural Public Private Special Strategic
+        Emergency Rapid Response Relief Rescue Recovery Budget Responsibility Finance Fiscal Monetary
+        Central Mission Operation Task Force Team Board Panel Council Office Court Treaty Summit"""
+    )
+)

@@ -133,7 +133,7 @@ def split_deck(text):
         prev, cur = words[i - 1].group(), words[i].group()
         if SENTENCE_END_RE.search(text[words[0].start() : words[i].start()]):
             return "", text  # the deck was a whole sentence: no run-on to split
-        if not re.search(r"[a-z]$", prev) or prev.lower() in CONTINUING_WORDS:
+        if not re.fullmatch(r"[a-z][a-z’'\-]*", prev) or prev in CONTINUING_WORDS:
             continue
         if re.match(r"[“\"‘]?[A-Z][a-z]", cur):
             return text[: words[i - 1].end()].strip(), text[words[i].start() :].strip()

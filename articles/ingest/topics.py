@@ -40,24 +40,37 @@ parliamentary elections=2
 presidential election=2
 runoff=2
 referendum=2"""),
-    ("diplomacy", "Diplomacy", """diplomatic=2
+    ("diplomacy", "Diplomacy", """diplomatic=3
 diplomacy=3
 diplomat=2
+diplomats=2
 summit=2
-talks
-bilateral=2
+talks=2
+negotiations=2
+mediation=3
+mediators=3
+bilateral=3
 foreign minister=2
+foreign ministry=2
 foreign affairs=2
 ambassador=2
 envoy=2
 state visit=3
+visit=1
+visited=1
+counterpart=2
+delegation=2
+relations=2
+recognition=2
+recognise=2
+recognize=2
 agreement
 partnership
 ties
-sanctions
 treaty=2
 embassy=2
 multilateral=2
+united nations=1
 alliance"""),
     ("conflict-military", "Conflict and military", """war=2
 military=2
@@ -242,22 +255,23 @@ anti-corruption=3
 money laundering=3
 irregularities=2
 fraud=1"""),
-    ("politics-government", "Politics and government", """government=1
-parliament=2
-prime minister=1
-president=1
+    ("politics-government", "Politics and government", """parliament=2
 opposition=2
-party=1
 cabinet=2
 lawmakers=2
 coalition=2
 legislation=2
-policy=1
-protest=1
-protests=1
 ruling party=2
 politician=2
-minister=1"""),
+reshuffle=3
+impeachment=3
+no-confidence=3
+resign=2
+resignation=2
+constitution=2
+constitutional=2
+government=0.5
+party=0.5"""),
     ("culture-sport", "Culture and sport", """football=3
 olympics=3
 olympic=3
@@ -277,7 +291,7 @@ heritage=2
 world cup=3"""),
 ]
 
-WORD_RE = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
+WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 MIN_SCORE = 4.0  # a topic needs this much weighted evidence...
 MIN_KEYWORDS = 2  # ...from at least this many different keywords
 MAX_TOPICS = 3
@@ -315,8 +329,7 @@ class TopicRules:
     """Keyword rules compiled for fast scoring: one dict for words, one regex for phrases."""
 
     words: dict  # word form -> [(slug, keyword, weight)]
-    phrases: dict  # phrase -> [(slug, keyword, weight)]
-    phrase_re: object
+    phrases: dict  # first word -> [(phrase, slug, weight)]
 
     @classmethod
     def compile(cls, topics):
@@ -325,27 +338,26 @@ class TopicRules:
         for slug, text in topics:
             for phrase, weight in parse_keywords(text):
                 if " " in phrase:
-                    phrases.setdefault(phrase, []).append((slug, phrase, weight))
+                    phrases.setdefault(phrase.split()[0], []).append((phrase, slug, weight))
                 else:
                     for form in _variants(phrase):
                         words.setdefault(form, []).append((slug, phrase, weight))
-        pattern = None
-        if phrases:
-            alternatives = sorted(phrases, key=len, reverse=True)
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in alternatives) + r")\b")
-        return cls(words, phrases, pattern)
+        return cls(words, phrases)
 
     def score(self, lower_text, counts=None):
         """[(slug, score)] for the topics the text is about, best first."""
         counts = counts if counts is not None else Counter(WORD_RE.findall(lower_text))
         hits = Counter()
-        for word, n in counts.items():
-            for key in self.words.get(word, ()):
+        for word in counts.keys() & self.words.keys():
+            n = counts[word]
+            for key in self.words[word]:
                 hits[key] += n
-        if self.phrase_re is not None:
-            for match in self.phrase_re.finditer(lower_text):
-                for key in self.phrases[match.group()]:
-                    hits[key] += 1
+        # Phrases are counted only when their first word occurs at all.
+        for first in counts.keys() & self.phrases.keys():
+            for phrase, slug, weight in self.phrases[first]:
+                n = lower_text.count(phrase)
+                if n:
+                    hits[(slug, phrase, weight)] += n
         scores, distinct = Counter(), Counter()
         for (slug, _keyword, weight), n in hits.items():
             scores[slug] += weight * min(n, PER_KEYWORD_CAP)
