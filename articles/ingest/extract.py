@@ -17,6 +17,8 @@ from .gazetteer import fold
 from .lexicon import (
     COMMON_CAPITALISED,
     DAYS_MONTHS,
+    FOREIGN_ARTICLES,
+    ORG_FINAL_WORDS,
     FUNCTION_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -39,17 +41,31 @@ CJK_ALIAS_RE = re.compile(r"\s*[(（]([\u3400-\u9fff\uf900-\ufaff·・]{1,12})[)
 ROLE_BEFORE_RE = re.compile(r"((?:[\w’'\-]+ ){1,7})$")
 CONNECTORS = frozenset({"of", "the", "for"})
 SENTENCE_STARTERS = ".!?:;\n“\"‘("
+# "X, widely known as Y", "X, alias “Y”": Y is another name of X, not another person.
+KNOWN_AS_RE = re.compile(
+    r",?\s+(?:(?:who\s+is|is|was|widely|better|also|popularly|commonly|often)\s+)*"
+    r"(?:known\s+(?:as|by)(?:\s+(?:his|her|the)\s+(?:nom\s+de\s+guerre|alias|nickname))?|alias|aka|a\.k\.a\.|"
+    r"nicknamed|dubbed)\s+[“\"‘]?"
+)
 # "Security Support (MSS)", "Janata Dal (United)": a capitalised word in brackets after a name
 # marks an organisation; Chinese characters in brackets mark a person's name (handled apart).
 ACRONYM_AFTER_RE = re.compile(r"\s*[(（][A-Z][\w&\- ]*[)）]")
 # "... Support mission", "... Front party": an organisation noun straight after the phrase.
 ORG_NOUN_AFTER_RE = re.compile(
     r"\s+(?:mission|party|movement|initiative|programme|program|force|forces|agency|group|coalition|"
-    r"alliance|council|committee|commission|project|operation|summit|forum|fund|plan|accord|bloc|militia)\b"
+    r"alliance|council|committee|commission|project|operation|summit|forum|fund|plan|accord|bloc|militia|"
+    r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley)\b"
 )
 THE_BEFORE_RE = re.compile(r"(?:^|\W)[Tt]he\s+$")
 PLACE_PREFIXES = frozenset(
-    "North South East West Northern Southern Eastern Western Upper Lower Central Greater Inner Outer".split()
+    """North South East West Northern Southern Eastern Western Upper Lower Central Greater Inner Outer
+    Puerto Porto Port Pointe Punta San Santa Santo São Sao Saint St Sainte Ciudad Villa Fort Mount Lake
+    Cape Bahía Bahia Rio Río Nueva Nuevo Novo Nova Bandar Kota Kuala Ras Wadi Tel Kafr Bir""".split()
+)
+# "near Debre Berhan", "the province of ...": what stands before a place, not a person.
+PLACE_BEFORE_RE = re.compile(
+    r"(?:\b(?:near|outside|towards?|in the (?:city|town|village|province|region|district|state) of)|"
+    r"\b(?:city|town|village|province|region|district|state|capital|port|island|county) of)\s+$"
 )
 WORD_SUFFIXES = (
     "tion", "sion", "ment", "ity", "ive", "ance", "ence", "ship", "ness", "ical", "ism", "ogy", "ics", "ative",
@@ -115,12 +131,13 @@ LEADING_NOISE = (FUNCTION_WORDS - TITLES) | DAYS_MONTHS
 
 
 class _Token:
-    __slots__ = ("start", "end", "text", "gap", "key", "place", "kind")
+    __slots__ = ("start", "end", "text", "gap", "key", "place", "place_end", "kind")
 
     def __init__(self, start, end, text, gap):
         self.start, self.end, self.text, self.gap = start, end, text, gap
         self.key = fold(text)
-        self.place = None  # ISO codes the token names ([] for a region)
+        self.place = None  # ISO codes the phrase starting here names ([] for a region)
+        self.place_end = end  # where that phrase ends ("Republic of Korea")
         self.kind = "word"
 
 
@@ -155,6 +172,8 @@ def _mark_places(tokens, gaz):
                     break
                 phrase += " " + (fold(tok.gap) + " " if tok.gap else "")
             phrase += tok.key
+            if j == i and phrase in gaz.capitals_only and not tok.text.replace(".", "").isupper():
+                break  # "Un" in "Kim Jong Un" is not the UN
             if phrase in gaz.regions:
                 best = (j, "")
             elif phrase in gaz.lookup:
@@ -174,10 +193,33 @@ def _mark_places(tokens, gaz):
                 i += 1  # "Jordan Bardella": a first name, not a country
                 continue
             for k in range(i, j + 1):
-                tokens[k].place, tokens[k].kind = [code] if code else [], "place"
+                tokens[k].place, tokens[k].kind = [], "place"
+            tokens[i].place, tokens[i].place_end = [code] if code else [], tokens[j].end
             i = j + 1
         else:
             i += 1
+
+
+def _is_title(word):
+    """A title, including hyphenated ones: 'Director-General', 'Co-leader', 'Then-Chancellor'."""
+    if word in TITLES:
+        return True
+    if "-" in word:
+        parts = word.split("-")
+        return any(p.title() in TITLES or p.lower() in TITLE_WORDS_LOWER for p in parts) and not any(
+            p[:1].islower() and p.lower() not in TITLE_WORDS_LOWER and p.lower() not in ("then", "ex", "co", "vice")
+            for p in parts[1:]
+        )
+    return False
+
+
+def _is_org_word(word):
+    return word in ORG_WORDS or ("-" in word and any(p in ORG_WORDS for p in word.split("-")))
+
+
+def _is_acronym(word):
+    """All capitals and not an initial ('W.', 'H.W.') or a numeral suffix ('III')."""
+    return len(word) > 1 and word.isupper() and "." not in word and word not in NAME_SUFFIXES
 
 
 def _namelike(tok):
@@ -260,7 +302,7 @@ def _candidates(text, tokens):
         # Walk over function words, days and titles.
         while i < n and tokens[i].kind != "place":
             word = tokens[i].text
-            if word in TITLES and not (tokens[i].gap and set(tokens[i].gap.split()) & CONNECTORS and role_start is None):
+            if _is_title(word):
                 if role_start is None:
                     role_start = tokens[i].start
                     # a country word right before the title belongs to the role ("Chinese President")
@@ -275,7 +317,7 @@ def _candidates(text, tokens):
             ) and _after_of(tokens, i):
                 i += 1
                 continue
-            if word in FUNCTION_WORDS or word in DAYS_MONTHS or (word.isupper() and len(word) > 1 and word not in NAME_SUFFIXES):
+            if word in FUNCTION_WORDS or word in DAYS_MONTHS or _is_acronym(word):
                 role_start = None
                 i += 1
                 continue
@@ -287,17 +329,17 @@ def _candidates(text, tokens):
             tok = tokens[j]
             if j > i and tok.gap and not tok.gap.startswith("nick:") and not set(tok.gap.rstrip("-").split()) <= NAME_PARTICLES:
                 break
-            if tok.text in ORG_WORDS:
+            if _is_org_word(tok.text) or (j > i and tok.text in ORG_FINAL_WORDS):
                 org = True
-            if tok.text in FUNCTION_WORDS or tok.text in DAYS_MONTHS or tok.text in TITLES and j > i:
+            if tok.text in FUNCTION_WORDS or tok.text in DAYS_MONTHS or _is_title(tok.text) and j > i:
                 break
-            if tok.text.isupper() and len(tok.text) > 1 and tok.text not in NAME_SUFFIXES:
+            if _is_acronym(tok.text):
                 org = True
             j += 1
         # Anything organisational straight after the name makes the whole phrase an organisation.
         k = j
         while k < n and tokens[k].kind != "place" and not org:
-            if tokens[k].text in ORG_WORDS:
+            if _is_org_word(tokens[k].text) or tokens[k].text in ORG_FINAL_WORDS:
                 org = True
             k += 1
         name_tokens = tokens[i:j]
@@ -334,7 +376,7 @@ def _analyse_run(run):
     if not tokens:
         return (), ()
     _mark_places(tokens, gazetteer.load())
-    places = tuple((t.start, t.end, tuple(t.place)) for t in tokens if t.place)
+    places = tuple((t.start, t.place_end, tuple(t.place)) for t in tokens if t.place)
     return places, tuple(_candidates(run, tokens))
 
 
@@ -346,8 +388,11 @@ def _in_context(text, cand, offset, lower_words):
         ACRONYM_AFTER_RE.match(text, end)
         or ORG_NOUN_AFTER_RE.match(text, end)
         or THE_BEFORE_RE.search(text, max(0, start - 5), start)
+        or PLACE_BEFORE_RE.search(text, max(0, start - 40), start)
     ):
         return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
+    if toks[0].text in FOREIGN_ARTICLES:
+        return None  # "El Tiempo", "Te Pati Maori": newspapers, parties
     if toks[0].text in PLACE_PREFIXES or fold(text[start:end]) in gazetteer.load().subdivisions:
         return None  # "North Kivu", "Greater Sunrise", "Uttar Pradesh": places
     if len(toks) > 1 and toks[0].key in lower_words and _sentence_start(text, start):
@@ -369,13 +414,15 @@ def extract(text, known=None):
 
     countries = {}
     full, partial = [], []  # full-name candidates and single tokens to resolve
-    lookup, regions = gaz.lookup, gaz.regions
+    lookup, regions, prefixes, capitals_only = gaz.lookup, gaz.regions, gaz.prefixes, gaz.capitals_only
     for run in RUN_RE.finditer(text):
         word = run.group()
         start, end = run.span()
         # Drop opening words that are never part of a name or place ("On Monday", "The ...").
         while word in LEADING_NOISE or word.partition(" ")[0] in LEADING_NOISE:
             first, space, rest = word.partition(" ")
+            if space and fold(first) in prefixes:
+                break  # "New Zealand", "South Africa"
             if not space:
                 word = ""
                 break
@@ -388,9 +435,11 @@ def extract(text, known=None):
             # Fast path for a lone capitalised word: a country, or a surname to resolve later.
             key = fold(word)
             code = lookup.get(key)
+            if key in capitals_only and not word.replace(".", "").isupper():
+                code, key = None, word  # "Us", "Un": not the abbreviation
             if code is not None:
                 countries.setdefault(code, []).append((start, end))
-            elif key not in regions and not (word.isupper() and len(word) > 1) and word not in ORG_WORDS:
+            elif key not in regions and not _is_acronym(word) and word not in ORG_WORDS:
                 partial.append((start, end, key))
             continue
         places, candidates = _analyse_run(word)
@@ -427,11 +476,15 @@ def extract(text, known=None):
         person.spans.append(span)
         return person
 
+    aliases_at = {}  # start offset of a "known as" name -> the person it belongs to
     for cand in full:
         toks = cand.tokens
         name = _display_name(text, cand)
         key = fold(name)
         if key in known.rejected_people:
+            continue
+        if cand.start in aliases_at:
+            mention(aliases_at[cand.start], people[aliases_at[cand.start]].name, (cand.start, cand.end), "", [name])
             continue
         token_keys = {t.key for t in toks if t.text.lower() not in NAME_PARTICLES}
         # A shorter form of a name already mentioned ("Ramos Horta") is the same person.
@@ -449,9 +502,16 @@ def extract(text, known=None):
                 existing.name = name
             mention(key, name, (cand.start, cand.end), cand.role, [cand.alias, cand.nick])
         by_token.append((cand.start, key, token_keys | {fold(a) for a in people[key].aliases}))
+        known_as = KNOWN_AS_RE.match(text, cand.end)
+        if known_as:
+            aliases_at[known_as.end()] = key
 
     name_parts = set().union(*(e[2] for e in by_token)) if by_token else set()
     for start, end, key in partial:
+        if key in known.people and key not in name_parts and not (key in lower_words and _sentence_start(text, start)):
+            canonical, aliases = known.people[key]  # "Lula", an editor-confirmed one-word alias
+            mention(fold(canonical), canonical, (start, end), "", aliases)
+            continue
         if key not in name_parts or (key in lower_words and _sentence_start(text, start)):
             continue
         before = [e for e in by_token if key in e[2] and e[0] < start]

@@ -40,6 +40,7 @@ class Gazetteer:
     max_words: int
     subdivisions: frozenset  # folded ISO 3166-2 names (states, provinces): places, never people
     prefixes: frozenset  # every leading part of a multi-word phrase, to stop a lookup early
+    capitals_only: frozenset  # abbreviations ("US", "UN") that match only when written in capitals
 
     def country(self, code):
         return self.countries.get(code)
@@ -83,4 +84,12 @@ def load():
     prefixes = frozenset(
         " ".join(words[:n]) for key in (*lookup, *region_keys) for words in [key.split()] for n in range(1, len(words))
     )
-    return Gazetteer(countries, lookup, region_keys, frozenset(ambiguous), max_words, subdivisions, prefixes)
+    abbreviations = {
+        fold(p)
+        for entry in curated.values()
+        for p in [*entry.get("aliases", []), *entry.get("demonyms", [])]
+        if p.replace(".", "").isupper() and len(p) <= 6
+    } | {fold(r) for r in regions if r.replace(".", "").isupper() and len(r) <= 6}
+    return Gazetteer(
+        countries, lookup, region_keys, frozenset(ambiguous), max_words, subdivisions, prefixes, frozenset(abbreviations)
+    )

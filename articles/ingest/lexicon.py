@@ -14,14 +14,15 @@ TITLES = words(
     Lieutenant Major Colonel Captain Commander Admiral Marshal Field Brigadier Sergeant Corporal
     Private Officer Chief Justice Judge King Queen Prince Princess Crown Emperor Empress Sheikh
     Sheik Emir Sultan Pope Cardinal Archbishop Bishop Reverend Rev Father Rabbi Imam Ayatollah
-    Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Senator Sen Rep Representative Congressman
+    Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Senator Representative Congressman
     Congresswoman Governor Gov Mayor Ambassador Envoy Speaker Chairman Chairwoman Chairperson Chair
     Director Spokesman Spokeswoman Spokesperson Leader Head Commissioner Councillor Councilor
     Legislator Lawmaker MP Acting Interim Former Foreign Defence Defense Finance Interior Justice
     State Supreme Attorney Solicitor Auditor Inspector Superintendent Constable Detective Agent
     Ayatollah Mullah Grand Crown Coach Manager Captain CEO Founder Chief Executive President-elect
     Premier-elect Opposition Party Junta Military Secretary-General Under-Secretary Undersecretary
-    Minister-President Taoiseach Chancellor-elect Monsignor Patriarch Lama Dalai Deputy-Governor"""
+    Minister-President Taoiseach Chancellor-elect Monsignor Patriarch Lama Dalai Deputy-Governor
+    Director-General Co-leader Co-chair Ratu Tui Chief-of-Staff Mufti Grand-Duke Duke Duchess Count Baron"""
 )
 # Lower-case forms of the titles, for roles written in lower case ("former president Jose ...").
 TITLE_WORDS_LOWER = frozenset(t.lower() for t in TITLES) | words(
@@ -58,7 +59,7 @@ ORG_WORDS = words(
     Electronics Energy Oil Gas Petroleum Telecom Systems Technologies Industries Partners Capital
     Times Post News Herald Journal Daily Tribune Gazette Review Press Television TV Radio Network
     Agency Broadcasting Initiative Programme Program Plan Project Strategy Treaty Accord Accords
-    Agreement Pact Declaration Convention Charter Protocol Act Law Bill Code Constitution Summit
+    Agreement Pact Declaration Convention Charter Protocol Act Constitution Summit
     Forum Conference Games Olympics Olympic Cup Championship Championships League Prize Award
     Awards Festival Expo Week Day Year Island Islands Strait Straits Sea Ocean Gulf Bay River Lake
     Mountain Mountains Mount Valley Desert Peninsula Province Provinces Region Prefecture County
@@ -71,7 +72,9 @@ ORG_WORDS = words(
     FC United Rovers Athletic Society Trust Council Board Panel Network Watch International
     Amnesty Oxfam Red Cross Crescent Brotherhood Taliban Hamas Hezbollah Houthis Houthi Junta
     Interpol Europol NATO Observatory Mall Hotel Resort Building Centre Complex Institute Lab
-    Laboratories Laboratory Pharmaceuticals Pharma Motors Steel Mining Shipping Logistics Bridge"""
+    Laboratories Laboratory Pharmaceuticals Pharma Motors Motor Steel Mining Shipping Logistics
+    Dam Plant Mine Refinery Pipeline Co Co. Corp. plc PLC LLC Ltd. Inc. AG GmbH Berhad Bhd Sachs
+    Hurricane Cyclone Typhoon Storm Tropical Tempest"""
 )
 # Capitalised words that begin sentences or clauses and are never part of a name.
 FUNCTION_WORDS = words(
@@ -92,13 +95,12 @@ FUNCTION_WORDS = words(
     Breaking Update Updated Exclusive Analysis Opinion Editorial Photo Photos Video Reuters AP AFP
     Bloomberg Xinhua Kyodo Yonhap CNA Staff Writer Writers Correspondent Contributor Edited
     Once Twice Over Nearly Almost About Around More Less Few Much Other Others Together Already
-    Yes No Oh Well Please Thanks Dear Hello Good Great Big Little Old Young Long New High Low
-    Top Free Open Public Private Joint Foreign Domestic Official Unofficial Federal Chief"""
+    Yes No Oh Well Please Thanks Dear Hello Open Public Private Joint Foreign Domestic Official
+    Unofficial Federal Chief"""
 )
 DAYS_MONTHS = words(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun
-    January February March April June July August September October November December Jan Feb
-    Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter Ramadan Eid Diwali Hanukkah Passover
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April June July August September October November December Christmas Easter Ramadan Eid Diwali Hanukkah Passover
     Lunar New Year Thanksgiving Halloween Independence Memorial Labor Labour Victory Day Spring
     Summer Autumn Winter Fall"""
 )
@@ -122,3 +124,8 @@ COMMON_CAPITALISED = frozenset(
         Central Mission Operation Task Force Team Board Panel Council Office Court Treaty Summit"""
     )
 )
+# Words that make a phrase a document only when they close it ("Finance Bill", "Magnitsky Act"),
+# since they are also first names ("Bill Clinton").
+ORG_FINAL_WORDS = words("Bill Law Code Act Acts Rule Rules Order Decree")
+# Articles of other languages that open names of newspapers, parties and places, not people.
+FOREIGN_ARTICLES = words("El La Le Les Los Las Il Lo Der Die Das Den De Het Te Ta")

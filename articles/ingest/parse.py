@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import NAME_PARTICLES
+
 HEADER_RE = re.compile(r"^(headline|date|source|url)\s*:\s*(.*)$", re.IGNORECASE)
 KICKER_RE = re.compile(r"^(?P<kicker>[A-Z0-9][A-Z0-9 ’'&.,/\-]{1,60}?)\s*(?P<mark>[:?])\s+(?P<rest>\S.*)$")
 PHOTO_RE = re.compile(
@@ -39,7 +41,7 @@ CONTINUING_WORDS = frozenset(
     spokesperson envoy ambassador king queen prince princess mayor governor senator lawmaker rival
     candidate opponent ally counterpart director chairman chairwoman head commander dictator pope
     officials official representative member members party of-the""".split()
-)
+) | NAME_PARTICLES
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m/%Y")
 
 
@@ -59,6 +61,7 @@ class ArticleDraft:
     source: str = ""
     url: str = ""
     position: int = 0  # index of the article in its file
+    lines: list = field(default_factory=list)  # indexes of the input lines this article holds
 
     @property
     def body(self):
@@ -188,17 +191,20 @@ class _Builder:
         draft, self.current = self.current, None
         if draft is None:
             return
-        if not draft.paragraphs and draft.deck:
-            draft.paragraphs, draft.deck = [draft.deck], ""
+        if not draft.paragraphs and (draft.deck or draft.headline):
+            # Text without a body is kept as the body rather than lost.
+            draft.paragraphs = [p for p in (draft.headline, draft.deck) if p]
+            draft.deck = draft.headline = ""
         if draft.paragraphs:
             self.drafts.append(draft)
         elif draft.photo_credit:
             self.pending_credit = draft.photo_credit
 
-    def add_paragraph(self, text):
+    def add_paragraph(self, text, number):
         if self.current is None:
             self.start()
         self.current.paragraphs.append(text)
+        self.current.lines.append(number)
         if is_cut_off(text):
             self.current.truncated = True
             self.finish()
@@ -210,7 +216,8 @@ def parse_text(text, *, published=None, source=""):
     lines = text.split("\n")
     header, lines = split_header(lines)
     builder = _Builder()
-    for raw in lines:
+    offset = len(text.split("\n")) - len(lines)  # header lines
+    for number, raw in enumerate(lines, offset):
         line = " ".join(raw.split())
         if not line:
             continue
@@ -226,15 +233,16 @@ def parse_text(text, *, published=None, source=""):
             kicker, rest = kicked
             deck, body = split_deck(rest)
             builder.start(kicker=kicker, deck=deck)
-            builder.add_paragraph(body)
+            builder.add_paragraph(body, number)
             continue
         if (builder.current is None or not builder.current.paragraphs) and not CLOSING_RE.search(line) \
                 and len(WORD_RE.findall(line)) <= HEADLINE_MAX_WORDS and not (builder.current and builder.current.headline):
             if builder.current is None:
                 builder.start()
             builder.current.headline = line
+            builder.current.lines.append(number)
             continue
-        builder.add_paragraph(line)
+        builder.add_paragraph(line, number)
     builder.finish()
     drafts = builder.drafts
     if not drafts:

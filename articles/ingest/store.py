@@ -25,7 +25,7 @@ from .extract import KnownEntities
 from .gazetteer import fold
 from .topics import TopicRules
 
-KEY_WORDS = 40  # the lede's first words identify a story across corrections further down
+KEY_WORDS = 25  # the lede's first words identify a story across corrections further down
 
 
 def content_key(body, url=""):

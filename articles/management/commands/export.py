@@ -1,6 +1,5 @@
 import csv
 import json
-import sys
 
 from django.core.management.base import BaseCommand
 
@@ -19,7 +18,10 @@ class Command(BaseCommand):
         parser.add_argument("--base-url", default="", help="prefix for urls, e.g. https://archive.example.org")
 
     def handle(self, *args, format, output, base_url, **options):
-        handle = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        if output:
+            handle = open(output, "w", encoding="utf-8", newline="")
+        else:
+            handle, self.stdout.ending = self.stdout, ""
         try:
             records = (article_record(a, base_url.rstrip("/")) for a in export_queryset().iterator(chunk_size=500))
             count = self._write_jsonl(handle, records) if format == "jsonl" else self._write_csv(handle, records)

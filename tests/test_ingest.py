@@ -1,0 +1,278 @@
+"""`manage.py ingest` and `export`: idempotent, curation-preserving, and kind to bad input."""
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import (
+    Article,
+    ArticleCountry,
+    ArticlePerson,
+    ArticleTopic,
+    IndexQueueEntry,
+    Person,
+    RejectedName,
+    TagOrigin,
+    TagState,
+)
+
+from .conftest import SEEDS, write
+
+pytestmark = pytest.mark.django_db
+
+STORY = """\
+Headline: Port workers strike in Mombasa
+Date: 2024-06-02
+Source: Test Wire
+
+Dock workers in Mombasa walked off the job on Monday, halting cargo at the busiest port in East Africa.
+Kenyan Transport Minister Kipchumba Murkomen said talks with the union would resume.
+Murkomen said the government wanted the port open by Friday, since fuel bound for Uganda was stuck.
+"""
+
+
+def run_ingest(*args):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("ingest", *map(str, args), stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def export_records(**kwargs):
+    out = io.StringIO()
+    call_command("export", format="jsonl", stdout=out, **kwargs)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_seed_ingests_five_articles_and_twice_changes_nothing():
+    code, out, _ = run_ingest(SEEDS)
+    assert code == 0 and "5 created" in out
+    before = list(Article.objects.values_list("id", "updated"))
+    code, out, _ = run_ingest(SEEDS)
+    assert code == 0 and "0 created, 0 updated, 5 unchanged, 0 failed" in out
+    assert list(Article.objects.values_list("id", "updated")) == before
+
+
+def test_seed_export_has_kicker_teaser_flag_credit_and_xi_on_both_stories():
+    run_ingest(SEEDS)
+    records = export_records()
+    assert len(records) == 5
+    china = next(r for r in records if r["body"].startswith("China would train"))
+    assert (china["kicker"], china["truncated"], china["photo_credit"]) == ("", False, "AP")
+    kickers = sorted(r["kicker"] for r in records if r["kicker"])
+    assert kickers == ["CANCER", "EUROPEAN FUTURE?", "FRAUD ALLEGED"]
+    assert all(r["truncated"] for r in records if r is not china)
+    xi = [r for r in records if any(p["name"] == "Xi Jinping" for p in r["people"])]
+    assert len(xi) == 2
+    for record in xi:
+        person = next(p for p in record["people"] if p["name"] == "Xi Jinping")
+        assert person["aliases"] == ["習近平"]
+        assert person["url"] == "/people/xi-jinping/"
+
+
+def test_export_csv_has_header_and_a_row_per_article(tmp_path):
+    run_ingest(SEEDS)
+    target = tmp_path / "out.csv"
+    call_command("export", format="csv", output=str(target), verbosity=0)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,slug,url,headline")
+    import csv
+
+    with target.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 5
+    assert any("Xi Jinping" in row["people"] for row in rows)
+
+
+def test_header_date_source_and_entities(tmp_path):
+    code, out, _ = run_ingest(write(tmp_path / "port.txt", STORY))
+    assert code == 0
+    article = Article.objects.get()
+    assert article.headline == "Port workers strike in Mombasa"
+    assert str(article.published) == "2024-06-02" and article.source == "Test Wire"
+    tag = ArticlePerson.objects.get(article=article)
+    assert tag.person.name == "Kipchumba Murkomen"
+    assert tag.mentions == 2 and tag.state == TagState.AUTO and tag.origin == TagOrigin.EXTRACTOR
+    assert "Minister" in tag.role and "Minister" in tag.person.description
+    start, end = tag.offsets[0]
+    assert article.body[start:end] == "Kipchumba Murkomen"
+    assert set(ArticleCountry.objects.values_list("country__code", flat=True)) == {"KE", "UG"}
+
+
+def test_date_and_source_options_apply_when_the_text_has_none(tmp_path):
+    path = write(tmp_path / "a.txt", "Rain fell across the capital on Sunday, flooding several roads.\n")
+    run_ingest(path, "--date", "2023-01-09", "--source", "Desk")
+    article = Article.objects.get()
+    assert str(article.published) == "2023-01-09" and article.source == "Desk"
+
+
+def test_bad_date_option_is_a_clear_error(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--date"):
+        call_command("ingest", str(tmp_path), date="yesterday")
+
+
+def test_dry_run_stores_nothing(tmp_path):
+    code, out, _ = run_ingest(SEEDS, "--dry-run")
+    assert code == 0 and "dry run" in out and "5 created" in out
+    assert Article.objects.count() == 0 and Person.objects.count() == 0
+    assert IndexQueueEntry.objects.count() == 0
+
+
+def test_ingest_queues_changed_articles_for_the_index():
+    run_ingest(SEEDS)
+    assert IndexQueueEntry.objects.count() == 5
+    IndexQueueEntry.objects.all().delete()
+    run_ingest(SEEDS)
+    assert IndexQueueEntry.objects.count() == 0
+
+
+def test_bad_files_are_named_and_skipped_the_rest_go_in(tmp_path):
+    folder = tmp_path / "in"
+    write(folder / "empty.txt", "")
+    write(folder / "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+    write(folder / "latin1.txt", "Le président José Ramos parle à Dili aujourd'hui.\n".encode("latin-1"))
+    write(folder / "cp1252.txt", "The minister said “we will act” on Monday in Nairobi.\n".encode("cp1252"))
+    write(folder / "huge-line.txt", "word " * 220_000)
+    write(folder / "good.txt", STORY)
+    write(folder / "notes.pdf", b"%PDF-1.4")
+    code, out, err = run_ingest(folder)
+    assert code == 1
+    assert "3 created" in out and "3 failed" in out and "1 skipped" in out
+    assert "empty.txt: empty file" in err
+    assert "binary.txt: binary file" in err
+    assert "huge-line.txt: line 1 is" in err
+    assert "Traceback" not in err + out
+    bodies = " ".join(Article.objects.values_list("body", flat=True))
+    assert "président José" in bodies  # Latin-1 decoded
+    assert "“we will act”" in bodies  # cp1252 curly quotes decoded
+
+
+def test_missing_path_and_unsupported_file_fail_by_name(tmp_path):
+    pdf = write(tmp_path / "x.pdf", b"%PDF")
+    code, _, err = run_ingest(tmp_path / "nope", pdf)
+    assert code == 1
+    assert "nope: no such file or folder" in err
+    assert "x.pdf: unsupported file type" in err
+
+
+def test_html_is_reduced_to_text(tmp_path):
+    html = ("<html><head><title>T</title><script>alert(1)</script></head><body><h1>Flood &amp; fire</h1>"
+            "<p>Rescuers in <b>Manila</b> worked through the night.</p><p onclick='x()'>More rain is forecast.</p>"
+            "<style>p{}</style></body></html>")
+    code, _, _ = run_ingest(write(tmp_path / "page.html", html))
+    assert code == 0
+    article = Article.objects.get()
+    assert article.headline == "Flood & fire"
+    assert article.paragraphs == ["Rescuers in Manila worked through the night.", "More rain is forecast."]
+    assert "alert" not in article.body
+
+
+def test_updated_text_updates_the_same_article(tmp_path):
+    path = write(tmp_path / "a.txt", STORY)
+    run_ingest(path)
+    write(path, STORY.replace("was stuck.", "was stuck, he added."))
+    code, out, _ = run_ingest(path)
+    assert "1 updated" in out
+    assert Article.objects.count() == 1
+    assert Article.objects.get().body.endswith("was stuck, he added.")
+
+
+def test_a_teaser_never_replaces_the_full_story(tmp_path):
+    full = write(tmp_path / "full.txt", STORY)
+    run_ingest(full)
+    paragraphs = STORY.split("\n\n", 1)[1].splitlines()
+    teaser = f"PORT STRIKE: {paragraphs[0]} {paragraphs[1][:62]}"  # the story's opening, cut off
+    code, out, _ = run_ingest(write(tmp_path / "teaser.txt", teaser + "\n"))
+    assert "1 unchanged" in out
+    article = Article.objects.get()
+    assert not article.truncated and "Murkomen" in article.body
+
+
+class TestCurationSurvivesReingest:
+    def ingest(self, tmp_path):
+        run_ingest(write(tmp_path / "a.txt", STORY))
+        return Article.objects.get()
+
+    def test_confirmed_tag_is_kept(self, tmp_path):
+        article = self.ingest(tmp_path)
+        ArticlePerson.objects.filter(article=article).update(state=TagState.CONFIRMED)
+        run_ingest(tmp_path / "a.txt")
+        assert ArticlePerson.objects.get(article=article).state == TagState.CONFIRMED
+
+    def test_rejected_tag_never_comes_back(self, tmp_path):
+        article = self.ingest(tmp_path)
+        ArticleCountry.objects.filter(article=article, country__code="UG").update(state=TagState.REJECTED)
+        run_ingest(tmp_path / "a.txt")
+        assert ArticleCountry.objects.get(article=article, country__code="UG").state == TagState.REJECTED
+        assert "UG" not in [c["code"] for c in export_records()[0]["countries"]]
+
+    def test_editor_tag_is_kept_when_the_text_does_not_mention_it(self, tmp_path):
+        article = self.ingest(tmp_path)
+        topic_tag = ArticleTopic.objects.filter(article=article).first()
+        other = Person.objects.create(name="Anne Editor-Added")
+        ArticlePerson.objects.create(article=article, person=other, origin=TagOrigin.EDITOR, state=TagState.CONFIRMED)
+        run_ingest(tmp_path / "a.txt")
+        assert ArticlePerson.objects.filter(article=article, person=other).exists()
+        if topic_tag:
+            assert ArticleTopic.objects.filter(pk=topic_tag.pk).exists()
+
+    def test_unreviewed_tag_follows_the_text(self, tmp_path):
+        article = self.ingest(tmp_path)
+        path = write(tmp_path / "a.txt", STORY.replace("since fuel bound for Uganda was stuck", "he said"))
+        run_ingest(path)
+        assert not ArticleCountry.objects.filter(article=article, country__code="UG").exists()
+
+    def test_rejected_name_is_never_proposed_again(self, tmp_path):
+        RejectedName.objects.create(kind=RejectedName.Kind.PERSON, name="Kipchumba Murkomen")
+        article = self.ingest(tmp_path)
+        assert not ArticlePerson.objects.filter(article=article).exists()
+
+    def test_confirmed_person_is_recognised_by_alias(self, tmp_path):
+        article = self.ingest(tmp_path)
+        tag = ArticlePerson.objects.get(article=article)
+        tag.state = TagState.CONFIRMED
+        tag.save()
+        tag.person.aliases = ["穆爾科曼"]
+        tag.person.save()
+        run_ingest(write(tmp_path / "b.txt", "穆爾科曼 visited the port again on Tuesday to meet the workers.\n"))
+        later = Article.objects.exclude(pk=article.pk).get()
+        assert ArticlePerson.objects.get(article=later).person == tag.person
+
+
+def test_export_then_ingest_round_trips_curated_tags(tmp_path):
+    run_ingest(SEEDS)
+    xi_tag = ArticlePerson.objects.filter(person__name="Xi Jinping").first()
+    xi_tag.state = TagState.CONFIRMED
+    xi_tag.save()
+    xi_article = xi_tag.article.slug
+    ArticleCountry.objects.filter(country__code="US").update(state=TagState.REJECTED)
+    target = tmp_path / "archive.jsonl"
+    call_command("export", format="jsonl", output=str(target), verbosity=0)
+    original = export_records()
+    Article.objects.all().delete()
+    Person.objects.all().delete()
+    code, out, _ = run_ingest(target)
+    assert code == 0 and "5 created" in out
+    restored = export_records()
+    strip = lambda rs: sorted(  # noqa: E731
+        ({k: v for k, v in r.items() if k not in ("id", "url")} for r in rs), key=lambda r: r["slug"]
+    )
+    assert strip(restored) == strip(original)
+    restored_tag = ArticlePerson.objects.get(article__slug=xi_article, person__name="Xi Jinping")
+    assert restored_tag.state == TagState.CONFIRMED
+    assert not ArticleCountry.objects.filter(country__code="US").exists()
+    code, out, _ = run_ingest(target)
+    assert "5 unchanged" in out
+
+
+def test_broken_jsonl_line_fails_the_file_by_name(tmp_path):
+    path = write(tmp_path / "bad.jsonl", '{"headline": "A", "body": "B."}\nnot json\n')
+    code, _, err = run_ingest(path)
+    assert code == 1 and "bad.jsonl: line 2" in err
+    assert Article.objects.count() == 0
