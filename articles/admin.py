@@ -1,4 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import models
+
+from .curation import reapply_topic_rules
 
 from .models import (
     Article,
@@ -15,7 +18,6 @@ from .models import (
 
 class TagInline(admin.TabularInline):
     extra = 0
-    fields = ["entity", "state", "origin", "mentions", "set_by", "updated"]
     readonly_fields = ["origin", "mentions", "set_by", "updated"]
 
 
@@ -47,6 +49,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["content_key", "origin", "created", "updated"]
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [PersonTagInline, CountryTagInline, TopicTagInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class EntityAdmin(admin.ModelAdmin):
@@ -76,6 +79,12 @@ class CountryAdmin(EntityAdmin):
 @admin.register(Topic)
 class TopicAdmin(EntityAdmin):
     list_display = ["name", "slug", "article_count"]
+    actions = ["reapply_rules"]
+
+    @admin.action(description="Re-apply all topics' keyword rules to every article")
+    def reapply_rules(self, request, queryset):
+        changed = reapply_topic_rules()
+        self.message_user(request, f"Keyword rules re-applied: {changed} article(s) changed.", messages.SUCCESS)
 
 
 @admin.register(RejectedName)

@@ -83,6 +83,9 @@ class Person(Entity):
     def get_absolute_url(self):
         return reverse("articles:person_detail", args=[self.slug])
 
+    def get_feed_url(self):
+        return reverse("articles:feed_person", args=[self.slug])
+
 
 class Country(Entity):
     tag_related_name = "articlecountry"
@@ -93,6 +96,9 @@ class Country(Entity):
 
     def get_absolute_url(self):
         return reverse("articles:country_detail", args=[self.slug])
+
+    def get_feed_url(self):
+        return reverse("articles:feed_country", args=[self.slug])
 
     @property
     def flag(self):
@@ -112,6 +118,9 @@ class Topic(Entity):
 
     def get_absolute_url(self):
         return reverse("articles:topic_detail", args=[self.slug])
+
+    def get_feed_url(self):
+        return reverse("articles:feed_topic", args=[self.slug])
 
     @property
     def keyword_list(self):

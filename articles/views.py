@@ -1,7 +1,7 @@
 """Reader-facing pages. Query logic lives in the QuerySets; views stay short."""
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
-from django.views.generic.list import MultipleObjectMixin
 
 from .models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, TagState, Topic
 
@@ -56,22 +56,20 @@ class EntityListView(ListView):
         return super().get_context_data(title=self.title, kind=self.model._meta.model_name, **kwargs)
 
 
-class EntityDetailView(MultipleObjectMixin, DetailView):
+class EntityDetailView(ListView):
     """One entity and its stories, newest first, paginated."""
 
     template_name = "articles/entity_detail.html"
-    context_object_name = "entity"
+    context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    model = None
 
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
+    def get_queryset(self):
+        self.entity = get_object_or_404(self.model, slug=self.kwargs["slug"])
+        return with_tags(Article.objects.tagged_with(self.entity).newest_first())
 
     def get_context_data(self, **kwargs):
-        articles = with_tags(Article.objects.tagged_with(self.object).newest_first())
-        return super().get_context_data(
-            object_list=articles, kind=self.model._meta.model_name, articles_label="Stories", **kwargs
-        )
+        return super().get_context_data(entity=self.entity, kind=self.model._meta.model_name, **kwargs)
 
 
 class PersonListView(EntityListView):

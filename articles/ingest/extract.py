@@ -27,7 +27,7 @@ from .lexicon import (
     TITLE_WORDS_LOWER,
     TITLES,
 )
-from .topics import DEFAULT_RULES, WORD_RE
+from .topics import DEFAULT_RULES, WORD_BREAKS
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 TOKEN = rf"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[dl]['’][{UPPER}]\w*|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
@@ -38,7 +38,6 @@ RUN_RE = re.compile(  # the look-ahead only makes the scan fail fast on lower-ca
 )
 TOKEN_RE = re.compile(rf"{NICK}|{TOKEN}")
 CJK_ALIAS_RE = re.compile(r"\s*[(（]([\u3400-\u9fff\uf900-\ufaff·・]{1,12})[)）]")
-ROLE_BEFORE_RE = re.compile(r"((?:[\w’'\-]+ ){1,7})$")
 CONNECTORS = frozenset({"of", "the", "for"})
 SENTENCE_STARTERS = ".!?:;\n“\"‘("
 # "X, widely known as Y", "X, alias “Y”": Y is another name of X, not another person.
@@ -56,17 +55,14 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"alliance|council|committee|commission|project|operation|summit|forum|fund|plan|accord|bloc|militia|"
     r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley)\b"
 )
-THE_BEFORE_RE = re.compile(r"(?:^|\W)[Tt]he\s+$")
 PLACE_PREFIXES = frozenset(
     """North South East West Northern Southern Eastern Western Upper Lower Central Greater Inner Outer
     Puerto Porto Port Pointe Punta San Santa Santo São Sao Saint St Sainte Ciudad Villa Fort Mount Lake
     Cape Bahía Bahia Rio Río Nueva Nuevo Novo Nova Bandar Kota Kuala Ras Wadi Tel Kafr Bir""".split()
 )
 # "near Debre Berhan", "the province of ...": what stands before a place, not a person.
-PLACE_BEFORE_RE = re.compile(
-    r"(?:\b(?:near|outside|towards?|in the (?:city|town|village|province|region|district|state) of)|"
-    r"\b(?:city|town|village|province|region|district|state|capital|port|island|county) of)\s+$"
-)
+PLACE_WORDS_BEFORE = frozenset("near outside toward towards".split())
+PLACE_NOUNS_BEFORE_OF = frozenset("city town village province region district state capital port island county".split())
 WORD_SUFFIXES = (
     "tion", "sion", "ment", "ity", "ive", "ance", "ence", "ship", "ness", "ical", "ism", "ogy", "ics", "ative",
     "ure", "ary", "ory", "ous", "able", "ible", "ing", "ist", "ists", "ers", "ies", "ful", "less", "ward", "wards",
@@ -247,13 +243,29 @@ ROLE_MODIFIERS = frozenset(
 )
 
 
+def _place_or_institution_before(text, start):
+    """'the Legislative Yuan', 'near Debre Berhan', 'province of Oddar Meanchey': not a person."""
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.lower().split()[-2:]
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        last == "the"
+        or last in PLACE_WORDS_BEFORE
+        or (last == "of" and len(words) == 2 and words[0] in PLACE_NOUNS_BEFORE_OF)
+    )
+
+
 def _lower_role_before(text, start):
     """A role written in lower case just before a name: 'then-Chinese minister of foreign affairs'."""
-    m = ROLE_BEFORE_RE.search(text, max(0, start - 80), start)
-    if not m:
+    window = text[max(0, start - 80) : start]
+    if not window.endswith(" "):
         return ""
     kept = []
-    for word in reversed(m.group(1).split()):
+    for word in reversed(window.split()[-7:]):
         bare = word.lower()
         if word.endswith((",", ".", ";", ":")):
             break
@@ -387,8 +399,7 @@ def _in_context(text, cand, offset, lower_words):
     if (
         ACRONYM_AFTER_RE.match(text, end)
         or ORG_NOUN_AFTER_RE.match(text, end)
-        or THE_BEFORE_RE.search(text, max(0, start - 5), start)
-        or PLACE_BEFORE_RE.search(text, max(0, start - 40), start)
+        or _place_or_institution_before(text, start)
     ):
         return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
     if toks[0].text in FOREIGN_ARTICLES:
@@ -409,7 +420,7 @@ def extract(text, known=None):
     """Extract people, countries and topics from `text`. Spans are offsets into `text`."""
     known = known or NOTHING_KNOWN
     gaz = gazetteer.load()
-    words = WORD_RE.findall(text)
+    words = text.translate(WORD_BREAKS).split()
     lower_words = frozenset(filter(str.islower, words))  # words this text also writes in lower case
 
     countries = {}

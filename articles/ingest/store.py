@@ -120,7 +120,7 @@ class EntityResolver:
         return self._topics.get(slug)
 
 
-def _sync_tags(article, model, field, wanted):
+def sync_tags(article, model, field, wanted):
     """Make the extractor's tags of one kind match `wanted` ({entity: values}); return True if changed."""
     changed = False
     existing = {getattr(tag, f"{field}_id"): tag for tag in model.objects.filter(article=article)}
@@ -161,9 +161,9 @@ def store_tags(article, extraction, resolver, shift=0):
         topic = resolver.topic(m.slug)
         if topic is not None:
             topics[topic] = {"score": m.score}
-    changed = _sync_tags(article, ArticlePerson, "person", people)
-    changed |= _sync_tags(article, ArticleCountry, "country", countries)
-    changed |= _sync_tags(article, ArticleTopic, "topic", topics)
+    changed = sync_tags(article, ArticlePerson, "person", people)
+    changed |= sync_tags(article, ArticleCountry, "country", countries)
+    changed |= sync_tags(article, ArticleTopic, "topic", topics)
     return changed
 
 

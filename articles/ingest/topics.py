@@ -292,6 +292,8 @@ world cup=3"""),
 ]
 
 WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+# Punctuation to spaces, so that str.split() yields words (faster than a regular expression).
+WORD_BREAKS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘«»—–…·"})
 MIN_SCORE = 4.0  # a topic needs this much weighted evidence...
 MIN_KEYWORDS = 2  # ...from at least this many different keywords
 MAX_TOPICS = 3
@@ -346,7 +348,7 @@ class TopicRules:
 
     def score(self, lower_text, counts=None):
         """[(slug, score)] for the topics the text is about, best first."""
-        counts = counts if counts is not None else Counter(WORD_RE.findall(lower_text))
+        counts = counts if counts is not None else Counter(lower_text.translate(WORD_BREAKS).split())
         hits = Counter()
         for word in counts.keys() & self.words.keys():
             n = counts[word]

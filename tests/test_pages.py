@@ -1,0 +1,108 @@
+"""Reader pages: they render, link to each other, escape what they show, and query in bulk."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article, ArticlePerson, Country, Person, TagState, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_latest_stories_and_most_mentioned(client, seeded):
+    response = client.get("/")
+    assert response.status_code == 200
+    for article in Article.objects.all():
+        assert article.get_absolute_url() in response.content.decode()
+    assert response.context["top_people"][0].article_count >= 1
+    assert b'href="/people/xi-jinping/"' in response.content
+
+
+def test_article_page_shows_kicker_teaser_mark_credit_and_links(client, seeded):
+    teaser = Article.objects.get(kicker="CANCER")
+    page = client.get(teaser.get_absolute_url()).content.decode()
+    assert ">CANCER<" in page and "Teaser." in page and "Date unknown" in page
+    assert 'href="/people/jose-mujica/"' in page and 'href="/countries/uruguay/"' in page
+    full = Article.objects.get(photo_credit="AP")
+    page = client.get(full.get_absolute_url()).content.decode()
+    assert "Photo: AP" in page and "Teaser." not in page
+
+
+def test_entity_pages_link_back_to_stories(client, seeded):
+    xi = Person.objects.get(name="Xi Jinping")
+    page = client.get(xi.get_absolute_url()).content.decode()
+    assert "習近平" in page and "2 stories" in page
+    for article in Article.objects.tagged_with(xi):
+        assert article.get_absolute_url() in page
+    china = Country.objects.get(code="CN")
+    page = client.get(china.get_absolute_url()).content.decode()
+    assert "CN" in page and china.flag in page
+    topic = Topic.objects.get(slug="elections")
+    assert client.get(topic.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/people/", "/countries/", "/topics/"])
+def test_entity_lists_show_counts_and_only_mentioned_entities(client, seeded, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert all(e.article_count > 0 for e in response.context["entities"])
+    if url == "/countries/":
+        assert Country.objects.count() > 200  # all ISO countries exist for editors ...
+        assert len(response.context["entities"]) < 20  # ... but only mentioned ones are listed
+
+
+def test_rejected_tag_is_hidden_from_readers(client, seeded):
+    xi = Person.objects.get(name="Xi Jinping")
+    ArticlePerson.objects.filter(person=xi).update(state=TagState.REJECTED)
+    assert "2 stories" not in client.get(xi.get_absolute_url()).content.decode()
+    assert b"/people/xi-jinping/" not in client.get("/").content
+
+
+def test_unknown_pages_are_404(client, db):
+    assert client.get("/people/nobody/").status_code == 404
+    assert client.get("/articles/nothing/").status_code == 404
+
+
+def test_feeds_and_sitemap(client, seeded):
+    feed = client.get("/feeds/latest/")
+    assert feed.status_code == 200 and feed["Content-Type"].startswith("application/atom+xml")
+    assert feed.content.count(b"<entry>") == 5
+    assert client.get("/feeds/people/xi-jinping/").content.count(b"<entry>") == 2
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/articles/" in sitemap and "/people/xi-jinping/" in sitemap
+
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_everything_a_reader_sees_is_escaped(client, db):
+    article = Article.objects.create(headline=HOSTILE, kicker=HOSTILE, deck=HOSTILE, body=HOSTILE, content_key="k1")
+    person = Person.objects.create(name=HOSTILE, aliases=[HOSTILE], description=HOSTILE)
+    ArticlePerson.objects.create(article=article, person=person, role=HOSTILE)
+    for url in ["/", article.get_absolute_url(), person.get_absolute_url(), "/people/", "/feeds/latest/"]:
+        body = client.get(url).content.decode()
+        assert "<script>alert" not in body and "<img src=x" not in body, url
+
+
+def make_articles(n, start=0):
+    xi = Person.objects.get_or_create(name="Test Person")[0]
+    country = Country.objects.get(code="KE")
+    topic = Topic.objects.get(slug="elections")
+    for i in range(start, start + n):
+        article = Article.objects.create(headline=f"Story {i}", body=f"Body {i}.", content_key=f"key-{i}")
+        article.articleperson_set.create(person=xi)
+        article.articlecountry_set.create(country=country)
+        article.articletopic_set.create(topic=topic)
+        other = Person.objects.create(name=f"Other Person {i}")
+        article.articleperson_set.create(person=other)
+
+
+@pytest.mark.parametrize("url", ["/", "/people/", "/countries/", "/topics/", "/people/test-person/",
+                                 "/countries/kenya/", "/topics/elections/"])
+def test_query_count_does_not_grow_with_rows(client, db, url):
+    make_articles(3)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    make_articles(15, start=3)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
