@@ -4,7 +4,7 @@ from django.db import transaction
 from .ingest.store import sync_tags
 from .ingest.topics import TopicRules
 from .models import Article, ArticleTopic, Topic
-from .search_queue import enqueue_articles
+from .search_queue import enqueue_articles, suspended
 
 
 def reapply_topic_rules(batch_size=500):
@@ -18,7 +18,7 @@ def reapply_topic_rules(batch_size=500):
     changed = []
     articles = Article.objects.only("id", "headline", "deck", "body").order_by("id")
     for start in range(0, articles.count(), batch_size):
-        with transaction.atomic():
+        with transaction.atomic(), suspended():
             for article in articles[start : start + batch_size]:
                 text = "\n\n".join(p for p in (article.headline, article.deck, article.body) if p).lower()
                 wanted = {topics[slug]: {"score": score} for slug, score in rules.score(text) if slug in topics}

@@ -3,13 +3,35 @@
 Whoosh allows one writer per index; web processes never open one. `drain()` is run by
 `manage.py drain_index_queue` (after ingest, and in the background by `make run`).
 """
+import threading
+from contextlib import contextmanager
+
 from haystack import connections
 
 from .models import Article, IndexQueueEntry
 
+_state = threading.local()
+
+
+def enabled():
+    """False inside `suspended()`: bulk work (ingest) queues its changed articles once at the end."""
+    return not getattr(_state, "suspended", False)
+
+
+@contextmanager
+def suspended():
+    previous = getattr(_state, "suspended", False)
+    _state.suspended = True
+    try:
+        yield
+    finally:
+        _state.suspended = previous
+
 
 def enqueue_articles(article_ids):
-    IndexQueueEntry.objects.bulk_create([IndexQueueEntry(article_id=pk) for pk in set(article_ids)])
+    IndexQueueEntry.objects.bulk_create(
+        [IndexQueueEntry(article_id=pk) for pk in sorted(set(article_ids))], batch_size=1000
+    )
 
 
 def drain(batch_size=500, using="default"):

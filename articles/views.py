@@ -1,20 +1,11 @@
 """Reader-facing pages. Query logic lives in the QuerySets; views stay short."""
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from .models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, TagState, Topic
+from .models import Article, Country, Person, Topic
+from .search import more_like_this
 
 PAGE_SIZE = 20
-
-
-def with_tags(queryset):
-    """Articles with their visible tags prefetched: one query per tag kind, not per row."""
-    return queryset.prefetch_related(
-        Prefetch("articleperson_set", ArticlePerson.objects.exclude(state=TagState.REJECTED).select_related("person")),
-        Prefetch("articlecountry_set", ArticleCountry.objects.exclude(state=TagState.REJECTED).select_related("country")),
-        Prefetch("articletopic_set", ArticleTopic.objects.exclude(state=TagState.REJECTED).select_related("topic")),
-    )
 
 
 class HomeView(ListView):
@@ -23,7 +14,7 @@ class HomeView(ListView):
     context_object_name = "articles"
 
     def get_queryset(self):
-        return with_tags(Article.objects.newest_first())
+        return Article.objects.newest_first().with_tags()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -38,7 +29,10 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return with_tags(Article.objects.all())
+        return Article.objects.with_tags()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(more_like_this=more_like_this(self.object), **kwargs)
 
 
 class EntityListView(ListView):
@@ -66,7 +60,7 @@ class EntityDetailView(ListView):
 
     def get_queryset(self):
         self.entity = get_object_or_404(self.model, slug=self.kwargs["slug"])
-        return with_tags(Article.objects.tagged_with(self.entity).newest_first())
+        return Article.objects.tagged_with(self.entity).newest_first().with_tags()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(entity=self.entity, kind=self.model._meta.model_name, **kwargs)

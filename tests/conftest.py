@@ -1,3 +1,4 @@
+import gc
 import shutil
 from pathlib import Path
 
@@ -26,13 +27,17 @@ def whoosh_index(settings):
     from haystack import connections
 
     path = Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
-    shutil.rmtree(path, ignore_errors=True)
-    connections.reload("default")
-    backend = connections["default"].get_backend()
-    backend.setup_complete = False
-    yield backend
-    connections.reload("default")
-    shutil.rmtree(path, ignore_errors=True)
+
+    def fresh():
+        old = connections["default"].get_backend()
+        if hasattr(old, "_close_searcher"):
+            old._close_searcher()
+        connections.reload("default")
+        shutil.rmtree(path, ignore_errors=True)
+
+    fresh()
+    yield connections["default"].get_backend()
+    fresh()
 
 
 def write(path, text, encoding="utf-8"):
@@ -42,3 +47,21 @@ def write(path, text, encoding="utf-8"):
     else:
         path.write_text(text, encoding=encoding)
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def close_searchers():
+    """Close the search backend's reused searcher when the run ends (no ResourceWarning at exit)."""
+    yield
+    from haystack import connections
+
+    backend = connections["default"].get_backend()
+    if hasattr(backend, "_close_searcher"):
+        backend._close_searcher()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage():
+    """Collect after each test, so a leaked file handle is reported by the test that leaked it."""
+    yield
+    gc.collect()

@@ -6,6 +6,7 @@ mid-sentence is a cut-off teaser and ends its article; a line such as 'Photo: AP
 credit. A file may open with 'Headline:', 'Date:', 'Source:' and 'URL:' lines and a blank line.
 """
 import datetime as dt
+import email.utils
 import re
 from dataclasses import dataclass, field
 
@@ -42,7 +43,10 @@ CONTINUING_WORDS = frozenset(
     candidate opponent ally counterpart director chairman chairwoman head commander dictator pope
     officials official representative member members party of-the""".split()
 ) | NAME_PARTICLES
-DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m/%Y")
+DATE_FORMATS = (
+    "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%b. %d, %Y",
+    "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
+)
 
 
 class ParseError(ValueError):
@@ -68,8 +72,18 @@ class ArticleDraft:
         return "\n\n".join(self.paragraphs)
 
 
+WEEKDAY_RE = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+ORDINAL_RE = re.compile(r"(\d)(?:st|nd|rd|th)\b")
+
+
 def parse_date(value):
-    value = value.strip()
+    """A date as news texts write it: 2024-05-13, 13 May 2024, May 13, 2024, Thu, Apr 16, 2026, RFC 2822."""
+    original = value.strip()
+    value = ORDINAL_RE.sub(r"\1", WEEKDAY_RE.sub("", original)).replace("Sept ", "Sep ").strip()
+    try:
+        return email.utils.parsedate_to_datetime(original).date()
+    except (TypeError, ValueError, IndexError):
+        pass
     for fmt in DATE_FORMATS:
         try:
             return dt.datetime.strptime(value, fmt).date()
@@ -78,7 +92,7 @@ def parse_date(value):
     try:
         return dt.datetime.fromisoformat(value).date()
     except ValueError:
-        raise ParseError(f"unreadable date {value[:40]!r} (use YYYY-MM-DD)") from None
+        raise ParseError(f"unreadable date {original[:40]!r} (use YYYY-MM-DD)") from None
 
 
 def split_header(lines):

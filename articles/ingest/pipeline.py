@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import DatabaseError, transaction
 
+from .. import search_queue
 from ..portable import RecordError, import_record
 from .extract import extract
 from .parse import ParseError, parse_text
@@ -91,8 +92,9 @@ def ingest_paths(paths, *, published=None, source="", dry_run=False, progress=No
             todo.append(path)
     resolver = EntityResolver()
     known = known_entities()
-    # A dry run does everything inside one transaction and rolls it back at the end.
-    with transaction.atomic() if dry_run else nullcontext():
+    # A dry run does everything inside one transaction and rolls it back at the end. Saves do not
+    # queue index updates one by one: the caller queues report.changed_ids once.
+    with transaction.atomic() if dry_run else nullcontext(), search_queue.suspended():
         for done, path in enumerate(todo, 1):
             report.files += 1
             snapshot = (report.created, report.updated, report.unchanged, len(report.changed_ids))
@@ -113,4 +115,6 @@ def ingest_paths(paths, *, published=None, source="", dry_run=False, progress=No
                 progress(done, len(todo), path)
         if dry_run:
             transaction.set_rollback(True)
+    if report.changed_ids and not dry_run:
+        search_queue.enqueue_articles(report.changed_ids)
     return report

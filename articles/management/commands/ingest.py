@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.ingest.parse import ParseError, parse_date
 from articles.ingest.pipeline import ingest_paths
-from articles.search_queue import enqueue_articles
 
 
 class Command(BaseCommand):
@@ -31,8 +30,6 @@ class Command(BaseCommand):
         )
         if show_progress:
             self.stderr.write("")
-        if report.changed_ids and not dry_run:
-            enqueue_articles(report.changed_ids)
         for path, reason in report.failed:
             self.stderr.write(self.style.ERROR(f"failed: {path}: {reason}"))
         if verbosity >= 1:

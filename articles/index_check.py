@@ -1,0 +1,68 @@
+"""Drift between the database and the search index: what is missing, stale or outdated."""
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from haystack import connections
+from haystack.query import SearchQuerySet
+
+from .models import Article
+from .search_queue import drain, enqueue_articles
+
+
+@dataclass
+class Drift:
+    articles: int = 0
+    documents: int = 0
+    missing: list = field(default_factory=list)  # in the database, not in the index
+    stale: list = field(default_factory=list)  # in the index, no longer in the database
+    outdated: list = field(default_factory=list)  # indexed before the article last changed
+    error: str = ""  # the index cannot be read at all
+
+    @property
+    def ok(self):
+        return not (self.missing or self.stale or self.outdated or self.error)
+
+
+def _indexed_versions(backend):
+    if hasattr(backend, "indexed_versions"):
+        return backend.indexed_versions()
+    return {int(pk): updated for pk, updated in SearchQuerySet().models(Article).values_list("pk", "updated")}
+
+
+def _aware(value):
+    if value is None:
+        return None
+    return timezone.make_aware(value, dt.timezone.utc) if timezone.is_naive(value) else value
+
+
+def check(using="default"):
+    backend = connections[using].get_backend()
+    versions = dict(Article.objects.values_list("pk", "updated"))
+    drift = Drift(articles=len(versions))
+    try:
+        indexed = _indexed_versions(backend)
+    except Exception as exc:  # noqa: BLE001 - a missing or corrupt index is a finding, not a crash
+        drift.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        return drift
+    drift.documents = len(indexed)
+    drift.missing = sorted(versions.keys() - indexed.keys())
+    drift.stale = sorted(indexed.keys() - versions.keys())
+    drift.outdated = sorted(
+        pk for pk in versions.keys() & indexed.keys()
+        if indexed[pk] is None or _aware(indexed[pk]) < versions[pk]
+    )
+    return drift
+
+
+def repair(drift, using="default"):
+    """Queue what drifted (everything, after resetting an unreadable index) and drain the queue."""
+    backend = connections[using].get_backend()
+    if drift.error:
+        if not hasattr(backend, "reset_index"):
+            raise RuntimeError(f"cannot repair this engine's index automatically: {drift.error}")
+        backend.reset_index()
+        enqueue_articles(Article.objects.values_list("pk", flat=True))
+    else:
+        enqueue_articles([*drift.missing, *drift.stale, *drift.outdated])
+    return drain(using=using)
