@@ -7,6 +7,8 @@ Other engines (SEARCH_URL=elasticsearch7://, solr://) use haystack's own backend
 import os
 import shutil
 import threading
+from collections import Counter
+from itertools import chain
 
 from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
@@ -18,9 +20,8 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
 from whoosh.fields import TEXT
-from whoosh.sorting import Count, DateRangeFacet, FieldFacet
 from whoosh.support.charset import accent_map
-from whoosh.support.relativedelta import relativedelta
+from whoosh.util.times import long_to_datetime
 
 
 def folding_analyzer():
@@ -84,40 +85,49 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None,
                date_facets=None, narrow_queries=None, result_class=None, **kwargs):
-        """haystack's search contract, in one pass over the index with a reused searcher."""
+        """haystack's search contract with a reused searcher; facets counted by FacetColumns."""
         searcher = self._searcher()
         parts = [self._parse(query_string)]
         for narrow in narrow_queries or ():
             parts.append(self._parse(narrow))
         # Only articles are indexed, so haystack's per-model narrowing is left out.
         query = parts[0] if len(parts) == 1 else wq.And(parts)
-        groups = {}
-        for name in facets or ():
-            groups[name] = FieldFacet(name, allow_overlap=True, maptype=Count)
-        for name, spec in (date_facets or {}).items():
-            gap = relativedelta(**{f"{spec['gap_by']}s": spec.get("gap_amount", 1)})
-            groups[name] = DateRangeFacet(name, _datetime(spec["start_date"]), _datetime(spec["end_date"]), gap, maptype=Count)
         sortedby, reverse = None, False
         if sort_by:
             reverse = sort_by[0].startswith("-")
             sortedby = [field.lstrip("-") for field in sort_by]
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        results = searcher.search(
-            query, limit=page_num * page_length, sortedby=sortedby, reverse=reverse, groupedby=groups or None
-        )
-        facet_counts = {"fields": {}, "dates": {}, "queries": {}}
-        for name in facets or ():
-            facet_counts["fields"][name] = sorted(results.groups(name).items(), key=lambda kv: (-kv[1], kv[0] or ""))
-        for name in date_facets or {}:
-            facet_counts["dates"][name] = sorted(results.groups(name).items(), key=lambda kv: (kv[0] is None, kv[0] or ()))
+        results = searcher.search(query, limit=page_num * page_length, sortedby=sortedby, reverse=reverse)
         first = (page_num - 1) * page_length
         hits = [self._result(hit, result_class) for hit in results[first : first + page_length]]
-        return {
-            "results": hits,
-            "hits": results.scored_length() if results.scored_length() < len(results) else len(results),
-            "facets": facet_counts if groups else {},
-            "spelling_suggestion": None,
-        }
+        response = {"results": hits, "hits": len(results), "facets": {}, "spelling_suggestion": None}
+        if facets or date_facets:
+            response["facets"] = self._facet_counts(searcher, query, facets or (), date_facets or {})
+        return response
+
+    def _facet_counts(self, searcher, query, facets, date_facets):
+        """Counts over every matching document, from per-index-version columns.
+
+        whoosh.sorting rebuilds per-document value lists from the whole field on every query and
+        runs one range query per date bucket; here each column is built once per index version
+        and a query only walks its own matches. haystack asks twice per page (count, then the
+        page), so the last answer is kept per thread.
+        """
+        key = (id(searcher), repr(query), tuple(facets), repr(sorted(date_facets.items())))
+        memo = getattr(self._local, "facets", None)
+        if memo and memo[0] == key:
+            return memo[1]
+        columns = FacetColumns.of(searcher)
+        matched = list(searcher.docs_for_query(query))
+        counts = {"fields": {}, "dates": {}, "queries": {}}
+        for name in facets:
+            counts["fields"][name] = sorted(columns.count(name, matched).items(), key=lambda kv: (-kv[1], kv[0]))
+        for name, spec in date_facets.items():
+            counts["dates"][name] = columns.date_histogram(
+                name, matched, _datetime(spec["start_date"]), _datetime(spec["end_date"]), spec["gap_by"]
+            )
+        self._local.facets = (key, counts)
+        return counts
 
     def _result(self, hit, result_class=None):
         fields = hit.fields()
@@ -176,6 +186,77 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             shutil.rmtree(self.path)
         self.setup_complete = False
         self.setup()
+
+
+class FacetColumns:
+    """For one searcher (one index version): each document's facet values and month, as lists."""
+
+    MISSING = 2**64 - 1  # how Whoosh stores a missing date in a column
+
+    def __init__(self, searcher):
+        self.reader = searcher.reader()
+        self.size = searcher.doc_count_all()
+        self.values = {}
+        self.months = {}
+
+    @classmethod
+    def of(cls, searcher):
+        columns = getattr(searcher, "_archive_facet_columns", None)
+        if columns is None:
+            columns = searcher._archive_facet_columns = cls(searcher)
+        return columns
+
+    def _values(self, field):
+        if field not in self.values:
+            per_doc = [()] * self.size
+            for term in self.reader.lexicon(field):
+                value = term.decode("utf-8")
+                for docnum in self.reader.postings(field, term).all_ids():
+                    per_doc[docnum] = (*per_doc[docnum], value)
+            self.values[field] = per_doc
+        return self.values[field]
+
+    def count(self, field, docnums):
+        per_doc = self._values(field)
+        return Counter(chain.from_iterable(per_doc[d] for d in docnums))
+
+    def _months(self, field):
+        """Month number (year * 12 + month - 1) of each document, or -1 when it has no date."""
+        if field not in self.months:
+            months = [-1] * self.size
+            if self.reader.has_column(field):
+                for leaf, offset in self.reader.leaf_readers():
+                    column = leaf.column_reader(field, translate=False)
+                    for docnum in leaf.all_doc_ids():
+                        raw = column[docnum]
+                        if raw != self.MISSING:
+                            when = long_to_datetime(raw)
+                            months[offset + docnum] = when.year * 12 + when.month - 1
+            self.months[field] = months
+        return self.months[field]
+
+    def date_histogram(self, field, docnums, start, end, gap_by):
+        """[((bucket start, bucket end), count)] like whoosh.sorting.DateRangeFacet, plus (None, n)."""
+        months = self._months(field)
+        per_month = Counter(months[d] for d in docnums)
+        step = 12 if gap_by == "year" else 1
+        first = start.year * 12 + start.month - 1
+        last = end.year * 12 + end.month - 1
+        out = []
+        for bucket in range(first, last, step):
+            n = sum(per_month.get(m, 0) for m in range(bucket, min(bucket + step, last)))
+            if n:
+                out.append(((_month_start(bucket), _month_start(bucket + step)), n))
+        undated = per_month.get(-1, 0)
+        if undated:
+            out.append((None, undated))
+        return out
+
+
+def _month_start(month_number):
+    import datetime as dt
+
+    return dt.datetime(month_number // 12, month_number % 12 + 1, 1)
 
 
 def _datetime(value):

@@ -105,7 +105,8 @@ def api_search(request):
         return JsonResponse({"error": form.error_text()}, status=400)
     try:
         page = run_search(form.params())
-    except SearchUnavailable:
+    except SearchUnavailable as exc:
+        log.warning("search unavailable: %s", exc)
         return JsonResponse({"error": "search is unavailable; try again later"}, status=503)
     return JsonResponse(
         {

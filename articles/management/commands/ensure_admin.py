@@ -26,5 +26,5 @@ class Command(BaseCommand):
         User.objects.create_superuser(username=username, email="", password=password)
         self.stdout.write(self.style.SUCCESS(
             f"Admin login created, shown only this once:\n  user: {username}\n  password: {password}\n"
-            "  sign in at http://127.0.0.1:8000/admin/"
+            "  sign in at /admin/ on the address below"
         ))
