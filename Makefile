@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev serve-dev index bench-extraction clean
+.PHONY: run test install install-dev bench-extraction bench-search clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ test: install-dev
 
 bench-extraction: install
 	$(PY) bench/extraction.py
+
+bench-search: install
+	$(PY) bench/search.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -13,7 +13,7 @@ from itertools import chain
 from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.exceptions import SearchBackendError
+from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.models import SearchResult
 from haystack.utils import get_identifier
 from whoosh import index as whoosh_index
@@ -33,6 +33,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)
         self._local = threading.local()
+        self.lock_timeout = float(connection_options.get("LOCK_TIMEOUT", 10))
 
     # --- schema -------------------------------------------------------------------------------
 
@@ -168,6 +169,39 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             suggestions = corrector.suggest(key, limit=1)
             out.append(suggestions[0] if suggestions else word)
         return out
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def apply_changes(self, index, objects, removed_identifiers=()):
+        """Write documents for `objects` and delete `removed_identifiers` in one commit.
+
+        One writer, one commit; waits up to LOCK_TIMEOUT seconds for the lock and then raises
+        whoosh's LockError, never losing a change silently (haystack's Whoosh backend logs and
+        drops deletes that meet a held lock).
+        """
+        if not self.setup_complete:
+            self.setup()
+        writer = self.index.writer(timeout=self.lock_timeout)
+        try:
+            for obj in objects:
+                try:
+                    doc = index.full_prepare(obj)
+                except SkipDocument:
+                    continue
+                doc = {key: self._from_python(value) for key, value in doc.items() if key != "boost"}
+                writer.update_document(**doc)
+            for identifier in removed_identifiers:
+                writer.delete_by_term(ID, identifier)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def update(self, index, iterable, commit=True):
+        self.apply_changes(index, list(iterable))
+
+    def remove(self, obj_or_string, commit=True):
+        self.apply_changes(None, [], [get_identifier(obj_or_string)])
 
     # --- maintenance --------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import threading
 from contextlib import contextmanager
 
 from haystack import connections
+from whoosh.index import LockError
 
 from .models import Article, IndexQueueEntry
 
@@ -34,8 +35,16 @@ def enqueue_articles(article_ids):
     )
 
 
+class IndexBusy(Exception):
+    """Another process holds the index's write lock; the queue keeps everything for the next round."""
+
+
 def drain(batch_size=500, using="default"):
-    """Apply queued changes to the index; return (updated, removed)."""
+    """Apply queued changes to the index; return (updated, removed).
+
+    Entries leave the queue only after their change reached the index, so a crash or a busy
+    index (IndexBusy, when another writer holds the lock) loses nothing.
+    """
     backend = connections[using].get_backend()
     index = connections[using].get_unified_index().get_index(Article)
     updated = removed = 0
@@ -45,12 +54,19 @@ def drain(batch_size=500, using="default"):
             return updated, removed
         ids = {e.article_id for e in entries}
         articles = list(index.index_queryset(using=using).filter(pk__in=ids))
-        if articles:
-            backend.update(index, articles)
-        for pk in ids - {a.pk for a in articles}:
-            backend.remove(f"articles.article.{pk}")
-            removed += 1
+        gone = [f"articles.article.{pk}" for pk in sorted(ids - {a.pk for a in articles})]
+        try:
+            if hasattr(backend, "apply_changes"):  # Whoosh: one writer, one commit per batch
+                backend.apply_changes(index, articles, gone)
+            else:
+                if articles:
+                    backend.update(index, articles)
+                for identifier in gone:
+                    backend.remove(identifier)
+        except LockError as exc:
+            raise IndexBusy(f"the search index is locked by another writer ({exc}); try again shortly") from exc
         updated += len(articles)
+        removed += len(gone)
         # Only what was applied leaves the queue; entries added meanwhile stay for the next round.
         IndexQueueEntry.objects.filter(id__lte=entries[-1].id, article_id__in=ids).delete()
 

@@ -14,11 +14,11 @@ class SearchURLError(ValueError):
 def haystack_connection(search_url, data_dir):
     """Return the haystack connection dict for SEARCH_URL (or Whoosh in data_dir)."""
     if not search_url:
-        return {"ENGINE": WHOOSH_ENGINE, "PATH": str(data_dir / "whoosh_index")}
+        return {"ENGINE": WHOOSH_ENGINE, "PATH": str(data_dir / "whoosh_index"), "SILENTLY_FAIL": False}
     parts = urlsplit(search_url)
     scheme = parts.scheme.lower()
     if scheme == "whoosh":
-        return {"ENGINE": WHOOSH_ENGINE, "PATH": parts.path or str(data_dir / "whoosh_index")}
+        return {"ENGINE": WHOOSH_ENGINE, "PATH": parts.path or str(data_dir / "whoosh_index"), "SILENTLY_FAIL": False}
     name = parts.path.strip("/")
     if not parts.netloc or not name:
         raise SearchURLError(

@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_no_search_url_is_whoosh_in_the_data_dir(tmp_path):
-    assert haystack_connection("", tmp_path) == {"ENGINE": WHOOSH_ENGINE, "PATH": str(tmp_path / "whoosh_index")}
+    connection = haystack_connection("", tmp_path)
+    assert connection["ENGINE"] == WHOOSH_ENGINE and connection["PATH"] == str(tmp_path / "whoosh_index")
+    assert connection["SILENTLY_FAIL"] is False  # a failed index write must never pass unnoticed
 
 
 @pytest.mark.parametrize(

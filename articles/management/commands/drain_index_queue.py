@@ -1,9 +1,9 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import IndexQueueEntry
-from articles.search_queue import drain
+from articles.search_queue import IndexBusy, drain
 
 
 class Command(BaseCommand):
@@ -18,9 +18,15 @@ class Command(BaseCommand):
             self.stdout.write(f"{IndexQueueEntry.objects.count()} queued change(s)")
             return
         while True:
-            updated, removed = drain()
-            if verbosity >= 1 and (updated or removed or not watch):
-                self.stdout.write(f"index: {updated} updated, {removed} removed")
+            try:
+                updated, removed = drain()
+            except IndexBusy as exc:
+                if not watch:
+                    raise CommandError(str(exc)) from None
+                self.stderr.write(str(exc))
+            else:
+                if verbosity >= 1 and (updated or removed or not watch):
+                    self.stdout.write(f"index: {updated} updated, {removed} removed")
             if not watch:
                 return
             time.sleep(watch)
