@@ -248,8 +248,7 @@ def run_search(params):
     for h in hits:
         article = articles.get(int(h.pk))
         if article is not None:
-            text = " ".join(p for p in (article.deck, article.body) if p)
-            result.hits.append(Hit(article, round(h.score or 0, 4), highlight(text, words)))
+            result.hits.append(Hit(article, round(h.score or 0, 4), highlight(article.body, words)))
     result.facets = _facet_entries({k: facet_counts.get(k, []) for k in FACET_MODELS})
     result.months = _histogram(date_counts, span)
     result.suggestion = suggestion

@@ -34,10 +34,12 @@ class SearchView(View):
             return render(request, "search/unavailable.html", context, status=503)
         links = FacetLinks(request.GET, page)
         page_obj = page.page_obj
+        active_filters = links.active_filters()
         context.update(
             result=page,
             facets=links.facets(),
-            active_filters=links.active_filters(),
+            active_filters=active_filters,
+            scope=next((label for label, _url, is_entity in active_filters if is_entity), ""),
             months=links.months(),
             suggestion_url=links.suggestion(),
             prev_url=links.page(page_obj.previous_page_number()) if page_obj and page_obj.has_previous() else "",
@@ -72,17 +74,17 @@ class FacetLinks:
         return out
 
     def active_filters(self):
-        """[(label, remove url)] for the filters in force."""
+        """[(label, remove url, is an entity)] for the filters in force."""
         models = {"person": Person, "country": Country, "topic": Topic}
         out = []
         for param, model in models.items():
             slug = self.query.get(param)
             if slug:
                 name = model.objects.filter(slug=slug).values_list("name", flat=True).first() or slug
-                out.append((name, self.url(**{param: ""})))
+                out.append((name, self.url(**{param: ""}), True))
         if self.query.get("from") or self.query.get("to"):
             label = f"{self.query.get('from', '…')} – {self.query.get('to', '…')}"
-            out.append((label, self.url(**{"from": "", "to": ""})))
+            out.append((label, self.url(**{"from": "", "to": ""}), False))
         return out
 
     def months(self):

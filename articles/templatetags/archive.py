@@ -1,0 +1,17 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def script_lang(text):
+    """'zh' for text in Chinese characters, 'ja' for kana, 'ko' for hangul, else '' (the page's)."""
+    for char in str(text):
+        code = ord(char)
+        if 0x3040 <= code <= 0x30FF:
+            return "ja"
+        if 0xAC00 <= code <= 0xD7AF:
+            return "ko"
+        if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
+            return "zh"
+    return ""
