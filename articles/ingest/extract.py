@@ -27,7 +27,7 @@ from .lexicon import (
     TITLE_WORDS_LOWER,
     TITLES,
 )
-from .topics import DEFAULT_RULES, WORD_BREAKS
+from .topics import DEFAULT_RULES, WORD_EDGE_PUNCTUATION
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 TOKEN = rf"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[dl]['’][{UPPER}]\w*|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
@@ -420,7 +420,7 @@ def extract(text, known=None):
     """Extract people, countries and topics from `text`. Spans are offsets into `text`."""
     known = known or NOTHING_KNOWN
     gaz = gazetteer.load()
-    words = text.translate(WORD_BREAKS).split()
+    words = [w.strip(WORD_EDGE_PUNCTUATION) for w in text.split()]
     lower_words = frozenset(filter(str.islower, words))  # words this text also writes in lower case
 
     countries = {}

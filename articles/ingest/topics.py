@@ -292,8 +292,9 @@ world cup=3"""),
 ]
 
 WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
-# Punctuation to spaces, so that str.split() yields words (faster than a regular expression).
-WORD_BREAKS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘«»—–…·"})
+# Stripped from both ends of whitespace-separated words: str.split() and str.strip() are several
+# times faster than a regular expression or str.translate over the whole text.
+WORD_EDGE_PUNCTUATION = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–…·'"
 MIN_SCORE = 4.0  # a topic needs this much weighted evidence...
 MIN_KEYWORDS = 2  # ...from at least this many different keywords
 MAX_TOPICS = 3
@@ -348,7 +349,8 @@ class TopicRules:
 
     def score(self, lower_text, counts=None):
         """[(slug, score)] for the topics the text is about, best first."""
-        counts = counts if counts is not None else Counter(lower_text.translate(WORD_BREAKS).split())
+        if counts is None:
+            counts = Counter(w.strip(WORD_EDGE_PUNCTUATION) for w in lower_text.split())
         hits = Counter()
         for word in counts.keys() & self.words.keys():
             n = counts[word]
