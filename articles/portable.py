@@ -6,7 +6,6 @@ exported) and people their `role`, so curated tags survive a move between databa
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Prefetch
 
 from .ingest.store import content_key
 from .models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, TagOrigin, TagState, Topic
@@ -19,11 +18,8 @@ class RecordError(ValueError):
 
 
 def export_queryset():
-    return Article.objects.newest_first().prefetch_related(
-        Prefetch("articleperson_set", ArticlePerson.objects.exclude(state=TagState.REJECTED).select_related("person")),
-        Prefetch("articlecountry_set", ArticleCountry.objects.exclude(state=TagState.REJECTED).select_related("country")),
-        Prefetch("articletopic_set", ArticleTopic.objects.exclude(state=TagState.REJECTED).select_related("topic")),
-    )
+    """Articles with their non-rejected tags, newest first."""
+    return Article.objects.newest_first().with_tags()
 
 
 def article_record(article, base_url=""):

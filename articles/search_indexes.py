@@ -1,6 +1,6 @@
 from haystack import indexes
 
-from .models import Article, TagState
+from .models import Article
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
@@ -16,19 +16,14 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.prefetch_related(
-            "articleperson_set__person", "articlecountry_set__country", "articletopic_set__topic"
-        )
+        return Article.objects.with_tags()  # rejected tags are left out of the prefetch
 
-    @staticmethod
-    def _visible(tags):
-        return [t for t in tags if t.state != TagState.REJECTED]
-
+    # Facet values are slugs in unanalysed keyword fields (never stemmed); pages show the names.
     def prepare_people(self, obj):
-        return [t.person.slug for t in self._visible(obj.articleperson_set.all())]
+        return [t.person.slug for t in obj.articleperson_set.all()]
 
     def prepare_countries(self, obj):
-        return [t.country.slug for t in self._visible(obj.articlecountry_set.all())]
+        return [t.country.slug for t in obj.articlecountry_set.all()]
 
     def prepare_topics(self, obj):
-        return [t.topic.slug for t in self._visible(obj.articletopic_set.all())]
+        return [t.topic.slug for t in obj.articletopic_set.all()]
