@@ -67,6 +67,12 @@ class Entity(models.Model):
         if not self.slug:
             self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
         self.aliases = sorted({a.strip() for a in self.aliases or [] if a and a.strip() and a.strip() != self.name})
+        if self.pk:
+            old = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if old and old != self.slug:  # the old address keeps working
+                SlugRedirect.objects.update_or_create(
+                    kind=self._meta.model_name, old_slug=old, defaults={"target_id": self.pk}
+                )
         super().save(*args, **kwargs)
 
     @property
@@ -294,3 +300,18 @@ class IndexQueueEntry(models.Model):
 
     def __str__(self):
         return f"article {self.article_id}"
+
+
+class SlugRedirect(models.Model):
+    """An entity's old slug (after a slug edit or a merge): its URL redirects to the entity."""
+
+    kind = models.CharField(max_length=10)  # person, country or topic
+    old_slug = models.SlugField(max_length=120)
+    target_id = models.BigIntegerField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "old_slug"], name="unique_old_slug")]
+
+    def __str__(self):
+        return f"{self.kind} {self.old_slug} -> {self.target_id}"

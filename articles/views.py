@@ -1,8 +1,10 @@
 """Reader-facing pages. Query logic lives in the QuerySets; views stay short."""
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
-from .models import Article, Country, Person, Topic
+from .models import Article, Country, Person, SlugRedirect, Topic
+from .presentation import co_mentions, linked_body, neighbours, related_by_entities, timeline
 from .search import more_like_this
 
 PAGE_SIZE = 20
@@ -32,22 +34,44 @@ class ArticleDetailView(DetailView):
         return Article.objects.with_tags()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(more_like_this=more_like_this(self.object), **kwargs)
+        article = self.object
+        newer, older = neighbours(article)
+        return super().get_context_data(
+            body=linked_body(article),
+            related=related_by_entities(article),
+            more_like_this=more_like_this(article),
+            newer=newer,
+            older=older,
+            **kwargs,
+        )
 
 
 class EntityListView(ListView):
-    """People, countries or topics with their article counts."""
+    """People, countries or topics with their article counts; sortable, filterable by initial."""
 
     template_name = "articles/entity_list.html"
     context_object_name = "entities"
     paginate_by = 100
     title = ""
+    SORTS = {"count": ("-article_count", "name"), "name": ("name",)}
 
     def get_queryset(self):
-        return self.model.objects.mentioned().order_by("-article_count", "name")
+        self.sort = self.request.GET.get("sort") if self.request.GET.get("sort") in self.SORTS else "count"
+        self.letter = self.request.GET.get("letter", "")[:1].upper()
+        entities = self.model.objects.mentioned()
+        if self.letter.isalpha():
+            entities = entities.filter(name__istartswith=self.letter)
+        elif self.letter == "#":
+            entities = entities.exclude(name__regex=r"^[A-Za-z]")
+        return entities.order_by(*self.SORTS[self.sort])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(title=self.title, kind=self.model._meta.model_name, **kwargs)
+        initials = sorted({(name[:1].upper() if name[:1].isascii() and name[:1].isalpha() else "#")
+                           for name in self.model.objects.mentioned().values_list("name", flat=True)})
+        return super().get_context_data(
+            title=self.title, kind=self.model._meta.model_name, sort=self.sort, letter=self.letter,
+            initials=initials, **kwargs,
+        )
 
 
 class EntityDetailView(ListView):
@@ -58,12 +82,28 @@ class EntityDetailView(ListView):
     paginate_by = PAGE_SIZE
     model = None
 
+    def get(self, request, *args, **kwargs):
+        self.entity = self.model.objects.filter(slug=kwargs["slug"]).first()
+        if self.entity is None:
+            # A renamed or merged entity: its old address redirects for good.
+            moved = SlugRedirect.objects.filter(kind=self.model._meta.model_name, old_slug=kwargs["slug"]).first()
+            target = self.model.objects.filter(pk=moved.target_id).first() if moved else None
+            if target is None:
+                raise Http404(f"No {self.model._meta.verbose_name} at this address.")
+            return redirect(target, permanent=True)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        self.entity = get_object_or_404(self.model, slug=self.kwargs["slug"])
         return Article.objects.tagged_with(self.entity).newest_first().with_tags()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(entity=self.entity, kind=self.model._meta.model_name, **kwargs)
+        return super().get_context_data(
+            entity=self.entity,
+            kind=self.model._meta.model_name,
+            timeline=timeline(self.entity),
+            co_mentions=co_mentions(self.entity),
+            **kwargs,
+        )
 
 
 class PersonListView(EntityListView):

@@ -106,3 +106,66 @@ def test_query_count_does_not_grow_with_rows(client, db, url):
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_article_body_links_names_to_entity_pages(client, seeded):
+    article = Article.objects.get(photo_credit="AP")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'class="entity-link entity-person" href="/people/wang-xiaohong/"' in page
+    assert 'href="/countries/china/"' in page
+    # one link per entity: the first mention
+    assert page.count('class="entity-link entity-person" href="/people/xi-jinping/"') == 1
+
+
+def test_body_links_escape_hostile_text(client, db):
+    article = Article.objects.create(headline="H", body="<b>Evil</b> Jane Roe & co.", content_key="x1")
+    person = Person.objects.create(name="Jane Roe")
+    ArticlePerson.objects.create(article=article, person=person, offsets=[[12, 20]])
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "&lt;b&gt;Evil&lt;/b&gt;" in page
+    assert '<a class="entity-link entity-person" href="/people/jane-roe/" title="Jane Roe">Jane Roe</a>' in page
+
+
+def test_related_stories_and_neighbours(client, seeded):
+    article = Article.objects.get(kicker="FRAUD ALLEGED")
+    response = client.get(article.get_absolute_url())
+    related = [other.kicker for other, _ in response.context["related"]]
+    assert related[0] == "EUROPEAN FUTURE?"  # shares Edi Rama, Albania and Elections
+    assert response.context["newer"] or response.context["older"]
+    assert b'rel="next"' in response.content or b'rel="prev"' in response.content
+
+
+def test_entity_page_timeline_and_co_mentions(client, seeded):
+    import datetime as dt
+
+    for i, article in enumerate(Article.objects.tagged_with(Person.objects.get(name="Edi Rama"))):
+        article.published = dt.date(2024, 3 + i, 10)
+        article.save()
+    response = client.get("/people/edi-rama/")
+    bars = response.context["timeline"]["bars"]
+    assert len(bars) == 12 and bars[-1]["label"] == "2024-04"  # at least a year is shown
+    assert [b["count"] for b in bars][-2:] == [1, 1] and sum(b["count"] for b in bars) == 2
+    assert "<svg" in response.content.decode() and "/search/?person=edi-rama&amp;from=2024-03-01" in response.content.decode()
+    co = response.context["co_mentions"]
+    assert co["country"][0]["name"] == "Albania" and co["country"][0]["count"] == 2
+    assert "edi-rama" not in [p["slug"] for p in co["person"]]
+    assert co["country"][0]["shared_url"] == "/search/?person=edi-rama&country=albania"
+
+
+def test_lists_sort_and_filter_by_initial(client, seeded):
+    names = [e.name for e in client.get("/people/?sort=name").context["entities"]]
+    assert names == sorted(names)
+    counts = [e.article_count for e in client.get("/people/").context["entities"]]
+    assert counts == sorted(counts, reverse=True)
+    w = client.get("/people/?letter=W")
+    assert {e.name for e in w.context["entities"]} == {"Wang Xiaohong", "Wang Yi"}
+    assert "W" in w.context["initials"] and "Q" not in w.context["initials"]
+
+
+def test_old_slug_redirects_after_an_edit(client, seeded):
+    person = Person.objects.get(name="Xi Jinping")
+    person.slug = "xi-jinping-cn"
+    person.save()
+    response = client.get("/people/xi-jinping/")
+    assert response.status_code == 301 and response["Location"] == "/people/xi-jinping-cn/"
+    assert client.get("/people/xi-jinping-cn/").status_code == 200

@@ -1,0 +1,198 @@
+"""What entity and article pages show beyond the rows themselves: timelines, co-mentions,
+neighbours, related stories and the body with linked names. Each function costs a fixed number of
+queries whatever the number of stories.
+"""
+import html
+from collections import Counter
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+
+from .models import Article, ArticleCountry, ArticlePerson, ArticleTopic, TagState
+from .sanitize import clean_html
+
+TAG_MODELS = {"person": ArticlePerson, "country": ArticleCountry, "topic": ArticleTopic}
+SEARCH_PARAM = {"person": "person", "country": "country", "topic": "topic"}
+CO_MENTION_LIMIT = 8
+
+
+def _kind(entity):
+    return type(entity)._meta.model_name
+
+
+def timeline(entity):
+    """Stories per month (or per year over long spans) as [{'label', 'count', 'url'}], one query."""
+    rows = (
+        Article.objects.tagged_with(entity).dated()
+        .annotate(month=TruncMonth("published")).values("month").annotate(n=Count("id", distinct=True)).order_by("month")
+    )
+    counts = {row["month"]: row["n"] for row in rows}
+    if not counts:
+        return {"bars": [], "by": ""}
+    first, last = min(counts), max(counts)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months < 12:  # show at least a year, so a single month is a bar, not a block
+        index = first.year * 12 + first.month - 1 - (12 - months)
+        first, months = first.replace(year=index // 12, month=index % 12 + 1), 12
+    bars = []
+    param = SEARCH_PARAM[_kind(entity)]
+    if months <= 60:
+        year, month = first.year, first.month
+        for _ in range(months):
+            n = sum(v for k, v in counts.items() if k.year == year and k.month == month)
+            start = f"{year:04d}-{month:02d}-01"
+            end_year, end_month = (year + 1, 1) if month == 12 else (year, month + 1)
+            bars.append({"label": f"{year}-{month:02d}", "count": n,
+                         "url": _search_url(**{param: entity.slug, "from": start, "to": _day_before(end_year, end_month)})})
+            year, month = end_year, end_month
+        by = "month"
+    else:
+        for year in range(first.year, last.year + 1):
+            n = sum(v for k, v in counts.items() if k.year == year)
+            bars.append({"label": str(year), "count": n,
+                         "url": _search_url(**{param: entity.slug, "from": f"{year}-01-01", "to": f"{year}-12-31"})})
+        by = "year"
+    return {"bars": bars, "by": by, "svg": _timeline_svg(bars, by)}
+
+
+def _day_before(year, month):
+    import datetime as dt
+
+    return (dt.date(year, month, 1) - dt.timedelta(days=1)).isoformat()
+
+
+def _search_url(**params):
+    return reverse("search") + "?" + urlencode({k: v for k, v in params.items() if v})
+
+
+def _timeline_svg(bars, by):
+    """An inline SVG bar chart drawn on the server; every bar links to its stories."""
+    peak = max(b["count"] for b in bars) or 1
+    width, height, gap = 640, 120, 1  # bars share the width evenly, at most 40 wide
+    slot = width / len(bars)
+    bar_w = min(40, max(1, slot - gap))
+    parts = [
+        f'<svg class="timeline" viewBox="0 0 {width} {height + 18}" role="img" '
+        f'aria-label="Stories per {by}: {len(bars)} {by}s, at most {peak} in one {by}" preserveAspectRatio="none">'
+    ]
+    for i, bar in enumerate(bars):
+        h = round(height * bar["count"] / peak, 1) if bar["count"] else 0
+        x = round(i * slot + (slot - bar_w) / 2, 1)
+        label = html.escape(f'{bar["label"]}: {bar["count"]} stor{"y" if bar["count"] == 1 else "ies"}')
+        if bar["count"]:
+            parts.append(
+                f'<a href="{html.escape(bar["url"])}"><rect x="{x}" y="{height - h}" width="{round(bar_w, 1)}" '
+                f'height="{h}"><title>{label}</title></rect></a>'
+            )
+    parts.append(f'<text x="0" y="{height + 14}">{html.escape(bars[0]["label"])}</text>')
+    parts.append(f'<text x="{width}" y="{height + 14}" text-anchor="end">{html.escape(bars[-1]["label"])}</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def co_mentions(entity):
+    """For each kind, the entities most often tagged in the same stories, with a link to those stories."""
+    kind = _kind(entity)
+    story_ids = Article.objects.tagged_with(entity).values("pk")
+    out = {}
+    for other_kind, model in TAG_MODELS.items():
+        field = other_kind
+        rows = (
+            model.objects.filter(article__in=story_ids).exclude(state=TagState.REJECTED)
+            .exclude(**({field: entity} if other_kind == kind else {}))
+            .values(f"{field}__name", f"{field}__slug").annotate(n=Count("article", distinct=True))
+            .order_by("-n", f"{field}__name")[:CO_MENTION_LIMIT]
+        )
+        out[other_kind] = [
+            {
+                "name": row[f"{field}__name"],
+                "slug": row[f"{field}__slug"],
+                "count": row["n"],
+                "url": reverse(f"articles:{other_kind}_detail", args=[row[f"{field}__slug"]]),
+                "shared_url": _search_url(**{SEARCH_PARAM[kind]: entity.slug, SEARCH_PARAM[other_kind]: row[f"{field}__slug"]})
+                if other_kind != kind
+                else _search_url(q=f'"{row[f"{field}__name"]}"', **{SEARCH_PARAM[kind]: entity.slug}),
+            }
+            for row in rows
+        ]
+    return out
+
+
+def neighbours(article):
+    """(newer, older) stories in the archive's order: newest first, undated last."""
+    if article.published:
+        newer = Article.objects.filter(
+            Q(published__gt=article.published) | Q(published=article.published, id__gt=article.pk)
+        ).order_by("published", "id").first()
+        older = (
+            Article.objects.filter(Q(published__lt=article.published) | Q(published=article.published, id__lt=article.pk))
+            .order_by("-published", "-id").first()
+            or Article.objects.undated().order_by("-id").first()
+        )
+    else:
+        newer = (
+            Article.objects.undated().filter(id__gt=article.pk).order_by("id").first()
+            or Article.objects.dated().order_by("published", "id").first()
+        )
+        older = Article.objects.undated().filter(id__lt=article.pk).order_by("-id").first()
+    return newer, older
+
+
+def related_by_entities(article, limit=5):
+    """Stories sharing the most people, countries and topics with `article` (three queries)."""
+    shared = Counter()
+    for kind, model in TAG_MODELS.items():
+        mine = [getattr(tag, f"{kind}_id") for tag in getattr(article, f"{model._meta.model_name}_set").all()]
+        if not mine:
+            continue
+        rows = (
+            model.objects.filter(**{f"{kind}__in": mine}).exclude(article=article).exclude(state=TagState.REJECTED)
+            .values("article").annotate(n=Count("id"))
+        )
+        for row in rows:
+            shared[row["article"]] += row["n"]
+    best = [pk for pk, _ in shared.most_common(limit)]
+    found = Article.objects.in_bulk(best)
+    return [(found[pk], shared[pk]) for pk in best if pk in found]
+
+
+def linked_body(article):
+    """The body as paragraphs of safe HTML, the first mention of each tagged person and country linked.
+
+    Built from the extractor's offsets into the body; text is escaped and the result passes the
+    bleach allow-list in sanitize.py.
+    """
+    spans = []
+    for kind, attr in (("person", "articleperson_set"), ("country", "articlecountry_set")):
+        for tag in getattr(article, attr).all():
+            offsets = sorted(tuple(o) for o in tag.offsets or () if len(o) == 2)
+            if offsets:
+                entity = getattr(tag, kind)
+                spans.append((offsets[0][0], offsets[0][1], entity.get_absolute_url(), kind, entity.name))
+    spans.sort()
+    body = article.body
+    paragraphs, start = [], 0
+    for text in body.split("\n\n"):
+        paragraphs.append((start, text))
+        start += len(text) + 2
+    out = []
+    for p_start, text in paragraphs:
+        if not text.strip():
+            continue
+        p_end = p_start + len(text)
+        pieces, cursor = [], p_start
+        for s, e, url, kind, name in spans:
+            if s < cursor or s < p_start or e > p_end:
+                continue
+            pieces.append(html.escape(body[cursor:s]))
+            pieces.append(
+                f'<a class="entity-link entity-{kind}" href="{html.escape(url)}" title="{html.escape(name)}">'
+                f"{html.escape(body[s:e])}</a>"
+            )
+            cursor = e
+        pieces.append(html.escape(body[cursor:p_end]))
+        out.append(mark_safe(clean_html("".join(pieces))))
+    return out
