@@ -261,7 +261,7 @@ def test_search_feed_escapes_stories_and_queries(client, indexed):
     assert response.status_code == 200
     raw = response.content.decode()
     assert "<script>" not in raw and "<img" not in raw
-    root, entries = parse_feed(response)
+    _root, entries = parse_feed(response)
     [entry] = entries
     # the summary is type="html": after XML decoding it must still be escaped HTML
     summary = entry.findtext(f"{ATOM}summary")

@@ -169,3 +169,14 @@ def test_old_slug_redirects_after_an_edit(client, seeded):
     response = client.get("/people/xi-jinping/")
     assert response.status_code == 301 and response["Location"] == "/people/xi-jinping-cn/"
     assert client.get("/people/xi-jinping-cn/").status_code == 200
+
+
+def test_canonical_url_and_open_graph(client, seeded):
+    article = Article.objects.get(kicker="CANCER")
+    page = client.get(article.get_absolute_url() + "?utm=x").content.decode()
+    assert f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in page
+    assert '<meta property="og:type" content="article">' in page
+    assert f'<meta property="og:title" content="{article.headline}">' in page
+    person = client.get("/people/jose-mujica/?page=1").content.decode()
+    assert '<link rel="canonical" href="http://testserver/people/jose-mujica/">' in person
+    assert '<meta property="og:title" content="Jose Mujica · newsarchive">' in person

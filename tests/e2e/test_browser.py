@@ -146,8 +146,10 @@ def test_reader_journey_home_article_person_country_search_facet(browser):
     expect(page.locator(".aliases").get_by_text("習近平", exact=True)).to_be_visible()
     expect(page.locator(".entity-header .meta").first).to_contain_text(re.compile(r"\d+ stor(y|ies)"))
     browser.shot("person")
-    country_tag = page.locator("article.story-item a.tag-country").filter(
-        has_text=re.compile(r"^\s*(China|Myanmar)\s*$")).first
+    # A country mentioned with him, from the co-mentions panel.
+    co_mentioned = page.get_by_role("complementary", name="Mentioned with Xi Jinping")
+    country_tag = co_mentioned.locator("section", has_text="Countries mentioned with").get_by_role(
+        "link", name=re.compile(r"^(China|Myanmar)$")).first
     expect(country_tag).to_be_visible()
     country = country_tag.inner_text().strip()
     country_tag.click()
