@@ -1,7 +1,10 @@
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from .models import Article, Country, Person, Topic
 
@@ -23,9 +26,12 @@ class LatestArticlesFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.deck or (item.paragraphs[0] if item.paragraphs else "")
+        # Feed readers treat the summary as HTML: the text is escaped, never passed through.
+        return escape(item.deck or (item.paragraphs[0] if item.paragraphs else ""))
 
     def item_pubdate(self, item):
+        if item.published:
+            return datetime.datetime.combine(item.published, datetime.time(), tzinfo=datetime.timezone.utc)
         return item.created
 
     def item_updateddate(self, item):

@@ -180,3 +180,13 @@ def test_canonical_url_and_open_graph(client, seeded):
     person = client.get("/people/jose-mujica/?page=1").content.decode()
     assert '<link rel="canonical" href="http://testserver/people/jose-mujica/">' in person
     assert '<meta property="og:title" content="Jose Mujica · newsarchive">' in person
+
+
+def test_feed_summaries_are_escaped_html(client, db):
+    """A feed reader renders the summary as HTML: what it gets must be escaped text."""
+    import xml.etree.ElementTree as ET
+
+    Article.objects.create(headline="H", deck=HOSTILE, body="B.", content_key="k2")
+    feed = ET.fromstring(client.get("/feeds/latest/").content)
+    summary = feed.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary").text
+    assert "<script" not in summary and "&lt;script&gt;" in summary
