@@ -315,3 +315,36 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.old_slug} -> {self.target_id}"
+
+
+class TagChange(models.Model):
+    """One editor's change to an article's tags: the history shown on the article's admin page."""
+
+    class Action(models.TextChoices):
+        ADDED = "added", "added"
+        CONFIRMED = "confirmed", "confirmed"
+        REJECTED = "rejected", "rejected"
+        REOPENED = "auto", "set back to unreviewed"
+        REMOVED = "removed", "removed"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="tag_changes")
+    kind = models.CharField(max_length=10)  # person, country or topic
+    entity_name = models.CharField(max_length=200)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return f"{self.entity_name} {self.action}"
+
+
+class ReviewQueue(Article):
+    """Articles with tags the extractor proposed and no editor has reviewed yet (admin only)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article awaiting review"
+        verbose_name_plural = "review queue"
