@@ -1,13 +1,22 @@
-from django.contrib import admin, messages
-from django.db import models
+import tempfile
+from pathlib import Path
 
-from . import curation
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.template.response import TemplateResponse
+from django.urls import path
+
+from . import curation, merging
+from .forms import UploadForm
+from .ingest.pipeline import ingest_paths
 from .models import (
     Article,
     ArticleCountry,
     ArticlePerson,
     ArticleTopic,
     Country,
+    EntityMerge,
     IndexQueueEntry,
     Person,
     RejectedName,
@@ -115,8 +124,42 @@ class CurationMixin:
         self.message_user(request, f"{n} tag(s) rejected.", messages.SUCCESS)
 
 
+class UploadMixin:
+    """An "Ingest files" page on the article list: upload texts, see what happened to each file."""
+
+    def get_urls(self):
+        upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="articles_article_upload")
+        return [upload, *super().get_urls()]
+
+    def upload_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        form = UploadForm(request.POST or None, request.FILES or None)
+        results = None
+        if request.method == "POST" and form.is_valid():
+            with tempfile.TemporaryDirectory(prefix="newsarchive-upload-") as folder:
+                paths = []
+                for index, upload in enumerate(form.cleaned_data["files"]):
+                    name = f"{index:03d}-{Path(upload.name).name}"
+                    target = Path(folder, name)
+                    with target.open("wb") as out:
+                        for chunk in upload.chunks():
+                            out.write(chunk)
+                    paths.append(target)
+                report = ingest_paths(paths, published=form.cleaned_data["date"], source=form.cleaned_data["source"])
+            results = [(Path(p).name.split("-", 1)[1], *rest) for p, *rest in report.per_file]
+            results += [(Path(p).name.split("-", 1)[-1], 0, 0, 0, reason) for p, reason in report.failed
+                        if all(Path(p).name != Path(r[0]).name for r in report.per_file)]
+            level = messages.WARNING if report.failed else messages.SUCCESS
+            self.message_user(request, f"{report.created} created, {report.updated} updated, "
+                                       f"{report.unchanged} unchanged, {len(report.failed)} failed.", level)
+        context = {**self.admin_site.each_context(request), "title": "Ingest files", "form": form,
+                   "results": results, "opts": self.model._meta}
+        return TemplateResponse(request, "admin/articles/article/upload.html", context)
+
+
 @admin.register(Article)
-class ArticleAdmin(CurationMixin, admin.ModelAdmin):
+class ArticleAdmin(UploadMixin, CurationMixin, admin.ModelAdmin):
     list_display = ["headline", "kicker", "published", "source", "truncated"]
     list_filter = [UnreviewedFilter, TagStateFilter, "truncated", "source", "published"]
     search_fields = ["headline", "kicker", "deck", "body"]
@@ -156,16 +199,31 @@ class EntityAdmin(admin.ModelAdmin):
     search_fields = ["name", "aliases", "slug"]
     readonly_fields = ["created", "updated"]
 
-    actions = ["reject_everywhere"]
+    actions = ["merge_selected", "reject_everywhere"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
+
+    @admin.action(description="Merge selected into the one with the most stories (undo under Entity merges)",
+                  permissions=["change"])
+    def merge_selected(self, request, queryset):
+        entities = sorted(queryset, key=lambda e: (-e.article_count, e.pk))
+        if len(entities) < 2:
+            self.message_user(request, "Select two or more to merge.", messages.WARNING)
+            return
+        survivor = entities[0]
+        for duplicate in entities[1:]:
+            merging.merge(survivor, duplicate, request.user)
+        self.message_user(
+            request, f"Merged {', '.join(e.name for e in entities[1:])} into {survivor.name}.", messages.SUCCESS
+        )
 
     @admin.display(ordering="article_count", description="articles")
     def article_count(self, obj):
         return obj.article_count
 
-    @admin.action(description="Reject everywhere: untag from all articles and never propose again")
+    @admin.action(description="Reject everywhere: untag from all articles and never propose again",
+                  permissions=["change"])
     def reject_everywhere(self, request, queryset):
         n = sum(curation.reject_everywhere(entity, request.user) for entity in queryset)
         self.message_user(request, f"{len(queryset)} name(s) rejected everywhere; {n} tag(s) rejected.", messages.SUCCESS)
@@ -203,3 +261,22 @@ class RejectedNameAdmin(admin.ModelAdmin):
 @admin.register(IndexQueueEntry)
 class IndexQueueAdmin(admin.ModelAdmin):
     list_display = ["article_id", "created"]
+
+
+@admin.register(EntityMerge)
+class EntityMergeAdmin(admin.ModelAdmin):
+    list_display = ["merged_name", "survivor_name", "kind", "user", "created", "undone"]
+    list_filter = ["kind"]
+    readonly_fields = ["kind", "survivor_id", "survivor_name", "merged_name", "snapshot", "user", "created", "undone"]
+    actions = ["undo_merges"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Undo the selected merges", permissions=["change"])
+    def undo_merges(self, request, queryset):
+        undone = 0
+        for log in queryset.filter(undone__isnull=True).order_by("-created", "-id"):
+            merging.undo(log)
+            undone += 1
+        self.message_user(request, f"{undone} merge(s) undone.", messages.SUCCESS)

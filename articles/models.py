@@ -348,3 +348,22 @@ class ReviewQueue(Article):
         proxy = True
         verbose_name = "article awaiting review"
         verbose_name_plural = "review queue"
+
+
+class EntityMerge(models.Model):
+    """A merge of duplicate entities, logged with enough to undo it."""
+
+    kind = models.CharField(max_length=10)  # person, country or topic
+    survivor_id = models.BigIntegerField()
+    survivor_name = models.CharField(max_length=200)
+    merged_name = models.CharField(max_length=200)
+    snapshot = models.JSONField(help_text="The merged entity and its tags, as they were.")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created = models.DateTimeField(auto_now_add=True)
+    undone = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return f"{self.merged_name} → {self.survivor_name}"

@@ -122,3 +122,58 @@ def test_reject_a_name_everywhere_and_it_stays_rejected(editor_client, editor):
     call_command("ingest", str(SEEDS), verbosity=0)
     assert set(ArticlePerson.objects.filter(person=rama).values_list("state", flat=True)) == {TagState.REJECTED}
     assert 'href="/people/edi-rama/"' not in editor_client.get("/").content.decode()
+
+
+def test_merge_duplicates_redirects_and_undo_restores(editor_client, editor, seeded, django_capture_on_commit_callbacks):
+    from articles.models import EntityMerge, SlugRedirect
+
+    xi = Person.objects.get(name="Xi Jinping")
+    twin = Person.objects.create(name="Xi Jin-ping", aliases=["Xi Dada"])
+    china_story = Article.objects.get(photo_credit="AP")
+    other = Article.objects.exclude(articleperson__person=xi).first()
+    ArticlePerson.objects.create(article=china_story, person=twin, state=TagState.CONFIRMED)  # dropped on merge
+    ArticlePerson.objects.create(article=other, person=twin, state=TagState.CONFIRMED)  # moved on merge
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(reverse("admin:articles_person_changelist"),
+                           {"action": "merge_selected", "_selected_action": [xi.pk, twin.pk]})
+    xi.refresh_from_db()
+    assert not Person.objects.filter(pk=twin.pk).exists()
+    assert {"Xi Jin-ping", "Xi Dada", "習近平"} <= set(xi.aliases)
+    assert ArticlePerson.objects.filter(person=xi, article=other, state=TagState.CONFIRMED).exists()
+    assert editor_client.get("/people/xi-jin-ping/")["Location"] == "/people/xi-jinping/"
+    log = EntityMerge.objects.get()
+    assert log.user == editor and log.merged_name == "Xi Jin-ping"
+
+    editor_client.post(reverse("admin:articles_entitymerge_changelist"),
+                       {"action": "undo_merges", "_selected_action": [log.pk]})
+    restored = Person.objects.get(pk=twin.pk)
+    assert restored.slug == "xi-jin-ping" and restored.aliases == ["Xi Dada"]
+    xi.refresh_from_db()
+    assert xi.aliases == ["習近平"]
+    assert set(ArticlePerson.objects.filter(person=restored).values_list("article_id", flat=True)) == {
+        china_story.pk, other.pk}
+    assert not SlugRedirect.objects.filter(old_slug="xi-jin-ping").exists()
+    assert editor_client.get("/people/xi-jin-ping/").status_code == 200
+
+
+def test_ingest_files_from_the_admin(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    good = SimpleUploadedFile("port.txt", "Dock workers in Mombasa walked off the job on Monday, "
+                                           "halting cargo bound for Uganda.\n".encode())
+    empty = SimpleUploadedFile("empty.txt", b"")
+    page = editor_client.get(reverse("admin:articles_article_upload"))
+    assert page.status_code == 200
+    response = editor_client.post(reverse("admin:articles_article_upload"),
+                                  {"files": [good, empty], "source": "Upload desk"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Result per file" in html
+    assert "port.txt" in html and "empty.txt" in html and "empty file" in html
+    assert Article.objects.get().source == "Upload desk"
+    assert "Ingest files" in editor_client.get(reverse("admin:articles_article_changelist")).content.decode()
+
+
+def test_readers_cannot_upload(client, db):
+    User.objects.create_user("reader", password="pw-for-tests-only")
+    client.login(username="reader", password="pw-for-tests-only")
+    assert client.get(reverse("admin:articles_article_upload")).status_code == 302

@@ -27,6 +27,7 @@ class IngestReport:
     skipped: int = 0  # files in folders that are not of a supported type
     failed: list = field(default_factory=list)  # (path, reason)
     changed_ids: list = field(default_factory=list)
+    per_file: list = field(default_factory=list)  # (path, created, updated, unchanged, error)
 
     def count(self, status, article):
         setattr(self, status, getattr(self, status) + 1)
@@ -110,7 +111,14 @@ def ingest_paths(paths, *, published=None, source="", dry_run=False, progress=No
                 del report.changed_ids[snapshot[3] :]
                 resolver.reset()
                 reason = str(exc) if not isinstance(exc, UnicodeDecodeError) else "invalid UTF-8"
-                report.failed.append((str(path), reason.splitlines()[0] if reason else type(exc).__name__))
+                reason = reason.splitlines()[0] if reason else type(exc).__name__
+                report.failed.append((str(path), reason))
+                report.per_file.append((str(path), 0, 0, 0, reason))
+            else:
+                report.per_file.append((
+                    str(path), report.created - snapshot[0], report.updated - snapshot[1],
+                    report.unchanged - snapshot[2], "",
+                ))
             if progress:
                 progress(done, len(todo), path)
         if dry_run:
