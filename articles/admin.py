@@ -4,6 +4,7 @@ from pathlib import Path
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import path
 
@@ -184,14 +185,18 @@ class ReviewQueueAdmin(CurationMixin, admin.ModelAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return ReviewQueue.objects.filter(pk__in=curation.unreviewed_articles().values("pk")).order_by("created", "id")
+        pending = {
+            f"pending_{name}": Count(name, filter=Q(**{f"{name}__state": TagState.AUTO}), distinct=True)
+            for name in ("articleperson", "articlecountry", "articletopic")
+        }
+        return ReviewQueue.objects.filter(pk__in=curation.unreviewed_articles().values("pk")).annotate(**pending)
 
     def has_add_permission(self, request):
         return False
 
     @admin.display(description="unreviewed tags")
     def unreviewed(self, obj):
-        return sum(model.objects.filter(article_id=obj.pk, state=TagState.AUTO).count() for model in curation.TAG_MODELS)
+        return obj.pending_articleperson + obj.pending_articlecountry + obj.pending_articletopic
 
 
 class EntityAdmin(admin.ModelAdmin):
