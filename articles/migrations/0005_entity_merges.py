@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_editors_group'),
+        ('articles', '0004_curation_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,6 +12,7 @@ EDITOR_PERMISSIONS = {
     "topic": ["view", "change"],
     "rejectedname": ["view", "add", "delete"],
     "tagchange": ["view"],
+    "entitymerge": ["view", "change"],  # undo merges
 }
 
 
@@ -36,7 +37,7 @@ def remove_editors(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0004_curation_history"), ("auth", "0012_alter_user_first_name_max_length"),
+    dependencies = [("articles", "0005_entity_merges"), ("auth", "0012_alter_user_first_name_max_length"),
                     ("contenttypes", "0002_remove_content_type_name")]
 
     operations = [migrations.RunPython(create_editors, remove_editors)]
