@@ -21,6 +21,7 @@ from .models import (
     IndexQueueEntry,
     Person,
     RejectedName,
+    TAG_MODELS,
     ReviewQueue,
     TagChange,
     TagState,
@@ -64,7 +65,7 @@ class TagStateFilter(admin.SimpleListFilter):
         if value not in TagState.values:
             return queryset
         ids = set()
-        for model in curation.TAG_MODELS:
+        for model in TAG_MODELS.values():
             ids.update(model.objects.filter(state=value).values_list("article_id", flat=True))
         return queryset.filter(pk__in=ids)
 

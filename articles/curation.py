@@ -6,9 +6,8 @@ from django.db.models import Exists, OuterRef
 from .ingest.store import sync_tags
 from .ingest.topics import TopicRules
 from .models import (
+    TAG_MODELS,
     Article,
-    ArticleCountry,
-    ArticlePerson,
     ArticleTopic,
     RejectedName,
     TagChange,
@@ -18,13 +17,12 @@ from .models import (
 )
 from .search_queue import enqueue_articles, suspended
 
-TAG_MODELS = (ArticlePerson, ArticleCountry, ArticleTopic)
 
 
 def unreviewed_articles():
     """Articles with at least one unreviewed tag the extractor proposed, oldest first."""
     pending = [
-        Exists(model.objects.filter(article=OuterRef("pk"), state=TagState.AUTO)) for model in TAG_MODELS
+        Exists(model.objects.filter(article=OuterRef("pk"), state=TagState.AUTO)) for model in TAG_MODELS.values()
     ]
     return Article.objects.filter(pending[0] | pending[1] | pending[2]).order_by("created", "id")
 
@@ -53,7 +51,7 @@ def set_state(tags, state, user):
 def review_articles(articles, state, user):
     """Confirm or reject every unreviewed tag of `articles`."""
     ids = [a.pk for a in articles]
-    tags = [t for model in TAG_MODELS for t in model.objects.filter(article_id__in=ids, state=TagState.AUTO)
+    tags = [t for model in TAG_MODELS.values() for t in model.objects.filter(article_id__in=ids, state=TagState.AUTO)
             .select_related(model.entity_field)]
     return set_state(tags, state, user)
 
@@ -65,7 +63,7 @@ def reject_everywhere(entity, user):
         kind=kind, name=entity.code if kind == "country" else entity.slug if kind == "topic" else entity.name,
         defaults={"created_by": user},
     )
-    model = {"person": ArticlePerson, "country": ArticleCountry, "topic": ArticleTopic}[kind]
+    model = TAG_MODELS[kind]
     tags = model.objects.filter(**{kind: entity}).exclude(state=TagState.REJECTED).select_related(kind)
     return set_state(list(tags), TagState.REJECTED, user)
 

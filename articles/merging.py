@@ -6,10 +6,9 @@ the merge is logged with a snapshot from which `undo` restores everything as it 
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ArticleCountry, ArticlePerson, ArticleTopic, EntityMerge, SlugRedirect
+from .models import TAG_MODELS, EntityMerge, SlugRedirect
 from .search_queue import enqueue_articles
 
-TAG_MODELS = {"person": ArticlePerson, "country": ArticleCountry, "topic": ArticleTopic}
 TAG_FIELDS = ["origin", "state", "mentions", "offsets", "score", "set_by_id"]
 
 

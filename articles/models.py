@@ -285,6 +285,10 @@ class ArticleTopic(Tag):
         return f"{self.topic} in {self.article_id}"
 
 
+# The tag through-model of each entity kind.
+TAG_MODELS = {"person": ArticlePerson, "country": ArticleCountry, "topic": ArticleTopic}
+
+
 class IndexQueueEntry(models.Model):
     """An article whose search document must be rewritten (or removed) by the single index writer.
 

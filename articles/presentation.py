@@ -2,6 +2,7 @@
 neighbours, related stories and the body with linked names. Each function costs a fixed number of
 queries whatever the number of stories.
 """
+import datetime as dt
 import html
 from collections import Counter
 
@@ -11,11 +12,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from .models import Article, ArticleCountry, ArticlePerson, ArticleTopic, TagState
+from .models import TAG_MODELS, Article, TagState
 from .sanitize import clean_html
 
-TAG_MODELS = {"person": ArticlePerson, "country": ArticleCountry, "topic": ArticleTopic}
-SEARCH_PARAM = {"person": "person", "country": "country", "topic": "topic"}
 CO_MENTION_LIMIT = 8
 
 
@@ -38,7 +37,7 @@ def timeline(entity):
         index = first.year * 12 + first.month - 1 - (12 - months)
         first, months = first.replace(year=index // 12, month=index % 12 + 1), 12
     bars = []
-    param = SEARCH_PARAM[_kind(entity)]
+    param = _kind(entity)  # the search parameter is named after the kind
     if months <= 60:
         year, month = first.year, first.month
         for _ in range(months):
@@ -59,8 +58,6 @@ def timeline(entity):
 
 
 def _day_before(year, month):
-    import datetime as dt
-
     return (dt.date(year, month, 1) - dt.timedelta(days=1)).isoformat()
 
 
@@ -112,9 +109,9 @@ def co_mentions(entity):
                 "slug": row[f"{field}__slug"],
                 "count": row["n"],
                 "url": reverse(f"articles:{other_kind}_detail", args=[row[f"{field}__slug"]]),
-                "shared_url": _search_url(**{SEARCH_PARAM[kind]: entity.slug, SEARCH_PARAM[other_kind]: row[f"{field}__slug"]})
+                "shared_url": _search_url(**{kind: entity.slug, other_kind: row[f"{field}__slug"]})
                 if other_kind != kind
-                else _search_url(q=f'"{row[f"{field}__name"]}"', **{SEARCH_PARAM[kind]: entity.slug}),
+                else _search_url(q=f'"{row[f"{field}__name"]}"', **{kind: entity.slug}),
             }
             for row in rows
         ]

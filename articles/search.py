@@ -239,8 +239,6 @@ def run_search(params):
         facet_counts = all_counts.get("fields", {})
         date_counts = all_counts.get("dates", {}).get("published", [])
         suggestion = suggest(query.words)
-    except SearchUnavailable:
-        raise
     except Exception as exc:  # noqa: BLE001 - any engine failure: the page says search is unavailable
         raise SearchUnavailable(str(exc)) from exc
     articles = Article.objects.with_tags().in_bulk([int(h.pk) for h in hits])

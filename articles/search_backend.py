@@ -4,6 +4,7 @@ leaked file handles), spelling, drift checks and resetting a broken index.
 
 Other engines (SEARCH_URL=elasticsearch7://, solr://) use haystack's own backends unchanged.
 """
+import datetime as dt
 import os
 import shutil
 import threading
@@ -288,14 +289,10 @@ class FacetColumns:
 
 
 def _month_start(month_number):
-    import datetime as dt
-
     return dt.datetime(month_number // 12, month_number % 12 + 1, 1)
 
 
 def _datetime(value):
-    import datetime as dt
-
     if isinstance(value, dt.datetime):
         return value
     return dt.datetime(value.year, value.month, value.day)

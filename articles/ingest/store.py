@@ -7,6 +7,7 @@ import hashlib
 import re
 
 from django.db import transaction
+from django.db.models import Q
 
 from ..models import (
     Article,
@@ -39,8 +40,8 @@ def content_key(body, url=""):
 def known_entities():
     """Editors' decisions as the extractor's input."""
     confirmed = Person.objects.filter(
-        articleperson__state=TagState.CONFIRMED
-    ).distinct() | Person.objects.filter(articleperson__origin=TagOrigin.EDITOR).distinct()
+        Q(articleperson__state=TagState.CONFIRMED) | Q(articleperson__origin=TagOrigin.EDITOR)
+    )
     rejected = RejectedName.objects.values_list("kind", "name")
     return KnownEntities.from_people(
         ((p.name, p.aliases) for p in confirmed.distinct()),
