@@ -60,16 +60,19 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "haystack",
+    "csp",
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsarchive.login_throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -139,19 +142,60 @@ STORAGES = {
     },
 }
 
-# Security: production-safe unless DEBUG. HTTPS redirect and HSTS belong to the proxy in front
-# (set DJANGO_SECURE_SSL_REDIRECT=1 / DJANGO_HSTS_SECONDS when Django terminates TLS itself).
+# Security: production-safe unless DEBUG. See README "Security and reliability".
+# TLS is normally terminated by a proxy in front: set DJANGO_BEHIND_PROXY=1 (trust its
+# X-Forwarded-Proto), DJANGO_SECURE_SSL_REDIRECT=1 and DJANGO_HSTS_SECONDS=31536000 there; with those
+# `manage.py check --deploy --fail-level WARNING` is clean.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
-if os.environ.get("DJANGO_BEHIND_PROXY"):
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# Content-Security-Policy (django-csp): scripts, styles and everything else only from our own
+# origin; no inline script or style, no plugins, no framing, forms post only to us. Templates keep
+# all JavaScript in static/js/ and all CSS in static/css/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# Admin sign-in rate limit (newsarchive/login_throttle.py): after LOGIN_THROTTLE_LIMIT failures
+# from one address or for one username within LOGIN_THROTTLE_WINDOW seconds the login answers 429.
+# The counts live in files in the data directory, so every server process sees the same ones.
+LOGIN_THROTTLE_LIMIT = int(os.environ.get("DJANGO_LOGIN_THROTTLE_LIMIT", "10"))
+LOGIN_THROTTLE_WINDOW = int(os.environ.get("DJANGO_LOGIN_THROTTLE_WINDOW", "900"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "login_throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "login_throttle"),
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+}
 
 LOGGING = {
     "version": 1,
