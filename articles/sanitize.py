@@ -7,6 +7,7 @@ import html
 import re
 
 import bleach
+from bleach.html5lib_shim import Filter
 from bleach.linkifier import LinkifyFilter
 
 # Elements whose content is never article text.
@@ -46,14 +47,31 @@ def html_to_text(document):
     return f"Headline: {headline}\n\n{text}" if headline else text
 
 
+EXTERNAL_RE = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*:|//)", re.IGNORECASE)
+LINK_REL = "nofollow noopener"
+
+
 def _nofollow(attrs, new=False):
-    attrs[(None, "rel")] = "nofollow noopener"
+    attrs[(None, "rel")] = LINK_REL
     return attrs
 
 
+class ExternalLinksFilter(Filter):
+    """Every kept link that leaves the site (an absolute URL) gets rel="nofollow noopener"."""
+
+    def __iter__(self):
+        for token in super().__iter__():
+            if token["type"] in ("StartTag", "EmptyTag") and token["name"] == "a":
+                if EXTERNAL_RE.match(token["data"].get((None, "href"), "")):
+                    token["data"][(None, "rel")] = LINK_REL
+            yield token
+
+
 def clean_html(fragment, linkify=False):
-    """Sanitise markup to the allow-list; optionally turn bare URLs into nofollow links."""
+    """Sanitise markup to the allow-list; optionally turn bare URLs into links. Links that leave the
+    site always carry rel="nofollow noopener"."""
     filters = [lambda source: LinkifyFilter(source, callbacks=[_nofollow], skip_tags={"a"})] if linkify else []
+    filters.append(ExternalLinksFilter)
     cleaner = bleach.Cleaner(
         tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS, strip=True, filters=filters
     )

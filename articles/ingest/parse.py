@@ -23,6 +23,7 @@ PHOTO_WORD_RE = re.compile(r"^[(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|vi
 CLOSING_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»][.!?…]?$")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 WORD_RE = re.compile(r"\S+")
+SOURCE_URL_RE = re.compile(r"^https?://[^\s/?#\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*$", re.IGNORECASE)
 CJK_PAREN_RE = re.compile(r"\s*[(（][\u3400-\u9fff\uf900-\ufaff\s·]+[)）]")
 
 # A line without closing punctuation counts as cut off only when it is this long; shorter lines
@@ -268,6 +269,9 @@ def parse_text(text, *, published=None, source=""):
     if header.get("headline"):
         drafts[0].headline = header["headline"]
     if header.get("url"):
+        # The source link is shown as <a href>: only a web address, never javascript: or data:.
+        if not SOURCE_URL_RE.match(header["url"]):
+            raise ParseError(f"URL: {header['url'][:60]!r} is not an http:// or https:// address")
         drafts[0].url = header["url"]
     for draft in drafts:
         draft.published = draft.published or published
