@@ -61,9 +61,9 @@ class ExternalLinksFilter(Filter):
 
     def __iter__(self):
         for token in super().__iter__():
-            if token["type"] in ("StartTag", "EmptyTag") and token["name"] == "a":
-                if EXTERNAL_RE.match(token["data"].get((None, "href"), "")):
-                    token["data"][(None, "rel")] = LINK_REL
+            is_link = token["type"] in ("StartTag", "EmptyTag") and token["name"] == "a"
+            if is_link and EXTERNAL_RE.match(token["data"].get((None, "href"), "")):
+                token["data"][(None, "rel")] = LINK_REL
             yield token
 
 

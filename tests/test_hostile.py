@@ -5,7 +5,9 @@ body), ingested .html files, admin edits of names, aliases, descriptions and top
 search queries (page, API, type-ahead, feed). Ways out: every page showing them, the Atom feeds,
 the JSON API, the admin. `dangers()` (tests/hostile.py) must find nothing anywhere.
 """
+import codecs
 import io
+import os
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -209,7 +211,7 @@ def test_ingested_text_and_html_files_never_execute(client, indexed, tmp_path):
 @pytest.mark.django_db
 def test_javascript_source_urls_are_refused_by_name(tmp_path):
     path = write(tmp_path / "bad-url.txt", "URL: javascript:alert(1)\n\nThe port reopened on Monday after the strike.\n")
-    out, err = ingest(path)
+    _, err = ingest(path)
     assert "bad-url.txt: URL: 'javascript:alert(1)' is not an http:// or https:// address" in err
     assert Article.objects.count() == 0
 
@@ -378,3 +380,155 @@ def test_a_sample_of_vectors_never_runs_in_chromium(browser_archive, live_server
     assert dialogs == [], dialogs
     assert foreign == [], foreign
     assert errors == [], errors
+
+
+# --- broken files (tests/test_ingest.py covers empty, PNG bytes, Latin-1, cp1252, a 1 MB line) ----
+
+STORY = ("Dock workers in Mombasa walked off the job on Monday, halting cargo at the busiest port in East Africa.\n"
+         "Kenyan Transport Minister Kipchumba Murkomen said talks with the union would resume.\n")
+
+
+def broken_folder(folder):
+    """{file name: expected reason (None: must go in)} for a folder of good and broken files."""
+    expect = {}
+
+    def put(name, data, reason=None):
+        write(folder / name, data)
+        expect[name] = reason
+
+    put("good.txt", STORY)
+    put("whitespace.txt", " \n\t\n   \n", "empty file")
+    put("nul-late.txt", STORY.encode() * 30_000 + b"\x00\x00binary tail", "binary file (contains NUL bytes)")
+    put("random.txt", bytes(range(256)) * 64, "binary file")
+    put("bad-utf8.txt", STORY.encode().replace(b"Mombasa", b"Momb\xc3\x28sa"))  # read as cp1252, kept
+    put("utf16.txt", STORY.replace("Mombasa", "Mombasa (Kenya)").encode("utf-16"))
+    put("utf16-odd.txt", codecs.BOM_UTF16_LE + "Dock workers".encode("utf-16-le") + b"\x00\xd8x", "invalid UTF-16")
+    put("controls.txt", "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 100, "binary file (too many control characters)")
+    put("long-line.txt", STORY + "word " * 1_000_000 + "\n" + STORY, "line 3 is over 100,000 characters")
+    put("minified.html", "<html><body>" + "<div class='x'><span></span></div>" * 10_000
+        + f"<p>{STORY.splitlines()[0]}</p></body></html>")
+    put("only-script.html", "<html><script>alert(1)</script><style>p{}</style></html>", "no text in file")
+    put("crlf-cp1252.txt", STORY.replace("\n", "\r\n").replace("Monday", "Monday “as planned”").encode("cp1252"))
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+    expect["loop-a.txt"] = expect["loop-b.txt"] = "symbolic link loop"
+    (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
+    expect["dangling.txt"] = "cannot read"
+    os.mkfifo(folder / "pipe.txt")
+    expect["pipe.txt"] = "not a regular file"
+    with open(folder / "sparse-huge.txt", "wb") as handle:  # 70 MB on paper, refused before reading
+        handle.truncate(70 * 1024 * 1024)
+    expect["sparse-huge.txt"] = "file is 73,400,320 bytes; the limit is"
+    if os.geteuid() != 0:  # root reads anything: the check means nothing there
+        put("unreadable.txt", STORY.replace("Monday", "Tuesday"), "cannot read: Permission denied")
+        (folder / "unreadable.txt").chmod(0)
+    return expect
+
+
+@pytest.mark.django_db
+def test_broken_files_are_named_with_a_reason_and_the_rest_go_in(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    expect = broken_folder(folder)
+    out, err = ingest(folder)
+    assert "Traceback" not in out + err
+    reasons = dict(line.removeprefix("failed: ").split(": ", 1) for line in err.splitlines() if ": " in line)
+    reasons = {Path(k).name: v for k, v in reasons.items()}
+    for name, reason in expect.items():
+        if reason is None:
+            assert name not in reasons, (name, reasons.get(name))
+        else:
+            assert reason in reasons.get(name, ""), (name, reasons.get(name), reason)
+    failed = sum(1 for r in expect.values() if r)
+    assert f"{failed} failed" in out, out
+    bodies = " ".join(Article.objects.values_list("body", flat=True))
+    assert "Mombasa (Kenya)" in bodies  # UTF-16
+    assert "“as planned”" in bodies  # cp1252 with CRLF
+    assert "Momb\u00c3(sa" in bodies  # invalid UTF-8 read as cp1252, not lost
+    assert Article.objects.filter(headline__startswith="Dock workers").exists() or Article.objects.count() >= 4
+
+
+MEMORY_PROBE = """
+import os, resource, sys
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from articles.ingest.pipeline import ingest_paths
+ingest_paths([sys.argv[1]])  # warm up: imports, gazetteer, caches
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+for path in sys.argv[2:]:
+    report = ingest_paths([path])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    reason = report.failed[0][1] if report.failed else ""
+    print(f"{os.path.basename(path)}\\t{(peak - base) // 1024}\\t{report.created}\\t{reason}", flush=True)
+"""
+
+
+def test_a_50_mb_file_is_streamed(tmp_path):
+    """50 MB files in a fresh process: refusals come after the first megabytes (memory barely moves);
+    a 50 MB web page (a data blob in a <script>) is ingested holding its text about twice at most."""
+    import subprocess
+    import sys
+
+    story = STORY.splitlines()[0] + "\n"
+    write(tmp_path / "warm.txt", story.replace("Monday", "Friday"))
+    write(tmp_path / "long-line.txt", story + "word " * 10_000_000 + "\n")
+    write(tmp_path / "nul.txt", story.encode() * 40_000 + b"\x00" + story.encode() * 400_000)
+    blob = ('{"k": "' + "x" * 1000 + '"},\n') * 50_000
+    write(tmp_path / "page.html", f"<html><body><p>{story}</p><script>var data=[{blob}];</script></body></html>")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))}
+    env.update(DJANGO_SETTINGS_MODULE="newsarchive.settings", NEWSARCHIVE_DATA_DIR=str(tmp_path / "data"))
+    names = ["long-line.txt", "nul.txt", "page.html"]
+    result = subprocess.run(
+        [sys.executable, "-c", MEMORY_PROBE, str(tmp_path / "warm.txt"), *(str(tmp_path / n) for n in names)],
+        cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {name: (int(mb), int(created), reason) for name, mb, created, reason in
+            (line.split("\t") for line in result.stdout.splitlines())}
+    assert rows["long-line.txt"][2].startswith("line 2 is over 100,000 characters")
+    assert rows["nul.txt"][2].startswith("binary file")
+    assert rows["page.html"][1:] == (1, "")
+    size_mb = (tmp_path / "page.html").stat().st_size // 2**20
+    assert rows["long-line.txt"][0] < 25 and rows["nul.txt"][0] < 25, rows  # stopped early: a few MB
+    assert rows["page.html"][0] < 2.5 * size_mb, rows  # generous: the text once, plus one copy
+
+
+# --- the parser, property-based (tests/test_parse.py has the plain-lines version) ----------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from articles.ingest.parse import photo_credit, split_header  # noqa: E402
+
+hostile_line = st.one_of(
+    st.text(max_size=200),  # anything, separators and surrogate-free controls included
+    st.sampled_from(["Photo: AP", "PHOTO: Reuters", "(Photo: CNA)", "", "   ", "\t", "WAR? Troops crossed at dawn and",
+                     "FRAUD ALLEGED: The minister was charged on Monday Prosecutors said", "A.", "“Quoted.”",
+                     "Headline: x", "Date: 2024-01-02", "URL: https://example.org/a", "Source: Wire", "\u2028",
+                     "\x0b\x0c\x1c", "\ufeff", "CANCER: Died aged 81 with his wife and dog Tributes poured in",
+                     "word " * 40, "<script>alert(1)</script>"] + VECTORS[:10]),
+)
+newline = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(hostile_line, newline), max_size=40))
+def test_the_parser_never_raises_and_every_body_line_lands_in_one_article(pairs):
+    text = "".join(line + end for line, end in pairs)
+    try:
+        drafts = parse_text(text)
+    except ParseError:
+        return
+    held = [n for d in drafts for n in d.lines]
+    assert len(held) == len(set(held)), "a line went into two articles"
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").split("\n")
+    header, rest = split_header(lines)
+    first = len(lines) - len(rest)
+    content = {n for n, x in enumerate(lines) if n >= first and " ".join(x.split())
+               and photo_credit(" ".join(x.split())) is None}
+    assert set(held) == content
+    for draft in drafts:
+        assert draft.paragraphs and all(p.strip() for p in draft.paragraphs)
+        assert draft.headline.strip()

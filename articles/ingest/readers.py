@@ -1,6 +1,9 @@
 """From a file on disk to text the parser can read, or a clear reason why not."""
 import codecs
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..sanitize import html_to_text
@@ -44,24 +47,101 @@ def decode(data):
     return text
 
 
-def read_text(path):
-    """Text of a .txt or .html file, ready for the parser."""
-    path = Path(path)
+CHUNK_BYTES = 1 << 20  # files are read and checked a megabyte at a time
+
+
+def _open_regular(path):
+    """Open a regular file for reading, or raise ReadError with the reason."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReadError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        data = path.read_bytes()
+        info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ReadError(f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        return open(path, "rb")  # closed by the caller
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError("symbolic link loop") from None
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    if not data.strip():
+
+
+def _encoding(handle):
+    """The encoding to try first, from the byte-order mark (the mark itself is skipped)."""
+    head = handle.read(3)
+    if head.startswith(codecs.BOM_UTF8):
+        handle.seek(3)
+        return "utf-8"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        handle.seek(0)
+        return "utf-16"
+    handle.seek(0)
+    return "utf-8"
+
+
+def _decode_stream(handle, encoding, start, max_line):
+    """Decode the file from `start` in chunks; check each chunk as it comes. Returns the text."""
+    handle.seek(start)
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    pieces, line_number, line_chars, checked_controls, blank = [], 1, 0, False, True
+    while True:
+        data = handle.read(CHUNK_BYTES)
+        if encoding != "utf-16" and b"\x00" in data:
+            raise ReadError("binary file (contains NUL bytes), not text")
+        piece = decoder.decode(data, final=not data)
+        if not checked_controls and piece:
+            sample = piece[:65536]
+            if len(CONTROL_CHARS.findall(sample)) > max(8, len(sample) // 100):
+                raise ReadError("binary file (too many control characters), not text")
+            checked_controls = True
+        # The longest line so far, across chunk boundaries, without keeping the lines.
+        lines = piece.replace("\r", "\n").split("\n")
+        for i, line in enumerate(lines):
+            line_chars = line_chars + len(line) if i == 0 else len(line)
+            if max_line and line_chars > max_line:
+                raise ReadError(
+                    f"line {line_number + i} is over {MAX_LINE_CHARS:,} characters long; "
+                    f"a paragraph is at most {MAX_LINE_CHARS:,}"
+                )
+        line_number += len(lines) - 1
+        blank = blank and not piece.strip()
+        pieces.append(piece)
+        if not data:
+            break
+    if blank:
         raise ReadError("empty file")
-    text = decode(data)
+    return "".join(pieces)
+
+
+def read_text(path):
+    """Text of a .txt or .html file, ready for the parser.
+
+    The file is streamed: read, decoded and checked a megabyte at a time, so a binary file or an
+    over-long line is refused as soon as it shows, without reading the rest, and the raw bytes are
+    never held whole. UTF-8 (with or without BOM) or UTF-16 with BOM; a file that is not valid
+    UTF-8 is read again as Windows-1252, else Latin-1.
+    """
+    path = Path(path)
+    with _open_regular(path) as handle:
+        encoding = _encoding(handle)
+        start = handle.tell()
+        # Minified HTML may be one long line; its paragraphs are checked once it is reduced to text.
+        max_line = None if path.suffix.lower() in HTML_SUFFIXES else MAX_LINE_CHARS
+        try:
+            text = _decode_stream(handle, encoding, start, max_line)
+        except UnicodeDecodeError:
+            if encoding == "utf-16":
+                raise ReadError("invalid UTF-16 text") from None
+            try:
+                text = _decode_stream(handle, "cp1252", start, max_line)
+            except UnicodeDecodeError:
+                text = _decode_stream(handle, "latin-1", start, max_line)
+        except OSError as exc:
+            raise ReadError(f"cannot read: {exc.strerror or exc}") from None
     if path.suffix.lower() in HTML_SUFFIXES:
         text = html_to_text(text)
-    for number, line in enumerate(text.splitlines(), 1):
-        if len(line) > MAX_LINE_CHARS:
-            raise ReadError(f"line {number} is {len(line):,} characters long; a paragraph is at most {MAX_LINE_CHARS:,}")
+        for number, line in enumerate(text.splitlines(), 1):
+            if len(line) > MAX_LINE_CHARS:
+                raise ReadError(f"line {number} is {len(line):,} characters long; a paragraph is at most {MAX_LINE_CHARS:,}")
     if not text.strip():
         raise ReadError("no text in file")
     return text
