@@ -105,7 +105,15 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "db.sqlite3",
-            "OPTIONS": {"timeout": 20},
+            # Several processes write at once (web workers, ingest, the index drainer): WAL lets
+            # readers go on during a write, and IMMEDIATE transactions take the write lock up
+            # front, so two writers queue (up to `timeout` seconds) instead of failing with
+            # "database is locked" when both try to upgrade a read.
+            "OPTIONS": {
+                "timeout": 60,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL;",
+            },
         }
     }
 
