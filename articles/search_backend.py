@@ -1,16 +1,28 @@
 """Everything Whoosh-specific lives here: the schema (accent folding, stemming), the reading path
 (a searcher reused per thread and refreshed when the index changes, every query in one pass, no
-leaked file handles), spelling, drift checks and resetting a broken index.
+leaked file handles), facet counting, spelling, bulk writing, drift checks and resetting a broken
+index.
 
 Other engines (SEARCH_URL=elasticsearch7://, solr://) use haystack's own backends unchanged.
+
+What makes it fast at archive scale (see BENCHMARKS.md):
+- a lean schema: the text is indexed but not stored (highlights and more-like-this read the
+  article from the database), no sortable copy of the text, no duplicate `_exact` facet fields;
+- segments are written uncompounded, so opening a searcher maps files instead of copying them;
+- spelling data is each distinct word once (a keyword field), not a second analysis of every text;
+- large queues are written by one writer over several processes, in one commit;
+- facets are counted with numpy over columns built once per index version.
 """
 import datetime as dt
 import os
+import re
 import shutil
 import threading
-from collections import Counter
-from itertools import chain
+import unicodedata
+from collections import OrderedDict
+from contextlib import contextmanager
 
+import numpy as np
 from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -20,9 +32,14 @@ from haystack.utils import get_identifier
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
-from whoosh.fields import TEXT
+from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import ID as WHOOSH_ID
 from whoosh.support.charset import accent_map
 from whoosh.util.times import long_to_datetime
+
+SPELLING = "spelling"  # every distinct word of the archive once, unstemmed and folded, for "did you mean"
+FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the keyword field itself
+SPELL_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
 
 
 def folding_analyzer():
@@ -35,15 +52,34 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         super().__init__(connection_alias, **connection_options)
         self._local = threading.local()
         self.lock_timeout = float(connection_options.get("LOCK_TIMEOUT", 10))
+        self.procs = int(connection_options.get("PROCS") or min(os.cpu_count() or 1, 4))
+        self.limitmb = int(connection_options.get("LIMITMB", 128))
 
     # --- schema -------------------------------------------------------------------------------
 
     def build_schema(self, fields):
-        content_field_name, schema = super().build_schema(fields)
-        # The document field: folded and stemmed, stored for highlighting, but not sortable
-        # (haystack's default keeps a sortable copy of every story's full text).
-        schema.remove(content_field_name)
-        schema.add(content_field_name, TEXT(stored=True, analyzer=folding_analyzer(), spelling=True))
+        """Our own lean schema from haystack's fields (haystack's stores and sorts the whole text)."""
+        schema = Schema()
+        schema.add(ID, WHOOSH_ID(stored=True, unique=True))
+        schema.add(DJANGO_CT, WHOOSH_ID(stored=True))
+        schema.add(DJANGO_ID, WHOOSH_ID(stored=True))
+        content_field_name = ""
+        for field in fields.values():
+            name = field.index_fieldname
+            if name.endswith(FACET_SUFFIX) and getattr(field, "facet_for", None):
+                continue
+            if field.document:
+                content_field_name = name
+                schema.add(name, TEXT(analyzer=folding_analyzer(), stored=False))
+            elif not field.indexed:
+                schema.add(name, STORED())
+            elif field.field_type in ("date", "datetime"):
+                schema.add(name, DATETIME(stored=field.stored, sortable=True))
+            elif field.is_multivalued:
+                schema.add(name, KEYWORD(commas=True, scorable=False, stored=False))
+            else:
+                schema.add(name, TEXT(analyzer=folding_analyzer(), stored=field.stored))
+        schema.add(SPELLING, KEYWORD(scorable=False))
         return content_field_name, schema
 
     # --- reading ------------------------------------------------------------------------------
@@ -85,50 +121,70 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return wq.Every()
         return self.parser.parse(query_string)
 
+    def _field(self, name):
+        """Our field for a haystack field name (facets and filters on `people_exact` use `people`)."""
+        if name.endswith(FACET_SUFFIX) and name not in self.schema.names():
+            return name[: -len(FACET_SUFFIX)]
+        return name
+
+    def matched(self, searcher, query):
+        """Every matching document number, as a sorted numpy array; the last few kept per searcher.
+
+        haystack asks twice per page (the count, then the page), and the count and every facet
+        need the whole match set, so it is computed once.
+        """
+        cache = searcher.__dict__.setdefault("_archive_matched", OrderedDict())
+        key = repr(query)
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        docs = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
+        docs.sort()
+        cache[key] = docs
+        if len(cache) > 8:
+            cache.popitem(last=False)
+        return docs
+
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None,
                date_facets=None, narrow_queries=None, result_class=None, **kwargs):
-        """haystack's search contract with a reused searcher; facets counted by FacetColumns."""
+        """haystack's search contract with a reused searcher, one pass for the count and facets."""
         searcher = self._searcher()
         parts = [self._parse(query_string)]
         for narrow in narrow_queries or ():
             parts.append(self._parse(narrow))
         # Only articles are indexed, so haystack's per-model narrowing is left out.
         query = parts[0] if len(parts) == 1 else wq.And(parts)
-        sortedby, reverse = None, False
-        if sort_by:
-            reverse = sort_by[0].startswith("-")
-            sortedby = [field.lstrip("-") for field in sort_by]
+        matched = self.matched(searcher, query)
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        results = searcher.search(query, limit=page_num * page_length, sortedby=sortedby, reverse=reverse)
         first = (page_num - 1) * page_length
-        hits = [self._result(hit, result_class) for hit in results[first : first + page_length]]
-        response = {"results": hits, "hits": len(results), "facets": {}, "spelling_suggestion": None}
+        hits = []
+        if first < len(matched):
+            sortedby, reverse = None, False
+            if sort_by:
+                reverse = sort_by[0].startswith("-")
+                sortedby = [field.lstrip("-") for field in sort_by]
+            results = searcher.search(query, limit=first + page_length, sortedby=sortedby, reverse=reverse)
+            hits = [self._result(hit, result_class) for hit in results[first : first + page_length]]
+        response = {"results": hits, "hits": len(matched), "facets": {}, "spelling_suggestion": None}
         if facets or date_facets:
-            response["facets"] = self._facet_counts(searcher, query, facets or (), date_facets or {})
+            response["facets"] = self._facet_counts(searcher, matched, facets or {}, date_facets or {})
         return response
 
-    def _facet_counts(self, searcher, query, facets, date_facets):
-        """Counts over every matching document, from per-index-version columns.
+    def _facet_counts(self, searcher, matched, facets, date_facets):
+        """Exact counts over every matching document, from per-index-version columns (numpy).
 
-        whoosh.sorting rebuilds per-document value lists from the whole field on every query and
-        runs one range query per date bucket; here each column is built once per index version
-        and a query only walks its own matches. haystack asks twice per page (count, then the
-        page), so the last answer is kept per thread.
+        whoosh.sorting rebuilds per-document value lists from the whole field on every query
+        (500+ ms at 100k stories) and runs one range query per date bucket.
         """
-        key = (id(searcher), repr(query), tuple(facets), repr(sorted(date_facets.items())))
-        memo = getattr(self._local, "facets", None)
-        if memo and memo[0] == key:
-            return memo[1]
         columns = FacetColumns.of(searcher)
-        matched = list(searcher.docs_for_query(query))
         counts = {"fields": {}, "dates": {}, "queries": {}}
         for name in facets:
-            counts["fields"][name] = sorted(columns.count(name, matched).items(), key=lambda kv: (-kv[1], kv[0]))
+            limit = facets[name].get("limit") if isinstance(facets, dict) else None
+            counts["fields"][name] = columns.count(self._field(name), matched, limit)
         for name, spec in date_facets.items():
             counts["dates"][name] = columns.date_histogram(
-                name, matched, _datetime(spec["start_date"]), _datetime(spec["end_date"]), spec["gap_by"]
+                self._field(name), matched, _datetime(spec["start_date"]), _datetime(spec["end_date"]), spec["gap_by"]
             )
-        self._local.facets = (key, counts)
         return counts
 
     def _result(self, hit, result_class=None):
@@ -136,12 +192,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         app_label, model_name = fields.pop(DJANGO_CT).split(".")
         pk = fields.pop(DJANGO_ID)
         fields.pop(ID, None)
-        fields.pop(self.content_field_name, None)  # the whole text is not needed per hit
         fields = {k: self._to_python(v) for k, v in fields.items()}
         return (result_class or SearchResult)(app_label, model_name, pk, hit.score or 0, **fields)
 
     def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
                        result_class=None, **kwargs):
+        """Stories sharing the key terms of `model_instance`'s text (read from the object, since the
+        index does not store texts)."""
         searcher = self._searcher()
         docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
         if docnum is None:
@@ -150,53 +207,82 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         filter_query = None
         if additional_query_string and additional_query_string != "*":
             filter_query = self._parse(additional_query_string)
-        results = searcher.more_like(docnum, self.content_field_name, top=top, filter=filter_query)
+        index = self._unified_index().get_index(type(model_instance))
+        text = index.prepare_text(model_instance) if hasattr(index, "prepare_text") else str(model_instance)
+        results = searcher.more_like(docnum, self.content_field_name, text=text, top=top, filter=filter_query)
         hits = [self._result(hit, result_class) for hit in results[start_offset or 0 : top]]
         return {"results": hits, "hits": len(hits)}
 
+    def _unified_index(self):
+        from haystack import connections
+
+        return connections[self.connection_alias].get_unified_index()
+
     def suggest_words(self, words):
-        """Each word kept if the index knows it, else replaced by its closest known word."""
+        """Each word kept if the index knows it, else replaced by the closest known word.
+
+        Candidates come from the spelling field (one or two edits away); among the closest, the
+        word whose stem is in most stories wins.
+        """
         searcher = self._searcher()
-        corrector = searcher.corrector(self.content_field_name)
         reader = searcher.reader()
-        spell_field = "spell_" + self.content_field_name
-        field = spell_field if spell_field in self.schema.names() else self.content_field_name
+        analyzer = self.schema[self.content_field_name].analyzer
         out = []
         for word in words:
-            key = word.lower()
-            if (field, key) in reader:
+            key = fold(word)
+            if (SPELLING, key) in reader or len(key) < 3:
                 out.append(word)
                 continue
-            suggestions = corrector.suggest(key, limit=1)
-            out.append(suggestions[0] if suggestions else word)
+            best = word
+            for distance in (1, 2):
+                candidates = set(reader.terms_within(SPELLING, key, distance, prefix=1)) - {key}
+                if candidates:
+                    def stories(candidate):
+                        stems = [t.text for t in analyzer(candidate)]
+                        return max((reader.doc_frequency(self.content_field_name, t) for t in stems), default=0)
+                    best = max(sorted(candidates), key=stories)
+                    break
+            out.append(best)
         return out
 
     # --- writing ------------------------------------------------------------------------------
 
-    def apply_changes(self, index, objects, removed_identifiers=()):
-        """Write documents for `objects` and delete `removed_identifiers` in one commit.
+    def _document(self, index, obj):
+        """The Whoosh document for `obj`, or None when the index skips it."""
+        try:
+            doc = index.full_prepare(obj)
+        except SkipDocument:
+            return None
+        names = self.schema.names()
+        doc = {key: self._from_python(value) for key, value in doc.items() if key in names}
+        return doc
 
-        One writer, one commit; waits up to LOCK_TIMEOUT seconds for the lock and then raises
-        whoosh's LockError, never losing a change silently (haystack's Whoosh backend logs and
-        drops deletes that meet a held lock).
+    @contextmanager
+    def writing(self, bulk=False):
+        """One writer for a whole run of changes, committed once at the end (cancelled on error).
+
+        `bulk` spreads the analysis over several processes (Whoosh's MpWriter), for long queues.
+        Waits up to LOCK_TIMEOUT seconds for the lock, then raises whoosh's LockError: a change is
+        never dropped silently (haystack's Whoosh backend logs and drops what meets a held lock).
         """
         if not self.setup_complete:
             self.setup()
-        writer = self.index.writer(timeout=self.lock_timeout)
+        options = {"timeout": self.lock_timeout, "limitmb": self.limitmb, "compound": False}
+        if bulk and self.procs > 1:
+            options.update(procs=self.procs, multisegment=True, batchsize=250)
+        writer = self.index.writer(**options)
+        session = WriteSession(self, writer, bulk=bulk)
         try:
-            for obj in objects:
-                try:
-                    doc = index.full_prepare(obj)
-                except SkipDocument:
-                    continue
-                doc = {key: self._from_python(value) for key, value in doc.items() if key != "boost"}
-                writer.update_document(**doc)
-            for identifier in removed_identifiers:
-                writer.delete_by_term(ID, identifier)
+            yield session
             writer.commit()
         except BaseException:
             writer.cancel()
             raise
+
+    def apply_changes(self, index, objects, removed_identifiers=()):
+        """Write documents for `objects` and delete `removed_identifiers` in one commit."""
+        with self.writing() as session:
+            session.write(index, objects, removed_identifiers)
 
     def update(self, index, iterable, commit=True):
         self.apply_changes(index, list(iterable))
@@ -223,15 +309,62 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         self.setup()
 
 
+class WriteSession:
+    """The documents written through one writer: new ones are added, known ones replaced."""
+
+    def __init__(self, backend, writer, bulk=False):
+        self.backend = backend
+        self.writer = writer
+        self.empty = not any(segment.doc_count_all() for segment in writer.segments)
+        self.written = 0
+        # A long run gives each word to the spelling field once, not once per story: the field
+        # only has to know that a word exists.
+        self.spelled = set() if bulk else None
+
+    def _spelling(self, text):
+        words = spelling_words(text)
+        if self.spelled is not None:
+            words -= self.spelled
+            self.spelled |= words
+        return " ".join(sorted(words))
+
+    def write(self, index, objects, removed_identifiers=()):
+        for identifier in removed_identifiers:
+            self.writer.delete_by_term(ID, identifier)
+        for obj in objects:
+            doc = self.backend._document(index, obj)
+            if doc is None:
+                continue
+            doc[SPELLING] = self._spelling(doc.get(self.backend.content_field_name) or "")
+            if self.empty:  # nothing to replace: skip update_document's look-up per document
+                self.writer.add_document(**doc)
+            else:
+                self.writer.update_document(**doc)
+            self.written += 1
+
+
+def fold(word):
+    """Lower case without accents: how the spelling field holds words."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def spelling_words(text):
+    """The distinct words of `text` worth suggesting (letters only, 3-30 long), folded."""
+    return {w if w.isascii() else fold(w) for w in set(SPELL_WORD_RE.findall(text.lower()))}
+
+
 class FacetColumns:
-    """For one searcher (one index version): each document's facet values and month, as lists."""
+    """For one searcher (one index version): facet postings and each document's month, as arrays."""
 
     MISSING = 2**64 - 1  # how Whoosh stores a missing date in a column
 
     def __init__(self, searcher):
         self.reader = searcher.reader()
         self.size = searcher.doc_count_all()
-        self.values = {}
+        self.fields = {}
         self.months = {}
 
     @classmethod
@@ -241,24 +374,40 @@ class FacetColumns:
             columns = searcher._archive_facet_columns = cls(searcher)
         return columns
 
-    def _values(self, field):
-        if field not in self.values:
-            per_doc = [()] * self.size
-            for term in self.reader.lexicon(field):
-                value = term.decode("utf-8")
-                for docnum in self.reader.postings(field, term).all_ids():
-                    per_doc[docnum] = (*per_doc[docnum], value)
-            self.values[field] = per_doc
-        return self.values[field]
+    def _postings(self, field):
+        """(values, docnums, value numbers): every (document, value) pair of a keyword field."""
+        if field not in self.fields:
+            values, docs, ids = [], [], []
+            if field in self.reader.schema.names():
+                for number, term in enumerate(self.reader.lexicon(field)):
+                    values.append(term.decode("utf-8"))
+                    postings = list(self.reader.postings(field, term).all_ids())
+                    docs.extend(postings)
+                    ids.extend([number] * len(postings))
+            self.fields[field] = (values, np.array(docs, dtype=np.int64), np.array(ids, dtype=np.int64))
+        return self.fields[field]
 
-    def count(self, field, docnums):
-        per_doc = self._values(field)
-        return Counter(chain.from_iterable(per_doc[d] for d in docnums))
+    def _mask(self, docnums):
+        mask = np.zeros(self.size, dtype=bool)
+        mask[docnums] = True
+        return mask
+
+    def count(self, field, docnums, limit=None):
+        """[(value, count)] over `docnums`, most frequent first (ties by value), at most `limit`."""
+        values, docs, ids = self._postings(field)
+        if not values or not len(docnums):
+            return []
+        counts = np.bincount(ids[self._mask(docnums)[docs]], minlength=len(values))
+        order = np.argsort(-counts, kind="stable")  # values are in lexicon order: ties by value
+        order = order[counts[order] > 0]
+        if limit is not None and limit >= 0:
+            order = order[:limit]
+        return [(values[i], int(counts[i])) for i in order]
 
     def _months(self, field):
         """Month number (year * 12 + month - 1) of each document, or -1 when it has no date."""
         if field not in self.months:
-            months = [-1] * self.size
+            months = np.full(self.size, -1, dtype=np.int64)
             if self.reader.has_column(field):
                 for leaf, offset in self.reader.leaf_readers():
                     column = leaf.column_reader(field, translate=False)
@@ -272,17 +421,17 @@ class FacetColumns:
 
     def date_histogram(self, field, docnums, start, end, gap_by):
         """[((bucket start, bucket end), count)] like whoosh.sorting.DateRangeFacet, plus (None, n)."""
-        months = self._months(field)
-        per_month = Counter(months[d] for d in docnums)
-        step = 12 if gap_by == "year" else 1
+        months = self._months(field)[docnums]
+        undated = int(np.count_nonzero(months < 0))
         first = start.year * 12 + start.month - 1
         last = end.year * 12 + end.month - 1
-        out = []
-        for bucket in range(first, last, step):
-            n = sum(per_month.get(m, 0) for m in range(bucket, min(bucket + step, last)))
-            if n:
-                out.append(((_month_start(bucket), _month_start(bucket + step)), n))
-        undated = per_month.get(-1, 0)
+        step = 12 if gap_by == "year" else 1
+        inside = months[(months >= first) & (months < last)]
+        per_bucket = np.bincount((inside - first) // step, minlength=max(0, -(-(last - first) // step)))
+        out = [
+            ((_month_start(first + i * step), _month_start(first + (i + 1) * step)), int(n))
+            for i, n in enumerate(per_bucket) if n
+        ]
         if undated:
             out.append((None, undated))
         return out

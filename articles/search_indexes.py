@@ -4,7 +4,7 @@ from .models import Article
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True)
+    text = indexes.CharField(document=True)
     headline = indexes.CharField(model_attr="headline", indexed=False)
     published = indexes.DateField(model_attr="published", null=True)
     updated = indexes.DateTimeField(model_attr="updated", indexed=False)  # lets check_index spot drift
@@ -17,6 +17,17 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def index_queryset(self, using=None):
         return Article.objects.with_tags()  # rejected tags are left out of the prefetch
+
+    def prepare_text(self, obj):
+        """The searchable text: the story, then the names of what it is tagged with (and aliases),
+        so a search for "Xi" or "Côte d'Ivoire" finds the story however the text spells it."""
+        parts = [obj.kicker, obj.headline, obj.deck, obj.body]
+        for tag in obj.articleperson_set.all():
+            parts += [tag.person.name, *tag.person.aliases]
+        for tag in obj.articlecountry_set.all():
+            parts += [tag.country.name, *tag.country.aliases]
+        parts += [tag.topic.name for tag in obj.articletopic_set.all()]
+        return "\n".join(p for p in parts if p)
 
     # Facet values are slugs in unanalysed keyword fields (never stemmed); pages show the names.
     def prepare_people(self, obj):

@@ -11,6 +11,8 @@ from whoosh.index import LockError
 
 from .models import Article, IndexQueueEntry
 
+BULK_MIN = 2000  # a queue of this many articles is written by several processes at once
+
 _state = threading.local()
 
 
@@ -39,34 +41,51 @@ class IndexBusy(Exception):
     """Another process holds the index's write lock; the queue keeps everything for the next round."""
 
 
-def drain(batch_size=500, using="default"):
+def drain(batch_size=500, using="default", max_entries=200_000):
     """Apply queued changes to the index; return (updated, removed).
 
-    Entries leave the queue only after their change reached the index, so a crash or a busy
-    index (IndexBusy, when another writer holds the lock) loses nothing.
+    Each round reads up to `max_entries` queue entries, writes their articles through one writer
+    and commits once (Whoosh; several processes when the queue is long), then removes exactly
+    those entries. A crash or a busy index (IndexBusy, when another writer holds the lock) loses
+    nothing: entries leave the queue only after their change reached the index.
     """
     backend = connections[using].get_backend()
     index = connections[using].get_unified_index().get_index(Article)
     updated = removed = 0
     while True:
-        entries = list(IndexQueueEntry.objects.order_by("id")[:batch_size])
+        entries = list(IndexQueueEntry.objects.order_by("id").values_list("id", "article_id")[:max_entries])
         if not entries:
             return updated, removed
-        ids = {e.article_id for e in entries}
-        articles = list(index.index_queryset(using=using).filter(pk__in=ids))
-        gone = [f"articles.article.{pk}" for pk in sorted(ids - {a.pk for a in articles})]
+        article_ids = list(dict.fromkeys(article_id for _, article_id in entries))  # once each, in order
         try:
-            if hasattr(backend, "apply_changes"):  # Whoosh: one writer, one commit per batch
-                backend.apply_changes(index, articles, gone)
-            else:
-                if articles:
-                    backend.update(index, articles)
-                for identifier in gone:
-                    backend.remove(identifier)
+            with _writing(backend, bulk=len(article_ids) >= BULK_MIN) as write:
+                for first in range(0, len(article_ids), batch_size):
+                    ids = article_ids[first : first + batch_size]
+                    articles = list(index.index_queryset(using=using).filter(pk__in=ids))
+                    gone = [f"articles.article.{pk}" for pk in sorted(set(ids) - {a.pk for a in articles})]
+                    write(index, articles, gone)
+                    updated += len(articles)
+                    removed += len(gone)
         except LockError as exc:
             raise IndexBusy(f"the search index is locked by another writer ({exc}); try again shortly") from exc
-        updated += len(articles)
-        removed += len(gone)
         # Only what was applied leaves the queue; entries added meanwhile stay for the next round.
-        IndexQueueEntry.objects.filter(id__lte=entries[-1].id, article_id__in=ids).delete()
+        entry_ids = [entry_id for entry_id, _ in entries]
+        for first in range(0, len(entry_ids), batch_size):
+            IndexQueueEntry.objects.filter(id__in=entry_ids[first : first + batch_size]).delete()
 
+
+@contextmanager
+def _writing(backend, bulk):
+    """A write(index, objects, removed_identifiers) callable committed once at the end."""
+    if hasattr(backend, "writing"):  # our Whoosh backend: one writer, one commit
+        with backend.writing(bulk=bulk) as session:
+            yield session.write
+        return
+
+    def write(index, objects, removed_identifiers):
+        if objects:
+            backend.update(index, objects)
+        for identifier in removed_identifiers:
+            backend.remove(identifier)
+
+    yield write
