@@ -22,6 +22,27 @@ def unique_slug(model, text, max_length=120, exclude_pk=None):
     return slug
 
 
+def unique_slugs(model, texts, max_length=120):
+    """unique_slug for several new rows at once: one query unless a slug is already taken."""
+    bases = [slugify(text)[: max_length - 8].strip("-") or model._meta.model_name for text in texts]
+    rows = model._default_manager.all()
+    taken = set(rows.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    widened, out = set(), []
+    for base in bases:
+        slug = base
+        if slug in taken:
+            if base not in widened:
+                taken |= set(rows.filter(slug__startswith=base + "-").values_list("slug", flat=True))
+                widened.add(base)
+            n = 2
+            while f"{base}-{n}" in taken:
+                n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        out.append(slug)
+    return out
+
+
 class TagState(models.TextChoices):
     AUTO = "auto", "auto (unreviewed)"
     CONFIRMED = "confirmed", "confirmed"

@@ -1,10 +1,16 @@
 """Walk the given paths and run read -> parse -> extract -> store for each file.
 
 One bad file is named with a reason and skipped; the rest go in. Returns counts; prints nothing.
+
+Files are committed in chunks (one transaction per CHUNK_FILES files, a savepoint per file), and
+each chunk's changed articles are queued for the index in the same transaction: a process killed
+mid-run leaves whole chunks behind, each already queued, and a re-run stores the rest.
 """
 import json
 import os
-from contextlib import nullcontext
+import time
+from collections import Counter
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +21,9 @@ from ..portable import RecordError, import_record
 from .extract import extract
 from .parse import ParseError, parse_text
 from .readers import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ReadError, read_text
-from .store import EntityResolver, known_entities, store_draft
+from .store import EntityResolver, known_entities, store_drafts
+
+CHUNK_FILES = 200
 
 
 @dataclass
@@ -28,6 +36,15 @@ class IngestReport:
     failed: list = field(default_factory=list)  # (path, reason)
     changed_ids: list = field(default_factory=list)
     per_file: list = field(default_factory=list)  # (path, created, updated, unchanged, error)
+    seconds: Counter = field(default_factory=Counter)  # time per stage: read, parse, extract, store
+
+    @contextmanager
+    def timing(self, stage):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time.perf_counter() - start
 
     def count(self, status, article):
         setattr(self, status, getattr(self, status) + 1)
@@ -58,14 +75,20 @@ def discover(paths):
             yield path, "no such file or folder"
 
 
-def _ingest_text_file(path, report, resolver, known, published, source):
-    drafts = parse_text(read_text(path), published=published, source=source)
+def _prepare_text_file(path, report, known, published, source):
+    """Read, parse and extract one text or HTML file: [(draft, extraction, origin, shift)]."""
+    with report.timing("read"):
+        text = read_text(path)
+    with report.timing("parse"):
+        drafts = parse_text(text, published=published, source=source)
+    items = []
     for draft in drafts:
         head = "\n\n".join(p for p in (draft.headline, draft.deck) if p)
         shift = len(head) + 2 if head else 0
-        text = f"{head}\n\n{draft.body}" if head else draft.body
-        status, article = store_draft(draft, extract(text, known), resolver, origin=f"{path}#{draft.position}", shift=shift)
-        report.count(status, article)
+        with report.timing("extract"):
+            extraction = extract(f"{head}\n\n{draft.body}" if head else draft.body, known)
+        items.append((draft, extraction, f"{path}#{draft.position}", shift))
+    return items
 
 
 def _ingest_jsonl_file(path, report):
@@ -93,36 +116,91 @@ def ingest_paths(paths, *, published=None, source="", dry_run=False, progress=No
             todo.append(path)
     resolver = EntityResolver()
     known = known_entities()
-    # A dry run does everything inside one transaction and rolls it back at the end. Saves do not
-    # queue index updates one by one: the caller queues report.changed_ids once.
+    # Saves do not queue index updates one by one: each chunk queues its changed articles once.
+    # A dry run does everything inside one transaction and rolls it back at the end.
     with transaction.atomic() if dry_run else nullcontext(), search_queue.suspended():
-        for done, path in enumerate(todo, 1):
-            report.files += 1
-            snapshot = (report.created, report.updated, report.unchanged, len(report.changed_ids))
-            try:
-                with transaction.atomic():
-                    if path.suffix.lower() in JSONL_SUFFIXES:
-                        _ingest_jsonl_file(path, report)
-                    else:
-                        _ingest_text_file(path, report, resolver, known, published, source)
-            except (ReadError, ParseError, RecordError, UnicodeDecodeError, OSError, DatabaseError) as exc:
-                # The whole file is rolled back, so its counts are too.
-                report.created, report.updated, report.unchanged = snapshot[:3]
-                del report.changed_ids[snapshot[3] :]
-                resolver.reset()
-                reason = str(exc) if not isinstance(exc, UnicodeDecodeError) else "invalid UTF-8"
-                reason = reason.splitlines()[0] if reason else type(exc).__name__
-                report.failed.append((str(path), reason))
-                report.per_file.append((str(path), 0, 0, 0, reason))
-            else:
-                report.per_file.append((
-                    str(path), report.created - snapshot[0], report.updated - snapshot[1],
-                    report.unchanged - snapshot[2], "",
-                ))
-            if progress:
-                progress(done, len(todo), path)
+        for first in range(0, len(todo), CHUNK_FILES):
+            chunk = todo[first : first + CHUNK_FILES]
+            with transaction.atomic():
+                queued = len(report.changed_ids)
+                _ingest_chunk(chunk, first, len(todo), report, resolver, known, published, source, progress)
+                if not dry_run:
+                    with report.timing("store"):
+                        search_queue.enqueue_articles(report.changed_ids[queued:])
         if dry_run:
             transaction.set_rollback(True)
-    if report.changed_ids and not dry_run:
-        search_queue.enqueue_articles(report.changed_ids)
     return report
+
+
+READ_ERRORS = (ReadError, ParseError, RecordError, UnicodeDecodeError, OSError)
+
+
+def _ingest_chunk(chunk, offset, total, report, resolver, known, published, source, progress):
+    """Read, parse and extract every file of a chunk, then store all their stories at once.
+
+    A file that cannot be read or parsed is named and skipped. If storing the chunk fails, it is
+    stored again file by file, each in its own savepoint, so only the culprit is skipped.
+    """
+    prepared = []  # (path, items)
+    for done, path in enumerate(chunk, offset + 1):
+        report.files += 1
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            _store_files([(path, None)], report, resolver)
+        else:
+            try:
+                prepared.append((path, _prepare_text_file(path, report, known, published, source)))
+            except READ_ERRORS as exc:
+                _fail(report, path, exc)
+        if progress:
+            progress(done, total, path)
+    if not prepared:
+        return
+    try:
+        with transaction.atomic():
+            _store_prepared(prepared, report, resolver)
+    except DatabaseError:
+        resolver.reset()
+        _store_files(prepared, report, resolver)
+
+
+def _store_prepared(prepared, report, resolver):
+    items = [item for _, file_items in prepared for item in file_items]
+    with report.timing("store"):
+        results = iter(store_drafts(items, resolver))
+    for path, file_items in prepared:
+        counts = Counter()
+        for _ in file_items:
+            status, article = next(results)
+            report.count(status, article)
+            counts[status] += 1
+        report.per_file.append((str(path), counts["created"], counts["updated"], counts["unchanged"], ""))
+
+
+def _store_files(prepared, report, resolver):
+    """Store each file in its own savepoint; a file that fails is rolled back and named."""
+    for path, items in prepared:
+        snapshot = (report.created, report.updated, report.unchanged, len(report.changed_ids), len(report.per_file))
+        try:
+            with transaction.atomic():
+                if items is None:
+                    _ingest_jsonl_file(path, report)
+                    report.per_file.append((
+                        str(path), report.created - snapshot[0], report.updated - snapshot[1],
+                        report.unchanged - snapshot[2], "",
+                    ))
+                else:
+                    _store_prepared([(path, items)], report, resolver)
+        except (*READ_ERRORS, DatabaseError) as exc:
+            # The whole file is rolled back, so its counts are too.
+            report.created, report.updated, report.unchanged = snapshot[:3]
+            del report.changed_ids[snapshot[3] :]
+            del report.per_file[snapshot[4] :]
+            resolver.reset()
+            _fail(report, path, exc)
+
+
+def _fail(report, path, exc):
+    reason = str(exc) if not isinstance(exc, UnicodeDecodeError) else "invalid UTF-8"
+    reason = reason.splitlines()[0] if reason else type(exc).__name__
+    report.failed.append((str(path), reason))
+    report.per_file.append((str(path), 0, 0, 0, reason))

@@ -5,6 +5,7 @@ changed by re-ingesting; only the extractor's own unreviewed tags follow the tex
 """
 import hashlib
 import re
+from collections import Counter
 
 from django.db import transaction
 from django.db.models import Q
@@ -20,6 +21,7 @@ from ..models import (
     TagOrigin,
     TagState,
     Topic,
+    unique_slugs,
 )
 from . import gazetteer
 from .extract import KnownEntities
@@ -121,8 +123,16 @@ class EntityResolver:
         return self._topics.get(slug)
 
 
-def sync_tags(article, model, field, wanted):
-    """Make the extractor's tags of one kind match `wanted` ({entity: values}); return True if changed."""
+def sync_tags(article, model, field, wanted, new=False):
+    """Make the extractor's tags of one kind match `wanted` ({entity: values}); return True if changed.
+
+    For a `new` article there is nothing to keep, so the tags go in with one bulk insert.
+    """
+    if new:
+        model.objects.bulk_create(
+            [model(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values) for entity, values in wanted.items()]
+        )
+        return bool(wanted)
     changed = False
     existing = {getattr(tag, f"{field}_id"): tag for tag in model.objects.filter(article=article)}
     for entity, values in wanted.items():
@@ -148,8 +158,8 @@ def _body_spans(spans, shift):
     return [[s - shift, e - shift] for s, e in spans if s >= shift]
 
 
-def store_tags(article, extraction, resolver, shift=0):
-    """Attach the extraction's entities to the article. Spans are shifted into the body."""
+def _wanted_tags(extraction, resolver, shift):
+    """({person: values}, {country: values}, {topic: values}) for an extraction."""
     people, countries, topics = {}, {}, {}
     for m in extraction.people:
         person = resolver.person(m)
@@ -162,16 +172,56 @@ def store_tags(article, extraction, resolver, shift=0):
         topic = resolver.topic(m.slug)
         if topic is not None:
             topics[topic] = {"score": m.score}
-    changed = sync_tags(article, ArticlePerson, "person", people)
-    changed |= sync_tags(article, ArticleCountry, "country", countries)
-    changed |= sync_tags(article, ArticleTopic, "topic", topics)
+    return people, countries, topics
+
+
+def store_tags(article, extraction, resolver, shift=0, new=False):
+    """Attach the extraction's entities to the article. Spans are shifted into the body."""
+    people, countries, topics = _wanted_tags(extraction, resolver, shift)
+    changed = sync_tags(article, ArticlePerson, "person", people, new)
+    changed |= sync_tags(article, ArticleCountry, "country", countries, new)
+    changed |= sync_tags(article, ArticleTopic, "topic", topics, new)
     return changed
 
 
-def store_draft(draft, extraction, resolver, origin="", shift=0):
-    """Create or update the article for a draft; return 'created', 'updated' or 'unchanged'."""
-    key = content_key(draft.body, draft.url)
-    fields = {
+def store_drafts(items, resolver):
+    """Store many (draft, extraction, origin, shift) at once; return [(status, article)] in order.
+
+    Stories that are new (their key is neither in the database nor twice in `items`) go in with
+    bulk inserts: one for the articles, one per tag kind. The rest go through store_draft one by
+    one, in order, so updates, teasers and duplicates behave exactly as they do singly.
+    """
+    keys = [content_key(draft.body, draft.url) for draft, *_ in items]
+    existing = set(Article.objects.filter(content_key__in=set(keys)).values_list("content_key", flat=True))
+    seen = Counter(keys)
+    new = [i for i, key in enumerate(keys) if key not in existing and seen[key] == 1]
+    results = [None] * len(items)
+    articles = [
+        Article(content_key=keys[i], origin=items[i][2][:500], **_article_fields(items[i][0])) for i in new
+    ]
+    for article, slug in zip(articles, unique_slugs(Article, [a.headline for a in articles])):
+        article.slug = slug
+    Article.objects.bulk_create(articles, batch_size=500)
+    tags = {ArticlePerson: [], ArticleCountry: [], ArticleTopic: []}
+    for i, article in zip(new, articles):
+        _, extraction, _, shift = items[i]
+        people, countries, topics = _wanted_tags(extraction, resolver, shift)
+        for model, field, wanted in ((ArticlePerson, "person", people), (ArticleCountry, "country", countries),
+                                     (ArticleTopic, "topic", topics)):
+            tags[model] += [model(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values)
+                            for entity, values in wanted.items()]
+        results[i] = ("created", article)
+    for model, rows in tags.items():
+        model.objects.bulk_create(rows, batch_size=500)
+    for i, item in enumerate(items):
+        if results[i] is None:
+            draft, extraction, origin, shift = item
+            results[i] = store_draft(draft, extraction, resolver, origin=origin, shift=shift)
+    return results
+
+
+def _article_fields(draft):
+    return {
         "headline": draft.headline[:300],
         "kicker": draft.kicker[:120],
         "deck": draft.deck,
@@ -182,12 +232,18 @@ def store_draft(draft, extraction, resolver, origin="", shift=0):
         "photo_credit": draft.photo_credit[:200],
         "truncated": draft.truncated,
     }
-    with transaction.atomic():
+
+
+def store_draft(draft, extraction, resolver, origin="", shift=0):
+    """Create or update the article for a draft; return 'created', 'updated' or 'unchanged'."""
+    key = content_key(draft.body, draft.url)
+    fields = _article_fields(draft)
+    with transaction.atomic(savepoint=False):  # callers that batch work hold the savepoint
         article = Article.objects.select_for_update().filter(content_key=key).first()
         if article is None:
             article = Article(content_key=key, origin=origin[:500], **fields)
             article.save()
-            store_tags(article, extraction, resolver, shift)
+            store_tags(article, extraction, resolver, shift, new=True)
             return "created", article
         if draft.truncated and not article.truncated:
             return "unchanged", article  # never replace a full story with its teaser
