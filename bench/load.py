@@ -170,7 +170,7 @@ def editor(base, stop, stats, login, entities, seed):
             if field[0] == "description":
                 field[1] = f"Edited under load {edits}"
         fields.append(["_save", "Save"])
-        status, _, _ = client.request("POST", url, urlencode(fields),
+        status, _, _ = client.request("POST", url, urlencode([tuple(f) for f in fields]),
                                       {"Content-Type": "application/x-www-form-urlencoded"})
         edits += 1
         stats.add("admin-edit", time.perf_counter() - began, None if status == 302 else f"{status} POST {url}")
