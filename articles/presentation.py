@@ -1,6 +1,10 @@
 """What entity and article pages show beyond the rows themselves: timelines, co-mentions,
 neighbours, related stories and the body with linked names. Each function costs a fixed number of
 queries whatever the number of stories.
+
+Counts over many stories (timelines, co-mentions, shared tags) come from the search index's
+facets (stats.py), which answer in milliseconds at any size; the database GROUP BYs here are the
+fallback when the index cannot answer.
 """
 import datetime as dt
 import html
@@ -12,6 +16,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
+from . import stats
 from .models import TAG_MODELS, Article, TagState
 from .sanitize import clean_html
 
@@ -24,11 +29,13 @@ def _kind(entity):
 
 def timeline(entity):
     """Stories per month (or per year over long spans) as [{'label', 'count', 'url'}], one query."""
-    rows = (
-        Article.objects.tagged_with(entity).dated()
-        .annotate(month=TruncMonth("published")).values("month").annotate(n=Count("id", distinct=True)).order_by("month")
-    )
-    counts = {row["month"]: row["n"] for row in rows}
+    counts = stats.months({_kind(entity): entity.slug})
+    if counts is None:
+        rows = (
+            Article.objects.tagged_with(entity).dated()
+            .annotate(month=TruncMonth("published")).values("month").annotate(n=Count("id", distinct=True))
+        )
+        counts = {row["month"]: row["n"] for row in rows}
     if not counts:
         return {"bars": [], "by": ""}
     first, last = min(counts), max(counts)
@@ -93,28 +100,41 @@ def _timeline_svg(bars, by):
 def co_mentions(entity):
     """For each kind, the entities most often tagged in the same stories, with a link to those stories."""
     kind = _kind(entity)
+    top = stats.top_entities(list(TAG_MODELS), CO_MENTION_LIMIT, filters={kind: entity.slug}, exclude=entity)
+    if top is None:
+        top = _co_mentions_from_database(entity)
+    out = {}
+    for other_kind, pairs in top.items():
+        out[other_kind] = [
+            {
+                "name": other.name,
+                "slug": other.slug,
+                "count": n,
+                "url": other.get_absolute_url(),
+                "shared_url": _search_url(**{kind: entity.slug, other_kind: other.slug})
+                if other_kind != kind
+                else _search_url(q=f'"{other.name}"', **{kind: entity.slug}),
+            }
+            for other, n in pairs
+        ]
+    return out
+
+
+def _co_mentions_from_database(entity):
+    kind = _kind(entity)
     story_ids = Article.objects.tagged_with(entity).values("pk")
     out = {}
     for other_kind, model in TAG_MODELS.items():
-        field = other_kind
+        entity_model = model._meta.get_field(other_kind).related_model
         rows = (
             model.objects.filter(article__in=story_ids).exclude(state=TagState.REJECTED)
-            .exclude(**({field: entity} if other_kind == kind else {}))
-            .values(f"{field}__name", f"{field}__slug").annotate(n=Count("article", distinct=True))
-            .order_by("-n", f"{field}__name")[:CO_MENTION_LIMIT]
+            .exclude(**({other_kind: entity} if other_kind == kind else {}))
+            .values(other_kind).annotate(n=Count("article", distinct=True))
+            .order_by("-n", f"{other_kind}__name")[:CO_MENTION_LIMIT]
         )
-        out[other_kind] = [
-            {
-                "name": row[f"{field}__name"],
-                "slug": row[f"{field}__slug"],
-                "count": row["n"],
-                "url": reverse(f"articles:{other_kind}_detail", args=[row[f"{field}__slug"]]),
-                "shared_url": _search_url(**{kind: entity.slug, other_kind: row[f"{field}__slug"]})
-                if other_kind != kind
-                else _search_url(q=f'"{row[f"{field}__name"]}"', **{kind: entity.slug}),
-            }
-            for row in rows
-        ]
+        rows = list(rows)
+        found = entity_model.objects.in_bulk([row[other_kind] for row in rows])
+        out[other_kind] = [(found[row[other_kind]], row["n"]) for row in rows if row[other_kind] in found]
     return out
 
 
@@ -139,14 +159,35 @@ def neighbours(article):
 
 
 def related_by_entities(article, limit=5):
-    """Stories sharing the most people, countries and topics with `article` (three queries)."""
+    """[(story, shared tags)]: stories sharing the most people, countries and topics with `article`."""
+    mine = {
+        kind: {getattr(tag, f"{kind}_id"): getattr(tag, kind).slug for tag in getattr(article, f"{model._meta.model_name}_set").all()}
+        for kind, model in TAG_MODELS.items()
+    }
+    best = stats.sharing_tags([(kind, slug) for kind, ids in mine.items() for slug in ids.values()], article.pk, limit)
+    if best is None:
+        return _related_from_database(article, mine, limit)
+    found = Article.objects.with_tags().in_bulk(best)
+    out = []
+    for pk in best:
+        if pk in found:
+            other = found[pk]
+            shared = sum(
+                getattr(tag, f"{kind}_id") in mine[kind]
+                for kind, model in TAG_MODELS.items()
+                for tag in getattr(other, f"{model._meta.model_name}_set").all()
+            )
+            out.append((other, shared))
+    return out
+
+
+def _related_from_database(article, mine, limit):
     shared = Counter()
     for kind, model in TAG_MODELS.items():
-        mine = [getattr(tag, f"{kind}_id") for tag in getattr(article, f"{model._meta.model_name}_set").all()]
-        if not mine:
+        if not mine[kind]:
             continue
         rows = (
-            model.objects.filter(**{f"{kind}__in": mine}).exclude(article=article).exclude(state=TagState.REJECTED)
+            model.objects.filter(**{f"{kind}__in": list(mine[kind])}).exclude(article=article).exclude(state=TagState.REJECTED)
             .values("article").annotate(n=Count("id"))
         )
         for row in rows:

@@ -155,10 +155,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         # Only articles are indexed, so haystack's per-model narrowing is left out.
         query = parts[0] if len(parts) == 1 else wq.And(parts)
         matched = self.matched(searcher, query)
+        # An unsliced run is haystack asking for facets (stock Whoosh returns up to a million hits
+        # here); SearchQuerySet reads results only through slices, which run again. So no hits.
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         first = (page_num - 1) * page_length
         hits = []
-        if first < len(matched):
+        if first < len(matched) and end_offset is not None:
             sortedby, reverse = None, False
             if sort_by:
                 reverse = sort_by[0].startswith("-")

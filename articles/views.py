@@ -3,11 +3,13 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
+from . import stats
 from .models import Article, Country, Person, SlugRedirect, Topic
 from .presentation import co_mentions, linked_body, neighbours, related_by_entities, timeline
 from .search import more_like_this
 
 PAGE_SIZE = 20
+TOP_ENTITIES = 10
 
 
 class HomeView(ListView):
@@ -20,9 +22,15 @@ class HomeView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["top_people"] = Person.objects.mentioned().order_by("-article_count", "name")[:10]
-        context["top_countries"] = Country.objects.mentioned().order_by("-article_count", "name")[:10]
-        context["top_topics"] = Topic.objects.mentioned().order_by("-article_count", "name")[:10]
+        top = stats.top_entities(["person", "country", "topic"], TOP_ENTITIES)
+        for kind, model in (("person", Person), ("country", Country), ("topic", Topic)):
+            if top is None:  # the index cannot answer: count in the database
+                entities = list(model.objects.mentioned().order_by("-article_count", "name")[:TOP_ENTITIES])
+            else:
+                entities = [entity for entity, _ in top[kind]]
+                for entity, n in top[kind]:
+                    entity.article_count = n
+            context[f"top_{model._meta.verbose_name_plural}"] = entities
         return context
 
 

@@ -20,23 +20,33 @@ def seeded(db):
     call_command("ingest", str(SEEDS), verbosity=0)
 
 
+def _drop_index(settings):
+    from haystack import connections
+
+    old = connections["default"].get_backend()
+    if hasattr(old, "_close_searcher"):
+        old._close_searcher()
+    connections.reload("default")
+    shutil.rmtree(Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"]), ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _no_index_left_over(settings):
+    """Every test starts without a search index: pages fall back to the database unless the test
+    builds one (an index left by another test would describe another database)."""
+    _drop_index(settings)
+    yield
+    _drop_index(settings)
+
+
 @pytest.fixture
 def whoosh_index(settings):
     """A fresh, empty Whoosh index for the test; removed afterwards."""
     from haystack import connections
 
-    path = Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
-
-    def fresh():
-        old = connections["default"].get_backend()
-        if hasattr(old, "_close_searcher"):
-            old._close_searcher()
-        connections.reload("default")
-        shutil.rmtree(path, ignore_errors=True)
-
-    fresh()
+    _drop_index(settings)
     yield connections["default"].get_backend()
-    fresh()
+    _drop_index(settings)
 
 
 def write(path, text, encoding="utf-8"):

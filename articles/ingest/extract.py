@@ -378,7 +378,7 @@ def _wordy(key, lower_words):
     return key in lower_words or key in COMMON_CAPITALISED or key.endswith(WORD_SUFFIXES)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)  # bounded: ingest memory stays flat over 100,000 stories
 def _analyse_run(run):
     """What a run says by itself, cached because news repeats its runs ("Prime Minister Edi Rama").
 

@@ -15,7 +15,7 @@ DATA = Path(__file__).with_name("data")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def fold(text):
     """Lower-case, accent-free, straight-apostrophe form used as a lookup key."""
     if text.isascii():
