@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .databaseurl import database_config
 from .searchurl import haystack_connection
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -96,29 +97,18 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "newsarchive.wsgi.application"
 
-if os.environ.get("DATABASE_URL"):
-    import dj_database_url
-
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "db.sqlite3",
-            # Several processes write at once (web workers, ingest, the index drainer): WAL lets
-            # readers go on during a write, and IMMEDIATE transactions take the write lock up
-            # front, so two writers queue (up to `timeout` seconds) instead of failing with
-            # "database is locked" when both try to upgrade a read.
-            "OPTIONS": {
-                "timeout": 60,
-                "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL;",
-            },
-        }
-    }
+# DATABASE_URL: unset = SQLite in the data dir (WAL, IMMEDIATE transactions: SQLite only);
+# postgres://USER:PASSWORD@HOST:PORT/NAME for PostgreSQL. See README "Scaling out".
+DATABASES = {
+    "default": database_config(
+        os.environ.get("DATABASE_URL"), DATA_DIR, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+    )
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# SEARCH_URL: unset = Whoosh in the data dir; elasticsearch7://... or solr://... for a search
+# cluster (newsarchive/searchurl.py, README "Scaling out"). A bad URL stops the app here.
 HAYSTACK_CONNECTIONS = {"default": haystack_connection(os.environ.get("SEARCH_URL"), DATA_DIR)}
 # Index updates never happen inside a web request; see articles/search_queue.py.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
