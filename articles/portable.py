@@ -22,6 +22,12 @@ def export_queryset():
     return Article.objects.newest_first().with_tags()
 
 
+def _in_order(tags):
+    """Tags in the order they were stored (pk). Without this the order is the database's: on
+    PostgreSQL an updated row moves, so an export would not compare equal after a round trip."""
+    return sorted(tags, key=lambda tag: tag.pk)
+
+
 def article_record(article, base_url=""):
     """The export dict of an article from export_queryset()."""
     return {
@@ -45,15 +51,15 @@ def article_record(article, base_url=""):
                 "role": t.role,
                 "state": t.state,
             }
-            for t in article.articleperson_set.all()
+            for t in _in_order(article.articleperson_set.all())
         ],
         "countries": [
             {"name": t.country.name, "code": t.country.code, "url": base_url + t.country.get_absolute_url(), "state": t.state}
-            for t in article.articlecountry_set.all()
+            for t in _in_order(article.articlecountry_set.all())
         ],
         "topics": [
             {"name": t.topic.name, "slug": t.topic.slug, "url": base_url + t.topic.get_absolute_url(), "state": t.state}
-            for t in article.articletopic_set.all()
+            for t in _in_order(article.articletopic_set.all())
         ],
     }
 
