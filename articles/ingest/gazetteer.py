@@ -15,13 +15,23 @@ DATA = Path(__file__).with_name("data")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
-@lru_cache(maxsize=50_000)
-def fold(text):
-    """Lower-case, accent-free, straight-apostrophe form used as a lookup key."""
+def _fold(text):
     if text.isascii():
         return text.lower().strip()
     text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+_fold_name = lru_cache(maxsize=50_000)(_fold)
+
+
+def fold(text):
+    """Lower-case, accent-free, straight-apostrophe form used as a lookup key.
+
+    Names and words are cached; long texts are not (a cache of whole stories grew the ingest
+    process by 7 KB a story).
+    """
+    return _fold_name(text) if len(text) <= 80 else _fold(text)
 
 
 @dataclass(frozen=True)
