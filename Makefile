@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install install-dev bench-extraction bench-search clean
+.PHONY: run serve test test-postgres install install-dev bench-extraction bench-search clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,21 +29,34 @@ run: install
 	$(PY) manage.py drain_index_queue --watch 5 -v0 & trap 'kill $$!' EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
-# Production server: gunicorn with DJANGO_DEBUG=0 and the index-queue drainer in the background.
-# Needs DJANGO_SECRET_KEY (and DJANGO_ALLOWED_HOSTS for a real host name); see README "Security and reliability".
+# Production server: gunicorn with DJANGO_DEBUG=0 plus the index-queue drainer (the search index's
+# single writer) in the background, stopped with the server. Needs DJANGO_SECRET_KEY (and
+# DJANGO_ALLOWED_HOSTS for a real host name); see README "Security and reliability" and "Scaling out".
+# WORKERS=0 runs only the drainer (for a host of its own); DRAINER=0 runs only gunicorn (web-only hosts).
 WORKERS ?= 3
 THREADS ?= 2
+DRAIN_EVERY ?= 5
+DRAINER ?= 1
 serve: install
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve: set DJANGO_SECRET_KEY (e.g. export DJANGO_SECRET_KEY=\$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))'))"; exit 2; }
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput -v0
 	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
-	@echo "Serving on http://$(HOST):$(PORT)/ with $(WORKERS) gunicorn workers x $(THREADS) threads; the index queue drains every 5 s."
-	DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1} $(PY) manage.py drain_index_queue --watch 5 -v0 & trap 'kill $$!' EXIT INT TERM; \
-	DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1} $(VENV)/bin/gunicorn newsarchive.wsgi:application \
+	@echo "Serving on http://$(HOST):$(PORT)/ with $(WORKERS) gunicorn workers x $(THREADS) threads; drainer: $(if $(filter 0,$(DRAINER)),off,every $(DRAIN_EVERY) s)."
+	export DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1}; \
+	if [ "$(DRAINER)" != 0 ] && [ "$(WORKERS)" = 0 ]; then exec $(PY) manage.py drain_index_queue --watch $(DRAIN_EVERY) -v0; fi; \
+	if [ "$(DRAINER)" != 0 ]; then $(PY) manage.py drain_index_queue --watch $(DRAIN_EVERY) -v0 & trap 'kill $$!' EXIT INT TERM; fi; \
+	$(VENV)/bin/gunicorn newsarchive.wsgi:application \
 		--bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --timeout 60 --log-level warning
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The whole suite against a throw-away PostgreSQL server on loopback (Debian's package, installed
+# if missing; see .ci/postgres). `make test` runs it on SQLite.
+test-postgres: install-dev
+	@pg=$$(mktemp -d /tmp/newsarchive-pg.XXXXXX); trap ".ci/postgres stop $$pg >/dev/null 2>&1; rm -rf $$pg" EXIT; \
+	url=$$(.ci/postgres start $$pg) || exit 1; echo "PostgreSQL test server: $$url"; \
+	DATABASE_URL=$$url NEWSARCHIVE_TEST_POSTGRES_URL=$$url $(PY) -m pytest $(PYTEST_ARGS)
 
 bench-extraction: install
 	$(PY) bench/extraction.py
