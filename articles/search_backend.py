@@ -39,6 +39,7 @@ from whoosh.util.times import long_to_datetime
 
 SPELLING = "spelling"  # every distinct word of the archive once, unstemmed and folded, for "did you mean"
 FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the keyword field itself
+TOP_HITS = 20  # hits scored at least, so counting (one hit) and the first page share a search
 SPELL_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
 
 
@@ -161,16 +162,31 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         first = (page_num - 1) * page_length
         hits = []
         if first < len(matched) and end_offset is not None:
-            sortedby, reverse = None, False
-            if sort_by:
-                reverse = sort_by[0].startswith("-")
-                sortedby = [field.lstrip("-") for field in sort_by]
-            results = searcher.search(query, limit=first + page_length, sortedby=sortedby, reverse=reverse)
+            results = self._top(searcher, query, sort_by, first + page_length)
             hits = [self._result(hit, result_class) for hit in results[first : first + page_length]]
         response = {"results": hits, "hits": len(matched), "facets": {}, "spelling_suggestion": None}
         if facets or date_facets:
             response["facets"] = self._facet_counts(searcher, matched, facets or {}, date_facets or {})
         return response
+
+    def _top(self, searcher, query, sort_by, limit):
+        """The best `limit` hits (at least a page), kept per searcher for the next call: haystack
+        asks for one hit to count, then for the page, and readers page through the same query."""
+        cache = searcher.__dict__.setdefault("_archive_top", OrderedDict())
+        key = (repr(query), tuple(sort_by or ()))
+        results = cache.get(key)
+        if results is None or results.scored_length() < min(limit, len(self.matched(searcher, query))):
+            sortedby, reverse = None, False
+            if sort_by:
+                reverse = sort_by[0].startswith("-")
+                sortedby = [field.lstrip("-") for field in sort_by]
+            results = searcher.search(query, limit=max(limit, TOP_HITS), sortedby=sortedby, reverse=reverse)
+            cache[key] = results
+            if len(cache) > 8:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(key)
+        return results
 
     def _facet_counts(self, searcher, matched, facets, date_facets):
         """Exact counts over every matching document, from per-index-version columns (numpy).

@@ -257,9 +257,10 @@ def stage_web(data_dir, per_kind, pages):
 
 
 def _forget_matches(backend):
-    """Each timed request must count its matches itself, as a new query would."""
+    """Each timed request must count and rank its matches itself, as a new query would."""
     searcher = backend._searcher()
     searcher.__dict__.pop("_archive_matched", None)
+    searcher.__dict__.pop("_archive_top", None)
 
 
 STAGES = {
