@@ -4,6 +4,7 @@ Elasticsearch and Solr cannot run here, so the search URLs are checked down to t
 haystack's real backends build from them (hosts, credentials, timeouts), which open no connection
 until the first request.
 """
+import ast
 import os
 import subprocess
 import sys
@@ -180,3 +181,25 @@ def test_the_app_does_not_start_with_a_bad_search_url(tmp_path):
     assert result.returncode != 0
     assert "SearchURLError: SEARCH_URL scheme 'elasticsearch' is not supported" in result.stderr
     assert "topsecret" not in result.stderr
+
+
+def test_facets_on_a_search_cluster_use_exact_keyword_fields(tmp_path):
+    """Other engines count facets on haystack's `*_exact` copies, which must be unanalysed (keyword
+    in Elasticsearch, string in Solr) so a slug such as `xi-jinping` is one value, never two words."""
+    mapping = settings_of(
+        tmp_path, "from haystack import connections; c = connections['default']; "
+        "print(dict(c.get_backend().build_schema(c.get_unified_index().all_searchfields())[1]))",
+        SEARCH_URL="elasticsearch7://es:9200/news")
+    fields = ast.literal_eval(mapping.stdout)
+    for name in ("people", "countries", "topics"):
+        assert fields[f"{name}_exact"] == {"type": "keyword"}, fields
+    assert fields["published"] == {"type": "date"} and fields["text"]["type"] == "text"
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))}
+    environment.update(DJANGO_SETTINGS_MODULE="newsarchive.settings", NEWSARCHIVE_DATA_DIR=str(tmp_path),
+                       SEARCH_URL="solr://solr:8983/solr/news")
+    schema = subprocess.run([sys.executable, "manage.py", "build_solr_schema"], cwd=ROOT, env=environment,
+                            capture_output=True, text=True, timeout=60)
+    assert schema.returncode == 0, schema.stderr
+    for name in ("people", "countries", "topics"):
+        assert f'<field name="{name}_exact" type="string" indexed="true" stored="true" multiValued="true" />' in schema.stdout
