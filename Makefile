@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-postgres install install-dev bench-extraction bench-search clean
+.PHONY: run serve test test-postgres install install-dev bench bench-extraction clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -61,8 +61,10 @@ test-postgres: install-dev
 bench-extraction: install
 	$(PY) bench/extraction.py
 
-bench-search: install
-	$(PY) bench/search.py
+# The archive-scale benchmark (BENCHMARKS.md): SIZE stories, 10,000 by default; 100000 takes ~30 min.
+SIZE ?= 10000
+bench: install
+	$(PY) bench/run.py --count $(SIZE)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -35,10 +35,14 @@ from whoosh.analysis import CharsetFilter, StemmingAnalyzer
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.support.charset import accent_map
-from whoosh.util.times import long_to_datetime
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, _lenfield
+from whoosh.scoring import BM25F
+from whoosh.util.numeric import byte_to_length
+from whoosh.util.times import datetime_to_long, long_to_datetime
 
 SPELLING = "spelling"  # every distinct word of the archive once, unstemmed and folded, for "did you mean"
 FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the keyword field itself
+BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 TOP_HITS = 20  # hits scored at least, so counting (one hit) and the first page share a search
 SPELL_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
 
@@ -128,9 +132,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return name[: -len(FACET_SUFFIX)]
         return name
 
-    def matched(self, searcher, query):
-        """Every matching document number, as a sorted numpy array; the last few kept per searcher.
+    def evaluate(self, searcher, query):
+        """(matching document numbers sorted, their scores or None), the last few kept per searcher.
 
+        Queries of terms, AND, OR, NOT and date ranges are evaluated on numpy arrays (exact BM25F,
+        as Whoosh scores); anything else (phrases, wildcards) by Whoosh, without scores here.
         haystack asks twice per page (the count, then the page), and the count and every facet
         need the whole match set, so it is computed once.
         """
@@ -139,12 +145,16 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if key in cache:
             cache.move_to_end(key)
             return cache[key]
-        docs = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
-        docs.sort()
-        cache[key] = docs
+        try:
+            found = ArrayIndex.of(searcher).evaluate(query)
+        except Unsupported:
+            docs = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
+            docs.sort()
+            found = (docs, None)
+        cache[key] = found
         if len(cache) > 8:
             cache.popitem(last=False)
-        return docs
+        return found
 
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None,
                date_facets=None, narrow_queries=None, result_class=None, **kwargs):
@@ -155,27 +165,31 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             parts.append(self._parse(narrow))
         # Only articles are indexed, so haystack's per-model narrowing is left out.
         query = parts[0] if len(parts) == 1 else wq.And(parts)
-        matched = self.matched(searcher, query)
+        matched, scores = self.evaluate(searcher, query)
         # An unsliced run is haystack asking for facets (stock Whoosh returns up to a million hits
         # here); SearchQuerySet reads results only through slices, which run again. So no hits.
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         first = (page_num - 1) * page_length
         hits = []
         if first < len(matched) and end_offset is not None:
-            results = self._top(searcher, query, sort_by, first + page_length)
-            hits = [self._result(hit, result_class) for hit in results[first : first + page_length]]
+            if scores is not None:
+                top = ArrayIndex.of(searcher).top(matched, scores, first + page_length, sort_by)
+                hits = [self._result_for(searcher, docnum, score, result_class) for docnum, score in top[first:]]
+            else:
+                results = self._top(searcher, query, sort_by, first + page_length, len(matched))
+                hits = [self._result(hit, result_class) for hit in results[first : first + page_length]]
         response = {"results": hits, "hits": len(matched), "facets": {}, "spelling_suggestion": None}
         if facets or date_facets:
             response["facets"] = self._facet_counts(searcher, matched, facets or {}, date_facets or {})
         return response
 
-    def _top(self, searcher, query, sort_by, limit):
-        """The best `limit` hits (at least a page), kept per searcher for the next call: haystack
-        asks for one hit to count, then for the page, and readers page through the same query."""
+    def _top(self, searcher, query, sort_by, limit, total):
+        """Whoosh's best `limit` hits (at least a page), kept per searcher for the next call:
+        haystack asks for one hit to count, then for the page; readers page through a query."""
         cache = searcher.__dict__.setdefault("_archive_top", OrderedDict())
         key = (repr(query), tuple(sort_by or ()))
         results = cache.get(key)
-        if results is None or results.scored_length() < min(limit, len(self.matched(searcher, query))):
+        if results is None or results.scored_length() < min(limit, total):
             sortedby, reverse = None, False
             if sort_by:
                 reverse = sort_by[0].startswith("-")
@@ -204,6 +218,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 self._field(name), matched, _datetime(spec["start_date"]), _datetime(spec["end_date"]), spec["gap_by"]
             )
         return counts
+
+    def _result_for(self, searcher, docnum, score, result_class=None):
+        return self._result(_Hit(searcher.stored_fields(docnum), score), result_class)
 
     def _result(self, hit, result_class=None):
         fields = hit.fields()
@@ -372,6 +389,242 @@ def fold(word):
 def spelling_words(text):
     """The distinct words of `text` worth suggesting (letters only, 3-30 long), folded."""
     return {w if w.isascii() else fold(w) for w in set(SPELL_WORD_RE.findall(text.lower()))}
+
+
+class _Hit:
+    def __init__(self, fields, score):
+        self._fields = fields
+        self.score = score
+
+    def fields(self):
+        return dict(self._fields)
+
+
+class Unsupported(Exception):
+    """A query the array evaluator does not handle; Whoosh evaluates it instead."""
+
+
+class ArrayIndex:
+    """For one searcher (one index version): postings, field lengths and sortable columns as numpy
+    arrays, and queries of terms evaluated on them.
+
+    Whoosh scores each matching document in Python (about 10 us each): a word in most stories
+    costs a second at 100,000 stories, and block-max skipping cannot help when every block scores
+    alike. Here a term's postings are read block by block into arrays once per index version and
+    BM25F is computed for all of them at once, with Whoosh's own idf, average length and
+    byte-encoded field lengths, so the ranking is Whoosh's (tests compare the two).
+    """
+
+    MISSING = 2**64 - 1  # a sortable column's value for a document without one
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.schema = searcher.schema
+        self.size = searcher.doc_count_all()
+        self.leaves = list(self.reader.leaf_readers())
+        self.terms = OrderedDict()
+        self.lengths = {}
+        self.columns = {}
+        self._live = None
+
+    @classmethod
+    def of(cls, searcher):
+        arrays = searcher.__dict__.get("_archive_arrays")
+        if arrays is None:
+            arrays = searcher.__dict__["_archive_arrays"] = cls(searcher)
+        return arrays
+
+    # --- arrays --------------------------------------------------------------------------------
+
+    def live(self):
+        """True for every document that is not deleted."""
+        if self._live is None:
+            live = np.ones(self.size, dtype=bool)
+            for leaf, offset in self.leaves:
+                deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
+                if deleted:
+                    live[np.fromiter(deleted, dtype=np.int64) + offset] = False
+            self._live = live
+        return self._live
+
+    def postings(self, field, text):
+        """(document numbers, weights) of a term, live documents only."""
+        key = (field, text)
+        if key in self.terms:
+            self.terms.move_to_end(key)
+            return self.terms[key]
+        ids, weights = [], []
+        fieldobj = self.schema[field]
+        btext = fieldobj.to_bytes(text) if isinstance(text, str) else text
+        for leaf, offset in self.leaves:
+            if (field, btext) not in leaf:
+                continue
+            matcher = leaf._terms.matcher(field, btext, fieldobj.format)  # unfiltered: deletions below
+            if isinstance(matcher, W3LeafMatcher):
+                while matcher.is_active():  # a block (up to 128 postings) at a time
+                    matcher._read_ids()
+                    matcher._read_weights()
+                    ids.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
+                    weights.append(np.asarray(matcher._weights, dtype=np.float64))
+                    matcher._next_block()
+            else:  # short postings lists stored inline in the term record
+                pairs = [(matcher.id(), matcher.weight()) for _ in _each(matcher)]
+                ids.append(np.array([i for i, _ in pairs], dtype=np.int64) + offset)
+                weights.append(np.array([w for _, w in pairs], dtype=np.float64))
+        docs = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        tf = np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64)
+        keep = self.live()[docs]
+        found = (docs[keep], tf[keep])
+        self.terms[key] = found
+        if len(self.terms) > 256:
+            self.terms.popitem(last=False)
+        return found
+
+    def field_lengths(self, field):
+        """Each document's length in `field` as Whoosh scores it (byte-encoded, so approximate)."""
+        if field not in self.lengths:
+            codes = np.zeros(self.size, dtype=np.uint8)
+            column = _lenfield(field)
+            for leaf, offset in self.leaves:
+                name = W3Codec.column_filename(leaf._segment, column)
+                if leaf._storage.file_exists(name):
+                    with leaf._storage.open_file(name) as handle:
+                        raw = np.frombuffer(handle.read(), dtype=np.uint8)
+                    codes[offset : offset + len(raw)] = raw[: leaf.doc_count_all()]
+            self.lengths[field] = BYTE_LENGTHS[codes]
+        return self.lengths[field]
+
+    def column(self, field):
+        """A sortable numeric or date field's value per document (MISSING where it has none)."""
+        if field not in self.columns:
+            values = np.full(self.size, self.MISSING, dtype=np.uint64)
+            for leaf, offset in self.leaves:
+                if not leaf.has_column(field):
+                    continue
+                reader = leaf.column_reader(field, translate=False)
+                n = leaf.doc_count_all()
+                name = W3Codec.column_filename(leaf._segment, field)
+                if n and leaf._storage.file_length(name) == 8 * n:  # fixed-width, big-endian: read it whole
+                    with leaf._storage.open_file(name) as handle:
+                        raw = np.frombuffer(handle.read(), dtype=">u8")
+                    if raw[0] == reader[0] and raw[-1] == reader[n - 1]:
+                        values[offset : offset + n] = raw
+                        continue
+                values[offset : offset + n] = [reader[d] for d in range(n)]
+            self.columns[field] = values
+        return self.columns[field]
+
+    # --- queries -------------------------------------------------------------------------------
+
+    def evaluate(self, query):
+        """(document numbers sorted, scores): what Whoosh would match and how it would score it."""
+        weighting = self.searcher.weighting
+        if type(weighting) is not BM25F or weighting._field_B:
+            raise Unsupported("not the default BM25F scoring")
+        return self._evaluate(query)
+
+    def _evaluate(self, q):
+        kind = type(q)
+        if kind is wq.Term:
+            return self._term(q)
+        if kind is wq.And:
+            return self._and(q)
+        if kind is wq.Or and q.scale is None:
+            return self._or(q)
+        if kind is wq.AndNot:
+            docs, scores = self._evaluate(q.a)
+            gone, _ = self._evaluate(q.b)
+            keep = ~np.isin(docs, gone, assume_unique=True)
+            return docs[keep], scores[keep]
+        if kind is wq.Every and not q.fieldname:
+            docs = np.flatnonzero(self.live())
+            return docs, np.full(len(docs), q.boost)
+        if kind in (wq.NumericRange, wq.DateRange) and q.constantscore and self.schema[q.fieldname].sortable_typecode:
+            return self._range(q)
+        if kind is wq.NullQuery.__class__:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        raise Unsupported(kind.__name__)
+
+    def _term(self, q):
+        if q.fieldname not in self.schema.names():
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        docs, tf = self.postings(q.fieldname, q.text)
+        weighting = self.searcher.weighting
+        if not self.schema[q.fieldname].scorable:
+            return docs, tf * q.boost
+        idf = self.searcher.idf(q.fieldname, q.text)
+        avgfl = self.searcher.avg_field_length(q.fieldname) or 1
+        fl = self.field_lengths(q.fieldname)[docs]
+        b, k1 = weighting.B, weighting.K1
+        return docs, idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl))) * q.boost
+
+    def _and(self, q):
+        positive = [s for s in q.subqueries if not isinstance(s, wq.Not)]
+        negative = [s.query for s in q.subqueries if isinstance(s, wq.Not)]
+        if not positive:
+            raise Unsupported("AND of exclusions only")
+        docs, scores = self._evaluate(positive[0])
+        for sub in positive[1:]:
+            other, other_scores = self._evaluate(sub)
+            docs, mine, theirs = np.intersect1d(docs, other, assume_unique=True, return_indices=True)
+            scores = scores[mine] + other_scores[theirs]
+        for sub in negative:
+            gone, _ = self._evaluate(sub)
+            keep = ~np.isin(docs, gone, assume_unique=True)
+            docs, scores = docs[keep], scores[keep] + 1.0  # Whoosh scores each exclusion 1
+        return docs, scores * q.boost
+
+    def _or(self, q):
+        if any(isinstance(s, wq.Not) for s in q.subqueries):
+            raise Unsupported("OR with an exclusion")
+        parts = [self._evaluate(s) for s in q.subqueries]
+        if not parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        docs, inverse = np.unique(np.concatenate([d for d, _ in parts]), return_inverse=True)
+        scores = np.bincount(inverse, weights=np.concatenate([s for _, s in parts]), minlength=len(docs))
+        return docs, scores * q.boost
+
+    def _range(self, q):
+        values = self.column(q.fieldname)
+        start, end = q.start, q.end
+        if isinstance(q, wq.DateRange):
+            start = datetime_to_long(start) if start is not None else None
+            end = datetime_to_long(end) if end is not None else None
+        keep = self.live() & (values != self.MISSING)
+        if start is not None:
+            keep &= (values > start) if q.startexcl else (values >= start)
+        if end is not None:
+            keep &= (values < end) if q.endexcl else (values <= end)
+        docs = np.flatnonzero(keep)
+        return docs, np.full(len(docs), float(q.boost))
+
+    def top(self, docs, scores, limit, sort_by=None):
+        """[(document number, score)]: the best `limit`, by score (ties: lower number first, as
+        Whoosh) or by sortable fields (`-published`: newest first, ties as Whoosh breaks them)."""
+        if not sort_by:
+            if len(docs) > limit * 4:
+                cut = np.argpartition(-scores, limit - 1)[:limit]
+                threshold = scores[cut].min()
+                candidates = np.flatnonzero(scores >= threshold)
+            else:
+                candidates = np.arange(len(docs))
+            order = candidates[np.lexsort((docs[candidates], -scores[candidates]))][:limit]
+        else:
+            # Whoosh reverses the whole order when the first field is descending, ties included.
+            reverse = sort_by[0].startswith("-")
+            keys = [-docs if reverse else docs]
+            for field in reversed(sort_by):
+                values = self.column(field.lstrip("-"))[docs]
+                keys.append(~values if reverse else values)
+            order = np.lexsort(keys)[:limit]
+        return [(int(docs[i]), float(scores[i])) for i in order]
+
+
+def _each(matcher):
+    while matcher.is_active():
+        yield
+        matcher.next()
 
 
 class FacetColumns:
