@@ -244,8 +244,20 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             filter_query = self._parse(additional_query_string)
         index = self._unified_index().get_index(type(model_instance))
         text = index.prepare_text(model_instance) if hasattr(index, "prepare_text") else str(model_instance)
-        results = searcher.more_like(docnum, self.content_field_name, text=text, top=top, filter=filter_query)
-        hits = [self._result(hit, result_class) for hit in results[start_offset or 0 : top]]
+        # Whoosh's more_like, with the OR of the key terms ranked on arrays.
+        key_terms = searcher.key_terms_from_text(self.content_field_name, text, numterms=5, normalize=False)
+        query = wq.Or([wq.Term(self.content_field_name, word, boost=weight) for word, weight in key_terms])
+        if filter_query is not None:
+            query = wq.And([query, filter_query])
+        try:
+            docs, scores = ArrayIndex.of(searcher).evaluate(query)
+        except Unsupported:
+            results = searcher.more_like(docnum, self.content_field_name, text=text, top=top, filter=filter_query)
+            hits = [self._result(hit, result_class) for hit in results[start_offset or 0 : top]]
+        else:
+            keep = docs != docnum
+            ranked = ArrayIndex.of(searcher).top(docs[keep], scores[keep], top)
+            hits = [self._result_for(searcher, d, score, result_class) for d, score in ranked[start_offset or 0 :]]
         return {"results": hits, "hits": len(hits)}
 
     def _unified_index(self):
@@ -601,7 +613,8 @@ class ArrayIndex:
 
     def top(self, docs, scores, limit, sort_by=None):
         """[(document number, score)]: the best `limit`, by score (ties: lower number first, as
-        Whoosh) or by sortable fields (`-published`: newest first, ties as Whoosh breaks them)."""
+        Whoosh) or by sortable fields (`-published`: newest first, ties as Whoosh breaks them,
+        undated stories last)."""
         if not sort_by:
             if len(docs) > limit * 4:
                 cut = np.argpartition(-scores, limit - 1)[:limit]
@@ -616,7 +629,9 @@ class ArrayIndex:
             keys = [-docs if reverse else docs]
             for field in reversed(sort_by):
                 values = self.column(field.lstrip("-"))[docs]
-                keys.append(~values if reverse else values)
+                if reverse:  # descending, but documents without a value still last (Whoosh: first)
+                    values = np.where(values == self.MISSING, self.MISSING, ~values)
+                keys.append(values)
             order = np.lexsort(keys)[:limit]
         return [(int(docs[i]), float(scores[i])) for i in order]
 

@@ -98,3 +98,9 @@ def sharing_tags(tags, exclude_pk, limit):
         query = clause if query is None else query | clause
     results = _archive().filter(query)[: limit + 1]
     return [int(r.pk) for r in results if r is not None and int(r.pk) != exclude_pk][:limit]
+
+
+def stories_tagged(entity):
+    """A SearchQuerySet of the stories tagged with `entity`, newest first (lazy: errors show when
+    it is evaluated)."""
+    return _archive({entity._meta.model_name: entity.slug}).order_by("-published")

@@ -1,4 +1,6 @@
 """Reader-facing pages. Query logic lives in the QuerySets; views stay short."""
+import logging
+
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
@@ -7,6 +9,8 @@ from . import stats
 from .models import Article, Country, Person, SlugRedirect, Topic
 from .presentation import co_mentions, linked_body, neighbours, related_by_entities, timeline
 from .search import more_like_this
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 TOP_ENTITIES = 10
@@ -103,6 +107,21 @@ class EntityDetailView(ListView):
 
     def get_queryset(self):
         return Article.objects.tagged_with(self.entity).newest_first().with_tags()
+
+    def paginate_queryset(self, queryset, page_size):
+        """The page of stories from the search index (a tag shared by most of 100,000 stories costs
+        the database a count and a sort of every one of them), the database as the fallback."""
+        try:
+            paginator, page, results, is_paginated = super().paginate_queryset(stats.stories_tagged(self.entity), page_size)
+            pks = [int(result.pk) for result in results if result is not None]
+        except Http404:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any engine failure: list from the database
+            log.warning("search index unavailable for the stories of %s: %s", self.entity, exc)
+            return super().paginate_queryset(queryset, page_size)
+        found = Article.objects.with_tags().in_bulk(pks)
+        page.object_list = [found[pk] for pk in pks if pk in found]
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

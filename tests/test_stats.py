@@ -123,3 +123,15 @@ def test_no_page_query_count_grows_with_the_archive(client, whoosh_index):
     large = page_queries(client)
     # Equal, except that the home page's date panel may need one window fewer in a denser archive.
     assert all(large[page] <= small[page] for page in small) and large["article"] == small["article"], (small, large)
+
+
+def test_entity_pages_list_the_stories_from_the_index_like_the_database(client, indexed, monkeypatch):
+    for entity in entities():
+        from_index = [a.pk for a in client.get(entity.get_absolute_url()).context["articles"]]
+        expected = list(Article.objects.tagged_with(entity).newest_first().values_list("pk", flat=True)[:20])
+        assert from_index == expected, entity
+    # Without an index the same page comes from the database.
+    monkeypatch.setattr(stats, "stories_tagged", lambda entity: 1 / 0)
+    entity = entities()[0]
+    assert [a.pk for a in client.get(entity.get_absolute_url()).context["articles"]] == list(
+        Article.objects.tagged_with(entity).newest_first().values_list("pk", flat=True)[:20])
