@@ -139,23 +139,38 @@ def _co_mentions_from_database(entity):
 
 
 def neighbours(article):
-    """(newer, older) stories in the archive's order: newest first, undated last."""
+    """(newer, older) stories in the archive's order: newest first, undated last.
+
+    Each step is a few index look-ups (same day, then the next day with stories), never a scan:
+    an OR of date conditions made SQLite read every row (0.3 s at 100,000 stories).
+    """
     if article.published:
-        newer = Article.objects.filter(
-            Q(published__gt=article.published) | Q(published=article.published, id__gt=article.pk)
-        ).order_by("published", "id").first()
-        older = (
-            Article.objects.filter(Q(published__lt=article.published) | Q(published=article.published, id__lt=article.pk))
-            .order_by("-published", "-id").first()
-            or Article.objects.undated().order_by("-id").first()
+        newer = _next_dated(article.published, article.pk, newer=True)
+        older = _next_dated(article.published, article.pk, newer=False) or (
+            Article.objects.undated().order_by("-id").first()
         )
     else:
-        newer = (
-            Article.objects.undated().filter(id__gt=article.pk).order_by("id").first()
-            or Article.objects.dated().order_by("published", "id").first()
-        )
+        newer = Article.objects.undated().filter(id__gt=article.pk).order_by("id").first()
+        if newer is None:
+            first_day = Article.objects.dated().order_by("published").values_list("published", flat=True).first()
+            newer = Article.objects.filter(published=first_day).order_by("id").first() if first_day else None
         older = Article.objects.undated().filter(id__lt=article.pk).order_by("-id").first()
     return newer, older
+
+
+def _next_dated(day, pk, newer):
+    """The story after (pk, day) in (published, id) order, going forward in time if `newer`."""
+    same_day = Article.objects.filter(published=day)
+    found = (same_day.filter(id__gt=pk).order_by("id") if newer else same_day.filter(id__lt=pk).order_by("-id")).first()
+    if found is not None:
+        return found
+    days = Article.objects.dated().values_list("published", flat=True)
+    next_day = (days.filter(published__gt=day).order_by("published") if newer
+                else days.filter(published__lt=day).order_by("-published")).first()
+    if next_day is None:
+        return None
+    stories = Article.objects.filter(published=next_day)
+    return (stories.order_by("id") if newer else stories.order_by("-id")).first()
 
 
 def related_by_entities(article, limit=5):

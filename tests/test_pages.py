@@ -190,3 +190,26 @@ def test_feed_summaries_are_escaped_html(client, db):
     feed = ET.fromstring(client.get("/feeds/latest/").content)
     summary = feed.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary").text
     assert "<script" not in summary and "&lt;script&gt;" in summary
+
+
+def test_neighbours_walk_the_whole_archive_in_order(db):
+    import datetime as dt
+
+    from articles.presentation import neighbours
+
+    days = [dt.date(2024, 1, 5), dt.date(2024, 1, 5), None, dt.date(2023, 7, 1), dt.date(2024, 1, 5), None,
+            dt.date(2025, 2, 2)]
+    for i, day in enumerate(days):
+        Article.objects.create(headline=f"Story {i}", body="Text.", content_key=f"n{i}", published=day)
+    expected = list(Article.objects.order_by("-published", "-id").filter(published__isnull=False)) + list(
+        Article.objects.filter(published__isnull=True).order_by("-id"))
+    walked, current = [], expected[0]
+    while current is not None:
+        walked.append(current)
+        current = neighbours(current)[1]  # older
+    assert walked == expected
+    back, current = [], expected[-1]
+    while current is not None:
+        back.append(current)
+        current = neighbours(current)[0]  # newer
+    assert back == expected[::-1]
