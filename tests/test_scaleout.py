@@ -259,7 +259,16 @@ ArticleTopic.objects.filter(pk=ArticleTopic.objects.order_by("pk").first().pk).u
 article = tag.article
 extra = Topic.objects.exclude(articletopic__article=article).order_by("pk").first()
 ArticleTopic.objects.create(article=article, topic=extra, state=TagState.CONFIRMED, origin="editor")
-RejectedName.objects.create(kind=RejectedName.Kind.PERSON, name="Would Be Person")
+from django.contrib.auth.models import Group, User
+editor = User.objects.create_user("ana", password="pw-of-ana", is_staff=True)
+editor.groups.add(Group.objects.get(name="Editors"))
+RejectedName.objects.create(kind=RejectedName.Kind.PERSON, name="Would Be Person", created_by=editor)
+"""
+
+REJECTED = """
+from articles.models import RejectedName
+print([(r.kind, r.name, r.created_by.username, [g.name for g in r.created_by.groups.all()],
+        r.created_by.check_password("pw-of-ana")) for r in RejectedName.objects.all()])
 """
 
 
@@ -275,13 +284,14 @@ def test_export_and_ingest_move_a_curated_archive_from_sqlite_to_another_databas
     manage(source, "ingest", ROOT / "seeds")
     manage(source, "shell", "-c", CURATE)
     original = exported(source, tmp_path / "archive.jsonl")
-    manage(source, "dumpdata", "articles.rejectedname", "-o", tmp_path / "rejected.json")
+    manage(source, "dumpdata", "auth.user", "articles.rejectedname", "--natural-foreign", "--natural-primary",
+           "-o", tmp_path / "accounts.json")
 
     target = environment(tmp_path / "target", database_url)
     manage(target, "migrate", "--noinput", "-v0")
     result = manage(target, "ingest", tmp_path / "archive.jsonl")
     assert f"{len(original)} created" in result.stdout
-    manage(target, "loaddata", tmp_path / "rejected.json")
+    manage(target, "loaddata", tmp_path / "accounts.json")
     moved = exported(target, tmp_path / "moved.jsonl")
 
     def without_ids(records):  # stories with the same date come newest-ingested first: compare by slug
@@ -293,7 +303,8 @@ def test_export_and_ingest_move_a_curated_archive_from_sqlite_to_another_databas
     assert {"state": "confirmed", "role": "Chinese President"}.items() <= xi[0].items()
     assert not [c for r in moved for c in r["countries"] if c["code"] == "US"]  # rejected tags stay out
     assert sum(t["state"] == "confirmed" for r in moved for t in r["topics"]) == 2
-    assert manage(target, "dumpdata", "articles.rejectedname").stdout.count("Would Be Person") == 1
+    assert manage(target, "shell", "-v0", "-c", REJECTED).stdout.strip() == (
+        "[('person', 'Would Be Person', 'ana', ['Editors'], True)]")  # with the editor who rejected it
     again = manage(target, "ingest", tmp_path / "archive.jsonl")  # idempotent on the new database too
     assert f"{len(original)} unchanged" in again.stdout
     manage(target, "drain_index_queue", "-v0")
