@@ -184,6 +184,12 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(models.F("published").desc(nulls_last=True), "-created", "-id")
 
+    def date_bounds(self):
+        """(earliest, latest) publication date, or (None, None): two index look-ups (one query with
+        MIN and MAX together reads every row in SQLite)."""
+        days = self.dated().order_by().values_list("published", flat=True)
+        return days.order_by("published").first(), days.order_by("-published").first()
+
     def with_tags(self):
         """Visible tags prefetched with their entities: one query per tag kind, not per row."""
         visible = lambda model, entity: Prefetch(  # noqa: E731

@@ -10,7 +10,7 @@ import datetime as dt
 import html
 from collections import Counter
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils.http import urlencode

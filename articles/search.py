@@ -12,7 +12,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Max, Min
 from django.utils.safestring import mark_safe
 from haystack import connections
 from haystack.inputs import Clean, Exact
@@ -142,9 +141,13 @@ class SearchPage:
         return bool(self.query.groups or self.params.person or self.params.country or self.params.topic)
 
 
+COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _fold(text):
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if text.isascii():
+        return text.lower()
+    return COMBINING_RE.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def highlight(text, words, width=240):
@@ -269,9 +272,9 @@ def suggest(words):
 
 def _date_span(params):
     """(start, end, gap) covering the dated stories in range: months for short spans, else years."""
-    bounds = Article.objects.dated().aggregate(first=Min("published"), last=Max("published"))
-    first = max(filter(None, [bounds["first"], params.date_from]), default=None)
-    last = min(filter(None, [bounds["last"], params.date_to]), default=None)
+    bounds = Article.objects.date_bounds()
+    first = max(filter(None, [bounds[0], params.date_from]), default=None)
+    last = min(filter(None, [bounds[1], params.date_to]), default=None)
     if not first or not last or first > last:
         return None
     if (last.year - first.year) * 12 + last.month - first.month < 36:

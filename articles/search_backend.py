@@ -180,7 +180,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 hits = [self._result(hit, result_class) for hit in results[first : first + page_length]]
         response = {"results": hits, "hits": len(matched), "facets": {}, "spelling_suggestion": None}
         if facets or date_facets:
-            response["facets"] = self._facet_counts(searcher, matched, facets or {}, date_facets or {})
+            # haystack counts (one run) and then fetches the page (another): count facets once.
+            cache = searcher.__dict__.setdefault("_archive_facets", OrderedDict())
+            key = (repr(query), repr(facets), repr(date_facets))
+            if key not in cache:
+                cache[key] = self._facet_counts(searcher, matched, facets or {}, date_facets or {})
+                if len(cache) > 8:
+                    cache.popitem(last=False)
+            response["facets"] = cache[key]
         return response
 
     def _top(self, searcher, query, sort_by, limit, total):

@@ -12,7 +12,6 @@ within one drain of the queue (seconds with `drain_index_queue --watch`).
 import datetime as dt
 import logging
 
-from django.db.models import Max, Min
 from haystack.inputs import Clean
 from haystack.query import SQ, SearchQuerySet
 
@@ -66,11 +65,11 @@ def top_entities(kinds, limit, filters=None, exclude=None):
 @_guard
 def months(filters=None):
     """{first day of month: stories} for the stories matching `filters` (dated stories only)."""
-    bounds = Article.objects.dated().aggregate(first=Min("published"), last=Max("published"))
-    if not bounds["first"]:
+    first, last = Article.objects.date_bounds()
+    if not first:
         return {}
-    start = dt.date(bounds["first"].year, bounds["first"].month, 1)
-    end = dt.date(bounds["last"].year + (bounds["last"].month == 12), bounds["last"].month % 12 + 1, 1)
+    start = dt.date(first.year, first.month, 1)
+    end = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1)
     sqs = _archive(filters).date_facet("published", start_date=start, end_date=end, gap_by="month")
     counts = {}
     for when, n in sqs.facet_counts().get("dates", {}).get("published", []):
