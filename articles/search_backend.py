@@ -38,7 +38,7 @@ from whoosh.support.charset import accent_map
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, _lenfield
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
-from whoosh.util.times import datetime_to_long, long_to_datetime
+from whoosh.util.times import datetime_to_long
 
 SPELLING = "spelling"  # every distinct word of the archive once, unstemmed and folded, for "did you mean"
 FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the keyword field itself
@@ -467,8 +467,8 @@ class ArrayIndex:
             self._live = live
         return self._live
 
-    def postings(self, field, text):
-        """(document numbers, weights) of a term, live documents only."""
+    def postings(self, field, text, keep=True):
+        """(document numbers, weights) of a term, live documents only; `keep` caches them."""
         key = (field, text)
         if key in self.terms:
             self.terms.move_to_end(key)
@@ -482,10 +482,9 @@ class ArrayIndex:
             matcher = leaf._terms.matcher(field, btext, fieldobj.format)  # unfiltered: deletions below
             if isinstance(matcher, W3LeafMatcher):
                 while matcher.is_active():  # a block (up to 128 postings) at a time
-                    matcher._read_ids()
-                    matcher._read_weights()
-                    ids.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
-                    weights.append(np.asarray(matcher._weights, dtype=np.float64))
+                    block_ids, block_weights = _block_arrays(matcher)
+                    ids.append(block_ids + offset)
+                    weights.append(block_weights)
                     matcher._next_block()
             else:  # short postings lists stored inline in the term record
                 pairs = [(matcher.id(), matcher.weight()) for _ in _each(matcher)]
@@ -493,11 +492,12 @@ class ArrayIndex:
                 weights.append(np.array([w for _, w in pairs], dtype=np.float64))
         docs = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
         tf = np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64)
-        keep = self.live()[docs]
-        found = (docs[keep], tf[keep])
-        self.terms[key] = found
-        if len(self.terms) > 256:
-            self.terms.popitem(last=False)
+        live = self.live()[docs]
+        found = (docs[live], tf[live])
+        if keep:
+            self.terms[key] = found
+            if len(self.terms) > 256:
+                self.terms.popitem(last=False)
         return found
 
     def field_lengths(self, field):
@@ -643,6 +643,24 @@ class ArrayIndex:
         return [(int(docs[i]), float(scores[i])) for i in order]
 
 
+def _block_arrays(matcher):
+    """The current block of a Whoosh 3 postings matcher as (ids, weights) arrays, decoded with
+    numpy (Whoosh decodes the id deltas and weights one posting at a time)."""
+    if matcher._data is None:
+        matcher._read_data()
+    raw_ids, raw_weights = matcher._data[0], matcher._data[1]
+    ids = np.array(raw_ids, dtype=np.int64)
+    if not matcher._byteids:
+        ids = np.cumsum(ids)  # stored as differences
+    if raw_weights is None:
+        weights = np.ones(len(ids))
+    elif isinstance(raw_weights, float):
+        weights = np.full(len(ids), raw_weights)
+    else:
+        weights = np.array(raw_weights, dtype=np.float64)
+    return ids, weights
+
+
 def _each(matcher):
     while matcher.is_active():
         yield
@@ -652,9 +670,8 @@ def _each(matcher):
 class FacetColumns:
     """For one searcher (one index version): facet postings and each document's month, as arrays."""
 
-    MISSING = 2**64 - 1  # how Whoosh stores a missing date in a column
-
     def __init__(self, searcher):
+        self.arrays = ArrayIndex.of(searcher)
         self.reader = searcher.reader()
         self.size = searcher.doc_count_all()
         self.fields = {}
@@ -674,10 +691,12 @@ class FacetColumns:
             if field in self.reader.schema.names():
                 for number, term in enumerate(self.reader.lexicon(field)):
                     values.append(term.decode("utf-8"))
-                    postings = list(self.reader.postings(field, term).all_ids())
-                    docs.extend(postings)
-                    ids.extend([number] * len(postings))
-            self.fields[field] = (values, np.array(docs, dtype=np.int64), np.array(ids, dtype=np.int64))
+                    postings, _ = self.arrays.postings(field, term, keep=False)
+                    docs.append(postings)
+                    ids.append(np.full(len(postings), number, dtype=np.int64))
+            docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+            ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+            self.fields[field] = (values, docs, ids)
         return self.fields[field]
 
     def _mask(self, docnums):
@@ -701,14 +720,12 @@ class FacetColumns:
         """Month number (year * 12 + month - 1) of each document, or -1 when it has no date."""
         if field not in self.months:
             months = np.full(self.size, -1, dtype=np.int64)
-            if self.reader.has_column(field):
-                for leaf, offset in self.reader.leaf_readers():
-                    column = leaf.column_reader(field, translate=False)
-                    for docnum in leaf.all_doc_ids():
-                        raw = column[docnum]
-                        if raw != self.MISSING:
-                            when = long_to_datetime(raw)
-                            months[offset + docnum] = when.year * 12 + when.month - 1
+            if field in self.reader.schema.names() and self.reader.schema[field].sortable_typecode:
+                raw = self.arrays.column(field)  # microseconds since 0001-01-01
+                dated = raw != ArrayIndex.MISSING
+                days = (raw[dated] // 86_400_000_000).astype("timedelta64[D]")
+                month = (np.datetime64("0001-01-01", "D") + days).astype("datetime64[M]").astype(np.int64)
+                months[dated] = month + (1970 * 12)  # datetime64[M] counts months from 1970-01
             self.months[field] = months
         return self.months[field]
 

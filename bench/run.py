@@ -292,6 +292,7 @@ def main():
     parser.add_argument("--queries", type=int, default=20, help="queries of each kind")
     parser.add_argument("--pages", type=int, default=30, help="pages of each kind")
     parser.add_argument("--skip-raw", action="store_true", help="skip the raw Whoosh baselines")
+    parser.add_argument("--reuse", help="measure search and pages only, on an archive kept with --keep")
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--docs", help=argparse.SUPPRESS)
@@ -301,6 +302,10 @@ def main():
 
     if args.stage:
         print(json.dumps(STAGES[args.stage](args)))
+        return
+
+    if args.reuse:
+        report_web(run_stage("web", data=Path(args.reuse), queries=args.queries, pages=args.pages), args)
         return
 
     from bench.corpus import write_corpus
@@ -347,7 +352,12 @@ def main():
         shutil.rmtree(work / "raw-mp", ignore_errors=True)
         shutil.rmtree(work / "raw-one", ignore_errors=True)
 
-    web = run_stage("web", data=data, queries=args.queries, pages=args.pages)
+    report_web(run_stage("web", data=data, queries=args.queries, pages=args.pages), args)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report_web(web, args):
     print(f"\n## Search (ms; {args.queries} different queries of each kind, each new to the process)")
     print(f"{'query':<15}{'raw p50':>9}{'api p50':>9}{'api p95':>9}{'api p99':>9}{'page p50':>10}{'page p95':>10}{'page p99':>10}")
     all_api, all_page, all_raw = [], [], []
@@ -370,8 +380,6 @@ def main():
         print(f"{kind:<10}{statistics.median(ms):8.1f}{percentile(ms, 95):8.1f}{row['queries']:13}")
     print(f"\nweb process: first search {web['first_search'] * 1000:.0f} ms after start (Django set-up included); "
           f"RSS after the load {web['rss_mb']:.0f} MB (peak {web['peak_mb']:.0f} MB)")
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
