@@ -76,7 +76,7 @@ class DateArchiveMixin:
     """Shared set-up of the year and month views.
 
     The base queryset stays plain so the previous/next lookups Django makes do not prefetch tags;
-    only the listed page gets `.with_tags()`.
+    only the listed page gets `.with_tag_names()`.
     """
 
     date_field = "published"
@@ -91,7 +91,7 @@ class DateArchiveMixin:
 
     def get_dated_items(self):
         date_list, articles, extra = super().get_dated_items()
-        return date_list, articles.with_tags(), extra
+        return date_list, articles.with_tag_names(), extra
 
 
 class ArticleYearArchiveView(DateArchiveMixin, YearArchiveView):
@@ -121,4 +121,4 @@ class UndatedArticlesView(ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.undated().order_by("-created", "-id").with_tags()
+        return Article.objects.undated().order_by("-created", "-id").with_tag_names()

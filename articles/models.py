@@ -199,6 +199,19 @@ class ArticleQuerySet(models.QuerySet):
             visible(ArticlePerson, "person"), visible(ArticleCountry, "country"), visible(ArticleTopic, "topic")
         )
 
+    def with_tag_names(self):
+        """Visible tags with just what a story list shows (entity name, slug, country code): the
+        offsets, aliases and descriptions stay in the database."""
+        visible = lambda model, entity, *extra: Prefetch(  # noqa: E731
+            f"{model._meta.model_name}_set",
+            model.objects.exclude(state=TagState.REJECTED).select_related(entity)
+            .only("article", f"{entity}__name", f"{entity}__slug", *extra),
+        )
+        return self.prefetch_related(
+            visible(ArticlePerson, "person"), visible(ArticleCountry, "country", "country__code"),
+            visible(ArticleTopic, "topic"),
+        )
+
     def tagged_with(self, entity):
         """Articles carrying a non-rejected tag for `entity` (a Person, Country or Topic)."""
         tag = type(entity).tag_related_name

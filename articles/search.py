@@ -218,8 +218,9 @@ def _facet_entries(counts):
     return out
 
 
-def run_search(params):
-    """One page of results for `params`. Raises SearchUnavailable when the engine fails."""
+def run_search(params, tags=True):
+    """One page of results for `params` (`tags`: with each story's tags, for pages). Raises
+    SearchUnavailable when the engine fails."""
     query = parse_query(params.q)
     result = SearchPage(params=params, query=query)
     if not result.has_query:
@@ -244,7 +245,7 @@ def run_search(params):
         suggestion = suggest(query.words)
     except Exception as exc:  # noqa: BLE001 - any engine failure: the page says search is unavailable
         raise SearchUnavailable(str(exc)) from exc
-    articles = Article.objects.with_tags().in_bulk([int(h.pk) for h in hits])
+    articles = (Article.objects.with_tag_names() if tags else Article.objects).in_bulk([int(h.pk) for h in hits])
     words = query.words
     for h in hits:
         article = articles.get(int(h.pk))

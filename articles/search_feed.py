@@ -41,7 +41,7 @@ class FeedSearch:
             return cls(query=query, error=form.error_text() or "invalid search")
         params = form.params()
         params.page = 1
-        page = run_search(params)
+        page = run_search(params, tags=False)
         return cls(query=query, hits=page.hits, count=page.count)
 
     @property

@@ -106,7 +106,7 @@ def api_search(request):
     if not form.is_valid():
         return JsonResponse({"error": form.error_text()}, status=400)
     try:
-        page = run_search(form.params())
+        page = run_search(form.params(), tags=False)
     except SearchUnavailable as exc:
         log.warning("search unavailable: %s", exc)
         return JsonResponse({"error": "search is unavailable; try again later"}, status=503)

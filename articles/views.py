@@ -22,7 +22,7 @@ class HomeView(ListView):
     context_object_name = "articles"
 
     def get_queryset(self):
-        return Article.objects.newest_first().with_tags()
+        return Article.objects.newest_first().with_tag_names()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -106,7 +106,7 @@ class EntityDetailView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Article.objects.tagged_with(self.entity).newest_first().with_tags()
+        return Article.objects.tagged_with(self.entity).newest_first().with_tag_names()
 
     def paginate_queryset(self, queryset, page_size):
         """The page of stories from the search index (a tag shared by most of 100,000 stories costs
@@ -119,7 +119,7 @@ class EntityDetailView(ListView):
         except Exception as exc:  # noqa: BLE001 - any engine failure: list from the database
             log.warning("search index unavailable for the stories of %s: %s", self.entity, exc)
             return super().paginate_queryset(queryset, page_size)
-        found = Article.objects.with_tags().in_bulk(pks)
+        found = Article.objects.with_tag_names().in_bulk(pks)
         page.object_list = [found[pk] for pk in pks if pk in found]
         return paginator, page, page.object_list, is_paginated
 
