@@ -182,7 +182,7 @@ def related_by_entities(article, limit=5):
     best = stats.sharing_tags([(kind, slug) for kind, ids in mine.items() for slug in ids.values()], article.pk, limit)
     if best is None:
         return _related_from_database(article, mine, limit)
-    found = Article.objects.with_tags().in_bulk(best)
+    found = Article.objects.with_tag_names().in_bulk(best)
     out = []
     for pk in best:
         if pk in found:

@@ -43,6 +43,7 @@ from whoosh.util.times import datetime_to_long
 SPELLING = "spelling"  # every distinct word of the archive once, unstemmed and folded, for "did you mean"
 FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the keyword field itself
 BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+MLT_CHARS = 1500  # more-like-this reads a story's first characters for its key terms
 TOP_HITS = 20  # hits scored at least, so counting (one hit) and the first page share a search
 SPELL_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
 
@@ -251,8 +252,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             filter_query = self._parse(additional_query_string)
         index = self._unified_index().get_index(type(model_instance))
         text = index.prepare_text(model_instance) if hasattr(index, "prepare_text") else str(model_instance)
-        # Whoosh's more_like, with the OR of the key terms ranked on arrays.
-        key_terms = searcher.key_terms_from_text(self.content_field_name, text, numterms=5, normalize=False)
+        # Whoosh's more_like, with the OR of the key terms ranked on arrays. The key terms come
+        # from the opening (headline, standfirst, lede): what a story is about, at half the cost.
+        key_terms = searcher.key_terms_from_text(self.content_field_name, text[:MLT_CHARS], numterms=5, normalize=False)
         query = wq.Or([wq.Term(self.content_field_name, word, boost=weight) for word, weight in key_terms])
         if filter_query is not None:
             query = wq.And([query, filter_query])
