@@ -213,3 +213,13 @@ def test_neighbours_walk_the_whole_archive_in_order(db):
         back.append(current)
         current = neighbours(current)[0]  # newer
     assert back == expected[::-1]
+
+
+def test_fast_slug_urls_equal_reverse(db):
+    from django.urls import reverse
+
+    from articles.models import slug_url
+
+    for name in ("articles:person_detail", "articles:country_detail", "articles:topic_detail", "articles:article_detail"):
+        for slug in ("edi-rama", "x_1", "a-2"):
+            assert slug_url(name, slug) == reverse(name, args=[slug])
