@@ -226,6 +226,17 @@ class ArticleQuerySet(models.QuerySet):
             visible(ArticleTopic, "topic"),
         )
 
+    def for_index(self):
+        """What a search document is made of: the text, dates and visible tags' names and aliases."""
+        visible = lambda model, entity: Prefetch(  # noqa: E731
+            f"{model._meta.model_name}_set",
+            model.objects.exclude(state=TagState.REJECTED).select_related(entity)
+            .only("article", f"{entity}__name", f"{entity}__slug", f"{entity}__aliases"),
+        )
+        return self.only("id", "kicker", "headline", "deck", "body", "published", "updated").prefetch_related(
+            visible(ArticlePerson, "person"), visible(ArticleCountry, "country"), visible(ArticleTopic, "topic")
+        )
+
     def tagged_with(self, entity):
         """Articles carrying a non-rejected tag for `entity` (a Person, Country or Topic)."""
         tag = type(entity).tag_related_name

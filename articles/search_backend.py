@@ -44,7 +44,6 @@ SPELLING = "spelling"  # every distinct word of the archive once, unstemmed and 
 FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the keyword field itself
 BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 MLT_CHARS = 1500  # more-like-this reads a story's first characters for its key terms
-TOP_HITS = 20  # hits scored at least, so counting (one hit) and the first page share a search
 SPELL_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
 
 
@@ -134,10 +133,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return name
 
     def evaluate(self, searcher, query):
-        """(matching document numbers sorted, their scores or None), the last few kept per searcher.
+        """(matching document numbers sorted, their scores), the last few kept per searcher.
 
         Queries of terms, AND, OR, NOT and date ranges are evaluated on numpy arrays (exact BM25F,
-        as Whoosh scores); anything else (phrases, wildcards) by Whoosh, without scores here.
+        as Whoosh scores); anything else (phrases, wildcards) by Whoosh, in one scoring pass.
         haystack asks twice per page (the count, then the page), and the count and every facet
         need the whole match set, so it is computed once.
         """
@@ -149,9 +148,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         try:
             found = ArrayIndex.of(searcher).evaluate(query)
         except Unsupported:
-            docs = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
-            docs.sort()
-            found = (docs, None)
+            # Whoosh scores every match once (phrases: one pass over the positions, not one to
+            # count and another to rank); ranking and facets then work on the arrays.
+            results = searcher.search(query, limit=None)
+            pairs = sorted(results.items())
+            found = (np.array([d for d, _ in pairs], dtype=np.int64), np.array([s for _, s in pairs], dtype=np.float64))
         cache[key] = found
         if len(cache) > 8:
             cache.popitem(last=False)
@@ -173,12 +174,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         first = (page_num - 1) * page_length
         hits = []
         if first < len(matched) and end_offset is not None:
-            if scores is not None:
-                top = ArrayIndex.of(searcher).top(matched, scores, first + page_length, sort_by)
-                hits = [self._result_for(searcher, docnum, score, result_class) for docnum, score in top[first:]]
-            else:
-                results = self._top(searcher, query, sort_by, first + page_length, len(matched))
-                hits = [self._result(hit, result_class) for hit in results[first : first + page_length]]
+            top = ArrayIndex.of(searcher).top(matched, scores, first + page_length, sort_by)
+            hits = [self._result_for(searcher, docnum, score, result_class) for docnum, score in top[first:]]
         response = {"results": hits, "hits": len(matched), "facets": {}, "spelling_suggestion": None}
         if facets or date_facets:
             # haystack counts (one run) and then fetches the page (another): count facets once.
@@ -190,25 +187,6 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                     cache.popitem(last=False)
             response["facets"] = cache[key]
         return response
-
-    def _top(self, searcher, query, sort_by, limit, total):
-        """Whoosh's best `limit` hits (at least a page), kept per searcher for the next call:
-        haystack asks for one hit to count, then for the page; readers page through a query."""
-        cache = searcher.__dict__.setdefault("_archive_top", OrderedDict())
-        key = (repr(query), tuple(sort_by or ()))
-        results = cache.get(key)
-        if results is None or results.scored_length() < min(limit, total):
-            sortedby, reverse = None, False
-            if sort_by:
-                reverse = sort_by[0].startswith("-")
-                sortedby = [field.lstrip("-") for field in sort_by]
-            results = searcher.search(query, limit=max(limit, TOP_HITS), sortedby=sortedby, reverse=reverse)
-            cache[key] = results
-            if len(cache) > 8:
-                cache.popitem(last=False)
-        else:
-            cache.move_to_end(key)
-        return results
 
     def _facet_counts(self, searcher, matched, facets, date_facets):
         """Exact counts over every matching document, from per-index-version columns (numpy).

@@ -16,7 +16,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.with_tags()  # rejected tags are left out of the prefetch
+        return Article.objects.for_index()  # rejected tags are left out of the prefetch
 
     def prepare_text(self, obj):
         """The searchable text: the story, then the names of what it is tagged with (and aliases),
