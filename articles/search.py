@@ -135,6 +135,7 @@ class SearchPage:
     months: list = field(default_factory=list)  # [(date, count)] for the date histogram
     suggestion: str = ""
     page_obj: object = None
+    estimated: bool = False  # count and facets estimated from a sample (a phrase of common words)
 
     @property
     def has_query(self):
@@ -243,6 +244,7 @@ def run_search(params, tags=True):
         facet_counts = all_counts.get("fields", {})
         date_counts = all_counts.get("dates", {}).get("published", [])
         suggestion = suggest(query.words)
+        result.estimated = bool(getattr(sqs.query, "estimated", False))
     except Exception as exc:  # noqa: BLE001 - any engine failure: the page says search is unavailable
         raise SearchUnavailable(str(exc)) from exc
     articles = (Article.objects.with_tag_names() if tags else Article.objects).in_bulk([int(h.pk) for h in hits])

@@ -21,10 +21,11 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import numpy as np
 from django.utils.encoding import force_str
-from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.models import SearchResult
@@ -43,6 +44,9 @@ from whoosh.util.times import datetime_to_long
 SPELLING = "spelling"  # every distinct word of the archive once, unstemmed and folded, for "did you mean"
 FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the keyword field itself
 BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+PHRASE_EXACT = 3000  # phrase candidates checked one by one; beyond this, a sample is
+PHRASE_SAMPLE = 1000  # candidates checked to estimate a phrase's count and facets
+PHRASE_PAGES = 100  # phrase hits found among the best-scoring candidates (five pages)
 MLT_CHARS = 1500  # more-like-this reads a story's first characters for its key terms
 SPELL_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
 
@@ -133,7 +137,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return name
 
     def evaluate(self, searcher, query):
-        """(matching document numbers sorted, their scores), the last few kept per searcher.
+        """(matching document numbers sorted, their scores, an Estimate or None), the last few kept
+        per searcher.
 
         Queries of terms, AND, OR, NOT and date ranges are evaluated on numpy arrays (exact BM25F,
         as Whoosh scores); anything else (phrases, wildcards) by Whoosh, in one scoring pass.
@@ -148,11 +153,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         try:
             found = ArrayIndex.of(searcher).evaluate(query)
         except Unsupported:
-            # Whoosh scores every match once (phrases: one pass over the positions, not one to
-            # count and another to rank); ranking and facets then work on the arrays.
+            # Whoosh scores every match once (one pass, not one to count and another to rank);
+            # ranking and facets then work on the arrays.
             results = searcher.search(query, limit=None)
             pairs = sorted(results.items())
             found = (np.array([d for d, _ in pairs], dtype=np.int64), np.array([s for _, s in pairs], dtype=np.float64))
+        if len(found) == 2:
+            found = (*found, None)
         cache[key] = found
         if len(cache) > 8:
             cache.popitem(last=False)
@@ -167,7 +174,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             parts.append(self._parse(narrow))
         # Only articles are indexed, so haystack's per-model narrowing is left out.
         query = parts[0] if len(parts) == 1 else wq.And(parts)
-        matched, scores = self.evaluate(searcher, query)
+        matched, scores, estimate = self.evaluate(searcher, query)
         # An unsliced run is haystack asking for facets (stock Whoosh returns up to a million hits
         # here); SearchQuerySet reads results only through slices, which run again. So no hits.
         page_num, page_length = self.calculate_page(start_offset, end_offset)
@@ -176,13 +183,18 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if first < len(matched) and end_offset is not None:
             top = ArrayIndex.of(searcher).top(matched, scores, first + page_length, sort_by)
             hits = [self._result_for(searcher, docnum, score, result_class) for docnum, score in top[first:]]
-        response = {"results": hits, "hits": len(matched), "facets": {}, "spelling_suggestion": None}
+        response = {"results": hits, "hits": estimate.total if estimate else len(matched), "facets": {},
+                    "spelling_suggestion": None, "estimated": bool(estimate)}
         if facets or date_facets:
             # haystack counts (one run) and then fetches the page (another): count facets once.
             cache = searcher.__dict__.setdefault("_archive_facets", OrderedDict())
             key = (repr(query), repr(facets), repr(date_facets))
             if key not in cache:
-                cache[key] = self._facet_counts(searcher, matched, facets or {}, date_facets or {})
+                if estimate:  # counted on the verified sample, scaled to the estimated total
+                    counts = self._facet_counts(searcher, estimate.sample, facets or {}, date_facets or {})
+                    cache[key] = _scaled(counts, estimate.scale)
+                else:
+                    cache[key] = self._facet_counts(searcher, matched, facets or {}, date_facets or {})
                 if len(cache) > 8:
                     cache.popitem(last=False)
             response["facets"] = cache[key]
@@ -426,6 +438,7 @@ class ArrayIndex:
         self.lengths = {}
         self.columns = {}
         self._live = None
+        self._root = None
 
     @classmethod
     def of(cls, searcher):
@@ -521,9 +534,17 @@ class ArrayIndex:
         weighting = self.searcher.weighting
         if type(weighting) is not BM25F or weighting._field_B:
             raise Unsupported("not the default BM25F scoring")
+        self._root = query
         return self._evaluate(query)
 
     def _evaluate(self, q):
+        found = self._evaluate_any(q)
+        if len(found) == 3:
+            if q is not self._root:
+                raise Unsupported("an estimated phrase inside a larger query")
+        return found
+
+    def _evaluate_any(self, q):
         kind = type(q)
         if kind is wq.Term:
             return self._term(q)
@@ -543,7 +564,52 @@ class ArrayIndex:
             return self._range(q)
         if kind is wq.NullQuery.__class__:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
+        if kind is wq.Phrase and q.slop == 1 and self.schema[q.fieldname].scorable:
+            return self._phrase(q)
         raise Unsupported(kind.__name__)
+
+    def _phrase(self, q):
+        """A phrase: the stories with all its words (arrays), then Whoosh checks the word positions
+        of each candidate. Beyond PHRASE_EXACT candidates (a phrase of common words: seconds of
+        position checks) a systematic sample is checked, the total and facets are estimated from
+        it and say so, and the page is filled from the best-scoring candidates that check out.
+
+        Stories are ranked by their words' BM25F (Whoosh scores a phrase by its frequency).
+        """
+        candidates, scores = self._and(wq.And([wq.Term(q.fieldname, word) for word in q.words]))
+        if len(candidates) <= PHRASE_EXACT:
+            keep = self._has_phrase(q, candidates)
+            return candidates[keep], scores[keep] * q.boost
+        step = len(candidates) / PHRASE_SAMPLE
+        sample = np.unique((np.arange(PHRASE_SAMPLE) * step).astype(np.int64))
+        in_sample = self._has_phrase(q, candidates[sample])
+        sample_hits = candidates[sample][in_sample]
+        # The best candidates by score, checked until a few pages are full.
+        best = np.argsort(-scores, kind="stable")
+        top = []
+        for first in range(0, len(best), PHRASE_SAMPLE):
+            chunk = np.sort(best[first : first + PHRASE_SAMPLE])
+            top.extend(chunk[self._has_phrase(q, candidates[chunk])].tolist())
+            if len(top) >= PHRASE_PAGES:
+                break
+        shown = np.unique(np.concatenate([sample[in_sample], np.array(top, dtype=np.int64)]))
+        total = max(len(shown), round(len(candidates) * in_sample.mean()))
+        estimate = Estimate(total=total, sample=sample_hits, scale=len(candidates) / len(sample))
+        return candidates[shown], scores[shown] * q.boost, estimate
+
+    def _has_phrase(self, q, docs):
+        """For sorted document numbers, whether each really has the phrase (Whoosh's matcher)."""
+        matcher = q.matcher(self.searcher)
+        found = np.zeros(len(docs), dtype=bool)
+        for i, docnum in enumerate(docs.tolist()):
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+                if not matcher.is_active():
+                    break
+            found[i] = matcher.id() == docnum
+        return found
 
     def _term(self, q):
         if q.fieldname not in self.schema.names():
@@ -621,6 +687,23 @@ class ArrayIndex:
                 keys.append(values)
             order = np.lexsort(keys)[:limit]
         return [(int(docs[i]), float(scores[i])) for i in order]
+
+
+@dataclass
+class Estimate:
+    """A count estimated from a checked sample: `sample` (document numbers that matched) stands
+    for the whole, each counting `scale` stories."""
+
+    total: int
+    sample: object
+    scale: float
+
+
+def _scaled(counts, scale):
+    """Facet counts from a sample, scaled to the whole and rounded."""
+    fields = {name: [(value, max(1, round(n * scale))) for value, n in pairs] for name, pairs in counts["fields"].items()}
+    dates = {name: [(bucket, max(1, round(n * scale))) for bucket, n in pairs] for name, pairs in counts["dates"].items()}
+    return {"fields": fields, "dates": dates, "queries": counts["queries"]}
 
 
 def _block_arrays(matcher):
@@ -737,5 +820,22 @@ def _datetime(value):
     return dt.datetime(value.year, value.month, value.day)
 
 
+class ArchiveWhooshSearchQuery(WhooshSearchQuery):
+    """haystack's query, which also keeps whether the backend's count and facets are estimates."""
+
+    estimated = False
+
+    def run(self, spelling_query=None, **kwargs):
+        search_kwargs = self.build_params(spelling_query=spelling_query)
+        search_kwargs.update(kwargs)
+        results = self.backend.search(self.build_query(), **search_kwargs)
+        self._results = results.get("results", [])
+        self._hit_count = results.get("hits", 0)
+        self._facet_counts = self.post_process_facets(results)
+        self._spelling_suggestion = results.get("spelling_suggestion", None)
+        self.estimated = results.get("estimated", False)
+
+
 class ArchiveWhooshEngine(WhooshEngine):
     backend = ArchiveWhooshBackend
+    query = ArchiveWhooshSearchQuery

@@ -113,6 +113,7 @@ def api_search(request):
     return JsonResponse(
         {
             "count": page.count,
+            "estimated": page.estimated,
             "page": page.page_obj.number if page.page_obj else 1,
             "results": [
                 {

@@ -79,10 +79,31 @@ def test_array_evaluation_matches_and_ranks_like_whoosh(archive):
         assert [round(s, 9) for _, s in ours] == [round(hit.score, 9) for hit in theirs], params
 
 
-def test_phrases_are_left_to_whoosh_and_still_answered(archive, client):
+def test_phrases_match_exactly_what_whoosh_matches(archive):
     backend = archive
-    query = backend._parse('"Edi Rama"')
-    with pytest.raises(Unsupported):
-        ArrayIndex.of(backend._searcher()).evaluate(query)
-    data = client.get("/api/search/", {"q": '"Edi Rama"'}).json()
-    assert data["count"] >= 1 and all("Rama" in r["headline"] or r["snippet"] for r in data["results"])
+    searcher = backend._searcher()
+    for text in ('"Edi Rama"', '"said the"', '"told reporters"', '"no such phrase here"'):
+        query = backend._parse(text)
+        docs, scores = ArrayIndex.of(searcher).evaluate(query)
+        assert np.array_equal(docs, np.array(sorted(searcher.docs_for_query(query)), dtype=np.int64)), text
+
+
+def test_a_phrase_in_very_many_stories_is_estimated_and_says_so(archive, client, monkeypatch):
+    import articles.search_backend as sb
+
+    query_text = '"told reporters"'
+    exact = client.get("/api/search/", {"q": query_text}).json()
+    assert exact["estimated"] is False and exact["count"] > 20
+    monkeypatch.setattr(sb, "PHRASE_EXACT", 10)
+    monkeypatch.setattr(sb, "PHRASE_SAMPLE", 8)
+    monkeypatch.setattr(sb, "PHRASE_PAGES", 20)
+    archive._searcher().__dict__.pop("_archive_matched", None)
+    archive._searcher().__dict__.pop("_archive_facets", None)
+    estimated = client.get("/api/search/", {"q": query_text}).json()
+    assert estimated["estimated"] is True
+    assert 0.5 * exact["count"] <= estimated["count"] <= 1.5 * exact["count"]
+    # Every story listed really contains the phrase.
+    for hit in estimated["results"]:
+        assert Article.objects.get(pk=hit["id"]).body.lower().count("told reporters") >= 1
+    page = client.get("/search/", {"q": query_text}).content.decode()
+    assert "About " in page and "estimated from a sample" in page
