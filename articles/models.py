@@ -303,6 +303,7 @@ class Tag(models.Model):
 
     class Meta:
         abstract = True
+        ordering = ["pk"]  # the order they were stored in, on every database
 
     @property
     def is_curated(self):
@@ -316,7 +317,7 @@ class ArticlePerson(Tag):
 
     entity_field = "person"
 
-    class Meta:
+    class Meta(Tag.Meta):
         verbose_name = "person tag"
         constraints = [models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")]
 
@@ -329,7 +330,7 @@ class ArticleCountry(Tag):
 
     entity_field = "country"
 
-    class Meta:
+    class Meta(Tag.Meta):
         verbose_name = "country tag"
         constraints = [models.UniqueConstraint(fields=["article", "country"], name="unique_article_country")]
 
@@ -342,7 +343,7 @@ class ArticleTopic(Tag):
 
     entity_field = "topic"
 
-    class Meta:
+    class Meta(Tag.Meta):
         verbose_name = "topic tag"
         constraints = [models.UniqueConstraint(fields=["article", "topic"], name="unique_article_topic")]
 

@@ -195,7 +195,7 @@ def build_queryset(params, query):
     for field_name in ("person", "country", "topic"):
         value = getattr(params, field_name)
         if value:
-            sqs = sqs.filter(**{FACET_FIELDS[field_name]: Clean(value)})
+            sqs = sqs.filter(**{FACET_FIELDS[field_name] + "_exact": Clean(value)})  # unanalysed on every engine
     if params.date_from:
         sqs = sqs.filter(published__gte=params.date_from)
     if params.date_to:

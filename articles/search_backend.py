@@ -35,6 +35,7 @@ from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
+from whoosh.qparser import FieldAliasPlugin
 from whoosh.support.charset import accent_map
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, _lenfield
 from whoosh.scoring import BM25F
@@ -90,6 +91,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 schema.add(name, TEXT(analyzer=folding_analyzer(), stored=field.stored))
         schema.add(SPELLING, KEYWORD(scorable=False))
         return content_field_name, schema
+
+    def setup(self):
+        super().setup()
+        # Filters name haystack's exact facet fields (`people_exact`), which on Elasticsearch and
+        # Solr are unanalysed; here they are the keyword fields themselves.
+        aliases = {name: [name + FACET_SUFFIX] for name, field in self.schema.items() if isinstance(field, KEYWORD)}
+        self.parser.add_plugin(FieldAliasPlugin(aliases))
 
     # --- reading ------------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ MODELS = {"person": Person, "country": Country, "topic": Topic}
 def _archive(filters=None):
     sqs = SearchQuerySet().models(Article)
     for kind, slug in (filters or {}).items():
-        sqs = sqs.filter(**{INDEX_FIELDS[kind]: Clean(slug)})
+        sqs = sqs.filter(**{INDEX_FIELDS[kind] + "_exact": Clean(slug)})  # unanalysed on every engine
     return sqs
 
 
@@ -93,7 +93,7 @@ def sharing_tags(tags, exclude_pk, limit):
         return []
     query = None
     for kind, slug in tags:
-        clause = SQ(**{INDEX_FIELDS[kind]: Clean(slug)})
+        clause = SQ(**{INDEX_FIELDS[kind] + "_exact": Clean(slug)})
         query = clause if query is None else query | clause
     results = _archive().filter(query)[: limit + 1]
     return [int(r.pk) for r in results if r is not None and int(r.pk) != exclude_pk][:limit]
