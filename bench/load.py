@@ -56,15 +56,17 @@ class Client:
 
 
 class FormFields(HTMLParser):
-    """The fields of the first form with method=post, as a browser would submit them unchanged."""
+    """The fields of the post form with id `form_id` (the admin's change form: the page's first
+    post form is the logout button), as a browser would submit them unchanged."""
 
-    def __init__(self):
+    def __init__(self, form_id):
         super().__init__()
+        self.form_id = form_id
         self.fields, self.in_form, self.textarea, self.select = [], False, None, None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "form" and (a.get("method") or "").lower() == "post" and not self.fields:
+        if tag == "form" and (a.get("method") or "").lower() == "post" and a.get("id") == self.form_id:
             self.in_form = True
         if not self.in_form:
             return
@@ -163,7 +165,7 @@ def editor(base, stop, stats, login, entities, seed):
         url = match.group(1).decode()
         began = time.perf_counter()
         status, _, page = client.request("GET", url)
-        form = FormFields()
+        form = FormFields("person_form")
         form.feed(page.decode())
         fields = [[k, v] for k, v in form.fields]
         for field in fields:
