@@ -66,3 +66,14 @@ def repair(drift, using="default"):
     else:
         enqueue_articles([*drift.missing, *drift.stale, *drift.outdated])
     return drain(using=using)
+
+
+def rebuild(using="default"):
+    """Throw the index away and index every article again (in bulk: one writer, several processes)."""
+    backend = connections[using].get_backend()
+    if hasattr(backend, "reset_index"):
+        backend.reset_index()
+    else:
+        backend.clear()
+    enqueue_articles(Article.objects.values_list("pk", flat=True))
+    return drain(using=using)

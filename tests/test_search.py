@@ -276,3 +276,13 @@ class TestUnavailable:
         assert client.get("/search/", {"q": "Rama"}).status_code == 503
         call_command("check_index", "--repair", stdout=io.StringIO())
         assert api(client, q="Rama")[1]["count"] == 2
+
+
+def test_check_index_rebuild_starts_over(archive):
+    before = Article.objects.count()
+    out = io.StringIO()
+    call_command("check_index", "--rebuild", stdout=out)
+    assert f"rebuilt: {before} article(s) indexed" in out.getvalue()
+    out = io.StringIO()
+    call_command("check_index", stdout=out)
+    assert "index matches the database" in out.getvalue()

@@ -4,15 +4,25 @@ from articles import index_check
 
 
 class Command(BaseCommand):
-    help = "Report drift between the database and the search index; --repair fixes it."
+    help = "Report drift between the database and the search index; --repair fixes it, --rebuild starts over."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--repair", action="store_true", dest="fix", help="re-index what drifted (rebuild an unreadable index)"
         )
         parser.add_argument("--dry-run", action="store_true", help="only report (the default without --repair)")
+        parser.add_argument(
+            "--rebuild", action="store_true", help="throw the index away and index every article again (in bulk)"
+        )
 
-    def handle(self, *args, fix, dry_run, verbosity, **options):
+    def handle(self, *args, fix, dry_run, rebuild, verbosity, **options):
+        if rebuild:
+            if dry_run:
+                self.stdout.write("dry run: the index would be thrown away and every article indexed again")
+                return
+            updated, _ = index_check.rebuild()
+            self.stdout.write(self.style.SUCCESS(f"rebuilt: {updated} article(s) indexed"))
+            return
         drift = index_check.check()
         if drift.error:
             self.stdout.write(self.style.ERROR(f"index unreadable: {drift.error}"))
