@@ -14,11 +14,10 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 
 from . import stats
 from .models import TAG_MODELS, Article, TagState
-from .sanitize import clean_html
+from .sanitize import cleaned, format_html, format_html_join
 
 CO_MENTION_LIMIT = 8
 
@@ -78,23 +77,20 @@ def _timeline_svg(bars, by):
     width, height, gap = 640, 120, 1  # bars share the width evenly, at most 40 wide
     slot = width / len(bars)
     bar_w = min(40, max(1, slot - gap))
-    parts = [
-        f'<svg class="timeline" viewBox="0 0 {width} {height + 18}" role="img" '
-        f'aria-label="Stories per {by}: {len(bars)} {by}s, at most {peak} in one {by}" preserveAspectRatio="none">'
-    ]
+    rects = []
     for i, bar in enumerate(bars):
-        h = round(height * bar["count"] / peak, 1) if bar["count"] else 0
-        x = round(i * slot + (slot - bar_w) / 2, 1)
-        label = html.escape(f'{bar["label"]}: {bar["count"]} stor{"y" if bar["count"] == 1 else "ies"}')
         if bar["count"]:
-            parts.append(
-                f'<a href="{html.escape(bar["url"])}"><rect x="{x}" y="{height - h}" width="{round(bar_w, 1)}" '
-                f'height="{h}"><title>{label}</title></rect></a>'
-            )
-    parts.append(f'<text x="0" y="{height + 14}">{html.escape(bars[0]["label"])}</text>')
-    parts.append(f'<text x="{width}" y="{height + 14}" text-anchor="end">{html.escape(bars[-1]["label"])}</text>')
-    parts.append("</svg>")
-    return mark_safe("".join(parts))
+            h = round(height * bar["count"] / peak, 1)
+            x = round(i * slot + (slot - bar_w) / 2, 1)
+            label = f'{bar["label"]}: {bar["count"]} stor{"y" if bar["count"] == 1 else "ies"}'
+            rects.append((bar["url"], x, round(height - h, 1), round(bar_w, 1), h, label))
+    return format_html(
+        '<svg class="timeline" viewBox="0 0 {} {}" role="img" aria-label="{}" preserveAspectRatio="none">'
+        '{}<text x="0" y="{}">{}</text><text x="{}" y="{}" text-anchor="end">{}</text></svg>',
+        width, height + 18, f"Stories per {by}: {len(bars)} {by}s, at most {peak} in one {by}",
+        format_html_join("", '<a href="{}"><rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect></a>', rects),
+        height + 14, bars[0]["label"], width, height + 14, bars[-1]["label"],
+    )
 
 
 def co_mentions(entity):
@@ -247,5 +243,5 @@ def linked_body(article):
             )
             cursor = e
         pieces.append(html.escape(body[cursor:p_end]))
-        out.append(mark_safe(clean_html("".join(pieces))))
+        out.append(cleaned("".join(pieces)))
     return out

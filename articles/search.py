@@ -6,18 +6,17 @@
   page with facets (people, countries, topics, months) and safe highlighted snippets.
 """
 import datetime as dt
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, Paginator
-from django.utils.safestring import mark_safe
 from haystack import connections
 from haystack.inputs import Clean, Exact
 from haystack.query import SQ, SearchQuerySet
 
 from .models import Article, Country, Person, Topic
+from .sanitize import marked_snippet
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24
@@ -168,16 +167,8 @@ def highlight(text, words, width=240):
     end = min(len(text), start + width)
     if end < len(text):
         end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
-    out, last = [], start
-    for m in matches:
-        if m.start() < start or m.end() > end:
-            continue
-        out.append(html.escape(text[last : m.start()]))
-        out.append(f"<mark>{html.escape(text[m.start() : m.end()])}</mark>")
-        last = m.end()
-    out.append(html.escape(text[last:end]))
-    snippet = "".join(out)
-    return mark_safe(("… " if start > 0 else "") + snippet + (" …" if end < len(text) else ""))
+    spans = [(m.start(), m.end()) for m in matches if m.start() >= start and m.end() <= end]
+    return marked_snippet(text, start, end, spans)
 
 
 def build_queryset(params, query):
