@@ -47,7 +47,8 @@ FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the 
 BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 PHRASE_EXACT = 3000  # phrase candidates checked one by one; beyond this, a sample is
 PHRASE_SAMPLE = 1000  # candidates checked to estimate a phrase's count and facets
-PHRASE_PAGES = 100  # phrase hits found among the best-scoring candidates (five pages)
+PHRASE_PAGES = 100  # phrase hits looked for among the best-scoring candidates (five pages)
+PHRASE_WALK = 3000  # best-scoring candidates checked at most, for those pages
 MLT_CHARS = 1500  # more-like-this reads a story's first characters for its key terms
 SPELL_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
 
@@ -592,8 +593,8 @@ class ArrayIndex:
         sample = np.unique((np.arange(PHRASE_SAMPLE) * step).astype(np.int64))
         in_sample = self._has_phrase(q, candidates[sample])
         sample_hits = candidates[sample][in_sample]
-        # The best candidates by score, checked until a few pages are full.
-        best = np.argsort(-scores, kind="stable")
+        # The best candidates by score, checked until a few pages are full (or PHRASE_WALK checked).
+        best = np.argsort(-scores, kind="stable")[:PHRASE_WALK]
         top = []
         for first in range(0, len(best), PHRASE_SAMPLE):
             chunk = np.sort(best[first : first + PHRASE_SAMPLE])
