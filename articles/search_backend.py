@@ -14,9 +14,11 @@ What makes it fast at archive scale (see BENCHMARKS.md):
 - facets are counted with numpy over columns built once per index version.
 """
 import datetime as dt
+import hashlib
 import os
 import re
 import shutil
+import tempfile
 import threading
 import unicodedata
 from collections import OrderedDict
@@ -30,6 +32,7 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.models import SearchResult
 from haystack.utils import get_identifier
+from whoosh import classify
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
@@ -215,7 +218,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         whoosh.sorting rebuilds per-document value lists from the whole field on every query
         (500+ ms at 100k stories) and runs one range query per date bucket.
         """
-        columns = FacetColumns.of(searcher)
+        columns = FacetColumns.of(searcher, self.facet_cache_dir)
         counts = {"fields": {}, "dates": {}, "queries": {}}
         for name in facets:
             limit = facets[name].get("limit") if isinstance(facets, dict) else None
@@ -253,7 +256,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         text = index.prepare_text(model_instance) if hasattr(index, "prepare_text") else str(model_instance)
         # Whoosh's more_like, with the OR of the key terms ranked on arrays. The key terms come
         # from the opening (headline, standfirst, lede): what a story is about, at half the cost.
-        key_terms = searcher.key_terms_from_text(self.content_field_name, text[:MLT_CHARS], numterms=5, normalize=False)
+        expander = classify.Expander(ArrayIndex.of(searcher).term_stats, self.content_field_name, model=classify.Bo1Model)
+        expander.add_text(text[:MLT_CHARS])
+        key_terms = expander.expanded_terms(5, normalize=False)  # what searcher.more_like computes
         query = wq.Or([wq.Term(self.content_field_name, word, boost=weight) for word, weight in key_terms])
         if filter_query is not None:
             query = wq.And([query, filter_query])
@@ -355,11 +360,24 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 out[int(fields[DJANGO_ID])] = fields.get("updated")
         return out
 
+    @property
+    def facet_cache_dir(self):
+        return self.path.rstrip("/") + ".facets" if self.use_file_storage else None
+
+    def warm(self):
+        """After a commit (the drainer): open the new version and build what searches share."""
+        searcher = self._searcher()
+        columns = FacetColumns.of(searcher, self.facet_cache_dir)
+        for name, field in self.schema.items():
+            if isinstance(field, KEYWORD) and name != SPELLING:
+                columns._postings(name)
+
     def reset_index(self):
         """Throw the index away and create an empty one (for a corrupt index)."""
         self._close_searcher()
-        if self.use_file_storage and os.path.isdir(self.path):
-            shutil.rmtree(self.path)
+        if self.use_file_storage:
+            shutil.rmtree(self.path, ignore_errors=True)
+            shutil.rmtree(self.facet_cache_dir, ignore_errors=True)
         self.setup_complete = False
         self.setup()
 
@@ -420,6 +438,38 @@ class _Hit:
         return dict(self._fields)
 
 
+class TermStats:
+    """The reader calls of Whoosh's key-term Expander (is a term there, its collection frequency),
+    cached per index version: article pages ask about the same common words again and again."""
+
+    LIMIT = 200_000
+
+    def __init__(self, reader):
+        self.reader = reader
+        self.schema = reader.schema
+        self.frequencies = {}
+        self.totals = {}
+
+    def doc_count_all(self):
+        return self.reader.doc_count_all()
+
+    def field_length(self, fieldname):
+        if fieldname not in self.totals:
+            self.totals[fieldname] = self.reader.field_length(fieldname)
+        return self.totals[fieldname]
+
+    def frequency(self, fieldname, text):
+        key = (fieldname, text)
+        if key not in self.frequencies:
+            if len(self.frequencies) > self.LIMIT:
+                self.frequencies.clear()
+            self.frequencies[key] = self.reader.frequency(fieldname, text) if key in self.reader else 0
+        return self.frequencies[key]
+
+    def __contains__(self, key):
+        return self.frequency(*key) > 0
+
+
 class Unsupported(Exception):
     """A query the array evaluator does not handle; Whoosh evaluates it instead."""
 
@@ -448,6 +498,7 @@ class ArrayIndex:
         self.columns = {}
         self._live = None
         self._root = None
+        self.term_stats = TermStats(self.reader)
 
     @classmethod
     def of(cls, searcher):
@@ -742,23 +793,47 @@ def _each(matcher):
 class FacetColumns:
     """For one searcher (one index version): facet postings and each document's month, as arrays."""
 
-    def __init__(self, searcher):
+    def __init__(self, searcher, cache_dir=None):
         self.arrays = ArrayIndex.of(searcher)
         self.reader = searcher.reader()
         self.size = searcher.doc_count_all()
+        self.generation = self.reader.generation()
+        # The version's name: its generation plus its segments (ids and deletions), so a rebuilt
+        # index, whose generations start again, never reads an older index's file.
+        segments = sorted(f"{leaf._segment.segment_id()}:{leaf._segment.deleted_count()}"
+                          for leaf, _ in self.reader.leaf_readers() if hasattr(leaf, "_segment"))
+        self.version = f"{self.generation}-{hashlib.sha1(' '.join(segments).encode()).hexdigest()[:12]}"
+        self.cache_dir = cache_dir
         self.fields = {}
         self.months = {}
 
     @classmethod
-    def of(cls, searcher):
+    def of(cls, searcher, cache_dir=None):
         columns = getattr(searcher, "_archive_facet_columns", None)
         if columns is None:
-            columns = searcher._archive_facet_columns = cls(searcher)
+            columns = searcher._archive_facet_columns = cls(searcher, cache_dir)
         return columns
 
+    def _cache_file(self, field):
+        if not self.cache_dir or self.generation is None or self.generation < 0:
+            return None
+        return os.path.join(self.cache_dir, f"{self.version}-{field}.npz")
+
     def _postings(self, field):
-        """(values, docnums, value numbers): every (document, value) pair of a keyword field."""
+        """(values, docnums, value numbers): every (document, value) pair of a keyword field.
+
+        Built once per index version and shared through a file beside the index (the drainer
+        writes it after each commit), so a new web process or thread loads it instead of reading
+        every posting again (0.3 s at 100,000 stories).
+        """
         if field not in self.fields:
+            path = self._cache_file(field)
+            try:
+                with np.load(path, allow_pickle=False) as saved:
+                    self.fields[field] = (saved["values"].tolist(), saved["docs"], saved["ids"])
+                return self.fields[field]
+            except (OSError, KeyError, ValueError, TypeError):
+                pass  # not built yet for this version (or unreadable): build it
             values, docs, ids = [], [], []
             if field in self.reader.schema.names():
                 for number, term in enumerate(self.reader.lexicon(field)):
@@ -769,7 +844,24 @@ class FacetColumns:
             docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
             ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
             self.fields[field] = (values, docs, ids)
+            if path:
+                self._save(path, values, docs, ids)
         return self.fields[field]
+
+    def _save(self, path, values, docs, ids):
+        """Write atomically (another process may be reading), then drop other versions' files."""
+        try:
+            os.makedirs(self.cache_dir, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.cache_dir, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                np.savez(out, values=np.array(values, dtype=str), docs=docs, ids=ids)
+            os.replace(temporary, path)
+            for name in os.listdir(self.cache_dir):  # older versions' files (readers fall back to building)
+                number = name.split("-", 1)[0]
+                if name.endswith(".npz") and number.isdigit() and int(number) < self.generation:
+                    os.remove(os.path.join(self.cache_dir, name))
+        except OSError:
+            pass  # a cache: the next process builds it again
 
     def _mask(self, docnums):
         mask = np.zeros(self.size, dtype=bool)

@@ -55,6 +55,8 @@ def drain(batch_size=500, using="default", max_entries=200_000):
     while True:
         entries = list(IndexQueueEntry.objects.order_by("id").values_list("id", "article_id")[:max_entries])
         if not entries:
+            if (updated or removed) and hasattr(backend, "warm"):
+                backend.warm()  # web processes then load the new version's facet columns
             return updated, removed
         article_ids = list(dict.fromkeys(article_id for _, article_id in entries))  # once each, in order
         try:

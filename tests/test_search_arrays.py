@@ -107,3 +107,24 @@ def test_a_phrase_in_very_many_stories_is_estimated_and_says_so(archive, client,
         assert Article.objects.get(pk=hit["id"]).body.lower().count("told reporters") >= 1
     page = client.get("/search/", {"q": query_text}).content.decode()
     assert "About " in page and "estimated from a sample" in page
+
+
+def test_facet_columns_are_shared_through_a_file_per_index_version(archive, settings):
+    from articles.search_backend import FacetColumns
+
+    backend = archive
+    call_command("check_index", "--rebuild", verbosity=0)  # a drain warms the new version
+    cache = Path(backend.facet_cache_dir)
+    files = sorted(p.name for p in cache.glob("*.npz"))
+    assert {name.split("-", 2)[-1] for name in files} >= {"people.npz", "countries.npz", "topics.npz"}
+    searcher = backend.index.searcher()  # a new process or thread: loads instead of building
+    try:
+        built = FacetColumns(backend._searcher())._postings("people")
+        loaded = FacetColumns(searcher, str(cache))._postings("people")
+        assert built[0] == loaded[0] and np.array_equal(built[1], loaded[1]) and np.array_equal(built[2], loaded[2])
+    finally:
+        searcher.close()
+    # A rebuilt index starts its generations again but never reads the old index's files.
+    old_version = FacetColumns(backend._searcher(), str(cache)).version
+    call_command("check_index", "--rebuild", verbosity=0)
+    assert FacetColumns(backend._searcher(), str(cache)).version != old_version
