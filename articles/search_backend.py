@@ -855,6 +855,7 @@ class FacetColumns:
             handle, temporary = tempfile.mkstemp(dir=self.cache_dir, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 np.savez(out, values=np.array(values, dtype=str), docs=docs, ids=ids)
+            os.chmod(temporary, 0o644)
             os.replace(temporary, path)
             for name in os.listdir(self.cache_dir):  # older versions' files (readers fall back to building)
                 number = name.split("-", 1)[0]
