@@ -37,6 +37,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT, Schema
+from whoosh.reading import TermNotFound
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.qparser import FieldAliasPlugin
 from whoosh.support.charset import accent_map
@@ -48,10 +49,12 @@ from whoosh.util.times import datetime_to_long
 SPELLING = "spelling"  # every distinct word of the archive once, unstemmed and folded, for "did you mean"
 FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the keyword field itself
 BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
-PHRASE_EXACT = 3000  # phrase candidates checked one by one; beyond this, a sample is
-PHRASE_SAMPLE = 1000  # candidates checked to estimate a phrase's count and facets
-PHRASE_PAGES = 100  # phrase hits looked for among the best-scoring candidates (five pages)
-PHRASE_WALK = 3000  # best-scoring candidates checked at most, for those pages
+# A phrase's candidates (stories with all its words) are checked one by one (about 0.2 ms each
+# when they are spread over the index); past PHRASE_EXACT a sample is, and the count is estimated.
+PHRASE_EXACT = 1000
+PHRASE_SAMPLE = 300  # candidates checked to estimate a phrase's count and facets
+PHRASE_PAGES = 40  # phrase hits looked for among the best-scoring candidates (two pages)
+PHRASE_WALK = 600  # best-scoring candidates checked at most, for those pages
 MLT_CHARS = 1500  # more-like-this reads a story's first characters for its key terms
 SPELL_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
 
@@ -632,7 +635,8 @@ class ArrayIndex:
         """A phrase: the stories with all its words (arrays), then Whoosh checks the word positions
         of each candidate. Beyond PHRASE_EXACT candidates (a phrase of common words: seconds of
         position checks) a systematic sample is checked, the total and facets are estimated from
-        it and say so, and the page is filled from the best-scoring candidates that check out.
+        it and say so, and the pages are filled from the best-scoring candidates that check out
+        (with the sample's hits: as many stories as were checked and found).
 
         Stories are ranked by their words' BM25F (Whoosh scores a phrase by its frequency).
         """
@@ -658,17 +662,27 @@ class ArrayIndex:
         return candidates[shown], scores[shown] * q.boost, estimate
 
     def _has_phrase(self, q, docs):
-        """For sorted document numbers, whether each really has the phrase (Whoosh's matcher)."""
-        matcher = q.matcher(self.searcher)
+        """For sorted document numbers that have every word of the phrase, whether the words stand
+        in a row. Each word's postings jump straight to each document (Whoosh's phrase matcher
+        would check the positions of every candidate in between)."""
         found = np.zeros(len(docs), dtype=bool)
-        for i, docnum in enumerate(docs.tolist()):
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-                if not matcher.is_active():
-                    break
-            found[i] = matcher.id() == docnum
+        for leaf, offset in self.leaves:
+            lo, hi = np.searchsorted(docs, [offset, offset + leaf.doc_count_all()])
+            if lo == hi:
+                continue
+            try:
+                matchers = [leaf.postings(q.fieldname, word) for word in q.words]
+            except TermNotFound:
+                continue
+            for i in range(lo, hi):
+                docnum = int(docs[i]) - offset
+                if not all(_at(matcher, docnum) for matcher in matchers):
+                    continue
+                starts = set(matchers[0].value_as("positions"))
+                for k, matcher in enumerate(matchers[1:], 1):
+                    following = set(matcher.value_as("positions"))
+                    starts = {p for p in starts if p + k in following}
+                found[i] = bool(starts)
         return found
 
     def _term(self, q):
@@ -782,6 +796,13 @@ def _block_arrays(matcher):
     else:
         weights = np.array(raw_weights, dtype=np.float64)
     return ids, weights
+
+
+def _at(matcher, docnum):
+    """Move `matcher` to `docnum` if it has it; True when it is there."""
+    if matcher.is_active() and matcher.id() < docnum:
+        matcher.skip_to(docnum)
+    return matcher.is_active() and matcher.id() == docnum
 
 
 def _each(matcher):
