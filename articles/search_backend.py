@@ -533,26 +533,17 @@ class ArrayIndex:
         fieldobj = self.schema[field]
         btext = fieldobj.to_bytes(text) if isinstance(text, str) else text
         for leaf, offset in self.leaves:
-            if (field, btext) not in leaf:
-                continue
-            matcher = leaf._terms.matcher(field, btext, fieldobj.format)  # unfiltered: deletions below
-            if isinstance(matcher, W3LeafMatcher):
-                while matcher.is_active():  # a block (up to 128 postings) at a time
-                    block_ids, block_weights = _block_arrays(matcher)
-                    ids.append(block_ids + offset)
-                    weights.append(block_weights)
-                    matcher._next_block()
-            else:  # short postings lists stored inline in the term record
-                pairs = [(matcher.id(), matcher.weight()) for _ in _each(matcher)]
-                ids.append(np.array([i for i, _ in pairs], dtype=np.int64) + offset)
-                weights.append(np.array([w for _, w in pairs], dtype=np.float64))
+            found = SEGMENT_POSTINGS.get(leaf, field, btext, keep)
+            if found is not None:
+                ids.append(found[0] + offset)
+                weights.append(found[1])
         docs = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
         tf = np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64)
         live = self.live()[docs]
         found = (docs[live], tf[live])
         if keep:
             self.terms[key] = found
-            if len(self.terms) > 256:
+            if len(self.terms) > 64:
                 self.terms.popitem(last=False)
         return found
 
@@ -778,6 +769,55 @@ def _scaled(counts, scale):
     fields = {name: [(value, max(1, round(n * scale))) for value, n in pairs] for name, pairs in counts["fields"].items()}
     dates = {name: [(bucket, max(1, round(n * scale))) for bucket, n in pairs] for name, pairs in counts["dates"].items()}
     return {"fields": fields, "dates": dates, "queries": counts["queries"]}
+
+
+class SegmentPostings:
+    """Terms' postings per segment, shared by every searcher of the process.
+
+    A segment never changes once written (deletions are kept apart), so when a writer commits,
+    the new version's searchers reuse what the old ones read: only new segments are read again.
+    Without this, every drain (every few seconds while editors work) made each web thread read
+    the common words' postings again.
+    """
+
+    def __init__(self, limit_postings=4_000_000):  # about 64 MB
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()
+        self.size = 0
+        self.limit = limit_postings
+
+    def get(self, leaf, field, btext, keep=True):
+        """(segment-local ids, weights) of a term in one segment reader, or None."""
+        key = (leaf._segment.segment_id(), field, btext)
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                return self.entries[key]
+        if (field, btext) not in leaf:
+            return None
+        matcher = leaf._terms.matcher(field, btext, leaf.schema[field].format)  # deletions: see live()
+        if isinstance(matcher, W3LeafMatcher):
+            ids, weights = [], []
+            while matcher.is_active():  # a block (up to 128 postings) at a time
+                block_ids, block_weights = _block_arrays(matcher)
+                ids.append(block_ids)
+                weights.append(block_weights)
+                matcher._next_block()
+            found = (np.concatenate(ids), np.concatenate(weights))
+        else:  # short postings lists stored inline in the term record
+            pairs = [(matcher.id(), matcher.weight()) for _ in _each(matcher)]
+            found = (np.array([i for i, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64))
+        if keep:
+            with self.lock:
+                self.entries[key] = found
+                self.size += len(found[0])
+                while self.size > self.limit and len(self.entries) > 1:
+                    _, (old_ids, _) = self.entries.popitem(last=False)
+                    self.size -= len(old_ids)
+        return found
+
+
+SEGMENT_POSTINGS = SegmentPostings()
 
 
 def _block_arrays(matcher):
