@@ -17,6 +17,7 @@ from haystack.query import SQ, SearchQuerySet
 
 from .models import Article, Country, Person, Topic
 from .sanitize import marked_snippet
+from .stats import bucket_counts
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24
@@ -286,14 +287,7 @@ def _histogram(date_counts, span):
     if not span:
         return []
     gap = span[2]
-    counts = {}
-    for when, n in date_counts:
-        if when is None:
-            continue  # undated stories
-        if isinstance(when, (tuple, list)):  # Whoosh gives (start, end) ranges; others the start
-            when = when[0]
-        day = when.date() if isinstance(when, dt.datetime) else when
-        counts[day] = counts.get(day, 0) + n
+    counts = bucket_counts(date_counts)
     buckets, day = [], span[0]
     while day < span[1]:
         following = _add_months(day, 1 if gap == "month" else 12)

@@ -71,8 +71,13 @@ def months(filters=None):
     start = dt.date(first.year, first.month, 1)
     end = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1)
     sqs = _archive(filters).date_facet("published", start_date=start, end_date=end, gap_by="month")
+    return bucket_counts(sqs.facet_counts().get("dates", {}).get("published", []))
+
+
+def bucket_counts(date_counts):
+    """haystack's date facet [(bucket, n)] as {first day of the bucket: n}, undated left out."""
     counts = {}
-    for when, n in sqs.facet_counts().get("dates", {}).get("published", []):
+    for when, n in date_counts:
         if when is None:
             continue  # undated stories
         if isinstance(when, (tuple, list)):  # Whoosh gives (start, end) ranges; others the start
