@@ -711,8 +711,15 @@ class ArrayIndex:
         parts = [self._evaluate(s) for s in q.subqueries]
         if not parts:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        docs, inverse = np.unique(np.concatenate([d for d, _ in parts]), return_inverse=True)
-        scores = np.bincount(inverse, weights=np.concatenate([s for _, s in parts]), minlength=len(docs))
+        every = np.concatenate([d for d, _ in parts])
+        weights = np.concatenate([s for _, s in parts])
+        if len(every) > self.size // 16:  # many postings: sum over the whole document range (no sort)
+            present = np.bincount(every, minlength=self.size) > 0
+            docs = np.flatnonzero(present)
+            scores = np.bincount(every, weights=weights, minlength=self.size)[docs]
+        else:
+            docs, inverse = np.unique(every, return_inverse=True)
+            scores = np.bincount(inverse, weights=weights, minlength=len(docs))
         return docs, scores * q.boost
 
     def _range(self, q):
