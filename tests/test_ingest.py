@@ -276,3 +276,26 @@ def test_broken_jsonl_line_fails_the_file_by_name(tmp_path):
     code, _, err = run_ingest(path)
     assert code == 1 and "bad.jsonl: line 2" in err
     assert Article.objects.count() == 0
+
+
+def test_a_database_error_while_storing_a_chunk_skips_only_its_file(tmp_path, monkeypatch, db):
+    from django.db import DatabaseError
+
+    from articles.ingest import pipeline, store
+
+    for i in range(5):
+        write(tmp_path / f"{i}.txt", f"Headline: Story {i}\n\nPrime Minister Edi Rama spoke in Tirana on day {i}.\n")
+    write(tmp_path / "3.txt", "Headline: Story BOOM\n\nA story the database refuses to store.\n")
+    real = store.store_drafts
+
+    def refusing(items, resolver):
+        if any("BOOM" in draft.headline for draft, *_ in items):
+            Article.objects.create(headline="half", body="half", content_key="half-stored")  # rolled back
+            raise DatabaseError("disk I/O error")
+        return real(items, resolver)
+
+    monkeypatch.setattr(pipeline, "store_drafts", refusing)
+    report = pipeline.ingest_paths([tmp_path])
+    assert report.created == 4 and [(p.rsplit("/", 1)[-1], why) for p, why in report.failed] == [("3.txt", "disk I/O error")]
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [f"Story {i}" for i in (0, 1, 2, 4)]
+    assert IndexQueueEntry.objects.count() == 4
