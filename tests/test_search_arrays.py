@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from articles.models import Article, Person
 from articles.search import SearchParams, build_queryset, parse_query
-from articles.search_backend import ArrayIndex, Unsupported
+from articles.search_backend import ArrayIndex
 
 from .conftest import SEEDS
 
