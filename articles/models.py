@@ -204,37 +204,32 @@ class ArticleQuerySet(models.QuerySet):
         days = self.dated().order_by().values_list("published", flat=True)
         return days.order_by("published").first(), days.order_by("-published").first()
 
+    def _visible_tags(self, *fields, country=()):
+        """Prefetch the visible (not rejected) tags of each kind with their entity, one query per
+        kind; `fields` (entity fields such as "name") limit what is loaded, all of it by default."""
+        def visible(model, entity, *extra):
+            tags = model.objects.exclude(state=TagState.REJECTED).select_related(entity)
+            if fields:
+                tags = tags.only("article", *(f"{entity}__{f}" for f in (*fields, *extra)))
+            return Prefetch(f"{model._meta.model_name}_set", tags)
+
+        return self.prefetch_related(
+            visible(ArticlePerson, "person"), visible(ArticleCountry, "country", *country), visible(ArticleTopic, "topic")
+        )
+
     def with_tags(self):
         """Visible tags prefetched with their entities: one query per tag kind, not per row."""
-        visible = lambda model, entity: Prefetch(  # noqa: E731
-            f"{model._meta.model_name}_set", model.objects.exclude(state=TagState.REJECTED).select_related(entity)
-        )
-        return self.prefetch_related(
-            visible(ArticlePerson, "person"), visible(ArticleCountry, "country"), visible(ArticleTopic, "topic")
-        )
+        return self._visible_tags()
 
     def with_tag_names(self):
         """Visible tags with just what a story list shows (entity name, slug, country code): the
         offsets, aliases and descriptions stay in the database."""
-        visible = lambda model, entity, *extra: Prefetch(  # noqa: E731
-            f"{model._meta.model_name}_set",
-            model.objects.exclude(state=TagState.REJECTED).select_related(entity)
-            .only("article", f"{entity}__name", f"{entity}__slug", *extra),
-        )
-        return self.prefetch_related(
-            visible(ArticlePerson, "person"), visible(ArticleCountry, "country", "country__code"),
-            visible(ArticleTopic, "topic"),
-        )
+        return self._visible_tags("name", "slug", country=("code",))
 
     def for_index(self):
         """What a search document is made of: the text, dates and visible tags' names and aliases."""
-        visible = lambda model, entity: Prefetch(  # noqa: E731
-            f"{model._meta.model_name}_set",
-            model.objects.exclude(state=TagState.REJECTED).select_related(entity)
-            .only("article", f"{entity}__name", f"{entity}__slug", f"{entity}__aliases"),
-        )
-        return self.only("id", "kicker", "headline", "deck", "body", "published", "updated").prefetch_related(
-            visible(ArticlePerson, "person"), visible(ArticleCountry, "country"), visible(ArticleTopic, "topic")
+        return self.only("id", "kicker", "headline", "deck", "body", "published", "updated")._visible_tags(
+            "name", "slug", "aliases"
         )
 
     def tagged_with(self, entity):

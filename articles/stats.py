@@ -10,6 +10,7 @@ back to the database, so pages keep working without search. The index follows th
 within one drain of the queue (seconds with `drain_index_queue --watch`).
 """
 import datetime as dt
+import functools
 import logging
 
 from haystack.inputs import Clean
@@ -31,6 +32,7 @@ def _archive(filters=None):
 
 
 def _guard(function):
+    @functools.wraps(function)
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
@@ -38,8 +40,6 @@ def _guard(function):
             log.warning("search index unavailable for %s: %s", function.__name__, exc)
             return None
 
-    wrapper.__name__ = function.__name__
-    wrapper.__doc__ = function.__doc__
     return wrapper
 
 
