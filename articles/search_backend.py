@@ -500,7 +500,6 @@ class ArrayIndex:
         self.lengths = {}
         self.columns = {}
         self._live = None
-        self._root = None
         self.term_stats = TermStats(self.reader)
 
     @classmethod
@@ -588,17 +587,14 @@ class ArrayIndex:
         weighting = self.searcher.weighting
         if type(weighting) is not BM25F or weighting._field_B:
             raise Unsupported("not the default BM25F scoring")
-        self._root = query
+        if type(query) is wq.Phrase and self._is_plain_phrase(query):
+            return self._phrase(query, estimate=True)  # (docs, scores, Estimate or None)
         return self._evaluate(query)
 
-    def _evaluate(self, q):
-        found = self._evaluate_any(q)
-        if len(found) == 3:
-            if q is not self._root:
-                raise Unsupported("an estimated phrase inside a larger query")
-        return found
+    def _is_plain_phrase(self, q):
+        return q.slop == 1 and self.schema[q.fieldname].scorable
 
-    def _evaluate_any(self, q):
+    def _evaluate(self, q):
         kind = type(q)
         if kind is wq.Term:
             return self._term(q)
@@ -618,23 +614,26 @@ class ArrayIndex:
             return self._range(q)
         if kind is wq.NullQuery.__class__:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        if kind is wq.Phrase and q.slop == 1 and self.schema[q.fieldname].scorable:
+        if kind is wq.Phrase and self._is_plain_phrase(q):
             return self._phrase(q)
         raise Unsupported(kind.__name__)
 
-    def _phrase(self, q):
+    def _phrase(self, q, estimate=False):
         """A phrase: the stories with all its words (arrays), then Whoosh checks the word positions
         of each candidate. Beyond PHRASE_EXACT candidates (a phrase of common words: seconds of
         position checks) a systematic sample is checked, the total and facets are estimated from
         it and say so, and the pages are filled from the best-scoring candidates that check out
         (with the sample's hits: as many stories as were checked and found).
 
-        Stories are ranked by their words' BM25F (Whoosh scores a phrase by its frequency).
+        Stories are ranked by their words' BM25F (Whoosh scores a phrase by its frequency). Only
+        a whole query may be estimated (`estimate`); a large phrase inside one goes to Whoosh.
         """
         candidates, scores = self._and(wq.And([wq.Term(q.fieldname, word) for word in q.words]))
         if len(candidates) <= PHRASE_EXACT:
             keep = self._has_phrase(q, candidates)
             return candidates[keep], scores[keep] * q.boost
+        if not estimate:
+            raise Unsupported("a phrase in very many stories inside a larger query")
         step = len(candidates) / PHRASE_SAMPLE
         sample = np.unique((np.arange(PHRASE_SAMPLE) * step).astype(np.int64))
         in_sample = self._has_phrase(q, candidates[sample])
