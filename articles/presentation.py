@@ -209,10 +209,10 @@ def _related_from_database(article, mine, limit):
 
 
 def linked_body(article):
-    """The body as paragraphs of safe HTML, the first mention of each tagged person and country linked.
+    """The body as safe HTML paragraphs, the first mention of each tagged person and country linked.
 
     Built from the extractor's offsets into the body; text is escaped and the result passes the
-    bleach allow-list in sanitize.py.
+    bleach allow-list in sanitize.py (one pass for the whole body).
     """
     spans = []
     for kind, attr in (("person", "articleperson_set"), ("country", "articlecountry_set")):
@@ -232,7 +232,7 @@ def linked_body(article):
         if not text.strip():
             continue
         p_end = p_start + len(text)
-        pieces, cursor = [], p_start
+        pieces, cursor = ["<p>"], p_start
         for s, e, url, kind, name in spans:
             if s < cursor or s < p_start or e > p_end:
                 continue
@@ -243,5 +243,6 @@ def linked_body(article):
             )
             cursor = e
         pieces.append(html.escape(body[cursor:p_end]))
-        out.append(cleaned("".join(pieces)))
-    return out
+        pieces.append("</p>\n")
+        out.append("".join(pieces))
+    return cleaned("".join(out))

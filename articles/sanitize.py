@@ -9,6 +9,7 @@
 """
 import html
 import re
+import threading
 
 import bleach
 from bleach.html5lib_shim import Filter
@@ -75,15 +76,25 @@ class ExternalLinksFilter(Filter):
             yield token
 
 
+_cleaners = threading.local()  # a bleach Cleaner is not thread-safe, and costly to build
+
+
+def _cleaner(linkify):
+    cleaner = getattr(_cleaners, str(linkify), None)
+    if cleaner is None:
+        filters = [lambda source: LinkifyFilter(source, callbacks=[_nofollow], skip_tags={"a"})] if linkify else []
+        filters.append(ExternalLinksFilter)
+        cleaner = bleach.Cleaner(
+            tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS, strip=True, filters=filters
+        )
+        setattr(_cleaners, str(linkify), cleaner)
+    return cleaner
+
+
 def clean_html(fragment, linkify=False):
     """Sanitise markup to the allow-list; optionally turn bare URLs into links. Links that leave the
     site always carry rel="nofollow noopener"."""
-    filters = [lambda source: LinkifyFilter(source, callbacks=[_nofollow], skip_tags={"a"})] if linkify else []
-    filters.append(ExternalLinksFilter)
-    cleaner = bleach.Cleaner(
-        tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS, strip=True, filters=filters
-    )
-    return cleaner.clean(fragment)
+    return _cleaner(linkify).clean(fragment)
 
 
 def marked_snippet(text, start, end, spans):
