@@ -91,6 +91,8 @@ class Entity(models.Model):
 
     objects = EntityQuerySet.as_manager()
 
+    SEARCH_FIELDS = ("slug", "name", "aliases")  # what an article's search document holds of it
+
     class Meta:
         abstract = True
         ordering = ["name"]
@@ -102,12 +104,15 @@ class Entity(models.Model):
         if not self.slug:
             self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
         self.aliases = sorted({a.strip() for a in self.aliases or [] if a and a.strip() and a.strip() != self.name})
+        old = None
         if self.pk:
-            old = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-            if old and old != self.slug:  # the old address keeps working
+            old = type(self).objects.filter(pk=self.pk).values_list(*self.SEARCH_FIELDS).first()
+            if old and old[0] != self.slug:  # the old address keeps working
                 SlugRedirect.objects.update_or_create(
-                    kind=self._meta.model_name, old_slug=old, defaults={"target_id": self.pk}
+                    kind=self._meta.model_name, old_slug=old[0], defaults={"target_id": self.pk}
                 )
+        # Only a change to what stories' search documents hold re-indexes them (signals.py).
+        self.search_fields_changed = old is None or list(old) != [getattr(self, f) for f in self.SEARCH_FIELDS]
         super().save(*args, **kwargs)
 
     @property

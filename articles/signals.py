@@ -36,7 +36,8 @@ def tag_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=Country)
 @receiver(post_save, sender=Topic)
 def entity_changed(sender, instance, created=False, **kwargs):
-    """A renamed entity or a new alias changes the document of every article tagged with it."""
-    if not created:
+    """A renamed entity or a new alias changes the document of every article tagged with it; a new
+    description changes none."""
+    if not created and getattr(instance, "search_fields_changed", True):
         _queue(Article.objects.filter(**{f"{sender.tag_related_name}__{sender._meta.model_name}": instance})
                .values_list("pk", flat=True))

@@ -5,12 +5,14 @@
 Readers (threads, each with a keep-alive connection) request, by weight: the home page, article
 pages, people/country/topic pages, /search/ and /api/search/. Articles and entities come from
 /sitemap.xml. One editor signs in to the admin and keeps saving people's descriptions through the
-real change form (CSRF token, session cookie) while the readers run. Prints requests/s,
+real change form (CSRF token, session cookie) while the readers run; every other save also
+changes an alias, which re-indexes the person's stories. Prints requests/s,
 p50/p95/p99 per kind and overall, and every error (status >= 400 or a failed connection).
 Standard library only; nothing leaves the loopback address given.
 """
 import argparse
 import http.client
+import json
 import random
 import re
 import statistics
@@ -169,8 +171,12 @@ def editor(base, stop, stats, login, entities, seed):
         form.feed(page.decode())
         fields = [[k, v] for k, v in form.fields]
         for field in fields:
+            # Every other save also changes an alias: the person's stories are re-indexed.
             if field[0] == "description":
                 field[1] = f"Edited under load {edits}"
+            elif field[0] == "aliases" and edits % 2:
+                aliases = [a for a in json.loads(field[1] or "[]") if not a.startswith("Load alias")]
+                field[1] = json.dumps([*aliases, f"Load alias {edits}"])
         fields.append(["_save", "Save"])
         status, _, _ = client.request("POST", url, urlencode([tuple(f) for f in fields]),
                                       {"Content-Type": "application/x-www-form-urlencoded"})

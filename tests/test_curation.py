@@ -177,3 +177,25 @@ def test_readers_cannot_upload(client, db):
     User.objects.create_user("reader", password="pw-for-tests-only")
     client.login(username="reader", password="pw-for-tests-only")
     assert client.get(reverse("admin:articles_article_upload")).status_code == 302
+
+
+def test_only_edits_to_what_the_index_holds_reindex_an_entitys_stories(editor_client, seeded,
+                                                                        django_capture_on_commit_callbacks):
+    person = Person.objects.mentioned().order_by("-article_count").first()
+    tagged = set(Article.objects.tagged_with(person).values_list("pk", flat=True))
+    assert tagged
+    url = reverse("admin:articles_person_change", args=[person.pk])
+
+    def save(**changes):
+        IndexQueueEntry.objects.all().delete()
+        data = change_form_data(editor_client.get(url))
+        data.update(changes)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert editor_client.post(url, data).status_code == 302
+        return set(IndexQueueEntry.objects.values_list("article_id", flat=True))
+
+    assert save(description="A new description only an entity page shows.") == set()
+    assert save(aliases='["Another Name"]') == tagged
+    assert save(name=person.name + " Jr") == tagged
+    person.refresh_from_db()
+    assert person.aliases == ["Another Name"] and person.name.endswith(" Jr")
