@@ -373,7 +373,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         columns = FacetColumns.of(searcher, self.facet_cache_dir)
         for name, field in self.schema.items():
             if isinstance(field, KEYWORD) and name != SPELLING:
-                columns._postings(name)
+                columns._postings(name)  # reads (and writes a file for) the new segments only
+        columns.forget_other_segments()
 
     def reset_index(self):
         """Throw the index away and create an empty one (for a corrupt index)."""
@@ -442,15 +443,17 @@ class _Hit:
 
 
 class TermStats:
-    """The reader calls of Whoosh's key-term Expander (is a term there, its collection frequency),
-    cached per index version: article pages ask about the same common words again and again."""
+    """The reader calls of Whoosh's key-term Expander (is a term there, its collection frequency).
 
-    LIMIT = 200_000
+    Each segment's figures come from SEGMENT_TERMS, shared by every thread and index version:
+    article pages ask about the same common words again and again, and a term look-up costs
+    one hash probe per segment.
+    """
 
     def __init__(self, reader):
         self.reader = reader
         self.schema = reader.schema
-        self.frequencies = {}
+        self.leaves = [leaf for leaf, _ in reader.leaf_readers()]
         self.totals = {}
 
     def doc_count_all(self):
@@ -462,15 +465,42 @@ class TermStats:
         return self.totals[fieldname]
 
     def frequency(self, fieldname, text):
-        key = (fieldname, text)
-        if key not in self.frequencies:
-            if len(self.frequencies) > self.LIMIT:
-                self.frequencies.clear()
-            self.frequencies[key] = self.reader.frequency(fieldname, text) if key in self.reader else 0
-        return self.frequencies[key]
+        btext = self.schema[fieldname].to_bytes(text) if isinstance(text, str) else text
+        return sum(SEGMENT_TERMS.frequency(leaf, fieldname, btext) for leaf in self.leaves)
 
     def __contains__(self, key):
         return self.frequency(*key) > 0
+
+
+class SegmentTerms:
+    """Terms' collection frequencies per segment, shared by every searcher of the process (a
+    segment never changes once written), absent terms included."""
+
+    def __init__(self, limit=500_000):
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()
+        self.limit = limit
+
+    def frequency(self, leaf, field, btext):
+        segment = getattr(leaf, "_segment", None)
+        if segment is None:  # not a Whoosh 3 segment: ask the reader
+            return leaf.frequency(field, btext)
+        key = (segment.segment_id(), field, btext)
+        with self.lock:
+            found = self.entries.get(key)
+        if found is None:
+            try:
+                found = leaf._terms.term_info(field, btext).weight()
+            except TermNotFound:
+                found = 0
+            with self.lock:
+                self.entries[key] = found
+                if len(self.entries) > self.limit:
+                    self.entries.popitem(last=False)
+        return found
+
+
+SEGMENT_TERMS = SegmentTerms()
 
 
 class Unsupported(Exception):
@@ -550,13 +580,9 @@ class ArrayIndex:
         """Each document's length in `field` as Whoosh scores it (byte-encoded, so approximate)."""
         if field not in self.lengths:
             codes = np.zeros(self.size, dtype=np.uint8)
-            column = _lenfield(field)
             for leaf, offset in self.leaves:
-                name = W3Codec.column_filename(leaf._segment, column)
-                if leaf._storage.file_exists(name):
-                    with leaf._storage.open_file(name) as handle:
-                        raw = np.frombuffer(handle.read(), dtype=np.uint8)
-                    codes[offset : offset + len(raw)] = raw[: leaf.doc_count_all()]
+                raw = SEGMENT_ARRAYS.get(leaf, ("lengths", field), lambda: _segment_lengths(leaf, field))
+                codes[offset : offset + len(raw)] = raw
             self.lengths[field] = BYTE_LENGTHS[codes]
         return self.lengths[field]
 
@@ -565,18 +591,9 @@ class ArrayIndex:
         if field not in self.columns:
             values = np.full(self.size, self.MISSING, dtype=np.uint64)
             for leaf, offset in self.leaves:
-                if not leaf.has_column(field):
-                    continue
-                reader = leaf.column_reader(field, translate=False)
-                n = leaf.doc_count_all()
-                name = W3Codec.column_filename(leaf._segment, field)
-                if n and leaf._storage.file_length(name) == 8 * n:  # fixed-width, big-endian: read it whole
-                    with leaf._storage.open_file(name) as handle:
-                        raw = np.frombuffer(handle.read(), dtype=">u8")
-                    if raw[0] == reader[0] and raw[-1] == reader[n - 1]:
-                        values[offset : offset + n] = raw
-                        continue
-                values[offset : offset + n] = [reader[d] for d in range(n)]
+                raw = SEGMENT_ARRAYS.get(leaf, ("column", field), lambda: _segment_column(leaf, field))
+                if raw is not None:
+                    values[offset : offset + len(raw)] = raw
             self.columns[field] = values
         return self.columns[field]
 
@@ -800,6 +817,9 @@ class SegmentPostings:
                 self.entries.move_to_end(key)
                 return self.entries[key]
         if (field, btext) not in leaf:
+            with self.lock:  # absent terms are remembered too (one probe per segment saved)
+                self.entries[key] = None
+                self.size += 1
             return None
         matcher = leaf._terms.matcher(field, btext, leaf.schema[field].format)  # deletions: see live()
         if isinstance(matcher, W3LeafMatcher):
@@ -818,12 +838,93 @@ class SegmentPostings:
                 self.entries[key] = found
                 self.size += len(found[0])
                 while self.size > self.limit and len(self.entries) > 1:
-                    _, (old_ids, _) = self.entries.popitem(last=False)
-                    self.size -= len(old_ids)
+                    _, old = self.entries.popitem(last=False)
+                    self.size -= 1 if old is None else len(old[0])
         return found
 
 
 SEGMENT_POSTINGS = SegmentPostings()
+
+
+class SegmentArrays:
+    """Arrays read from one segment (field lengths, sortable columns, facet postings), shared by
+    every searcher of the process. A segment never changes once written, so a new index version
+    (one per drain while editors work) reads only its new segments; deletions are applied per
+    version (ArrayIndex.live)."""
+
+    def __init__(self, limit=1024):
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()
+        self.limit = limit
+
+    def get(self, leaf, name, build):
+        segment = getattr(leaf, "_segment", None)
+        if segment is None:  # not a Whoosh 3 segment: nothing to share it by
+            return build()
+        key = (segment.segment_id(), name)
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                return self.entries[key]
+        found = build()
+        with self.lock:
+            self.entries[key] = found
+            while len(self.entries) > self.limit:
+                self.entries.popitem(last=False)
+        return found
+
+
+SEGMENT_ARRAYS = SegmentArrays()
+
+
+class VersionArrays:
+    """What is combined from the segments for one index version (facet postings, months), shared
+    by the threads of the process; the last few versions are kept."""
+
+    def __init__(self, versions=3):
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()
+        self.versions = versions
+
+    def get(self, version, name, build):
+        with self.lock:
+            found = self.entries.get(version, {}).get(name)
+        if found is None:
+            found = build()
+            with self.lock:
+                self.entries.setdefault(version, {})[name] = found
+                self.entries.move_to_end(version)
+                while len(self.entries) > self.versions:
+                    self.entries.popitem(last=False)
+        return found
+
+
+VERSION_ARRAYS = VersionArrays()
+
+
+def _segment_lengths(leaf, field):
+    """One segment's byte-encoded lengths of `field`, one per document."""
+    name = W3Codec.column_filename(leaf._segment, _lenfield(field))
+    if not leaf._storage.file_exists(name):
+        return np.zeros(0, dtype=np.uint8)
+    with leaf._storage.open_file(name) as handle:
+        raw = np.frombuffer(handle.read(), dtype=np.uint8)
+    return raw[: leaf.doc_count_all()].copy()
+
+
+def _segment_column(leaf, field):
+    """One segment's values of a sortable field (uint64), or None when it has none."""
+    if not leaf.has_column(field):
+        return None
+    reader = leaf.column_reader(field, translate=False)
+    n = leaf.doc_count_all()
+    name = W3Codec.column_filename(leaf._segment, field)
+    if n and leaf._storage.file_length(name) == 8 * n:  # fixed-width, big-endian: read it whole
+        with leaf._storage.open_file(name) as handle:
+            raw = np.frombuffer(handle.read(), dtype=">u8")
+        if raw[0] == reader[0] and raw[-1] == reader[n - 1]:
+            return raw.astype(np.uint64)
+    return np.array([reader[d] for d in range(n)], dtype=np.uint64)
 
 
 def _block_arrays(matcher):
@@ -858,17 +959,24 @@ def _each(matcher):
 
 
 class FacetColumns:
-    """For one searcher (one index version): facet postings and each document's month, as arrays."""
+    """For one searcher (one index version): facet postings and each document's month, as arrays.
+
+    Facet postings are read per segment and kept in a file per segment beside the index (the
+    drainer writes the new segment's after each commit), so a new version, thread or process
+    loads them instead of reading every posting again (0.3 s at 100,000 stories); each version
+    only combines them and drops deleted documents.
+    """
 
     def __init__(self, searcher, cache_dir=None):
         self.arrays = ArrayIndex.of(searcher)
         self.reader = searcher.reader()
         self.size = searcher.doc_count_all()
         self.generation = self.reader.generation()
-        # The version's name: its generation plus its segments (ids and deletions), so a rebuilt
-        # index, whose generations start again, never reads an older index's file.
+        self.leaves = list(self.reader.leaf_readers())
+        # The version's name: its generation plus its segments (ids and deletions; a segment only
+        # ever gains deletions), so two versions never share a name, even across rebuilt indexes.
         segments = sorted(f"{leaf._segment.segment_id()}:{leaf._segment.deleted_count()}"
-                          for leaf, _ in self.reader.leaf_readers() if hasattr(leaf, "_segment"))
+                          for leaf, _ in self.leaves if hasattr(leaf, "_segment"))
         self.version = f"{self.generation}-{hashlib.sha1(' '.join(segments).encode()).hexdigest()[:12]}"
         self.cache_dir = cache_dir
         self.fields = {}
@@ -881,55 +989,81 @@ class FacetColumns:
             columns = searcher._archive_facet_columns = cls(searcher, cache_dir)
         return columns
 
-    def _cache_file(self, field):
-        if not self.cache_dir or self.generation is None or self.generation < 0:
+    def _cache_file(self, leaf, field):
+        if not self.cache_dir or not hasattr(leaf, "_segment"):
             return None
-        return os.path.join(self.cache_dir, f"{self.version}-{field}.npz")
+        return os.path.join(self.cache_dir, f"{leaf._segment.segment_id()}-{field}.npz")
 
     def _postings(self, field):
-        """(values, docnums, value numbers): every (document, value) pair of a keyword field.
-
-        Built once per index version and shared through a file beside the index (the drainer
-        writes it after each commit), so a new web process or thread loads it instead of reading
-        every posting again (0.3 s at 100,000 stories).
-        """
+        """(values, docnums, value numbers): every (live document, value) pair of a keyword field,
+        values in lexicon order."""
         if field not in self.fields:
-            path = self._cache_file(field)
-            try:
-                with np.load(path, allow_pickle=False) as saved:
-                    self.fields[field] = (saved["values"].tolist(), saved["docs"], saved["ids"])
-                return self.fields[field]
-            except (OSError, KeyError, ValueError, TypeError):
-                pass  # not built yet for this version (or unreadable): build it
-            values, docs, ids = [], [], []
-            if field in self.reader.schema.names():
-                for number, term in enumerate(self.reader.lexicon(field)):
-                    values.append(term.decode("utf-8"))
-                    postings, _ = self.arrays.postings(field, term, keep=False)
-                    docs.append(postings)
-                    ids.append(np.full(len(postings), number, dtype=np.int64))
-            docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
-            ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
-            self.fields[field] = (values, docs, ids)
-            if path:
-                self._save(path, values, docs, ids)
+            self.fields[field] = VERSION_ARRAYS.get(self.version, ("facet", field), lambda: self._combine(field))
         return self.fields[field]
 
+    def _combine(self, field):
+        parts = []
+        for leaf, offset in self.leaves:
+            values, docs, ids = SEGMENT_ARRAYS.get(leaf, ("facet", field), lambda: self._segment_postings(leaf, field))
+            if len(values):
+                parts.append((values, docs + offset, ids))
+        if not parts:
+            return [], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        every = np.unique(np.concatenate([values for values, _, _ in parts]))  # code point order = UTF-8 order
+        docs = np.concatenate([d for _, d, _ in parts])
+        ids = np.concatenate([np.searchsorted(every, values)[i] for values, _, i in parts])
+        live = self.arrays.live()[docs]
+        return every.tolist(), docs[live], ids[live]
+
+    def _segment_postings(self, leaf, field):
+        """(values, segment-local docnums, value numbers) of one segment, from its file if the
+        drainer (or another process) wrote it, else read and written."""
+        path = self._cache_file(leaf, field)
+        if path:
+            try:
+                with np.load(path, allow_pickle=False) as saved:
+                    return saved["values"], saved["docs"], saved["ids"]
+            except (OSError, KeyError, ValueError, TypeError):
+                pass  # not written yet (or unreadable): read it
+        values, docs, ids = [], [], []
+        if field in leaf.schema.names():
+            for number, term in enumerate(leaf.lexicon(field)):
+                found = SEGMENT_POSTINGS.get(leaf, field, term, keep=False)
+                values.append(term.decode("utf-8"))
+                local = found[0] if found is not None else np.zeros(0, dtype=np.int64)
+                docs.append(local)
+                ids.append(np.full(len(local), number, dtype=np.int64))
+        values = np.array(values, dtype=str)
+        docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        if path:
+            self._save(path, values, docs, ids)
+        return values, docs, ids
+
     def _save(self, path, values, docs, ids):
-        """Write atomically (another process may be reading), then drop other versions' files."""
+        """Write atomically: another process may be reading."""
         try:
             os.makedirs(self.cache_dir, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.cache_dir, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                np.savez(out, values=np.array(values, dtype=str), docs=docs, ids=ids)
+                np.savez(out, values=values, docs=docs, ids=ids)
             os.chmod(temporary, 0o644)
             os.replace(temporary, path)
-            for name in os.listdir(self.cache_dir):  # older versions' files (readers fall back to building)
-                number = name.split("-", 1)[0]
-                if name.endswith(".npz") and number.isdigit() and int(number) < self.generation:
-                    os.remove(os.path.join(self.cache_dir, name))
         except OSError:
-            pass  # a cache: the next process builds it again
+            pass  # a cache: the next process reads the segment again
+
+    def forget_other_segments(self):
+        """Remove the files of segments this version no longer has (merged away); a reader still
+        on an older version reads those segments itself."""
+        if not self.cache_dir or not os.path.isdir(self.cache_dir):
+            return
+        mine = {leaf._segment.segment_id() for leaf, _ in self.leaves if hasattr(leaf, "_segment")}
+        for name in os.listdir(self.cache_dir):
+            if name.endswith((".npz", ".tmp")) and name.rsplit("-", 1)[0] not in mine:
+                try:
+                    os.remove(os.path.join(self.cache_dir, name))
+                except OSError:
+                    pass
 
     def _mask(self, docnums):
         mask = np.zeros(self.size, dtype=bool)
@@ -951,15 +1085,18 @@ class FacetColumns:
     def _months(self, field):
         """Month number (year * 12 + month - 1) of each document, or -1 when it has no date."""
         if field not in self.months:
-            months = np.full(self.size, -1, dtype=np.int64)
-            if field in self.reader.schema.names() and self.reader.schema[field].sortable_typecode:
-                raw = self.arrays.column(field)  # microseconds since 0001-01-01
-                dated = raw != ArrayIndex.MISSING
-                days = (raw[dated] // 86_400_000_000).astype("timedelta64[D]")
-                month = (np.datetime64("0001-01-01", "D") + days).astype("datetime64[M]").astype(np.int64)
-                months[dated] = month + (1970 * 12)  # datetime64[M] counts months from 1970-01
-            self.months[field] = months
+            self.months[field] = VERSION_ARRAYS.get(self.version, ("months", field), lambda: self._month_numbers(field))
         return self.months[field]
+
+    def _month_numbers(self, field):
+        months = np.full(self.size, -1, dtype=np.int64)
+        if field in self.reader.schema.names() and self.reader.schema[field].sortable_typecode:
+            raw = self.arrays.column(field)  # microseconds since 0001-01-01
+            dated = raw != ArrayIndex.MISSING
+            days = (raw[dated] // 86_400_000_000).astype("timedelta64[D]")
+            month = (np.datetime64("0001-01-01", "D") + days).astype("datetime64[M]").astype(np.int64)
+            months[dated] = month + (1970 * 12)  # datetime64[M] counts months from 1970-01
+        return months
 
     def date_histogram(self, field, docnums, start, end, gap_by):
         """[((bucket start, bucket end), count)] like whoosh.sorting.DateRangeFacet, plus (None, n)."""

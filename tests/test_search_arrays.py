@@ -28,9 +28,13 @@ def archive(whoosh_index):
             Path(folder, f"{i:03d}.txt").write_text(generator.story(i), encoding="utf-8")
         call_command("ingest", folder, verbosity=0)
     call_command("drain_index_queue", verbosity=0)
-    for article in Article.objects.order_by("pk")[:40]:  # a second segment
-        article.save()
-    call_command("drain_index_queue", verbosity=0)
+    from articles.search_indexes import ArticleIndex
+
+    writer = whoosh_index.index.writer()  # a second segment, replacing 40 stories of the first
+    index = ArticleIndex()
+    for article in Article.objects.for_index().order_by("pk")[:40]:
+        writer.update_document(**whoosh_index._document(index, article), spelling="")
+    writer.commit(merge=False)
     writer = whoosh_index.index.writer()  # deletions that no merge has cleaned up yet
     for article in Article.objects.order_by("-pk")[:10]:
         writer.delete_by_term("id", f"articles.article.{article.pk}")
@@ -109,22 +113,64 @@ def test_a_phrase_in_very_many_stories_is_estimated_and_says_so(archive, client,
     assert "About " in page and "estimated from a sample" in page
 
 
-def test_facet_columns_are_shared_through_a_file_per_index_version(archive, settings):
+def _whoosh_counts(searcher, field):
+    """Whoosh's own facet counts over every live document."""
+    from whoosh import query as wq
+    from whoosh import sorting
+
+    results = searcher.search(wq.Every(), limit=None, groupedby=sorting.FieldFacet(field, allow_overlap=True))
+    return {value: len(docs) for value, docs in results.groups(field).items() if value is not None}
+
+
+def test_facet_counts_match_whoosh_across_segments_deletions_and_new_versions(archive):
+    from articles.search_backend import SEGMENT_ARRAYS, FacetColumns
+
+    backend = archive
+    searcher = backend._searcher()
+    assert len(list(searcher.reader().leaf_readers())) > 1 and searcher.reader().has_deletions()
+    everything = np.flatnonzero(ArrayIndex.of(searcher).live())
+    for field in ("people", "countries", "topics"):
+        ours = dict(FacetColumns.of(searcher, backend.facet_cache_dir).count(field, everything))
+        assert ours == _whoosh_counts(searcher, field), field
+    old_segments = {leaf._segment.segment_id() for leaf, _ in searcher.reader().leaf_readers()}
+    # A new version (an edited story: a deletion in an old segment and a new segment) reuses what
+    # was read from the old segments and still counts right.
+    before = dict(SEGMENT_ARRAYS.entries)
+    from articles import search_queue
+
+    search_queue.enqueue_articles([Article.objects.order_by("pk").first().pk])
+    call_command("drain_index_queue", verbosity=0)
+    searcher = backend._searcher()
+    segments = {leaf._segment.segment_id() for leaf, _ in searcher.reader().leaf_readers()}
+    kept = old_segments & segments
+    assert kept and segments - old_segments
+    everything = np.flatnonzero(ArrayIndex.of(searcher).live())
+    ours = dict(FacetColumns.of(searcher, backend.facet_cache_dir).count("people", everything))
+    assert ours == _whoosh_counts(searcher, "people")
+    assert all(SEGMENT_ARRAYS.entries[(segment, ("facet", "people"))] is before[(segment, ("facet", "people"))]
+               for segment in kept if (segment, ("facet", "people")) in before)
+
+
+def test_facet_postings_are_shared_through_a_file_per_segment(archive):
     from articles.search_backend import FacetColumns
 
     backend = archive
-    call_command("check_index", "--rebuild", verbosity=0)  # a drain warms the new version
+    call_command("check_index", "--rebuild", verbosity=0)  # a drain writes the new segments' files
     cache = Path(backend.facet_cache_dir)
-    files = sorted(p.name for p in cache.glob("*.npz"))
-    assert {name.split("-", 2)[-1] for name in files} >= {"people.npz", "countries.npz", "topics.npz"}
-    searcher = backend.index.searcher()  # a new process or thread: loads instead of building
-    try:
-        built = FacetColumns(backend._searcher())._postings("people")
-        loaded = FacetColumns(searcher, str(cache))._postings("people")
-        assert built[0] == loaded[0] and np.array_equal(built[1], loaded[1]) and np.array_equal(built[2], loaded[2])
-    finally:
-        searcher.close()
-    # A rebuilt index starts its generations again but never reads the old index's files.
-    old_version = FacetColumns(backend._searcher(), str(cache)).version
+    searcher = backend._searcher()
+    leaves = list(searcher.reader().leaf_readers())
+    ids = {leaf._segment.segment_id() for leaf, _ in leaves}
+    files = {p.name for p in cache.glob("*.npz")}
+    assert files == {f"{segment}-{field}.npz" for segment in ids for field in ("people", "countries", "topics")}
+    for leaf, _ in leaves:  # read from the segment (no files) or loaded from its file: the same
+        read = FacetColumns(searcher)._segment_postings(leaf, "people")
+        loaded = FacetColumns(searcher, str(cache))._segment_postings(leaf, "people")
+        assert all(np.array_equal(a, b) for a, b in zip(read, loaded))
+    # A rebuilt index has new segments: the old segments' files are removed, never read.
+    old_version = FacetColumns(searcher, str(cache)).version
     call_command("check_index", "--rebuild", verbosity=0)
-    assert FacetColumns(backend._searcher(), str(cache)).version != old_version
+    searcher = backend._searcher()
+    assert FacetColumns(searcher, str(cache)).version != old_version
+    new_ids = {leaf._segment.segment_id() for leaf, _ in searcher.reader().leaf_readers()}
+    assert not ids & new_ids
+    assert {p.name.rsplit("-", 1)[0] for p in cache.glob("*.npz")} == new_ids
