@@ -178,18 +178,23 @@ def related_by_entities(article, limit=5):
     best = stats.sharing_tags([(kind, slug) for kind, ids in mine.items() for slug in ids.values()], article.pk, limit)
     if best is None:
         return _related_from_database(article, mine, limit)
-    found = Article.objects.with_tag_names().in_bulk(best)
-    out = []
-    for pk in best:
-        if pk in found:
-            other = found[pk]
-            shared = sum(
-                getattr(tag, f"{kind}_id") in mine[kind]
-                for kind, model in TAG_MODELS.items()
-                for tag in getattr(other, f"{model._meta.model_name}_set").all()
+    found = Article.objects.only("id", "slug", "headline", "published").in_bulk(best)
+    shared = _shared_tags(best, mine)
+    return [(found[pk], shared[pk]) for pk in best if pk in found]
+
+
+def _shared_tags(pks, mine):
+    """{story pk: how many of `mine` ({kind: {entity id: slug}}) it carries}, one small query per kind."""
+    shared = Counter()
+    for kind, model in TAG_MODELS.items():
+        if mine[kind] and pks:
+            rows = (
+                model.objects.filter(article__in=pks, **{f"{kind}__in": list(mine[kind])})
+                .exclude(state=TagState.REJECTED).values("article").annotate(n=Count("id")).order_by()
             )
-            out.append((other, shared))
-    return out
+            for row in rows:
+                shared[row["article"]] += row["n"]
+    return shared
 
 
 def _related_from_database(article, mine, limit):

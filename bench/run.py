@@ -186,7 +186,10 @@ def query_mix(data_dir, per_kind, seed=11):
     people = list(Person.objects.with_counts().order_by("-article_count").values_list("slug", flat=True)[:50])
     from articles.models import Article
 
-    bodies = list(Article.objects.order_by("?").values_list("body", flat=True)[: per_kind * 2])
+    ids = sorted(Article.objects.values_list("pk", flat=True))
+    chosen = rng.sample(ids, min(len(ids), per_kind * 2))  # the same stories on every run
+    found = Article.objects.in_bulk(chosen)
+    bodies = [found[pk].body for pk in chosen if pk in found]
     phrases = []
     for body in bodies:
         tokens = [t for t in body.split() if t.isalpha() and t.islower()]
@@ -201,6 +204,12 @@ def query_mix(data_dir, per_kind, seed=11):
         "word + person": [{"q": rng.choice(common), "person": rng.choice(people)} for _ in range(per_kind)],
         "date-sorted": [{"q": rng.choice(middle), "sort": "date"} for _ in range(per_kind)],
     }
+
+
+def _sample(rng, entities, n):
+    """The addresses of n entities picked by `rng` (the same ones on every run)."""
+    entities = list(entities)
+    return [e.get_absolute_url() for e in rng.sample(entities, min(n, len(entities)))]
 
 
 def stage_web(data_dir, per_kind, pages):
@@ -242,9 +251,9 @@ def stage_web(data_dir, per_kind, pages):
     targets = {
         "home": ["/"] * pages,
         "article": [a.get_absolute_url() for a in rng.sample(articles, min(pages, len(articles)))],
-        "person": [p.get_absolute_url() for p in Person.objects.order_by("?")[:pages]],
-        "country": [c.get_absolute_url() for c in Country.objects.with_counts().filter(article_count__gt=0).order_by("?")[:pages]],
-        "topic": [t.get_absolute_url() for t in Topic.objects.order_by("?")[:pages]],
+        "person": _sample(rng, Person.objects.order_by("pk"), pages),
+        "country": _sample(rng, Country.objects.with_counts().filter(article_count__gt=0).order_by("pk"), pages),
+        "topic": _sample(rng, Topic.objects.order_by("pk"), pages),
     }
     page_rows = {}
     for kind, urls in targets.items():
