@@ -184,16 +184,16 @@ def related_by_entities(article, limit=5):
 
 
 def _shared_tags(pks, mine):
-    """{story pk: how many of `mine` ({kind: {entity id: slug}}) it carries}, one small query per kind."""
+    """{story pk: how many of `mine` ({kind: {entity id: slug}}) it carries}, in one query."""
+    parts = [
+        model.objects.filter(article__in=pks, **{f"{kind}__in": list(mine[kind])})
+        .exclude(state=TagState.REJECTED).values("article").annotate(n=Count("id")).order_by()
+        for kind, model in TAG_MODELS.items() if mine[kind]
+    ]
     shared = Counter()
-    for kind, model in TAG_MODELS.items():
-        if mine[kind] and pks:
-            rows = (
-                model.objects.filter(article__in=pks, **{f"{kind}__in": list(mine[kind])})
-                .exclude(state=TagState.REJECTED).values("article").annotate(n=Count("id")).order_by()
-            )
-            for row in rows:
-                shared[row["article"]] += row["n"]
+    if pks and parts:
+        for row in parts[0].union(*parts[1:], all=True):
+            shared[row["article"]] += row["n"]
     return shared
 
 

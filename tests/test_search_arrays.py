@@ -6,6 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from django.core.management import call_command
+from haystack.inputs import Clean
+from haystack.query import SQ
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from articles.models import Article, Person
 from articles.search import SearchParams, build_queryset, parse_query
@@ -130,7 +134,7 @@ def test_facet_counts_match_whoosh_across_segments_deletions_and_new_versions(ar
     assert len(list(searcher.reader().leaf_readers())) > 1 and searcher.reader().has_deletions()
     everything = np.flatnonzero(ArrayIndex.of(searcher).live())
     for field in ("people", "countries", "topics"):
-        ours = dict(FacetColumns.of(searcher, backend.facet_cache_dir).count(field, everything))
+        ours = dict(FacetColumns.of(searcher).count(field, everything))
         assert ours == _whoosh_counts(searcher, field), field
     old_segments = {leaf._segment.segment_id() for leaf, _ in searcher.reader().leaf_readers()}
     # A new version (an edited story: a deletion in an old segment and a new segment) reuses what
@@ -145,14 +149,14 @@ def test_facet_counts_match_whoosh_across_segments_deletions_and_new_versions(ar
     kept = old_segments & segments
     assert kept and segments - old_segments
     everything = np.flatnonzero(ArrayIndex.of(searcher).live())
-    ours = dict(FacetColumns.of(searcher, backend.facet_cache_dir).count("people", everything))
+    ours = dict(FacetColumns.of(searcher).count("people", everything))
     assert ours == _whoosh_counts(searcher, "people")
     assert all(SEGMENT_ARRAYS.entries[(segment, ("facet", "people"))] is before[(segment, ("facet", "people"))]
                for segment in kept if (segment, ("facet", "people")) in before)
 
 
 def test_facet_postings_are_shared_through_a_file_per_segment(archive):
-    from articles.search_backend import FacetColumns
+    from articles.search_backend import FacetColumns, read_keyword_segment
 
     backend = archive
     call_command("check_index", "--rebuild", verbosity=0)  # a drain writes the new segments' files
@@ -162,15 +166,68 @@ def test_facet_postings_are_shared_through_a_file_per_segment(archive):
     ids = {leaf._segment.segment_id() for leaf, _ in leaves}
     files = {p.name for p in cache.glob("*.npz")}
     assert files == {f"{segment}-{field}.npz" for segment in ids for field in ("people", "countries", "topics")}
-    for leaf, _ in leaves:  # read from the segment (no files) or loaded from its file: the same
-        read = FacetColumns(searcher)._segment_postings(leaf, "people")
-        loaded = FacetColumns(searcher, str(cache))._segment_postings(leaf, "people")
-        assert all(np.array_equal(a, b) for a, b in zip(read, loaded))
+    for leaf, _ in leaves:  # read from the segment's postings or loaded from its file: the same
+        read = read_keyword_segment(leaf, "people", use_file=False)
+        loaded = read_keyword_segment(leaf, "people")
+        for name in ("values", "docs", "ids", "weights", "starts"):
+            assert np.array_equal(getattr(read, name), getattr(loaded, name)), name
     # A rebuilt index has new segments: the old segments' files are removed, never read.
-    old_version = FacetColumns(searcher, str(cache)).version
+    old_version = FacetColumns(searcher).version
     call_command("check_index", "--rebuild", verbosity=0)
     searcher = backend._searcher()
-    assert FacetColumns(searcher, str(cache)).version != old_version
+    assert FacetColumns(searcher).version != old_version
     new_ids = {leaf._segment.segment_id() for leaf, _ in searcher.reader().leaf_readers()}
     assert not ids & new_ids
     assert {p.name.rsplit("-", 1)[0] for p in cache.glob("*.npz")} == new_ids
+
+
+slugs = st.from_regex(r"[a-zA-Z0-9_][-a-zA-Z0-9_.]{0,20}", fullmatch=True)  # what a SlugField holds
+
+
+@st.composite
+def filter_trees(draw, values=slugs, depth=0):
+    """A haystack filter as SQ objects: exact clauses on the tag fields, ANDed and ORed."""
+    if depth > 2 or draw(st.booleans()):
+        field = draw(st.sampled_from(["people_exact", "countries_exact", "topics_exact", "django_ct"]))
+        return SQ(**{field: Clean(draw(values))})
+    parts = draw(st.lists(filter_trees(values=values, depth=depth + 1), min_size=2, max_size=4))
+    combined = parts[0]
+    use_or = draw(st.booleans())
+    for part in parts[1:]:
+        combined = combined | part if use_or else combined & part
+    return combined
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tree=filter_trees())
+def test_haystack_filters_skip_the_query_parser_and_mean_the_same(whoosh_index, tree):
+    from haystack.query import SearchQuerySet
+
+    backend = whoosh_index
+    backend.setup()
+    query_string = SearchQuerySet().filter(tree).query.build_query()
+    fast = backend._parse_clauses(query_string)
+    assert fast is not None, query_string
+    assert repr(fast) == repr(backend.parser.parse(query_string)), query_string
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tree=filter_trees(values=st.text(min_size=1, max_size=12)), raw=st.text(max_size=40))
+def test_any_other_text_takes_the_fast_path_only_when_it_means_the_same(whoosh_index, tree, raw):
+    from haystack.query import SearchQuerySet
+
+    backend = whoosh_index
+    backend.setup()
+    for query_string in (SearchQuerySet().filter(tree).query.build_query(), raw):
+        fast = backend._parse_clauses(query_string.strip())
+        if fast is not None:
+            assert repr(fast) == repr(backend.parser.parse(query_string.strip())), query_string
+
+
+def test_other_query_strings_go_to_the_query_parser(whoosh_index):
+    backend = whoosh_index
+    backend.setup()
+    for query_string in ["budget", "people_exact:(a) people_exact:(b)", "people_exact:(a,b)", "text:(budget)",
+                         "people_exact:(a) AND people_exact:(b) OR people_exact:(c)", "people_exact:(a) OR",
+                         "people_exact:(a*)", "NOT people_exact:(a)", "people_exact:('a b')"]:
+        assert backend._parse_clauses(query_string) is None, query_string
