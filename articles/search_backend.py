@@ -865,7 +865,12 @@ class ArrayIndex:
                 if reverse:  # descending, but documents without a value still last (Whoosh: first)
                     values = np.where(values == self.MISSING, self.MISSING, ~values)
                 keys.append(values)
-            order = np.lexsort(keys)[:limit]
+            if len(docs) > limit * 4:  # sort only what can make the page: the `limit` best firsts
+                primary = keys[-1]
+                candidates = np.flatnonzero(primary <= np.partition(primary, limit - 1)[limit - 1])
+            else:
+                candidates = np.arange(len(docs))
+            order = candidates[np.lexsort([key[candidates] for key in keys])][:limit]
         return [(int(docs[i]), float(scores[i])) for i in order]
 
 
@@ -1201,10 +1206,15 @@ class FacetColumns:
         if not values or not len(docnums):
             return []
         counts = np.bincount(ids[self._mask(docnums)[docs]], minlength=len(values))
-        order = np.argsort(-counts, kind="stable")  # values are in lexicon order: ties by value
-        order = order[counts[order] > 0]
-        if limit is not None and limit >= 0:
-            order = order[:limit]
+        if limit is not None and 0 <= limit < len(values):
+            if limit == 0:
+                return []
+            least = max(1, -np.partition(-counts, limit - 1)[limit - 1])  # the limit-th highest count
+            candidates = np.flatnonzero(counts >= least)
+        else:
+            candidates = np.flatnonzero(counts)
+        # Most first; values are in lexicon order, so ties go by value.
+        order = candidates[np.lexsort((candidates, -counts[candidates]))][:limit]
         return [(values[i], int(counts[i])) for i in order]
 
     def _months(self, field):
