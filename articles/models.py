@@ -200,14 +200,16 @@ class TagLink(NamedTuple):
     kind: str  # person, country or topic
     name: str
     slug: str
+    aliases: tuple = None  # loaded for the search index only (None: not loaded)
 
     @property
     def url(self):
         return slug_url(f"articles:{self.kind}_detail", self.slug)
 
 
-def attach_tag_links(articles, chunk=300):
-    """Set each article's `tag_links`: people, then countries, then topics, each in tag order."""
+def attach_tag_links(articles, aliases=False, chunk=300):
+    """Set each article's `tag_links` (visible tags: people, then countries, then topics, each in
+    tag order), in one query of plain values per `chunk` articles; `aliases` loads those too."""
     by_pk = {article.pk: article for article in articles}
     for article in articles:
         article._tag_links = []
@@ -219,12 +221,14 @@ def attach_tag_links(articles, chunk=300):
         parts = [
             model.objects.filter(article__in=batch).exclude(state=TagState.REJECTED)
             .annotate(kind=models.Value(kind, output_field=models.CharField()))
-            .values_list("article_id", "kind", f"{kind}__name", f"{kind}__slug", "pk").order_by()
+            .values_list("pk", "article_id", "kind", f"{kind}__name", f"{kind}__slug",
+                         *([f"{kind}__aliases"] if aliases else [])).order_by()
             for kind, model in TAG_MODELS.items()
         ]
         rows += parts[0].union(*parts[1:], all=True)
-    for article_id, kind, name, slug, _ in sorted(rows, key=lambda row: (row[0], order[row[1]], row[4])):
-        by_pk[article_id]._tag_links.append(TagLink(kind, name, slug))
+    for _, article_id, kind, name, slug, *more in sorted(rows, key=lambda row: (row[1], order[row[2]], row[0])):
+        found = tuple(more[0] or ()) if aliases else None
+        by_pk[article_id]._tag_links.append(TagLink(kind, name, slug, found))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -243,32 +247,23 @@ class ArticleQuerySet(models.QuerySet):
         days = self.dated().order_by().values_list("published", flat=True)
         return days.order_by("published").first(), days.order_by("-published").first()
 
-    def _visible_tags(self, *fields, country=()):
-        """Prefetch the visible (not rejected) tags of each kind with their entity, one query per
-        kind; `fields` (entity fields such as "name") limit what is loaded, all of it by default."""
-        def visible(model, entity, *extra):
-            tags = model.objects.exclude(state=TagState.REJECTED).select_related(entity)
-            if fields:
-                tags = tags.only("article", *(f"{entity}__{f}" for f in (*fields, *extra)))
-            return Prefetch(f"{model._meta.model_name}_set", tags)
-
-        return self.prefetch_related(
-            visible(ArticlePerson, "person"), visible(ArticleCountry, "country", *country), visible(ArticleTopic, "topic")
-        )
-
     def with_tags(self):
-        """Visible tags prefetched with their entities: one query per tag kind, not per row."""
-        return self._visible_tags()
+        """Visible tags prefetched with their entities (whole rows, for the article page and the
+        export): one query per tag kind, not per row."""
+        return self.prefetch_related(*(
+            Prefetch(f"{model._meta.model_name}_set", model.objects.exclude(state=TagState.REJECTED).select_related(kind))
+            for kind, model in TAG_MODELS.items()
+        ))
 
     def with_tag_names(self):
         """Each story's visible tags as links for story lists (`Article.tag_links`), read in one
         query of plain values when the stories are: model instances for the ten-odd tags of each
         of twenty stories cost more than the rest of a list page's queries together."""
         clone = self._chain()
-        clone._tag_links = True
+        clone._tag_links = "names"
         return clone
 
-    _tag_links = False
+    _tag_links = None  # None, "names", or "aliases" (with_tag_names, for_index)
 
     def _clone(self):
         clone = super()._clone()
@@ -279,13 +274,15 @@ class ArticleQuerySet(models.QuerySet):
         fresh = self._result_cache is None
         super()._fetch_all()
         if fresh and self._tag_links:
-            attach_tag_links([row for row in self._result_cache if isinstance(row, Article)])
+            attach_tag_links([row for row in self._result_cache if isinstance(row, Article)],
+                             aliases=self._tag_links == "aliases")
 
     def for_index(self):
-        """What a search document is made of: the text, dates and visible tags' names and aliases."""
-        return self.only("id", "kicker", "headline", "deck", "body", "published", "updated")._visible_tags(
-            "name", "slug", "aliases"
-        )
+        """What a search document is made of: the text, dates and visible tags' names and aliases
+        (`tag_links`, plain values in one query)."""
+        clone = self.only("id", "kicker", "headline", "deck", "body", "published", "updated")._chain()
+        clone._tag_links = "aliases"
+        return clone
 
     def tagged_with(self, entity):
         """Articles carrying a non-rejected tag for `entity` (a Person, Country or Topic)."""
@@ -338,6 +335,12 @@ class Article(models.Model):
         """[TagLink] of the visible tags (read with the list by `with_tag_names`, else now)."""
         if "_tag_links" not in self.__dict__:
             attach_tag_links([self])
+        return self._tag_links
+
+    def index_tags(self):
+        """tag_links with the entities' aliases, which the search document holds."""
+        if "_tag_links" not in self.__dict__ or any(link.aliases is None for link in self._tag_links):
+            attach_tag_links([self], aliases=True)
         return self._tag_links
 
     def save(self, *args, **kwargs):

@@ -16,25 +16,22 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.for_index()  # rejected tags are left out of the prefetch
+        return Article.objects.for_index()  # visible tags only, as plain values
 
     def prepare_text(self, obj):
         """The searchable text: the story, then the names of what it is tagged with (and aliases),
         so a search for "Xi" or "Côte d'Ivoire" finds the story however the text spells it."""
         parts = [obj.kicker, obj.headline, obj.deck, obj.body]
-        for tag in obj.articleperson_set.all():
-            parts += [tag.person.name, *tag.person.aliases]
-        for tag in obj.articlecountry_set.all():
-            parts += [tag.country.name, *tag.country.aliases]
-        parts += [tag.topic.name for tag in obj.articletopic_set.all()]
+        for tag in obj.index_tags():
+            parts += [tag.name] if tag.kind == "topic" else [tag.name, *tag.aliases]
         return "\n".join(p for p in parts if p)
 
     # Facet values are slugs in unanalysed keyword fields (never stemmed); pages show the names.
     def prepare_people(self, obj):
-        return [t.person.slug for t in obj.articleperson_set.all()]
+        return [t.slug for t in obj.index_tags() if t.kind == "person"]
 
     def prepare_countries(self, obj):
-        return [t.country.slug for t in obj.articlecountry_set.all()]
+        return [t.slug for t in obj.index_tags() if t.kind == "country"]
 
     def prepare_topics(self, obj):
-        return [t.topic.slug for t in obj.articletopic_set.all()]
+        return [t.slug for t in obj.index_tags() if t.kind == "topic"]
