@@ -554,41 +554,12 @@ class TermStats:
 
     def frequency(self, fieldname, text):
         btext = self.schema[fieldname].to_bytes(text) if isinstance(text, str) else text
-        return sum(SEGMENT_TERMS.frequency(leaf, fieldname, btext) for leaf in self.leaves)
+        return sum(
+            SEGMENT_TERMS.get(leaf, (fieldname, btext), lambda: leaf.frequency(fieldname, btext)) for leaf in self.leaves
+        )
 
     def __contains__(self, key):
         return self.frequency(*key) > 0
-
-
-class SegmentTerms:
-    """Terms' collection frequencies per segment, shared by every searcher of the process (a
-    segment never changes once written), absent terms included."""
-
-    def __init__(self, limit=500_000):
-        self.lock = threading.Lock()
-        self.entries = OrderedDict()
-        self.limit = limit
-
-    def frequency(self, leaf, field, btext):
-        segment = getattr(leaf, "_segment", None)
-        if segment is None:  # not a Whoosh 3 segment: ask the reader
-            return leaf.frequency(field, btext)
-        key = (segment.segment_id(), field, btext)
-        with self.lock:
-            found = self.entries.get(key)
-        if found is None:
-            try:
-                found = leaf._terms.term_info(field, btext).weight()
-            except TermNotFound:
-                found = 0
-            with self.lock:
-                self.entries[key] = found
-                if len(self.entries) > self.limit:
-                    self.entries.popitem(last=False)
-        return found
-
-
-SEGMENT_TERMS = SegmentTerms()
 
 
 class Unsupported(Exception):
@@ -943,11 +914,11 @@ class SegmentPostings:
 SEGMENT_POSTINGS = SegmentPostings()
 
 
-class SegmentArrays:
-    """Arrays read from one segment (field lengths, sortable columns, facet postings), shared by
-    every searcher of the process. A segment never changes once written, so a new index version
-    (one per drain while editors work) reads only its new segments; deletions are applied per
-    version (ArrayIndex.live)."""
+class SegmentCache:
+    """What is read from one segment, shared by every searcher of the process, the least recently
+    used dropped beyond `limit` entries. A segment never changes once written, so a new index
+    version (one per drain while editors work) reads only its new segments; deletions are applied
+    per version (ArrayIndex.live)."""
 
     def __init__(self, limit=1024):
         self.lock = threading.Lock()
@@ -971,7 +942,8 @@ class SegmentArrays:
         return found
 
 
-SEGMENT_ARRAYS = SegmentArrays()
+SEGMENT_ARRAYS = SegmentCache(1024)  # field lengths, sortable columns, facet postings
+SEGMENT_TERMS = SegmentCache(500_000)  # terms' collection frequencies (more-like-this), absent ones too
 
 
 class VersionArrays:
