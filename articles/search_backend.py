@@ -482,9 +482,9 @@ class WriteSession:
         self.writer = writer
         self.empty = not any(segment.doc_count_all() for segment in writer.segments)
         self.written = 0
-        # A long run gives each word to the spelling field once, not once per story: the field
-        # only has to know that a word exists.
-        self.spelled = set() if bulk else None
+        # A long run, or the first filling of an empty index, gives each word to the spelling
+        # field once, not once per story: the field only has to know that a word exists.
+        self.spelled = set() if bulk or self.empty else None
 
     def _spelling(self, text):
         words = spelling_words(text)
