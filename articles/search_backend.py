@@ -13,6 +13,7 @@ What makes it fast at archive scale (see BENCHMARKS.md):
 - large queues are written by one writer over several processes, in one commit;
 - facets are counted with numpy over columns built once per index version.
 """
+import bisect
 import datetime as dt
 import hashlib
 import os
@@ -733,26 +734,29 @@ class ArrayIndex:
 
     def _has_phrase(self, q, docs):
         """For sorted document numbers that have every word of the phrase, whether the words stand
-        in a row. Each word's postings jump straight to each document (Whoosh's phrase matcher
-        would check the positions of every candidate in between)."""
+        in a row. Each word's postings are read only in the blocks that hold candidates (Whoosh's
+        phrase matcher would check the positions of every candidate in between)."""
         found = np.zeros(len(docs), dtype=bool)
         for leaf, offset in self.leaves:
             lo, hi = np.searchsorted(docs, [offset, offset + leaf.doc_count_all()])
             if lo == hi:
                 continue
-            try:
-                matchers = [leaf.postings(q.fieldname, word) for word in q.words]
+            local = (docs[lo:hi] - offset).tolist()
+            fieldobj = leaf.schema[q.fieldname]
+            try:  # the segment's own matchers: the candidates are live, so no deletion filter
+                matchers = [leaf._terms.matcher(q.fieldname, fieldobj.to_bytes(word), fieldobj.format) for word in q.words]
             except TermNotFound:
                 continue
-            for i in range(lo, hi):
-                docnum = int(docs[i]) - offset
-                if not all(_at(matcher, docnum) for matcher in matchers):
+            values = [_values_at(matcher, local) for matcher in matchers]
+            decode = fieldobj.format.decode_positions
+            for i, docnum in enumerate(local):
+                if not all(docnum in word_values for word_values in values):
                     continue
-                starts = set(matchers[0].value_as("positions"))
-                for k, matcher in enumerate(matchers[1:], 1):
-                    following = set(matcher.value_as("positions"))
+                starts = set(decode(values[0][docnum]))
+                for k, word_values in enumerate(values[1:], 1):
+                    following = set(decode(word_values[docnum]))
                     starts = {p for p in starts if p + k in following}
-                found[i] = bool(starts)
+                found[lo + i] = bool(starts)
         return found
 
     def _term(self, q):
@@ -1091,11 +1095,33 @@ def _block_arrays(matcher):
     return ids, weights
 
 
-def _at(matcher, docnum):
-    """Move `matcher` to `docnum` if it has it; True when it is there."""
-    if matcher.is_active() and matcher.id() < docnum:
-        matcher.skip_to(docnum)
-    return matcher.is_active() and matcher.id() == docnum
+def _values_at(matcher, docnums):
+    """{docnum: encoded value (word positions)} for those of the sorted `docnums` in a term's
+    postings. A Whoosh 3 matcher is read a block at a time: blocks without a wanted document are
+    passed by their header, the others are decoded once and searched with numpy."""
+    found = {}
+    if not isinstance(matcher, W3LeafMatcher):  # a short list stored in the term record
+        for _ in _each(matcher):
+            found[matcher.id()] = matcher.value()
+        wanted = set(docnums)
+        return {docnum: value for docnum, value in found.items() if docnum in wanted}
+    i, n = 0, len(docnums)
+    while i < n and matcher.is_active():
+        last = matcher.block_max_id()
+        if docnums[i] > last:
+            matcher._next_block()
+            continue
+        j = bisect.bisect_right(docnums, last, i)
+        ids, _ = _block_arrays(matcher)
+        matcher._read_values()
+        wanted = np.array(docnums[i:j], dtype=np.int64)
+        at = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
+        for docnum, k in zip(docnums[i:j], at.tolist()):
+            if ids[k] == docnum:
+                found[docnum] = matcher._values[k]
+        i = j
+        matcher._next_block()
+    return found
 
 
 def _each(matcher):
