@@ -11,7 +11,9 @@ What makes it fast at archive scale (see BENCHMARKS.md):
 - segments are written uncompounded, so opening a searcher maps files instead of copying them;
 - spelling data is each distinct word once (a keyword field), not a second analysis of every text;
 - large queues are written by one writer over several processes, in one commit;
-- facets are counted with numpy over columns built once per index version.
+- facets are counted with numpy; what is read from a segment (postings, lengths, dates, facet
+  postings) is kept per process and reused by later index versions, since a segment never
+  changes once written.
 """
 import bisect
 import datetime as dt
@@ -573,7 +575,7 @@ class ArrayIndex:
 
     Whoosh scores each matching document in Python (about 10 us each): a word in most stories
     costs a second at 100,000 stories, and block-max skipping cannot help when every block scores
-    alike. Here a term's postings are read block by block into arrays once per index version and
+    alike. Here a term's postings are read block by block into arrays once per segment and
     BM25F is computed for all of them at once, with Whoosh's own idf, average length and
     byte-encoded field lengths, so the ranking is Whoosh's (tests compare the two).
     """

@@ -56,7 +56,7 @@ def drain(batch_size=500, using="default", max_entries=200_000):
         entries = list(IndexQueueEntry.objects.order_by("id").values_list("id", "article_id")[:max_entries])
         if not entries:
             if (updated or removed) and hasattr(backend, "warm"):
-                backend.warm()  # web processes then load the new version's facet columns
+                backend.warm()  # writes the new segments' facet files, which web processes then load
             return updated, removed
         article_ids = list(dict.fromkeys(article_id for _, article_id in entries))  # once each, in order
         try:
