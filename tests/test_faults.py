@@ -101,11 +101,17 @@ def test_an_ingest_killed_at_a_random_point_loses_and_duplicates_nothing(corpus,
     assert_index_matches(data)
 
 
-def test_a_held_index_lock_delays_the_background_drainer_and_loses_nothing(corpus, tmp_path):
+def indexed_archive(tmp_path, corpus):
+    """A data folder with `corpus` ingested and indexed, each step in its own process."""
     data = tmp_path / "data"
     manage(data, "migrate", "--noinput", "-v0")
     manage(data, "ingest", corpus)
     manage(data, "drain_index_queue", "-v0")
+    return data
+
+
+def test_a_held_index_lock_delays_the_background_drainer_and_loses_nothing(corpus, tmp_path):
+    data = indexed_archive(tmp_path, corpus)
     edit = ("import django; django.setup(); from articles.models import Person; "
             "[p.save() for p in Person.objects.order_by('pk')[:20] if not setattr(p, 'name', p.name + ' Jr')]")
     subprocess.run([sys.executable, "-c", edit], cwd=ROOT, env=environment(data), check=True, timeout=120)
@@ -156,10 +162,7 @@ print(done)
 
 
 def test_curation_and_ingest_in_several_processes_lose_no_update(corpus, tmp_path):
-    data = tmp_path / "data"
-    manage(data, "migrate", "--noinput", "-v0")
-    manage(data, "ingest", corpus)
-    manage(data, "drain_index_queue", "-v0")
+    data = indexed_archive(tmp_path, corpus)
     more = tmp_path / "more"
     subprocess.run([sys.executable, "bench/corpus.py", str(more), "--count", "120", "--seed", "12"],
                    cwd=ROOT, check=True, capture_output=True, timeout=120)

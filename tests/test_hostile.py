@@ -500,7 +500,7 @@ def test_a_50_mb_file_is_streamed(tmp_path):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from articles.ingest.parse import photo_credit, split_header  # noqa: E402
+from .test_parse import check_every_body_line_lands_in_one_article  # noqa: E402
 
 hostile_line = st.one_of(
     st.text(max_size=200),  # anything, separators and surrogate-free controls included
@@ -516,19 +516,4 @@ newline = st.sampled_from(["\n", "\r\n", "\r"])
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(hostile_line, newline), max_size=40))
 def test_the_parser_never_raises_and_every_body_line_lands_in_one_article(pairs):
-    text = "".join(line + end for line, end in pairs)
-    try:
-        drafts = parse_text(text)
-    except ParseError:
-        return
-    held = [n for d in drafts for n in d.lines]
-    assert len(held) == len(set(held)), "a line went into two articles"
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").split("\n")
-    header, rest = split_header(lines)
-    first = len(lines) - len(rest)
-    content = {n for n, x in enumerate(lines) if n >= first and " ".join(x.split())
-               and photo_credit(" ".join(x.split())) is None}
-    assert set(held) == content
-    for draft in drafts:
-        assert draft.paragraphs and all(p.strip() for p in draft.paragraphs)
-        assert draft.headline.strip()
+    check_every_body_line_lands_in_one_article("".join(line + end for line, end in pairs))

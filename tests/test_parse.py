@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.ingest.parse import ParseError, derive_headline, parse_text, photo_credit, split_deck
+from articles.ingest.parse import ParseError, derive_headline, parse_text, photo_credit, split_deck, split_header
 
 
 def test_seed_yields_five_articles_with_kickers_teasers_and_credit(seed_file):
@@ -98,21 +98,28 @@ def test_text_without_article_is_a_parse_error(text):
 line = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), min_size=0, max_size=120)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(line, st.sampled_from(["Photo: AP", "", "WAR? Troops crossed the river at dawn and", "A."])), max_size=25))
-def test_parser_never_raises_and_keeps_every_body_line_once(lines):
-    """Property: any text parses or raises ParseError, and each content line lands in exactly one article."""
-    text = "\n".join(lines)
+def check_every_body_line_lands_in_one_article(text):
+    """Any text parses or raises ParseError; each content line (not a header, blank or photo
+    credit) lands in exactly one article, and every article has a headline and paragraphs."""
     try:
         drafts = parse_text(text)
     except ParseError:
         return
     held = [n for d in drafts for n in d.lines]
     assert len(held) == len(set(held)), "a line went into two articles"
-    content = {
-        n for n, x in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-        if " ".join(x.split()) and photo_credit(" ".join(x.split())) is None
-    }
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").split("\n")
+    _, rest = split_header(lines)
+    first = len(lines) - len(rest)
+    content = {n for n, x in enumerate(lines) if n >= first and " ".join(x.split())
+               and photo_credit(" ".join(x.split())) is None}
     assert set(held) == content
-    for d in drafts:
-        assert d.paragraphs and all(p.strip() for p in d.paragraphs)
+    for draft in drafts:
+        assert draft.paragraphs and all(p.strip() for p in draft.paragraphs)
+        assert draft.headline.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(line, st.sampled_from(["Photo: AP", "", "WAR? Troops crossed the river at dawn and", "A."])), max_size=25))
+def test_parser_never_raises_and_keeps_every_body_line_once(lines):
+    """Property: plain lines (tests/test_hostile.py has the hostile version)."""
+    check_every_body_line_lands_in_one_article("\n".join(lines))
