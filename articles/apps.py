@@ -6,4 +6,4 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Archive"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the index-queue receivers
+        from articles.search import signals  # noqa: F401 - connects the index-queue receivers

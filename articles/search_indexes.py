@@ -1,6 +1,6 @@
 from haystack import indexes
 
-from .models import Article
+from articles.models import Article
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Article, Country, Person, Topic
+from articles.models import Article, Country, Person, Topic
 
 
 class ArticleSitemap(Sitemap):

@@ -1,6 +1,9 @@
 from django.urls import path
 
-from . import archive_views, feeds, search_feed, views
+from articles.views import archive as archive_views
+from articles.views import feeds
+from articles.search import feeds as search_feed
+from articles.views import articles as views
 
 app_name = "articles"
 

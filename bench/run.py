@@ -91,7 +91,7 @@ def stage_ingest(data_dir, corpus):
 
 def stage_index(data_dir):
     setup_django(data_dir)
-    from articles import search_queue
+    from articles.search import queue as search_queue
 
     start = time.perf_counter()
     updated, removed = search_queue.drain()
@@ -105,7 +105,7 @@ def stage_dump_documents(data_dir, out):
     from haystack import connections
 
     from articles.models import Article
-    from articles.search_backend import SPELLING, spelling_words
+    from articles.search.backends.whoosh.backend import SPELLING, spelling_words
 
     backend = connections["default"].get_backend()
     backend.setup()
@@ -131,7 +131,7 @@ def stage_raw_index(data_dir, docs_file, out_dir, parallel):
     from whoosh.filedb.filestore import FileStorage
 
     from articles.models import Article
-    from articles.search_queue import BULK_MIN
+    from articles.search.queue import BULK_MIN
 
     backend = connections["default"].get_backend()
     backend.setup()
@@ -165,7 +165,7 @@ def query_mix(data_dir, per_kind, seed=11):
     from haystack import connections
 
     from articles.models import Person
-    from articles.search_backend import SPELLING
+    from articles.search.backends.whoosh.backend import SPELLING
 
     rng = random.Random(seed)
     backend = connections["default"].get_backend()

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-WHOOSH_ENGINE = "articles.search_backend.ArchiveWhooshEngine"
+WHOOSH_ENGINE = "articles.search.backends.whoosh.backend.ArchiveWhooshEngine"
 ELASTICSEARCH7_ENGINE = "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine"
 SOLR_ENGINE = "haystack.backends.solr_backend.SolrEngine"
 

@@ -3,7 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import sitemaps
-from articles.search_views import SearchView, api_search, api_suggest
+from articles.search.views import SearchView, api_search, api_suggest
 
 urlpatterns = [
     path("admin/", admin.site.urls),

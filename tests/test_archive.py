@@ -12,7 +12,7 @@ from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Country, Person, Topic
-from articles.search_queue import enqueue_articles
+from articles.search.queue import enqueue_articles
 
 from .conftest import SEEDS
 

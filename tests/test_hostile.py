@@ -18,9 +18,9 @@ from django.urls import reverse
 
 from articles.ingest.parse import ParseError, parse_text
 from articles.models import Article, Person, Topic
-from articles.presentation import linked_body
+from articles.pages import linked_body
 from articles.sanitize import clean_html, html_to_text, strip_tags
-from articles.search import highlight
+from articles.search.service import highlight
 
 from .conftest import SEEDS, write
 from .hostile import dangers, load_vectors

@@ -195,7 +195,7 @@ def test_feed_summaries_are_escaped_html(client, db):
 def test_neighbours_walk_the_whole_archive_in_order(db):
     import datetime as dt
 
-    from articles.presentation import neighbours
+    from articles.pages import neighbours
 
     days = [dt.date(2024, 1, 5), dt.date(2024, 1, 5), None, dt.date(2023, 7, 1), dt.date(2024, 1, 5), None,
             dt.date(2025, 2, 2)]

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article, ArticleCountry, ArticlePerson, IndexQueueEntry, Person, TagState
-from articles.search import highlight, parse_query
+from articles.search.service import highlight, parse_query
 
 from .conftest import SEEDS
 
@@ -133,7 +133,7 @@ def test_bad_dates_get_a_message_not_an_error(client, archive):
 
 
 def test_pagination(client, archive, settings, monkeypatch):
-    monkeypatch.setattr("articles.search.PAGE_SIZE", 2)
+    monkeypatch.setattr("articles.search.service.PAGE_SIZE", 2)
     first, second = api(client, q="-zzz")[1], api(client, q="-zzz", page=2)[1]
     assert first["count"] == 5 and len(first["results"]) == 2 and second["page"] == 2
     assert not set(headlines(first)) & set(headlines(second))
@@ -237,7 +237,7 @@ def test_no_file_handle_leak_when_the_index_changes(client, archive):
     """The reused searcher is replaced after each commit without leaving files open."""
     import os
 
-    from articles.search_queue import enqueue_articles
+    from articles.search.queue import enqueue_articles
 
     def open_files():
         gc.collect()

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article, Person
-from articles.search import SearchParams, build_queryset, parse_query
-from articles.search_backend import ArrayIndex
+from articles.search.service import SearchParams, build_queryset, parse_query
+from articles.search.backends.whoosh.backend import ArrayIndex
 
 from .conftest import SEEDS
 
@@ -97,7 +97,7 @@ def test_phrases_match_exactly_what_whoosh_matches(archive):
 
 
 def test_a_phrase_in_very_many_stories_is_estimated_and_says_so(archive, client, monkeypatch):
-    import articles.search_backend as sb
+    import articles.search.backends.whoosh.backend as sb
 
     query_text = '"told reporters"'
     exact = client.get("/api/search/", {"q": query_text}).json()
@@ -127,7 +127,7 @@ def _whoosh_counts(searcher, field):
 
 
 def test_facet_counts_match_whoosh_across_segments_deletions_and_new_versions(archive):
-    from articles.search_backend import SEGMENT_ARRAYS, FacetColumns
+    from articles.search.backends.whoosh.backend import SEGMENT_ARRAYS, FacetColumns
 
     backend = archive
     searcher = backend._searcher()
@@ -140,7 +140,7 @@ def test_facet_counts_match_whoosh_across_segments_deletions_and_new_versions(ar
     # A new version (an edited story: a deletion in an old segment and a new segment) reuses what
     # was read from the old segments and still counts right.
     before = dict(SEGMENT_ARRAYS.entries)
-    from articles import search_queue
+    from articles.search import queue as search_queue
 
     search_queue.enqueue_articles([Article.objects.order_by("pk").first().pk])
     call_command("drain_index_queue", verbosity=0)
@@ -156,7 +156,7 @@ def test_facet_counts_match_whoosh_across_segments_deletions_and_new_versions(ar
 
 
 def test_facet_postings_are_shared_through_a_file_per_segment(archive):
-    from articles.search_backend import FacetColumns, read_keyword_segment
+    from articles.search.backends.whoosh.backend import FacetColumns, read_keyword_segment
 
     backend = archive
     call_command("check_index", "--rebuild", verbosity=0)  # a drain writes the new segments' files
@@ -245,7 +245,7 @@ def test_a_searcher_is_reused_while_the_index_folder_is_unchanged_and_renewed_af
     real_exists = backend.index_exists
     monkeypatch.setattr(backend, "index_exists", lambda: calls.append(1) or real_exists())
     assert backend._searcher() is first and calls == []  # one stat, no folder listing
-    from articles import search_queue
+    from articles.search import queue as search_queue
 
     search_queue.enqueue_articles([Article.objects.order_by("pk").first().pk])
     call_command("drain_index_queue", verbosity=0)  # a commit: new files, a new folder time

@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import presentation, stats
+from articles import pages as presentation
+from articles.search import aggregates as stats
 from articles.models import Article, ArticleCountry, Country, Person, TagState, Topic
 
 from .conftest import SEEDS
@@ -23,7 +24,7 @@ def indexed(whoosh_index):
     tag = ArticleCountry.objects.filter(country__name="Albania").first()
     tag.state = TagState.REJECTED
     tag.save()
-    from articles.search_queue import enqueue_articles
+    from articles.search.queue import enqueue_articles
 
     enqueue_articles(Article.objects.values_list("pk", flat=True))
     call_command("drain_index_queue", verbosity=0)

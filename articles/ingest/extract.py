@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import gazetteer
-from .gazetteer import fold
-from .lexicon import (
+from articles.ingest import gazetteer
+from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import (
     COMMON_CAPITALISED,
     DAYS_MONTHS,
     FOREIGN_ARTICLES,
@@ -27,7 +27,7 @@ from .lexicon import (
     TITLE_WORDS_LOWER,
     TITLES,
 )
-from .topics import DEFAULT_RULES, WORD_EDGE_PUNCTUATION
+from articles.ingest.topics import DEFAULT_RULES, WORD_EDGE_PUNCTUATION
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 TOKEN = rf"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[dl]['’][{UPPER}]\w*|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"

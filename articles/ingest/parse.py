@@ -10,7 +10,7 @@ import email.utils
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import NAME_PARTICLES
+from articles.ingest.lexicon import NAME_PARTICLES
 
 HEADER_RE = re.compile(r"^(headline|date|source|url)\s*:\s*(.*)$", re.IGNORECASE)
 KICKER_RE = re.compile(r"^(?P<kicker>[A-Z0-9][A-Z0-9 ’'&.,/\-]{1,60}?)\s*(?P<mark>[:?])\s+(?P<rest>\S.*)$")

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from django.db import DatabaseError, transaction
 
-from .. import search_queue
-from ..portable import RecordError, import_record
-from .extract import extract
-from .parse import ParseError, parse_text
-from .readers import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ReadError, read_text
-from .store import EntityResolver, known_entities, store_drafts
+from articles.search import queue as search_queue
+from articles.exchange.jsonl import RecordError, import_record
+from articles.ingest.extract import extract
+from articles.ingest.parse import ParseError, parse_text
+from articles.ingest.readers import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ReadError, read_text
+from articles.ingest.store import EntityResolver, known_entities, store_drafts
 
 CHUNK_FILES = 200
 

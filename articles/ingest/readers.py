@@ -6,7 +6,7 @@ import re
 import stat
 from pathlib import Path
 
-from ..sanitize import html_to_text
+from articles.sanitize import html_to_text
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -10,7 +10,7 @@ from collections import Counter
 from django.db import transaction
 from django.db.models import Q
 
-from ..models import (
+from articles.models import (
     Article,
     ArticleCountry,
     ArticlePerson,
@@ -23,10 +23,10 @@ from ..models import (
     Topic,
     unique_slugs,
 )
-from . import gazetteer
-from .extract import KnownEntities
-from .gazetteer import fold
-from .topics import TopicRules
+from articles.ingest import gazetteer
+from articles.ingest.extract import KnownEntities
+from articles.ingest.gazetteer import fold
+from articles.ingest.topics import TopicRules
 
 KEY_WORDS = 25  # the lede's first words identify a story across corrections further down
 

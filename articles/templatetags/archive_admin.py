@@ -1,6 +1,6 @@
 from django import template
 
-from ..curation import unreviewed_articles
+from articles.curation.tags import unreviewed_articles
 
 register = template.Library()
 

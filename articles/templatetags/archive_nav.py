@@ -7,8 +7,8 @@ import datetime as dt
 from django import template
 from django.db.models import Count, Max, Q
 
-from ..archive_views import month_counts
-from ..models import Article
+from articles.views.archive import month_counts
+from articles.models import Article
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import index_check
+from articles.search import drift as index_check
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import IndexQueueEntry
-from articles.search_queue import IndexBusy, drain
+from articles.search.queue import IndexBusy, drain
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from articles.portable import article_record, export_queryset
+from articles.exchange.jsonl import article_record, export_queryset
 
 CSV_COLUMNS = ["id", "slug", "url", "headline", "kicker", "deck", "body", "published", "source",
                "photo_credit", "truncated", "people", "countries", "topics"]

@@ -15,9 +15,9 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from . import stats
-from .models import TAG_MODELS, Article, TagState
-from .sanitize import cleaned, format_html, format_html_join
+from articles.search import aggregates as stats
+from articles.models import TAG_MODELS, Article, TagState
+from articles.sanitize import cleaned, format_html, format_html_join
 
 CO_MENTION_LIMIT = 8
 

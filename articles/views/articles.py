@@ -5,10 +5,10 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
-from . import stats
-from .models import Article, Country, Person, SlugRedirect, Topic
-from .presentation import co_mentions, linked_body, neighbours, related_by_entities, timeline
-from .search import more_like_this
+from articles.search import aggregates as stats
+from articles.models import Article, Country, Person, SlugRedirect, Topic
+from articles.pages import co_mentions, linked_body, neighbours, related_by_entities, timeline
+from articles.search.service import more_like_this
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from .models import Article, Country, Person, Topic
+from articles.models import Article, Country, Person, Topic
 
 FEED_SIZE = 30
 

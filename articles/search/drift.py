@@ -6,8 +6,8 @@ from django.utils import timezone
 from haystack import connections
 from haystack.query import SearchQuerySet
 
-from .models import Article
-from .search_queue import drain, enqueue_articles
+from articles.models import Article
+from articles.search.queue import drain, enqueue_articles
 
 
 @dataclass

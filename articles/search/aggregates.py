@@ -16,7 +16,7 @@ import logging
 from haystack.inputs import Clean
 from haystack.query import SQ, SearchQuerySet
 
-from .models import Article, Country, Person, Topic
+from articles.models import Article, Country, Person, Topic
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from . import search_queue
-from .models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, Topic
+from articles.search import queue as search_queue
+from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, Topic
 
 
 def _queue(ids):

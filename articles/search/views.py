@@ -10,9 +10,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views import View
 
-from .forms import SearchForm
-from .models import Country, Person, Topic
-from .search import SearchUnavailable, run_search
+from articles.search.forms import SearchForm
+from articles.models import Country, Person, Topic
+from articles.search.service import SearchUnavailable, run_search
 
 log = logging.getLogger(__name__)
 SUGGEST_LIMIT = 8

@@ -12,8 +12,8 @@ from django.db.models.functions import TruncMonth
 from django.views.generic import ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
-from .models import Article
-from .views import PAGE_SIZE
+from articles.models import Article
+from articles.views.articles import PAGE_SIZE
 
 STORY_ORDER = ["-published", "-created", "-id"]
 

@@ -3,9 +3,9 @@ re-applying topic keyword rules. Every change reaches the search index through t
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
-from .ingest.store import sync_tags
-from .ingest.topics import TopicRules
-from .models import (
+from articles.ingest.store import sync_tags
+from articles.ingest.topics import TopicRules
+from articles.models import (
     TAG_MODELS,
     Article,
     ArticleTopic,
@@ -15,7 +15,7 @@ from .models import (
     TagState,
     Topic,
 )
-from .search_queue import enqueue_articles, suspended
+from articles.search.queue import enqueue_articles, suspended
 
 
 

@@ -6,8 +6,8 @@ the merge is logged with a snapshot from which `undo` restores everything as it 
 from django.db import transaction
 from django.utils import timezone
 
-from .models import TAG_MODELS, EntityMerge, SlugRedirect
-from .search_queue import enqueue_articles
+from articles.models import TAG_MODELS, EntityMerge, SlugRedirect
+from articles.search.queue import enqueue_articles
 
 TAG_FIELDS = ["origin", "state", "mentions", "offsets", "score", "set_by_id"]
 

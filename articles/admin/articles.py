@@ -8,10 +8,11 @@ from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from . import curation, merging
-from .forms import UploadForm
-from .ingest.pipeline import ingest_paths
-from .models import (
+from articles.curation import tags as curation
+from articles.curation import merging
+from articles.search.forms import UploadForm
+from articles.ingest.pipeline import ingest_paths
+from articles.models import (
     Article,
     ArticleCountry,
     ArticlePerson,

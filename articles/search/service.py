@@ -15,9 +15,9 @@ from haystack import connections
 from haystack.inputs import Clean, Exact
 from haystack.query import SQ, SearchQuerySet
 
-from .models import Article, Country, Person, Topic
-from .sanitize import marked_snippet
-from .stats import bucket_counts
+from articles.models import Article, Country, Person, Topic
+from articles.sanitize import marked_snippet
+from articles.search.aggregates import bucket_counts
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
-from .forms import SearchForm
-from .search import SearchUnavailable, run_search
+from articles.search.forms import SearchForm
+from articles.search.service import SearchUnavailable, run_search
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from .search import SearchParams
+from articles.search.service import SearchParams
 
 
 class SearchForm(forms.Form):

@@ -7,8 +7,8 @@ import datetime as dt
 
 from django.db import transaction
 
-from .ingest.store import content_key
-from .models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, TagOrigin, TagState, Topic
+from articles.ingest.store import content_key
+from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, TagOrigin, TagState, Topic
 
 FIELDS = ["id", "slug", "url", "headline", "kicker", "deck", "body", "published", "source", "photo_credit", "truncated"]
 

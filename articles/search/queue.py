@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from haystack import connections
 from whoosh.index import LockError
 
-from .models import Article, IndexQueueEntry
+from articles.models import Article, IndexQueueEntry
 
 BULK_MIN = 2000  # a queue of this many articles is written by several processes at once
 

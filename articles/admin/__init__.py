@@ -1,0 +1,2 @@
+"""The admin, by model group; Django imports this package to register them."""
+from articles.admin import articles  # noqa: F401
