@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-postgres install install-dev bench bench-extraction clean
+.PHONY: run serve test lint test-postgres install install-dev bench bench-extraction clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ serve: install
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# ruff (configured in ruff.toml): lint rules and the formatter's style, checked, never rewritten.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # The whole suite against a throw-away PostgreSQL server on loopback (Debian's package, installed
 # if missing; see .ci/postgres). `make test` runs it on SQLite.

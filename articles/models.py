@@ -3,6 +3,7 @@
 A tag is an explicit through-model row that records where it came from (the extractor or an
 editor), its review state and where the entity is mentioned in the body.
 """
+
 from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import quote
@@ -47,7 +48,9 @@ def unique_slugs(model, texts, max_length=120):
         slug = base
         if slug in taken:
             if base not in widened:
-                taken |= set(rows.filter(slug__startswith=base + "-").values_list("slug", flat=True))
+                taken |= set(
+                    rows.filter(slug__startswith=base + "-").values_list("slug", flat=True)
+                )
                 widened.add(base)
             n = 2
             while f"{base}-{n}" in taken:
@@ -75,7 +78,9 @@ class EntityQuerySet(models.QuerySet):
         """Annotate `article_count`: articles tagged with the entity, rejected tags excluded."""
         tag = self.model.tag_related_name
         return self.annotate(
-            article_count=Count(tag, filter=~Q(**{f"{tag}__state": TagState.REJECTED}), distinct=True)
+            article_count=Count(
+                tag, filter=~Q(**{f"{tag}__state": TagState.REJECTED}), distinct=True
+            )
         )
 
     def mentioned(self):
@@ -104,7 +109,9 @@ class Entity(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
-        self.aliases = sorted({a.strip() for a in self.aliases or [] if a and a.strip() and a.strip() != self.name})
+        self.aliases = sorted(
+            {a.strip() for a in self.aliases or [] if a and a.strip() and a.strip() != self.name}
+        )
         old = None
         if self.pk:
             old = type(self).objects.filter(pk=self.pk).values_list(*self.SEARCH_FIELDS).first()
@@ -113,7 +120,9 @@ class Entity(models.Model):
                     kind=self._meta.model_name, old_slug=old[0], defaults={"target_id": self.pk}
                 )
         # Only a change to what stories' search documents hold re-indexes them (signals.py).
-        self.search_fields_changed = old is None or list(old) != [getattr(self, f) for f in self.SEARCH_FIELDS]
+        self.search_fields_changed = old is None or list(old) != [
+            getattr(self, f) for f in self.SEARCH_FIELDS
+        ]
         super().save(*args, **kwargs)
 
     @property
@@ -185,10 +194,14 @@ class RejectedName(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     name = models.CharField(max_length=200)
     created = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="unique_rejected_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name"], name="unique_rejected_name")
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.kind})"
@@ -219,14 +232,24 @@ def attach_tag_links(articles, aliases=False, chunk=300):
     for start in range(0, len(pks), chunk):
         batch = pks[start : start + chunk]
         parts = [
-            model.objects.filter(article__in=batch).exclude(state=TagState.REJECTED)
+            model.objects.filter(article__in=batch)
+            .exclude(state=TagState.REJECTED)
             .annotate(kind=models.Value(kind, output_field=models.CharField()))
-            .values_list("pk", "article_id", "kind", f"{kind}__name", f"{kind}__slug",
-                         *([f"{kind}__aliases"] if aliases else [])).order_by()
+            .values_list(
+                "pk",
+                "article_id",
+                "kind",
+                f"{kind}__name",
+                f"{kind}__slug",
+                *([f"{kind}__aliases"] if aliases else []),
+            )
+            .order_by()
             for kind, model in TAG_MODELS.items()
         ]
         rows += parts[0].union(*parts[1:], all=True)
-    for _, article_id, kind, name, slug, *more in sorted(rows, key=lambda row: (row[1], order[row[2]], row[0])):
+    for _, article_id, kind, name, slug, *more in sorted(
+        rows, key=lambda row: (row[1], order[row[2]], row[0])
+    ):
         found = tuple(more[0] or ()) if aliases else None
         by_pk[article_id]._tag_links.append(TagLink(kind, name, slug, found))
 
@@ -250,10 +273,15 @@ class ArticleQuerySet(models.QuerySet):
     def with_tags(self):
         """Visible tags prefetched with their entities (whole rows, for the article page and the
         export): one query per tag kind, not per row."""
-        return self.prefetch_related(*(
-            Prefetch(f"{model._meta.model_name}_set", model.objects.exclude(state=TagState.REJECTED).select_related(kind))
-            for kind, model in TAG_MODELS.items()
-        ))
+        return self.prefetch_related(
+            *(
+                Prefetch(
+                    f"{model._meta.model_name}_set",
+                    model.objects.exclude(state=TagState.REJECTED).select_related(kind),
+                )
+                for kind, model in TAG_MODELS.items()
+            )
+        )
 
     def with_tag_names(self):
         """Each story's visible tags as links for story lists (`Article.tag_links`), read in one
@@ -274,13 +302,17 @@ class ArticleQuerySet(models.QuerySet):
         fresh = self._result_cache is None
         super()._fetch_all()
         if fresh and self._tag_links:
-            attach_tag_links([row for row in self._result_cache if isinstance(row, Article)],
-                             aliases=self._tag_links == "aliases")
+            attach_tag_links(
+                [row for row in self._result_cache if isinstance(row, Article)],
+                aliases=self._tag_links == "aliases",
+            )
 
     def for_index(self):
         """What a search document is made of: the text, dates and visible tags' names and aliases
         (`tag_links`, plain values in one query)."""
-        clone = self.only("id", "kicker", "headline", "deck", "body", "published", "updated")._chain()
+        clone = self.only(
+            "id", "kicker", "headline", "deck", "body", "published", "updated"
+        )._chain()
         clone._tag_links = "aliases"
         return clone
 
@@ -295,7 +327,9 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     headline = models.CharField(max_length=300)
-    kicker = models.CharField(max_length=120, blank=True, help_text="The ALL-CAPS label above a headline.")
+    kicker = models.CharField(
+        max_length=120, blank=True, help_text="The ALL-CAPS label above a headline."
+    )
     deck = models.TextField(blank=True, help_text="The standfirst under the headline.")
     body = models.TextField(help_text="Paragraphs separated by blank lines.")
     published = models.DateField(null=True, blank=True, db_index=True)
@@ -304,9 +338,14 @@ class Article(models.Model):
     photo_credit = models.CharField(max_length=200, blank=True)
     truncated = models.BooleanField(default=False, help_text="The text is a cut-off teaser.")
     content_key = models.CharField(
-        max_length=80, unique=True, editable=False, help_text="Stable identity of the text, so it is stored once."
+        max_length=80,
+        unique=True,
+        editable=False,
+        help_text="Stable identity of the text, so it is stored once.",
     )
-    origin = models.CharField(max_length=500, blank=True, editable=False, help_text="Where the text was ingested from.")
+    origin = models.CharField(
+        max_length=500, blank=True, editable=False, help_text="Where the text was ingested from."
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -339,7 +378,9 @@ class Article(models.Model):
 
     def index_tags(self):
         """tag_links with the entities' aliases, which the search document holds."""
-        if "_tag_links" not in self.__dict__ or any(link.aliases is None for link in self._tag_links):
+        if "_tag_links" not in self.__dict__ or any(
+            link.aliases is None for link in self._tag_links
+        ):
             attach_tag_links([self], aliases=True)
         return self._tag_links
 
@@ -352,13 +393,21 @@ class Article(models.Model):
 class Tag(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
     origin = models.CharField(max_length=10, choices=TagOrigin.choices, default=TagOrigin.EXTRACTOR)
-    state = models.CharField(max_length=10, choices=TagState.choices, default=TagState.AUTO, db_index=True)
-    mentions = models.PositiveIntegerField(default=0, help_text="How often the text mentions the entity.")
+    state = models.CharField(
+        max_length=10, choices=TagState.choices, default=TagState.AUTO, db_index=True
+    )
+    mentions = models.PositiveIntegerField(
+        default=0, help_text="How often the text mentions the entity."
+    )
     offsets = models.JSONField(
-        default=list, blank=True, help_text="[start, end] character spans of the mentions in the body."
+        default=list,
+        blank=True,
+        help_text="[start, end] character spans of the mentions in the body.",
     )
     score = models.FloatField(default=0.0)
-    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -373,13 +422,17 @@ class Tag(models.Model):
 
 class ArticlePerson(Tag):
     person = models.ForeignKey(Person, on_delete=models.CASCADE)
-    role = models.CharField(max_length=200, blank=True, help_text="The role the text gives the person.")
+    role = models.CharField(
+        max_length=200, blank=True, help_text="The role the text gives the person."
+    )
 
     entity_field = "person"
 
     class Meta(Tag.Meta):
         verbose_name = "person tag"
-        constraints = [models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")
+        ]
 
     def __str__(self):
         return f"{self.person} in {self.article_id}"
@@ -392,7 +445,9 @@ class ArticleCountry(Tag):
 
     class Meta(Tag.Meta):
         verbose_name = "country tag"
-        constraints = [models.UniqueConstraint(fields=["article", "country"], name="unique_article_country")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "country"], name="unique_article_country")
+        ]
 
     def __str__(self):
         return f"{self.country} in {self.article_id}"
@@ -405,7 +460,9 @@ class ArticleTopic(Tag):
 
     class Meta(Tag.Meta):
         verbose_name = "topic tag"
-        constraints = [models.UniqueConstraint(fields=["article", "topic"], name="unique_article_topic")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "topic"], name="unique_article_topic")
+        ]
 
     def __str__(self):
         return f"{self.topic} in {self.article_id}"
@@ -461,7 +518,9 @@ class TagChange(models.Model):
     kind = models.CharField(max_length=10)  # person, country or topic
     entity_name = models.CharField(max_length=200)
     action = models.CharField(max_length=10, choices=Action.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -488,7 +547,9 @@ class EntityMerge(models.Model):
     survivor_name = models.CharField(max_length=200)
     merged_name = models.CharField(max_length=200)
     snapshot = models.JSONField(help_text="The merged entity and its tags, as they were.")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     created = models.DateTimeField(auto_now_add=True)
     undone = models.DateTimeField(null=True, blank=True)
 

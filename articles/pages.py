@@ -6,6 +6,7 @@ Counts over many stories (timelines, co-mentions, shared tags) come from the sea
 facets (stats.py), which answer in milliseconds at any size; the database GROUP BYs here are the
 fallback when the index cannot answer.
 """
+
 import datetime as dt
 import html
 from collections import Counter
@@ -15,9 +16,9 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from articles.search import aggregates as stats
 from articles.models import TAG_MODELS, Article, TagState
 from articles.sanitize import cleaned, format_html, format_html_join
+from articles.search import aggregates as stats
 
 CO_MENTION_LIMIT = 8
 
@@ -31,8 +32,11 @@ def timeline(entity):
     counts = stats.months({_kind(entity): entity.slug})
     if counts is None:
         rows = (
-            Article.objects.tagged_with(entity).dated()
-            .annotate(month=TruncMonth("published")).values("month").annotate(n=Count("id", distinct=True))
+            Article.objects.tagged_with(entity)
+            .dated()
+            .annotate(month=TruncMonth("published"))
+            .values("month")
+            .annotate(n=Count("id", distinct=True))
         )
         counts = {row["month"]: row["n"] for row in rows}
     if not counts:
@@ -50,15 +54,33 @@ def timeline(entity):
             n = sum(v for k, v in counts.items() if k.year == year and k.month == month)
             start = f"{year:04d}-{month:02d}-01"
             end_year, end_month = (year + 1, 1) if month == 12 else (year, month + 1)
-            bars.append({"label": f"{year}-{month:02d}", "count": n,
-                         "url": _search_url(**{param: entity.slug, "from": start, "to": _day_before(end_year, end_month)})})
+            bars.append(
+                {
+                    "label": f"{year}-{month:02d}",
+                    "count": n,
+                    "url": _search_url(
+                        **{
+                            param: entity.slug,
+                            "from": start,
+                            "to": _day_before(end_year, end_month),
+                        }
+                    ),
+                }
+            )
             year, month = end_year, end_month
         by = "month"
     else:
         for year in range(first.year, last.year + 1):
             n = sum(v for k, v in counts.items() if k.year == year)
-            bars.append({"label": str(year), "count": n,
-                         "url": _search_url(**{param: entity.slug, "from": f"{year}-01-01", "to": f"{year}-12-31"})})
+            bars.append(
+                {
+                    "label": str(year),
+                    "count": n,
+                    "url": _search_url(
+                        **{param: entity.slug, "from": f"{year}-01-01", "to": f"{year}-12-31"}
+                    ),
+                }
+            )
         by = "year"
     return {"bars": bars, "by": by, "svg": _timeline_svg(bars, by)}
 
@@ -82,21 +104,33 @@ def _timeline_svg(bars, by):
         if bar["count"]:
             h = round(height * bar["count"] / peak, 1)
             x = round(i * slot + (slot - bar_w) / 2, 1)
-            label = f'{bar["label"]}: {bar["count"]} stor{"y" if bar["count"] == 1 else "ies"}'
+            label = f"{bar['label']}: {bar['count']} stor{'y' if bar['count'] == 1 else 'ies'}"
             rects.append((bar["url"], x, round(height - h, 1), round(bar_w, 1), h, label))
     return format_html(
         '<svg class="timeline" viewBox="0 0 {} {}" role="img" aria-label="{}" preserveAspectRatio="none">'
         '{}<text x="0" y="{}">{}</text><text x="{}" y="{}" text-anchor="end">{}</text></svg>',
-        width, height + 18, f"Stories per {by}: {len(bars)} {by}s, at most {peak} in one {by}",
-        format_html_join("", '<a href="{}"><rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect></a>', rects),
-        height + 14, bars[0]["label"], width, height + 14, bars[-1]["label"],
+        width,
+        height + 18,
+        f"Stories per {by}: {len(bars)} {by}s, at most {peak} in one {by}",
+        format_html_join(
+            "",
+            '<a href="{}"><rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect></a>',
+            rects,
+        ),
+        height + 14,
+        bars[0]["label"],
+        width,
+        height + 14,
+        bars[-1]["label"],
     )
 
 
 def co_mentions(entity):
     """For each kind, the entities most often tagged in the same stories, with a link to those stories."""
     kind = _kind(entity)
-    top = stats.top_entities(list(TAG_MODELS), CO_MENTION_LIMIT, filters={kind: entity.slug}, exclude=entity)
+    top = stats.top_entities(
+        list(TAG_MODELS), CO_MENTION_LIMIT, filters={kind: entity.slug}, exclude=entity
+    )
     if top is None:
         top = _co_mentions_from_database(entity)
     out = {}
@@ -123,14 +157,18 @@ def _co_mentions_from_database(entity):
     for other_kind, model in TAG_MODELS.items():
         entity_model = model._meta.get_field(other_kind).related_model
         rows = (
-            model.objects.filter(article__in=story_ids).exclude(state=TagState.REJECTED)
+            model.objects.filter(article__in=story_ids)
+            .exclude(state=TagState.REJECTED)
             .exclude(**({other_kind: entity} if other_kind == kind else {}))
-            .values(other_kind).annotate(n=Count("article", distinct=True))
+            .values(other_kind)
+            .annotate(n=Count("article", distinct=True))
             .order_by("-n", f"{other_kind}__name")[:CO_MENTION_LIMIT]
         )
         rows = list(rows)
         found = entity_model.objects.in_bulk([row[other_kind] for row in rows])
-        out[other_kind] = [(found[row[other_kind]], row["n"]) for row in rows if row[other_kind] in found]
+        out[other_kind] = [
+            (found[row[other_kind]], row["n"]) for row in rows if row[other_kind] in found
+        ]
     return out
 
 
@@ -148,8 +186,17 @@ def neighbours(article):
     else:
         newer = Article.objects.undated().filter(id__gt=article.pk).order_by("id").first()
         if newer is None:
-            first_day = Article.objects.dated().order_by("published").values_list("published", flat=True).first()
-            newer = Article.objects.filter(published=first_day).order_by("id").first() if first_day else None
+            first_day = (
+                Article.objects.dated()
+                .order_by("published")
+                .values_list("published", flat=True)
+                .first()
+            )
+            newer = (
+                Article.objects.filter(published=first_day).order_by("id").first()
+                if first_day
+                else None
+            )
         older = Article.objects.undated().filter(id__lt=article.pk).order_by("-id").first()
     return newer, older
 
@@ -157,12 +204,19 @@ def neighbours(article):
 def _next_dated(day, pk, newer):
     """The story after (pk, day) in (published, id) order, going forward in time if `newer`."""
     same_day = Article.objects.filter(published=day)
-    found = (same_day.filter(id__gt=pk).order_by("id") if newer else same_day.filter(id__lt=pk).order_by("-id")).first()
+    found = (
+        same_day.filter(id__gt=pk).order_by("id")
+        if newer
+        else same_day.filter(id__lt=pk).order_by("-id")
+    ).first()
     if found is not None:
         return found
     days = Article.objects.dated().values_list("published", flat=True)
-    next_day = (days.filter(published__gt=day).order_by("published") if newer
-                else days.filter(published__lt=day).order_by("-published")).first()
+    next_day = (
+        days.filter(published__gt=day).order_by("published")
+        if newer
+        else days.filter(published__lt=day).order_by("-published")
+    ).first()
     if next_day is None:
         return None
     stories = Article.objects.filter(published=next_day)
@@ -172,10 +226,15 @@ def _next_dated(day, pk, newer):
 def related_by_entities(article, limit=5):
     """[(story, shared tags)]: stories sharing the most people, countries and topics with `article`."""
     mine = {
-        kind: {getattr(tag, f"{kind}_id"): getattr(tag, kind).slug for tag in getattr(article, f"{model._meta.model_name}_set").all()}
+        kind: {
+            getattr(tag, f"{kind}_id"): getattr(tag, kind).slug
+            for tag in getattr(article, f"{model._meta.model_name}_set").all()
+        }
         for kind, model in TAG_MODELS.items()
     }
-    best = stats.sharing_tags([(kind, slug) for kind, ids in mine.items() for slug in ids.values()], article.pk, limit)
+    best = stats.sharing_tags(
+        [(kind, slug) for kind, ids in mine.items() for slug in ids.values()], article.pk, limit
+    )
     if best is None:
         return _related_from_database(article, mine, limit)
     found = Article.objects.only("id", "slug", "headline", "published").in_bulk(best)
@@ -187,8 +246,12 @@ def _shared_tags(pks, mine):
     """{story pk: how many of `mine` ({kind: {entity id: slug}}) it carries}, in one query."""
     parts = [
         model.objects.filter(article__in=pks, **{f"{kind}__in": list(mine[kind])})
-        .exclude(state=TagState.REJECTED).values("article").annotate(n=Count("id")).order_by()
-        for kind, model in TAG_MODELS.items() if mine[kind]
+        .exclude(state=TagState.REJECTED)
+        .values("article")
+        .annotate(n=Count("id"))
+        .order_by()
+        for kind, model in TAG_MODELS.items()
+        if mine[kind]
     ]
     shared = Counter()
     if pks and parts:
@@ -203,8 +266,11 @@ def _related_from_database(article, mine, limit):
         if not mine[kind]:
             continue
         rows = (
-            model.objects.filter(**{f"{kind}__in": list(mine[kind])}).exclude(article=article).exclude(state=TagState.REJECTED)
-            .values("article").annotate(n=Count("id"))
+            model.objects.filter(**{f"{kind}__in": list(mine[kind])})
+            .exclude(article=article)
+            .exclude(state=TagState.REJECTED)
+            .values("article")
+            .annotate(n=Count("id"))
         )
         for row in rows:
             shared[row["article"]] += row["n"]
@@ -225,7 +291,9 @@ def linked_body(article):
             offsets = sorted(tuple(o) for o in tag.offsets or () if len(o) == 2)
             if offsets:
                 entity = getattr(tag, kind)
-                spans.append((offsets[0][0], offsets[0][1], entity.get_absolute_url(), kind, entity.name))
+                spans.append(
+                    (offsets[0][0], offsets[0][1], entity.get_absolute_url(), kind, entity.name)
+                )
     spans.sort()
     body = article.body
     paragraphs, start = [], 0

@@ -7,6 +7,7 @@
 - `format_html`, `format_html_join`: Django's builders that escape every value (for the SVG
   timeline); nothing else calls mark_safe.
 """
+
 import html
 import re
 import threading
@@ -17,7 +18,15 @@ from bleach.linkifier import LinkifyFilter
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-__all__ = ["clean_html", "cleaned", "format_html", "format_html_join", "html_to_text", "marked_snippet", "strip_tags"]
+__all__ = [
+    "clean_html",
+    "cleaned",
+    "format_html",
+    "format_html_join",
+    "html_to_text",
+    "marked_snippet",
+    "strip_tags",
+]
 
 # Elements whose content is never article text.
 DROP_CONTENT_RE = re.compile(
@@ -26,10 +35,14 @@ DROP_CONTENT_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
-BLOCK_END_RE = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote|/tr|/article|/section|/figcaption|hr)\b[^>]*>", re.I)
+BLOCK_END_RE = re.compile(
+    r"<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote|/tr|/article|/section|/figcaption|hr)\b[^>]*>", re.I
+)
 TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
-INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+INVISIBLE_RE = re.compile(
+    r"[\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
 
 ALLOWED_TAGS = frozenset({"a", "p", "em", "strong", "mark", "br"})
 ALLOWED_ATTRIBUTES = {"a": ["href", "title", "class", "rel"], "mark": ["class"]}
@@ -82,10 +95,18 @@ _cleaners = threading.local()  # a bleach Cleaner is not thread-safe, and costly
 def _cleaner(linkify):
     cleaner = getattr(_cleaners, str(linkify), None)
     if cleaner is None:
-        filters = [lambda source: LinkifyFilter(source, callbacks=[_nofollow], skip_tags={"a"})] if linkify else []
+        filters = (
+            [lambda source: LinkifyFilter(source, callbacks=[_nofollow], skip_tags={"a"})]
+            if linkify
+            else []
+        )
         filters.append(ExternalLinksFilter)
         cleaner = bleach.Cleaner(
-            tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS, strip=True, filters=filters
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            protocols=ALLOWED_PROTOCOLS,
+            strip=True,
+            filters=filters,
         )
         setattr(_cleaners, str(linkify), cleaner)
     return cleaner

@@ -7,7 +7,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True)
     headline = indexes.CharField(model_attr="headline", indexed=False)
     published = indexes.DateField(model_attr="published", null=True)
-    updated = indexes.DateTimeField(model_attr="updated", indexed=False)  # lets check_index spot drift
+    updated = indexes.DateTimeField(
+        model_attr="updated", indexed=False
+    )  # lets check_index spot drift
     people = indexes.MultiValueField(faceted=True)
     countries = indexes.MultiValueField(faceted=True)
     topics = indexes.MultiValueField(faceted=True)

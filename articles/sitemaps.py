@@ -37,4 +37,9 @@ class TopicSitemap(EntitySitemap):
     model = Topic
 
 
-sitemaps = {"articles": ArticleSitemap, "people": PersonSitemap, "countries": CountrySitemap, "topics": TopicSitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "people": PersonSitemap,
+    "countries": CountrySitemap,
+    "topics": TopicSitemap,
+}

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from articles.views import archive as archive_views
-from articles.views import feeds
 from articles.search import feeds as search_feed
+from articles.views import archive as archive_views
 from articles.views import articles as views
+from articles.views import feeds
 
 app_name = "articles"
 
@@ -18,8 +18,14 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
     path("archive/", archive_views.ArchiveIndexView.as_view(), name="archive_index"),
     path("archive/undated/", archive_views.UndatedArticlesView.as_view(), name="archive_undated"),
-    path("archive/<int:year>/", archive_views.ArticleYearArchiveView.as_view(), name="archive_year"),
-    path("archive/<int:year>/<int:month>/", archive_views.ArticleMonthArchiveView.as_view(), name="archive_month"),
+    path(
+        "archive/<int:year>/", archive_views.ArticleYearArchiveView.as_view(), name="archive_year"
+    ),
+    path(
+        "archive/<int:year>/<int:month>/",
+        archive_views.ArticleMonthArchiveView.as_view(),
+        name="archive_month",
+    ),
     path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed_latest"),
     path("feeds/search/", search_feed.SearchFeed(), name="feed_search"),
     path("feeds/people/<slug:slug>/", feeds.PersonFeed(), name="feed_person"),

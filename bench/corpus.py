@@ -5,6 +5,7 @@ dates over 20 years. The same seed always gives the same corpus.
 
     python bench/corpus.py OUT_DIR --count 1000 [--seed 7]
 """
+
 import argparse
 import datetime as dt
 import random
@@ -12,19 +13,22 @@ import string
 from itertools import accumulate
 from pathlib import Path
 
-FIRST = ("Maria Jose Ahmed Li Wei Anna Pedro Fatima Ivan Olga Kwame Amina Hiroshi Yuki Carlos Elena Omar "
-         "Sara David Grace Samuel Nadia Tomas Leila Arjun Priya Jorge Ana Mehmet Aylin Kofi Ngozi").split()
-LAST = ("Garcia Chen Okafor Petrov Kim Tanaka Silva Haddad Novak Mensah Rossi Kowalski Nguyen Sato Ortiz "
-        "Ibrahim Mwangi Fischer Larsen Costa Yilmaz Das Singh Moreno Dubois Popescu Horvat Abebe Osei").split()
-TITLES = ["President", "Prime Minister", "Foreign Minister", "Finance Minister", "opposition leader",
-          "General", "Senator", "Governor", "central bank chief"]
-COUNTRIES = ("Kenya Brazil Japan Germany Nigeria India Mexico France Indonesia Egypt Turkey Vietnam "
-             "Argentina Poland Ukraine Canada Australia Pakistan Colombia Chile Ghana Peru Thailand").split()
-DEMONYMS = ("Kenyan Brazilian Japanese German Nigerian Indian Mexican French Indonesian Egyptian Turkish "
-            "Vietnamese Argentine Polish Ukrainian Canadian Australian Pakistani Colombian Chilean").split()
-COMMON = ("the of and to in a said on for with that by was is at from as it has government officials "
-          "talks new would week year report minister people police election vote economy trade security "
-          "court protest border agreement parliament party budget prices oil water health school").split()
+FIRST = ["Maria", "Jose", "Ahmed", "Li", "Wei", "Anna", "Pedro", "Fatima", "Ivan", "Olga", "Kwame", "Amina", "Hiroshi", "Yuki", "Carlos", "Elena", "Omar", "Sara", "David", "Grace", "Samuel", "Nadia", "Tomas", "Leila", "Arjun", "Priya", "Jorge", "Ana", "Mehmet", "Aylin", "Kofi", "Ngozi"]
+LAST = ["Garcia", "Chen", "Okafor", "Petrov", "Kim", "Tanaka", "Silva", "Haddad", "Novak", "Mensah", "Rossi", "Kowalski", "Nguyen", "Sato", "Ortiz", "Ibrahim", "Mwangi", "Fischer", "Larsen", "Costa", "Yilmaz", "Das", "Singh", "Moreno", "Dubois", "Popescu", "Horvat", "Abebe", "Osei"]
+TITLES = [
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Finance Minister",
+    "opposition leader",
+    "General",
+    "Senator",
+    "Governor",
+    "central bank chief",
+]
+COUNTRIES = ["Kenya", "Brazil", "Japan", "Germany", "Nigeria", "India", "Mexico", "France", "Indonesia", "Egypt", "Turkey", "Vietnam", "Argentina", "Poland", "Ukraine", "Canada", "Australia", "Pakistan", "Colombia", "Chile", "Ghana", "Peru", "Thailand"]
+DEMONYMS = ["Kenyan", "Brazilian", "Japanese", "German", "Nigerian", "Indian", "Mexican", "French", "Indonesian", "Egyptian", "Turkish", "Vietnamese", "Argentine", "Polish", "Ukrainian", "Canadian", "Australian", "Pakistani", "Colombian", "Chilean"]
+COMMON = ["the", "of", "and", "to", "in", "a", "said", "on", "for", "with", "that", "by", "was", "is", "at", "from", "as", "it", "has", "government", "officials", "talks", "new", "would", "week", "year", "report", "minister", "people", "police", "election", "vote", "economy", "trade", "security", "court", "protest", "border", "agreement", "parliament", "party", "budget", "prices", "oil", "water", "health", "school"]
 
 
 def vocabulary(rng, size=20000):
@@ -36,14 +40,16 @@ def vocabulary(rng, size=20000):
 
 
 def zipf_weights(n, s=1.07):
-    return [1 / (rank ** s) for rank in range(1, n + 1)]
+    return [1 / (rank**s) for rank in range(1, n + 1)]
 
 
 class Generator:
     def __init__(self, seed=7):
         self.rng = random.Random(seed)
         self.vocab = vocabulary(self.rng)
-        self.cum_weights = list(accumulate(zipf_weights(len(self.vocab))))  # summed once, not per call
+        self.cum_weights = list(
+            accumulate(zipf_weights(len(self.vocab)))
+        )  # summed once, not per call
         self.people = [f"{f} {l}" for f in FIRST for l in LAST]
         self.start = dt.date(2005, 1, 1)
 
@@ -56,12 +62,20 @@ class Generator:
         roll = rng.random()
         if roll < 0.25:
             person = rng.choice(people)
-            lead = f"{rng.choice(DEMONYMS)} {rng.choice(TITLES)} {person}" if rng.random() < 0.4 else person
+            lead = (
+                f"{rng.choice(DEMONYMS)} {rng.choice(TITLES)} {person}"
+                if rng.random() < 0.4
+                else person
+            )
             body = [lead, "said"] + body
         elif roll < 0.45:
             body += ["in", rng.choice(countries)]
         elif roll < 0.55:
-            body = [person.split()[-1] for person in [rng.choice(people)]] + ["told", "reporters"] + body
+            body = (
+                [person.split()[-1] for person in [rng.choice(people)]]
+                + ["told", "reporters"]
+                + body
+            )
         text = " ".join(body)
         return text[0].upper() + text[1:] + "."
 

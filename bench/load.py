@@ -10,6 +10,7 @@ changes an alias, which re-indexes the person's stories (`--alias-every`). Print
 p50/p95/p99 per kind and overall, and every error (status >= 400 or a failed connection).
 Standard library only; nothing leaves the loopback address given.
 """
+
 import argparse
 import http.client
 import json
@@ -22,8 +23,20 @@ from collections import defaultdict
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
 
-WORDS = ["minister", "election", "Kenya", "trade agreement", "police", "budget", "\"oil prices\"", "court -protest",
-         "Garcia", "border OR water", "health", "Ukraine"]
+WORDS = [
+    "minister",
+    "election",
+    "Kenya",
+    "trade agreement",
+    "police",
+    "budget",
+    '"oil prices"',
+    "court -protest",
+    "Garcia",
+    "border OR water",
+    "health",
+    "Ukraine",
+]
 
 
 class Client:
@@ -68,20 +81,34 @@ class FormFields(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "form" and (a.get("method") or "").lower() == "post" and a.get("id") == self.form_id:
+        if (
+            tag == "form"
+            and (a.get("method") or "").lower() == "post"
+            and a.get("id") == self.form_id
+        ):
             self.in_form = True
         if not self.in_form:
             return
-        if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button", "file", "image"):
+        if (
+            tag == "input"
+            and a.get("name")
+            and a.get("type") not in ("submit", "button", "file", "image")
+        ):
             if a.get("type") in ("checkbox", "radio") and "checked" not in a:
                 return
-            self.fields.append([a["name"], a.get("value") or ("on" if a.get("type") == "checkbox" else "")])
+            self.fields.append(
+                [a["name"], a.get("value") or ("on" if a.get("type") == "checkbox" else "")]
+            )
         elif tag == "textarea" and a.get("name"):
             self.textarea = [a["name"], ""]
             self.fields.append(self.textarea)
         elif tag == "select" and a.get("name"):
             self.select = [a["name"], None]
-        elif tag == "option" and self.select is not None and ("selected" in a or self.select[1] is None):
+        elif (
+            tag == "option"
+            and self.select is not None
+            and ("selected" in a or self.select[1] is None)
+        ):
             if "selected" in a or self.select[1] is None:
                 self.select[1] = a.get("value", "")
 
@@ -151,16 +178,22 @@ def editor(base, stop, stats, login, entities, seed, alias_every=2):
     user, password = login.split(":", 1)
     status, _, page = client.request("GET", "/admin/login/")
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
-    body = urlencode({"csrfmiddlewaretoken": token, "username": user, "password": password, "next": "/admin/"})
-    status, _, _ = client.request("POST", "/admin/login/", body,
-                                  {"Content-Type": "application/x-www-form-urlencoded"})
+    body = urlencode(
+        {"csrfmiddlewaretoken": token, "username": user, "password": password, "next": "/admin/"}
+    )
+    status, _, _ = client.request(
+        "POST", "/admin/login/", body, {"Content-Type": "application/x-www-form-urlencoded"}
+    )
     if status != 302:
         stats.add("admin-edit", 0, f"admin login answered {status}")
         return
     people = [p for p in entities if p.startswith("/people/")]
     edits = 0
     while not stop.is_set():
-        status, _, page = client.request("GET", "/admin/articles/person/?" + urlencode({"q": rng.choice(people).split("/")[2][:6]}))
+        status, _, page = client.request(
+            "GET",
+            "/admin/articles/person/?" + urlencode({"q": rng.choice(people).split("/")[2][:6]}),
+        )
         match = re.search(rb'href="(/admin/articles/person/\d+/change/)', page)
         if not match:
             continue
@@ -175,19 +208,33 @@ def editor(base, stop, stats, login, entities, seed, alias_every=2):
             if field[0] == "description":
                 field[1] = f"Edited under load {edits}"
             elif field[0] == "aliases" and alias_every and edits % alias_every == 0:
-                aliases = [a for a in json.loads(field[1] or "[]") if not a.startswith("Load alias")]
+                aliases = [
+                    a for a in json.loads(field[1] or "[]") if not a.startswith("Load alias")
+                ]
                 field[1] = json.dumps([*aliases, f"Load alias {edits}"])
         fields.append(["_save", "Save"])
-        status, _, _ = client.request("POST", url, urlencode([tuple(f) for f in fields]),
-                                      {"Content-Type": "application/x-www-form-urlencoded"})
+        status, _, _ = client.request(
+            "POST",
+            url,
+            urlencode([tuple(f) for f in fields]),
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
         edits += 1
-        stats.add("admin-edit", time.perf_counter() - began, None if status == 302 else f"{status} POST {url}")
+        stats.add(
+            "admin-edit",
+            time.perf_counter() - began,
+            None if status == 302 else f"{status} POST {url}",
+        )
         stop.wait(0.5)
 
 
 def percentile(values, p):
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
+    return (
+        values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+        if values
+        else float("nan")
+    )
 
 
 def main():
@@ -195,19 +242,33 @@ def main():
     parser.add_argument("base", help="e.g. http://127.0.0.1:8000 (loopback only)")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--admin", metavar="USER:PASSWORD", help="also run one editor saving people in the admin")
-    parser.add_argument("--alias-every", type=int, default=2, metavar="N",
-                        help="the editor changes an alias (re-indexing the person's stories) every N-th save; 0: never")
+    parser.add_argument(
+        "--admin", metavar="USER:PASSWORD", help="also run one editor saving people in the admin"
+    )
+    parser.add_argument(
+        "--alias-every",
+        type=int,
+        default=2,
+        metavar="N",
+        help="the editor changes an alias (re-indexing the person's stories) every N-th save; 0: never",
+    )
     args = parser.parse_args()
     if urlsplit(args.base).hostname not in ("127.0.0.1", "localhost", "::1"):
         parser.error("load tests run on the loopback address only")
     args.seconds = min(args.seconds, 120)  # bounded: at most two minutes
     articles, entities = sitemap_paths(args.base)
     stop, stats = threading.Event(), Stats()
-    threads = [threading.Thread(target=reader, args=(args.base, stop, stats, articles, entities, i))
-               for i in range(args.clients)]
+    threads = [
+        threading.Thread(target=reader, args=(args.base, stop, stats, articles, entities, i))
+        for i in range(args.clients)
+    ]
     if args.admin:
-        threads.append(threading.Thread(target=editor, args=(args.base, stop, stats, args.admin, entities, 99, args.alias_every)))
+        threads.append(
+            threading.Thread(
+                target=editor,
+                args=(args.base, stop, stats, args.admin, entities, 99, args.alias_every),
+            )
+        )
     began = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -217,16 +278,26 @@ def main():
         thread.join()
     elapsed = time.perf_counter() - began
     every = [t for kind, ts in stats.times.items() if kind != "admin-edit" for t in ts]
-    print(f"{len(articles)} articles, {len(entities)} entities; {args.clients} readers"
-          f"{' + 1 editor' if args.admin else ''}; {elapsed:.0f} s")
+    print(
+        f"{len(articles)} articles, {len(entities)} entities; {args.clients} readers"
+        f"{' + 1 editor' if args.admin else ''}; {elapsed:.0f} s"
+    )
     print(f"{'kind':<11}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for kind in sorted(stats.times):
         ts = stats.times[kind]
-        print(f"{kind:<11}{len(ts):>9}{percentile(ts, 50) * 1000:>9.0f}{percentile(ts, 95) * 1000:>9.0f}"
-              f"{percentile(ts, 99) * 1000:>9.0f}")
-    print(f"{'reads':<11}{len(every):>9}{percentile(every, 50) * 1000:>9.0f}{percentile(every, 95) * 1000:>9.0f}"
-          f"{percentile(every, 99) * 1000:>9.0f}")
-    print(f"throughput: {len(every) / elapsed:.1f} reads/s; mean {statistics.fmean(every) * 1000:.0f} ms" if every else "")
+        print(
+            f"{kind:<11}{len(ts):>9}{percentile(ts, 50) * 1000:>9.0f}{percentile(ts, 95) * 1000:>9.0f}"
+            f"{percentile(ts, 99) * 1000:>9.0f}"
+        )
+    print(
+        f"{'reads':<11}{len(every):>9}{percentile(every, 50) * 1000:>9.0f}{percentile(every, 95) * 1000:>9.0f}"
+        f"{percentile(every, 99) * 1000:>9.0f}"
+    )
+    print(
+        f"throughput: {len(every) / elapsed:.1f} reads/s; mean {statistics.fmean(every) * 1000:.0f} ms"
+        if every
+        else ""
+    )
     print(f"errors: {len(stats.errors)}")
     for error in stats.errors[:20]:
         print("  " + error)

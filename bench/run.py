@@ -15,6 +15,7 @@ Builds a throw-away archive from the deterministic synthetic corpus (bench/corpu
 Each stage runs in its own process (`--stage`), so RSS figures are per process. The machine is
 shared and noisy: read the ratios, not the absolute figures.
 """
+
 import argparse
 import json
 import os
@@ -85,8 +86,13 @@ def stage_ingest(data_dir, corpus):
     start = time.perf_counter()
     report = ingest_paths([corpus])
     total = time.perf_counter() - start
-    return {"seconds": total, "stages": dict(report.seconds), "created": report.created,
-            "failed": len(report.failed), "peak_mb": peak_mb()}
+    return {
+        "seconds": total,
+        "stages": dict(report.seconds),
+        "created": report.created,
+        "failed": len(report.failed),
+        "peak_mb": peak_mb(),
+    }
 
 
 def stage_index(data_dir):
@@ -95,8 +101,12 @@ def stage_index(data_dir):
 
     start = time.perf_counter()
     updated, removed = search_queue.drain()
-    return {"seconds": time.perf_counter() - start, "updated": updated, "peak_mb": peak_mb(),
-            "children_peak_mb": peak_mb(resource.RUSAGE_CHILDREN)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "updated": updated,
+        "peak_mb": peak_mb(),
+        "children_peak_mb": peak_mb(resource.RUSAGE_CHILDREN),
+    }
 
 
 def stage_dump_documents(data_dir, out):
@@ -155,8 +165,14 @@ def stage_raw_index(data_dir, docs_file, out_dir, parallel):
             n += 1
     writer.commit()
     ix.close()
-    return {"seconds": time.perf_counter() - start, "documents": n, "parallel": parallel, "peak_mb": peak_mb(),
-            "children_peak_mb": peak_mb(resource.RUSAGE_CHILDREN), "index_mb": dir_mb(out_dir)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "documents": n,
+        "parallel": parallel,
+        "peak_mb": peak_mb(),
+        "children_peak_mb": peak_mb(resource.RUSAGE_CHILDREN),
+        "index_mb": dir_mb(out_dir),
+    }
 
 
 def query_mix(data_dir, per_kind, seed=11):
@@ -172,18 +188,27 @@ def query_mix(data_dir, per_kind, seed=11):
     reader = backend._searcher().reader()
     text = backend.content_field_name
     by_freq = sorted(
-        ((reader.doc_frequency(SPELLING, w) or 0, w.decode() if isinstance(w, bytes) else w)
-         for w in reader.lexicon(SPELLING)),
+        (
+            (reader.doc_frequency(SPELLING, w) or 0, w.decode() if isinstance(w, bytes) else w)
+            for w in reader.lexicon(SPELLING)
+        ),
     )
     words = [w for _, w in by_freq]
-    frequency = {w: reader.doc_frequency(text, list(backend.schema[text].analyzer(w))[0].text)
-                 for w in rng.sample(words, min(len(words), 4000)) if list(backend.schema[text].analyzer(w))}
+    frequency = {
+        w: reader.doc_frequency(text, list(backend.schema[text].analyzer(w))[0].text)
+        for w in rng.sample(words, min(len(words), 4000))
+        if list(backend.schema[text].analyzer(w))
+    }
     ranked = sorted(frequency, key=frequency.get, reverse=True)
     docs = max(1, reader.doc_count())
-    common = [w for w in ranked if frequency[w] > docs * 0.2][: per_kind * 3] or ranked[: per_kind * 3]
+    common = [w for w in ranked if frequency[w] > docs * 0.2][: per_kind * 3] or ranked[
+        : per_kind * 3
+    ]
     middle = [w for w in ranked if docs * 0.01 < frequency[w] <= docs * 0.2] or ranked
     rare = [w for w in ranked if 0 < frequency[w] <= max(2, docs * 0.0005)] or ranked[-per_kind:]
-    people = list(Person.objects.with_counts().order_by("-article_count").values_list("slug", flat=True)[:50])
+    people = list(
+        Person.objects.with_counts().order_by("-article_count").values_list("slug", flat=True)[:50]
+    )
     from articles.models import Article
 
     ids = sorted(Article.objects.values_list("pk", flat=True))
@@ -199,9 +224,14 @@ def query_mix(data_dir, per_kind, seed=11):
     return {
         "common word": [{"q": w} for w in rng.sample(common, min(per_kind, len(common)))],
         "rare word": [{"q": w} for w in rng.sample(rare, min(per_kind, len(rare)))],
-        "two words": [{"q": f"{a} {b}"} for a, b in zip(rng.sample(middle, per_kind), rng.sample(middle, per_kind))],
+        "two words": [
+            {"q": f"{a} {b}"}
+            for a, b in zip(rng.sample(middle, per_kind), rng.sample(middle, per_kind))
+        ],
         "phrase": [{"q": p} for p in phrases[:per_kind]],
-        "word + person": [{"q": rng.choice(common), "person": rng.choice(people)} for _ in range(per_kind)],
+        "word + person": [
+            {"q": rng.choice(common), "person": rng.choice(people)} for _ in range(per_kind)
+        ],
         "date-sorted": [{"q": rng.choice(middle), "sort": "date"} for _ in range(per_kind)],
     }
 
@@ -252,7 +282,9 @@ def stage_web(data_dir, per_kind, pages):
         "home": ["/"] * pages,
         "article": [a.get_absolute_url() for a in rng.sample(articles, min(pages, len(articles)))],
         "person": _sample(rng, Person.objects.order_by("pk"), pages),
-        "country": _sample(rng, Country.objects.with_counts().filter(article_count__gt=0).order_by("pk"), pages),
+        "country": _sample(
+            rng, Country.objects.with_counts().filter(article_count__gt=0).order_by("pk"), pages
+        ),
         "topic": _sample(rng, Topic.objects.order_by("pk"), pages),
     }
     page_rows = {}
@@ -266,8 +298,13 @@ def stage_web(data_dir, per_kind, pages):
             assert response.status_code == 200, (url, response.status_code)
             queries.append(len(captured))
         page_rows[kind] = {"times": times, "queries": max(queries) if queries else 0}
-    return {"first_search": first_search, "search": rows, "pages": page_rows, "rss_mb": rss_mb(),
-            "peak_mb": peak_mb()}
+    return {
+        "first_search": first_search,
+        "search": rows,
+        "pages": page_rows,
+        "rss_mb": rss_mb(),
+        "peak_mb": peak_mb(),
+    }
 
 
 def _forget_matches(backend):
@@ -306,8 +343,12 @@ def main():
     parser.add_argument("--queries", type=int, default=20, help="queries of each kind")
     parser.add_argument("--pages", type=int, default=30, help="pages of each kind")
     parser.add_argument("--skip-raw", action="store_true", help="skip the raw Whoosh baselines")
-    parser.add_argument("--skip-plain", action="store_true", help="skip the one-plain-writer raw baseline")
-    parser.add_argument("--reuse", help="measure search and pages only, on an archive kept with --keep")
+    parser.add_argument(
+        "--skip-plain", action="store_true", help="skip the one-plain-writer raw baseline"
+    )
+    parser.add_argument(
+        "--reuse", help="measure search and pages only, on an archive kept with --keep"
+    )
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--docs", help=argparse.SUPPRESS)
@@ -320,7 +361,9 @@ def main():
         return
 
     if args.reuse:
-        report_web(run_stage("web", data=Path(args.reuse), queries=args.queries, pages=args.pages), args)
+        report_web(
+            run_stage("web", data=Path(args.reuse), queries=args.queries, pages=args.pages), args
+        )
         return
 
     from bench.corpus import write_corpus
@@ -335,7 +378,9 @@ def main():
     shutil.rmtree(data, ignore_errors=True)
     data.mkdir(parents=True)
     n = args.count
-    print(f"newsarchive benchmark: {n:,} synthetic stories, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    print(
+        f"newsarchive benchmark: {n:,} synthetic stories, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    )
 
     ingest = run_stage("ingest", data=data, corpus=corpus)
     index = run_stage("index", data=data)
@@ -344,29 +389,47 @@ def main():
     total = ingest["seconds"] + index["seconds"]
     print("\n## Ingest (stories/s; each stage's own time)")
     print(f"{'stage':<18}{'seconds':>10}{'stories/s':>12}")
-    for label, seconds in (("read + parse", s.get("read", 0) + s.get("parse", 0)), ("extract", s.get("extract", 0)),
-                           ("store", s.get("store", 0)), ("index", index["seconds"]),
-                           ("whole ingest", total)):
+    for label, seconds in (
+        ("read + parse", s.get("read", 0) + s.get("parse", 0)),
+        ("extract", s.get("extract", 0)),
+        ("store", s.get("store", 0)),
+        ("index", index["seconds"]),
+        ("whole ingest", total),
+    ):
         print(f"{label:<18}{seconds:10.1f}{n / seconds if seconds else float('inf'):12,.0f}")
-    print(f"created {ingest['created']:,}, failed {ingest['failed']}; whole ingest {total / 60:.1f} min")
-    print(f"peak RSS: ingest {ingest['peak_mb']:.0f} MB, index {index['peak_mb']:.0f} MB "
-          f"(its writer processes {index['children_peak_mb']:.0f} MB each at most); index on disk {index_mb:,.0f} MB")
+    print(
+        f"created {ingest['created']:,}, failed {ingest['failed']}; whole ingest {total / 60:.1f} min"
+    )
+    print(
+        f"peak RSS: ingest {ingest['peak_mb']:.0f} MB, index {index['peak_mb']:.0f} MB "
+        f"(its writer processes {index['children_peak_mb']:.0f} MB each at most); index on disk {index_mb:,.0f} MB"
+    )
 
     if not args.skip_raw:
         docs = work / "docs.pickle"
         run_stage("dump", data=data, docs=docs)
         raw_mp = run_stage("raw", data=data, docs=docs, raw_dir=work / "raw-mp", parallel=True)
-        raw_one = None if args.skip_plain else run_stage("raw", data=data, docs=docs, raw_dir=work / "raw-one")
+        raw_one = (
+            None
+            if args.skip_plain
+            else run_stage("raw", data=data, docs=docs, raw_dir=work / "raw-one")
+        )
         docs.unlink()
         print("\n## Indexing against raw Whoosh (same documents, same schema, same run)")
         print(f"{'writer':<44}{'seconds':>9}{'stories/s':>11}{'ours / raw':>12}")
-        print(f"{'ours: queue -> database -> documents -> Whoosh':<44}{index['seconds']:9.1f}{n / index['seconds']:11,.0f}{'':>12}")
+        print(
+            f"{'ours: queue -> database -> documents -> Whoosh':<44}{index['seconds']:9.1f}{n / index['seconds']:11,.0f}{'':>12}"
+        )
         same = "processes" if raw_mp["parallel"] else "one writer"
-        for label, raw in ((f"raw Whoosh, same writer ({same}, 1 commit)", raw_mp),
-                           ("raw Whoosh, one plain writer, 1 commit", raw_one)):
+        for label, raw in (
+            (f"raw Whoosh, same writer ({same}, 1 commit)", raw_mp),
+            ("raw Whoosh, one plain writer, 1 commit", raw_one),
+        ):
             if raw is None:
                 continue
-            print(f"{label:<44}{raw['seconds']:9.1f}{n / raw['seconds']:11,.0f}{index['seconds'] / raw['seconds']:12.2f}")
+            print(
+                f"{label:<44}{raw['seconds']:9.1f}{n / raw['seconds']:11,.0f}{index['seconds'] / raw['seconds']:12.2f}"
+            )
         shutil.rmtree(work / "raw-mp", ignore_errors=True)
         shutil.rmtree(work / "raw-one", ignore_errors=True)
 
@@ -376,28 +439,38 @@ def main():
 
 
 def report_web(web, args):
-    print(f"\n## Search (ms; {args.queries} different queries of each kind, each new to the process)")
-    print(f"{'query':<15}{'raw p50':>9}{'api p50':>9}{'api p95':>9}{'api p99':>9}{'page p50':>10}{'page p95':>10}{'page p99':>10}")
+    print(
+        f"\n## Search (ms; {args.queries} different queries of each kind, each new to the process)"
+    )
+    print(
+        f"{'query':<15}{'raw p50':>9}{'api p50':>9}{'api p95':>9}{'api p99':>9}{'page p50':>10}{'page p95':>10}{'page p99':>10}"
+    )
     all_api, all_page, all_raw = [], [], []
     for kind, times in web["search"].items():
         ms = {k: [v * 1000 for v in vals] for k, vals in times.items()}
         all_api += ms["api"]
         all_page += ms["page"]
         all_raw += ms["raw"]
-        print(f"{kind:<15}{statistics.median(ms['raw']):9.1f}{statistics.median(ms['api']):9.1f}"
-              f"{percentile(ms['api'], 95):9.1f}{percentile(ms['api'], 99):9.1f}{statistics.median(ms['page']):10.1f}"
-              f"{percentile(ms['page'], 95):10.1f}{percentile(ms['page'], 99):10.1f}")
-    print(f"{'all':<15}{statistics.median(all_raw):9.1f}{statistics.median(all_api):9.1f}"
-          f"{percentile(all_api, 95):9.1f}{percentile(all_api, 99):9.1f}{statistics.median(all_page):10.1f}"
-          f"{percentile(all_page, 95):10.1f}{percentile(all_page, 99):10.1f}")
+        print(
+            f"{kind:<15}{statistics.median(ms['raw']):9.1f}{statistics.median(ms['api']):9.1f}"
+            f"{percentile(ms['api'], 95):9.1f}{percentile(ms['api'], 99):9.1f}{statistics.median(ms['page']):10.1f}"
+            f"{percentile(ms['page'], 95):10.1f}{percentile(ms['page'], 99):10.1f}"
+        )
+    print(
+        f"{'all':<15}{statistics.median(all_raw):9.1f}{statistics.median(all_api):9.1f}"
+        f"{percentile(all_api, 95):9.1f}{percentile(all_api, 99):9.1f}{statistics.median(all_page):10.1f}"
+        f"{percentile(all_page, 95):10.1f}{percentile(all_page, 99):10.1f}"
+    )
     print(f"api p95 / raw Whoosh p95: {percentile(all_api, 95) / percentile(all_raw, 95):.1f}")
     print("\n## Pages (ms)")
     print(f"{'page':<10}{'p50':>8}{'p95':>8}{'SQL queries':>13}")
     for kind, row in web["pages"].items():
         ms = [t * 1000 for t in row["times"]]
         print(f"{kind:<10}{statistics.median(ms):8.1f}{percentile(ms, 95):8.1f}{row['queries']:13}")
-    print(f"\nweb process: first search {web['first_search'] * 1000:.0f} ms after start (Django set-up included); "
-          f"RSS after the load {web['rss_mb']:.0f} MB (peak {web['peak_mb']:.0f} MB)")
+    print(
+        f"\nweb process: first search {web['first_search'] * 1000:.0f} ms after start (Django set-up included); "
+        f"RSS after the load {web['rss_mb']:.0f} MB (peak {web['peak_mb']:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ LOGIN_THROTTLE_LIMIT, the login form answers 429 with a plain message and checks
 all, so guessing stays slow whatever the password hasher costs. A successful sign-in clears the
 address's and username's counts.
 """
+
 import hashlib
 import time
 
@@ -80,11 +81,14 @@ class LoginThrottleMiddleware:
         if request.method == "POST":
             if self.login_path is None:
                 self.login_path = reverse("admin:login")
-            if request.path == self.login_path and is_blocked(request, request.POST.get("username", "")):
+            if request.path == self.login_path and is_blocked(
+                request, request.POST.get("username", "")
+            ):
                 minutes = max(1, _window() // 60)
                 response = HttpResponse(
                     f"Too many failed sign-in attempts. Try again in {minutes} minutes.\n",
-                    status=429, content_type="text/plain; charset=utf-8",
+                    status=429,
+                    content_type="text/plain; charset=utf-8",
                 )
                 response["Retry-After"] = str(_window())
                 return response

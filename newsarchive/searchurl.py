@@ -13,6 +13,7 @@ Kept apart from settings.py so the parsing can be unit-tested. Forms (README "Sc
 percent-decoded. Anything else is refused with a message naming SEARCH_URL, so a typo stops the
 app at startup instead of at the first search.
 """
+
 import importlib.util
 import math
 import re
@@ -35,7 +36,9 @@ CLIENTS = {"elasticsearch7": "elasticsearch", "solr": "pysolr"}
 OPTIONS = {"timeout", "batch_size", "verify_certs", "ca_certs"}
 # Elasticsearch index names: lowercase, none of \ / * ? " < > | space , # :, not starting with - _ +.
 ES_INDEX_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
-EXAMPLES = "e.g. elasticsearch7://localhost:9200/newsarchive or solr://localhost:8983/solr/newsarchive"
+EXAMPLES = (
+    "e.g. elasticsearch7://localhost:9200/newsarchive or solr://localhost:8983/solr/newsarchive"
+)
 
 
 class SearchURLError(ImproperlyConfigured, ValueError):
@@ -56,7 +59,9 @@ def haystack_connection(search_url, data_dir):
     shown = _redacted(search_url)
     if scheme == "whoosh":
         if parts.netloc:
-            raise SearchURLError(f"SEARCH_URL {shown!r}: a Whoosh path must be absolute, e.g. whoosh:///srv/newsarchive/index")
+            raise SearchURLError(
+                f"SEARCH_URL {shown!r}: a Whoosh path must be absolute, e.g. whoosh:///srv/newsarchive/index"
+            )
         return whoosh_connection(parts.path or data_dir / "whoosh_index")
     if scheme not in SCHEMES:
         raise SearchURLError(
@@ -68,7 +73,9 @@ def haystack_connection(search_url, data_dir):
     path = parts.path.rstrip("/")
     name = path.rsplit("/", 1)[-1]
     if not name:
-        raise SearchURLError(f"SEARCH_URL {shown!r} needs an index or core name after the host, {EXAMPLES}")
+        raise SearchURLError(
+            f"SEARCH_URL {shown!r} needs an index or core name after the host, {EXAMPLES}"
+        )
     options = _options(parts.query, shown, https=http == "https")
     user, password = _credentials(parts, shown)
     connection = {"SILENTLY_FAIL": False, "TIMEOUT": options.get("timeout", 10)}
@@ -83,7 +90,9 @@ def haystack_connection(search_url, data_dir):
             )
         prefix = path[: -len(name)]  # a proxy path in front of the cluster, usually "/"
         urls = [urlunsplit((http, host, prefix or "/", "", "")) for host in hosts]
-        connection.update(ENGINE=ELASTICSEARCH7_ENGINE, URL=urls if len(urls) > 1 else urls[0], INDEX_NAME=name)
+        connection.update(
+            ENGINE=ELASTICSEARCH7_ENGINE, URL=urls if len(urls) > 1 else urls[0], INDEX_NAME=name
+        )
         if user is not None:
             kwargs["http_auth"] = (user, password)
         if "verify_certs" in options:
@@ -124,7 +133,11 @@ def _hosts(netloc, shown):
         raise SearchURLError(f"SEARCH_URL {shown!r} needs a host, {EXAMPLES}")
     for host in hosts:
         name, port = (host, "") if host.endswith("]") or ":" not in host else host.rsplit(":", 1)
-        if ":" in host and not host.endswith("]") and not (port.isdigit() and 0 < int(port) < 65536):
+        if (
+            ":" in host
+            and not host.endswith("]")
+            and not (port.isdigit() and 0 < int(port) < 65536)
+        ):
             raise SearchURLError(f"SEARCH_URL {shown!r}: {port!r} is not a port number")
         if not name:
             raise SearchURLError(f"SEARCH_URL {shown!r} needs a host name before the port")
@@ -145,26 +158,36 @@ def _options(query, shown, https):
     options = {}
     for key, value in parse_qsl(query, keep_blank_values=True, strict_parsing=False):
         if key not in OPTIONS:
-            raise SearchURLError(f"SEARCH_URL {shown!r}: unknown option {key!r}; known: {', '.join(sorted(OPTIONS))}")
+            raise SearchURLError(
+                f"SEARCH_URL {shown!r}: unknown option {key!r}; known: {', '.join(sorted(OPTIONS))}"
+            )
         if key == "timeout":
             try:
                 seconds = float(value)
             except ValueError:
                 seconds = math.nan
             if not (math.isfinite(seconds) and seconds > 0):
-                raise SearchURLError(f"SEARCH_URL {shown!r}: timeout must be a number of seconds above 0, not {value!r}")
+                raise SearchURLError(
+                    f"SEARCH_URL {shown!r}: timeout must be a number of seconds above 0, not {value!r}"
+                )
             options[key] = int(seconds) if seconds.is_integer() else seconds
         elif key == "batch_size":
             if not value.isdigit() or int(value) < 1:
-                raise SearchURLError(f"SEARCH_URL {shown!r}: batch_size must be a whole number above 0, not {value!r}")
+                raise SearchURLError(
+                    f"SEARCH_URL {shown!r}: batch_size must be a whole number above 0, not {value!r}"
+                )
             options[key] = int(value)
         elif key == "verify_certs":
             if value.lower() not in ("0", "1", "true", "false", "yes", "no"):
-                raise SearchURLError(f"SEARCH_URL {shown!r}: verify_certs must be 0 or 1, not {value!r}")
+                raise SearchURLError(
+                    f"SEARCH_URL {shown!r}: verify_certs must be 0 or 1, not {value!r}"
+                )
             options[key] = value.lower() in ("1", "true", "yes")
         else:  # ca_certs
             if not value.startswith("/"):
-                raise SearchURLError(f"SEARCH_URL {shown!r}: ca_certs must be an absolute path, not {value!r}")
+                raise SearchURLError(
+                    f"SEARCH_URL {shown!r}: ca_certs must be an absolute path, not {value!r}"
+                )
             options[key] = value
         if key in ("verify_certs", "ca_certs") and not https:
             raise SearchURLError(f"SEARCH_URL {shown!r}: {key} needs TLS (use the +https scheme)")

@@ -2,6 +2,7 @@
 
 Defaults are safe for development on one machine; see README "Configuration" for production.
 """
+
 import os
 import secrets
 from pathlib import Path
@@ -45,7 +46,9 @@ SECRET_KEY = _secret_key()
 
 ALLOWED_HOSTS = [
     h.strip()
-    for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "" if not DEBUG else "localhost,127.0.0.1,[::1]").split(",")
+    for h in os.environ.get(
+        "DJANGO_ALLOWED_HOSTS", "" if not DEBUG else "localhost,127.0.0.1,[::1]"
+    ).split(",")
     if h.strip()
 ]
 if DEBUG:
@@ -101,7 +104,9 @@ WSGI_APPLICATION = "newsarchive.wsgi.application"
 # postgres://USER:PASSWORD@HOST:PORT/NAME for PostgreSQL. See README "Scaling out".
 DATABASES = {
     "default": database_config(
-        os.environ.get("DATABASE_URL"), DATA_DIR, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+        os.environ.get("DATABASE_URL"),
+        DATA_DIR,
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
 
@@ -160,7 +165,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+CSRF_TRUSTED_ORIGINS = [
+    o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o
+]
 
 # Content-Security-Policy (django-csp): scripts, styles and everything else only from our own
 # origin; no inline script or style, no plugins, no framing, forms post only to us. Templates keep

@@ -8,6 +8,7 @@ or data: (after removing the whitespace, control and invisible characters browse
 that load from another origin. It parses with the standard library's HTML parser; the real
 browser test in test_hostile.py covers a sample of the vectors in Chromium itself.
 """
+
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -24,18 +25,38 @@ def _unescape(match):
 
 def load_vectors():
     lines = VECTORS_FILE.read_text(encoding="utf-8").splitlines()
-    return [ESCAPE_RE.sub(_unescape, line) for line in lines if line.strip() and not line.startswith("#")]
+    return [
+        ESCAPE_RE.sub(_unescape, line)
+        for line in lines
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 # Elements our templates (and Django's admin) produce; anything else in a page came from input.
 OWN_ELEMENTS = frozenset(
-    """html head meta title link body script a abbr article aside br button caption code dd details div dl dt em
-    fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr i img input label legend li main mark nav ol option
-    p path rect section select small span strong summary svg symbol table tbody td text textarea th thead time
-    tr ul use g line""".split()
+    ["html", "head", "meta", "title", "link", "body", "script", "a", "abbr", "article", "aside", "br", "button", "caption", "code", "dd", "details", "div", "dl", "dt", "em", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "input", "label", "legend", "li", "main", "mark", "nav", "ol", "option", "p", "path", "rect", "section", "select", "small", "span", "strong", "summary", "svg", "symbol", "table", "tbody", "td", "text", "textarea", "th", "thead", "time", "tr", "ul", "use", "g", "line"]
 )
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "data", "background", "poster", "to", "from", "values",
-                            "formaction", "xlink:href", "codebase", "cite", "srcset", "ping", "dynsrc", "lowsrc"})
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "data",
+        "background",
+        "poster",
+        "to",
+        "from",
+        "values",
+        "formaction",
+        "xlink:href",
+        "codebase",
+        "cite",
+        "srcset",
+        "ping",
+        "dynsrc",
+        "lowsrc",
+    }
+)
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:", "mocha:")
 OWN_LINK_RELS = {"stylesheet", "icon", "canonical", "alternate", "shortcut"}
 
@@ -44,7 +65,9 @@ def normalise_url(value):
     """A URL as a browser reads its scheme: no whitespace, control or invisible characters, lower case
     (and, as old Internet Explorer read it, no backtick or quote in front)."""
     return "".join(
-        c for c in value.lstrip("`'\"") if ord(c) > 0x20 and unicodedata.category(c) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
+        c
+        for c in value.lstrip("`'\"")
+        if ord(c) > 0x20 and unicodedata.category(c) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
     ).lower()
 
 
@@ -79,12 +102,19 @@ class DangerFinder(HTMLParser):
             self.found.append(f"<script src={attributes.get('src')!r}>")
         if tag == "meta" and "http-equiv" in attributes:
             self.found.append("<meta http-equiv>")
-        if tag == "link" and not set((attributes.get("rel") or "").lower().split()) <= OWN_LINK_RELS:
+        if (
+            tag == "link"
+            and not set((attributes.get("rel") or "").lower().split()) <= OWN_LINK_RELS
+        ):
             self.found.append(f"<link rel={attributes.get('rel')!r}>")
         for name, value in attrs:
             value = value or ""
             own_xlink = name == "xlink:href" and _own_path(value, fragment=True)
-            if name.startswith("on") or name in ("style", "formaction", "srcdoc", "autofocus") or (":" in name and not own_xlink):
+            if (
+                name.startswith("on")
+                or name in ("style", "formaction", "srcdoc", "autofocus")
+                or (":" in name and not own_xlink)
+            ):
                 self.found.append(f"<{tag} {name}=...>")
             if name in URL_ATTRIBUTES:
                 url = normalise_url(value)
@@ -94,11 +124,19 @@ class DangerFinder(HTMLParser):
                     if tag == "a" and name == "href":
                         rel = set((attributes.get("rel") or "").split())
                         if not {"nofollow", "noopener"} <= rel:
-                            self.found.append(f"<a href={value[:40]!r}> without rel=nofollow noopener")
-                    elif tag == "link" and name == "href" and set((attributes.get("rel") or "").split()) & {"canonical", "alternate"}:
+                            self.found.append(
+                                f"<a href={value[:40]!r}> without rel=nofollow noopener"
+                            )
+                    elif (
+                        tag == "link"
+                        and name == "href"
+                        and set((attributes.get("rel") or "").split()) & {"canonical", "alternate"}
+                    ):
                         pass  # a link relation, never fetched
                     else:
-                        self.found.append(f"<{tag} {name}={value[:40]!r}> loads from another origin")
+                        self.found.append(
+                            f"<{tag} {name}={value[:40]!r}> loads from another origin"
+                        )
 
 
 def dangers(html, own_hosts=("testserver", "localhost", "127.0.0.1")):

@@ -1,4 +1,5 @@
 """Test settings: the real settings with a throw-away data directory and a fast hasher."""
+
 import os
 import tempfile
 

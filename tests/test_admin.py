@@ -1,4 +1,5 @@
 """The admin: registered models, login required, topic rules re-applied in one action."""
+
 import pytest
 from django.urls import reverse
 
@@ -7,14 +8,18 @@ from articles.models import Article, ArticleTopic, TagState, Topic
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", ["article", "person", "country", "topic", "rejectedname", "indexqueueentry"])
+@pytest.mark.parametrize(
+    "model", ["article", "person", "country", "topic", "rejectedname", "indexqueueentry"]
+)
 def test_admin_changelists_render(admin_client, seeded, model):
     assert admin_client.get(reverse(f"admin:articles_{model}_changelist")).status_code == 200
 
 
 def test_article_change_page_shows_tag_inlines(admin_client, seeded):
     article = Article.objects.get(photo_credit="AP")
-    page = admin_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    page = admin_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    ).content.decode()
     assert "Xi Jinping" in page and "person tag" in page.lower()
 
 

@@ -1,4 +1,5 @@
 """The date archive (/archive/…), its sidebar panel, and the search feed (/feeds/search/)."""
+
 import datetime as dt
 import shutil
 import xml.etree.ElementTree as ET
@@ -19,14 +20,18 @@ from .conftest import SEEDS
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>'
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 _keys = count()
 
 
 def story(published=None, headline=None, body="A body.", **fields):
     n = next(_keys)
     return Article.objects.create(
-        headline=headline or f"Story {n}", body=body, content_key=f"archive-{n}", published=published, **fields
+        headline=headline or f"Story {n}",
+        body=body,
+        content_key=f"archive-{n}",
+        published=published,
+        **fields,
     )
 
 
@@ -62,10 +67,20 @@ def test_index_lists_years_and_months_with_counts_and_the_undated_link(client, d
     assert response.context["undated_count"] == 2
     page = response.content.decode()
     assert "<title>Archive by date · newsarchive</title>" in page
-    for url in ['href="/archive/2024/"', 'href="/archive/2023/"', 'href="/archive/2024/5/"',
-                'href="/archive/2024/3/"', 'href="/archive/2023/12/"', 'href="/archive/undated/"']:
+    for url in [
+        'href="/archive/2024/"',
+        'href="/archive/2023/"',
+        'href="/archive/2024/5/"',
+        'href="/archive/2024/3/"',
+        'href="/archive/2023/12/"',
+        'href="/archive/undated/"',
+    ]:
         assert url in page
-    assert page.index("/archive/2024/5/") < page.index("/archive/2024/3/") < page.index("/archive/2023/12/")
+    assert (
+        page.index("/archive/2024/5/")
+        < page.index("/archive/2024/3/")
+        < page.index("/archive/2023/12/")
+    )
     assert "2 with no known date" in page and "6 dated stories" in page
 
 
@@ -84,7 +99,10 @@ def test_year_page_lists_exactly_its_stories(client, dated):
     assert response.status_code == 200
     assert listed(response) == headlines(dated["may"] + dated["march"])
     page = response.content.decode()
-    assert "<title>2024 · Archive · newsarchive</title>" in page and '<h1 class="page-title">2024</h1>' in page
+    assert (
+        "<title>2024 · Archive · newsarchive</title>" in page
+        and '<h1 class="page-title">2024</h1>' in page
+    )
     assert 'href="/archive/2024/5/"' in page and 'href="/archive/2024/3/"' in page
     assert response.context["month_counts"] == [(dt.date(2024, 5, 1), 3), (dt.date(2024, 3, 1), 1)]
     assert 'rel="prev" href="/archive/2023/"' in page and 'rel="next"' not in page
@@ -94,19 +112,36 @@ def test_year_page_lists_exactly_its_stories(client, dated):
 def test_month_page_lists_exactly_its_stories_newest_first(client, dated):
     response = client.get("/archive/2024/5/")
     assert response.status_code == 200
-    assert [a.headline for a in response.context["articles"]] == ["May story 31", "May story 13", "May story 2"]
+    assert [a.headline for a in response.context["articles"]] == [
+        "May story 31",
+        "May story 13",
+        "May story 2",
+    ]
     page = response.content.decode()
     assert "<title>May 2024 · Archive · newsarchive</title>" in page and ">May 2024</h1>" in page
     # previous/next skip the empty April and run across the year boundary
     assert 'rel="prev" href="/archive/2024/3/"' in page and 'rel="next"' not in page
     march = client.get("/archive/2024/3/").content.decode()
-    assert 'rel="prev" href="/archive/2023/12/"' in march and 'rel="next" href="/archive/2024/5/"' in march
+    assert (
+        'rel="prev" href="/archive/2023/12/"' in march
+        and 'rel="next" href="/archive/2024/5/"' in march
+    )
     assert listed(client.get("/archive/2024/05/")) == headlines(dated["may"])
     assert listed(client.get("/archive/2023/12/")) == headlines(dated["december"])
 
 
-@pytest.mark.parametrize("url", ["/archive/2024/4/", "/archive/2022/", "/archive/2024/13/", "/archive/2024/0/",
-                                 "/archive/0/", "/archive/99999/", "/archive/2024/99999999999999999999/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/archive/2024/4/",
+        "/archive/2022/",
+        "/archive/2024/13/",
+        "/archive/2024/0/",
+        "/archive/0/",
+        "/archive/99999/",
+        "/archive/2024/99999999999999999999/",
+    ],
+)
 def test_empty_or_impossible_periods_are_404(client, dated, url):
     assert client.get(url).status_code == 404
 
@@ -132,7 +167,10 @@ def test_undated_page_lists_undated_stories_only(client, dated):
     page = response.content.decode()
     assert "<title>Date unknown · Archive · newsarchive</title>" in page and "Date unknown" in page
     Article.objects.undated().delete()
-    assert "Every story in the archive has a publication date." in client.get("/archive/undated/").content.decode()
+    assert (
+        "Every story in the archive has a publication date."
+        in client.get("/archive/undated/").content.decode()
+    )
 
 
 def make_tagged(n, start, month):
@@ -140,14 +178,20 @@ def make_tagged(n, start, month):
     country = Country.objects.get(code="KE")
     topic = Topic.objects.get(slug="elections")
     for i in range(start, start + n):
-        article = story(month.replace(day=1 + i % 28), f"Tagged {i}") if month else story(None, f"Tagged {i}")
+        article = (
+            story(month.replace(day=1 + i % 28), f"Tagged {i}")
+            if month
+            else story(None, f"Tagged {i}")
+        )
         article.articleperson_set.create(person=person)
         article.articleperson_set.create(person=Person.objects.create(name=f"Other {i}"))
         article.articlecountry_set.create(country=country)
         article.articletopic_set.create(topic=topic)
 
 
-@pytest.mark.parametrize("url", ["/archive/", "/archive/2024/", "/archive/2024/5/", "/archive/undated/"])
+@pytest.mark.parametrize(
+    "url", ["/archive/", "/archive/2024/", "/archive/2024/5/", "/archive/undated/"]
+)
 def test_query_count_does_not_grow_with_rows(client, db, url):
     make_tagged(3, 0, dt.date(2024, 5, 1))
     make_tagged(2, 3, None)
@@ -192,7 +236,9 @@ def test_panel_lists_latest_eight_months_from_a_window_not_the_whole_table(dated
     assert '<section class="panel date-archive">' in html and "<h2>Archive</h2>" in html
     assert html.count("<li>") == 8
     assert 'href="/archive/2024/5/">May 2024</a> <span class="count">3</span>' in html
-    assert 'href="/archive/2022/6/"' in html and 'href="/archive/2022/5/"' not in html  # 3 + 5 months
+    assert (
+        'href="/archive/2022/6/"' in html and 'href="/archive/2022/5/"' not in html
+    )  # 3 + 5 months
     assert 'href="/archive/">All dates →</a>' in html
     assert 'href="/archive/undated/">Date unknown (2)</a>' in html
 
@@ -224,17 +270,25 @@ def test_search_feed_has_an_entry_per_result(client, indexed):
     assert root.findtext(f"{ATOM}title") == "newsarchive: search for “Rama”"
     assert len(entries) == 2
     links = {e.find(f"{ATOM}link").get("href") for e in entries}
-    assert links == {f"http://testserver{a.get_absolute_url()}" for a in Article.objects.filter(body__contains="Rama")}
+    assert links == {
+        f"http://testserver{a.get_absolute_url()}"
+        for a in Article.objects.filter(body__contains="Rama")
+    }
     for entry in entries:
         summary = entry.findtext(f"{ATOM}summary")
         assert "Rama" in summary and "<mark>" not in summary and "&lt;mark" not in summary
     alternate = root.find(f"{ATOM}link[@rel='alternate']").get("href")
     assert alternate == "http://testserver/search/?q=Rama"
-    assert root.find(f"{ATOM}link[@rel='self']").get("href") == "http://testserver/feeds/search/?q=Rama"
+    assert (
+        root.find(f"{ATOM}link[@rel='self']").get("href")
+        == "http://testserver/feeds/search/?q=Rama"
+    )
 
 
 def test_search_feed_filters_and_sorts_like_the_search_page(client, indexed):
-    _root, entries = parse_feed(client.get("/feeds/search/", {"q": "Rama", "sort": "date", "page": "5"}))
+    _root, entries = parse_feed(
+        client.get("/feeds/search/", {"q": "Rama", "sort": "date", "page": "5"})
+    )
     assert len(entries) == 2  # always the first page
     _root, entries = parse_feed(client.get("/feeds/search/", {"q": "Xi", "person": "xi-jinping"}))
     assert len(entries) == 2
@@ -244,9 +298,15 @@ def test_search_feed_filters_and_sorts_like_the_search_page(client, indexed):
     assert entries == [] and root.findtext(f"{ATOM}title") == "newsarchive: search"
 
 
-@pytest.mark.parametrize("params", [{"q": "x", "from": "2020-13-45"}, {"q": "x", "sort": "<b>nope</b>"},
-                                    {"q": "x", "from": "2024-05-01", "to": "2020-01-01"},
-                                    {"person": "not a slug!"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x", "from": "2020-13-45"},
+        {"q": "x", "sort": "<b>nope</b>"},
+        {"q": "x", "from": "2024-05-01", "to": "2020-01-01"},
+        {"person": "not a slug!"},
+    ],
+)
 def test_search_feed_with_invalid_parameters_is_an_empty_feed_saying_why(client, indexed, params):
     response = client.get("/feeds/search/", params)
     assert response.status_code == 400
@@ -256,7 +316,9 @@ def test_search_feed_with_invalid_parameters_is_an_empty_feed_saying_why(client,
 
 
 def test_search_feed_escapes_stories_and_queries(client, indexed):
-    article = story(dt.date(2024, 5, 1), f"Hostile {HOSTILE}", body=f"Zanzibarish text {HOSTILE} here.")
+    article = story(
+        dt.date(2024, 5, 1), f"Hostile {HOSTILE}", body=f"Zanzibarish text {HOSTILE} here."
+    )
     enqueue_articles([article.pk])
     call_command("drain_index_queue", verbosity=0)
     response = client.get("/feeds/search/", {"q": "Zanzibarish"})
@@ -272,7 +334,9 @@ def test_search_feed_escapes_stories_and_queries(client, indexed):
     assert entry.findtext(f"{ATOM}title") == f"Hostile {HOSTILE}"  # a text element: shown as text
     response = client.get("/feeds/search/", {"q": HOSTILE})
     assert response.status_code == 200 and "<script>" not in response.content.decode()
-    assert parse_feed(response)[0].findtext(f"{ATOM}title") == f"newsarchive: search for “{HOSTILE}”"
+    assert (
+        parse_feed(response)[0].findtext(f"{ATOM}title") == f"newsarchive: search for “{HOSTILE}”"
+    )
 
 
 def test_search_feed_is_503_when_the_index_is_missing(client, indexed, settings):

@@ -4,12 +4,12 @@ The extractor is a pure function of a text and what editors already decided (`Kn
 so these tests need no database. Every sentence below was written for this file in wire style;
 none is taken from the seeds or the gold set.
 """
+
 import pytest
 
 from articles.ingest.extract import Extraction, KnownEntities, extract
 from articles.ingest.gazetteer import fold
 from articles.ingest.topics import TopicRules
-
 
 # --------------------------------------------------------------------------- helpers
 
@@ -246,7 +246,11 @@ def test_surname_alone_resolves_to_full_name():
     result = extract(text)
     found = people(result)
     assert list(found) == ["Bernardo Arévalo"]
-    assert mentioned(text, found["Bernardo Arévalo"].spans) == ["Bernardo Arévalo", "Arévalo", "Arevalo"]
+    assert mentioned(text, found["Bernardo Arévalo"].spans) == [
+        "Bernardo Arévalo",
+        "Arévalo",
+        "Arevalo",
+    ]
 
 
 def test_shared_surname_goes_to_nearest_earlier_full_name():
@@ -267,7 +271,10 @@ def test_shared_surname_goes_to_nearest_earlier_full_name():
         span_of(text, "Maria Castillo", 1),
         word_span(text, "Castillo spoke"),
     ]
-    assert found["Jorge Castillo"].spans == [span_of(text, "Jorge Castillo"), word_span(text, "Castillo said he")]
+    assert found["Jorge Castillo"].spans == [
+        span_of(text, "Jorge Castillo"),
+        word_span(text, "Castillo said he"),
+    ]
     assert found["Maria Castillo"].role == "Opposition leader"
 
 
@@ -581,7 +588,9 @@ def test_extract_is_pure():
         "Chinese Premier Li Qiang (李强) arrived in Canberra on Saturday. Li said ties had improved. "
         "Prime Minister Anthony Albanese welcomed him, and Albanese raised the detained writer's case."
     )
-    known = KnownEntities.from_people([("Li Qiang", ["李强"])], rejected_countries=frozenset({"AU"}))
+    known = KnownEntities.from_people(
+        [("Li Qiang", ["李强"])], rejected_countries=frozenset({"AU"})
+    )
     first = extract(text)
     # Another text sharing runs with this one, and a call with editors' decisions, in between.
     extract("Prime Minister Anthony Albanese spoke in Perth on Monday.")

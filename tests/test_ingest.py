@@ -1,4 +1,5 @@
 """`manage.py ingest` and `export`: idempotent, curation-preserving, and kind to bad input."""
+
 import io
 import json
 
@@ -104,7 +105,9 @@ def test_header_date_source_and_entities(tmp_path):
 
 
 def test_date_and_source_options_apply_when_the_text_has_none(tmp_path):
-    path = write(tmp_path / "a.txt", "Rain fell across the capital on Sunday, flooding several roads.\n")
+    path = write(
+        tmp_path / "a.txt", "Rain fell across the capital on Sunday, flooding several roads.\n"
+    )
     run_ingest(path, "--date", "2023-01-09", "--source", "Desk")
     article = Article.objects.get()
     assert str(article.published) == "2023-01-09" and article.source == "Desk"
@@ -136,8 +139,14 @@ def test_bad_files_are_named_and_skipped_the_rest_go_in(tmp_path):
     folder = tmp_path / "in"
     write(folder / "empty.txt", "")
     write(folder / "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
-    write(folder / "latin1.txt", "Le président José Ramos parle à Dili aujourd'hui.\n".encode("latin-1"))
-    write(folder / "cp1252.txt", "The minister said “we will act” on Monday in Nairobi.\n".encode("cp1252"))
+    write(
+        folder / "latin1.txt",
+        "Le président José Ramos parle à Dili aujourd'hui.\n".encode("latin-1"),
+    )
+    write(
+        folder / "cp1252.txt",
+        "The minister said “we will act” on Monday in Nairobi.\n".encode("cp1252"),
+    )
     write(folder / "huge-line.txt", "word " * 220_000)
     write(folder / "good.txt", STORY)
     write(folder / "notes.pdf", b"%PDF-1.4")
@@ -162,14 +171,19 @@ def test_missing_path_and_unsupported_file_fail_by_name(tmp_path):
 
 
 def test_html_is_reduced_to_text(tmp_path):
-    html = ("<html><head><title>T</title><script>alert(1)</script></head><body><h1>Flood &amp; fire</h1>"
-            "<p>Rescuers in <b>Manila</b> worked through the night.</p><p onclick='x()'>More rain is forecast.</p>"
-            "<style>p{}</style></body></html>")
+    html = (
+        "<html><head><title>T</title><script>alert(1)</script></head><body><h1>Flood &amp; fire</h1>"
+        "<p>Rescuers in <b>Manila</b> worked through the night.</p><p onclick='x()'>More rain is forecast.</p>"
+        "<style>p{}</style></body></html>"
+    )
     code, _, _ = run_ingest(write(tmp_path / "page.html", html))
     assert code == 0
     article = Article.objects.get()
     assert article.headline == "Flood & fire"
-    assert article.paragraphs == ["Rescuers in Manila worked through the night.", "More rain is forecast."]
+    assert article.paragraphs == [
+        "Rescuers in Manila worked through the night.",
+        "More rain is forecast.",
+    ]
     assert "alert" not in article.body
 
 
@@ -207,16 +221,23 @@ class TestCurationSurvivesReingest:
 
     def test_rejected_tag_never_comes_back(self, tmp_path):
         article = self.ingest(tmp_path)
-        ArticleCountry.objects.filter(article=article, country__code="UG").update(state=TagState.REJECTED)
+        ArticleCountry.objects.filter(article=article, country__code="UG").update(
+            state=TagState.REJECTED
+        )
         run_ingest(tmp_path / "a.txt")
-        assert ArticleCountry.objects.get(article=article, country__code="UG").state == TagState.REJECTED
+        assert (
+            ArticleCountry.objects.get(article=article, country__code="UG").state
+            == TagState.REJECTED
+        )
         assert "UG" not in [c["code"] for c in export_records()[0]["countries"]]
 
     def test_editor_tag_is_kept_when_the_text_does_not_mention_it(self, tmp_path):
         article = self.ingest(tmp_path)
         topic_tag = ArticleTopic.objects.filter(article=article).first()
         other = Person.objects.create(name="Anne Editor-Added")
-        ArticlePerson.objects.create(article=article, person=other, origin=TagOrigin.EDITOR, state=TagState.CONFIRMED)
+        ArticlePerson.objects.create(
+            article=article, person=other, origin=TagOrigin.EDITOR, state=TagState.CONFIRMED
+        )
         run_ingest(tmp_path / "a.txt")
         assert ArticlePerson.objects.filter(article=article, person=other).exists()
         if topic_tag:
@@ -224,7 +245,9 @@ class TestCurationSurvivesReingest:
 
     def test_unreviewed_tag_follows_the_text(self, tmp_path):
         article = self.ingest(tmp_path)
-        path = write(tmp_path / "a.txt", STORY.replace("since fuel bound for Uganda was stuck", "he said"))
+        path = write(
+            tmp_path / "a.txt", STORY.replace("since fuel bound for Uganda was stuck", "he said")
+        )
         run_ingest(path)
         assert not ArticleCountry.objects.filter(article=article, country__code="UG").exists()
 
@@ -240,7 +263,12 @@ class TestCurationSurvivesReingest:
         tag.save()
         tag.person.aliases = ["穆爾科曼"]
         tag.person.save()
-        run_ingest(write(tmp_path / "b.txt", "穆爾科曼 visited the port again on Tuesday to meet the workers.\n"))
+        run_ingest(
+            write(
+                tmp_path / "b.txt",
+                "穆爾科曼 visited the port again on Tuesday to meet the workers.\n",
+            )
+        )
         later = Article.objects.exclude(pk=article.pk).get()
         assert ArticlePerson.objects.get(article=later).person == tag.person
 
@@ -261,7 +289,8 @@ def test_export_then_ingest_round_trips_curated_tags(tmp_path):
     assert code == 0 and "5 created" in out
     restored = export_records()
     strip = lambda rs: sorted(  # noqa: E731
-        ({k: v for k, v in r.items() if k not in ("id", "url")} for r in rs), key=lambda r: r["slug"]
+        ({k: v for k, v in r.items() if k not in ("id", "url")} for r in rs),
+        key=lambda r: r["slug"],
     )
     assert strip(restored) == strip(original)
     restored_tag = ArticlePerson.objects.get(article__slug=xi_article, person__name="Xi Jinping")
@@ -284,18 +313,27 @@ def test_a_database_error_while_storing_a_chunk_skips_only_its_file(tmp_path, mo
     from articles.ingest import pipeline, store
 
     for i in range(5):
-        write(tmp_path / f"{i}.txt", f"Headline: Story {i}\n\nPrime Minister Edi Rama spoke in Tirana on day {i}.\n")
+        write(
+            tmp_path / f"{i}.txt",
+            f"Headline: Story {i}\n\nPrime Minister Edi Rama spoke in Tirana on day {i}.\n",
+        )
     write(tmp_path / "3.txt", "Headline: Story BOOM\n\nA story the database refuses to store.\n")
     real = store.store_drafts
 
     def refusing(items, resolver):
         if any("BOOM" in draft.headline for draft, *_ in items):
-            Article.objects.create(headline="half", body="half", content_key="half-stored")  # rolled back
+            Article.objects.create(
+                headline="half", body="half", content_key="half-stored"
+            )  # rolled back
             raise DatabaseError("disk I/O error")
         return real(items, resolver)
 
     monkeypatch.setattr(pipeline, "store_drafts", refusing)
     report = pipeline.ingest_paths([tmp_path])
-    assert report.created == 4 and [(p.rsplit("/", 1)[-1], why) for p, why in report.failed] == [("3.txt", "disk I/O error")]
-    assert sorted(Article.objects.values_list("headline", flat=True)) == [f"Story {i}" for i in (0, 1, 2, 4)]
+    assert report.created == 4 and [(p.rsplit("/", 1)[-1], why) for p, why in report.failed] == [
+        ("3.txt", "disk I/O error")
+    ]
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        f"Story {i}" for i in (0, 1, 2, 4)
+    ]
     assert IndexQueueEntry.objects.count() == 4

@@ -1,4 +1,5 @@
 """Reader pages: they render, link to each other, escape what they show, and query in bulk."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -75,10 +76,18 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 def test_everything_a_reader_sees_is_escaped(client, db):
-    article = Article.objects.create(headline=HOSTILE, kicker=HOSTILE, deck=HOSTILE, body=HOSTILE, content_key="k1")
+    article = Article.objects.create(
+        headline=HOSTILE, kicker=HOSTILE, deck=HOSTILE, body=HOSTILE, content_key="k1"
+    )
     person = Person.objects.create(name=HOSTILE, aliases=[HOSTILE], description=HOSTILE)
     ArticlePerson.objects.create(article=article, person=person, role=HOSTILE)
-    for url in ["/", article.get_absolute_url(), person.get_absolute_url(), "/people/", "/feeds/latest/"]:
+    for url in [
+        "/",
+        article.get_absolute_url(),
+        person.get_absolute_url(),
+        "/people/",
+        "/feeds/latest/",
+    ]:
         body = client.get(url).content.decode()
         assert "<script>alert" not in body and "<img src=x" not in body, url
 
@@ -88,7 +97,9 @@ def make_articles(n, start=0):
     country = Country.objects.get(code="KE")
     topic = Topic.objects.get(slug="elections")
     for i in range(start, start + n):
-        article = Article.objects.create(headline=f"Story {i}", body=f"Body {i}.", content_key=f"key-{i}")
+        article = Article.objects.create(
+            headline=f"Story {i}", body=f"Body {i}.", content_key=f"key-{i}"
+        )
         article.articleperson_set.create(person=xi)
         article.articlecountry_set.create(country=country)
         article.articletopic_set.create(topic=topic)
@@ -96,8 +107,18 @@ def make_articles(n, start=0):
         article.articleperson_set.create(person=other)
 
 
-@pytest.mark.parametrize("url", ["/", "/people/", "/countries/", "/topics/", "/people/test-person/",
-                                 "/countries/kenya/", "/topics/elections/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/people/",
+        "/countries/",
+        "/topics/",
+        "/people/test-person/",
+        "/countries/kenya/",
+        "/topics/elections/",
+    ],
+)
 def test_query_count_does_not_grow_with_rows(client, db, url):
     make_articles(3)
     with CaptureQueriesContext(connection) as few:
@@ -118,12 +139,17 @@ def test_article_body_links_names_to_entity_pages(client, seeded):
 
 
 def test_body_links_escape_hostile_text(client, db):
-    article = Article.objects.create(headline="H", body="<b>Evil</b> Jane Roe & co.", content_key="x1")
+    article = Article.objects.create(
+        headline="H", body="<b>Evil</b> Jane Roe & co.", content_key="x1"
+    )
     person = Person.objects.create(name="Jane Roe")
     ArticlePerson.objects.create(article=article, person=person, offsets=[[12, 20]])
     page = client.get(article.get_absolute_url()).content.decode()
     assert "&lt;b&gt;Evil&lt;/b&gt;" in page
-    assert '<a class="entity-link entity-person" href="/people/jane-roe/" title="Jane Roe">Jane Roe</a>' in page
+    assert (
+        '<a class="entity-link entity-person" href="/people/jane-roe/" title="Jane Roe">Jane Roe</a>'
+        in page
+    )
 
 
 def test_related_stories_and_neighbours(client, seeded):
@@ -145,7 +171,10 @@ def test_entity_page_timeline_and_co_mentions(client, seeded):
     bars = response.context["timeline"]["bars"]
     assert len(bars) == 12 and bars[-1]["label"] == "2024-04"  # at least a year is shown
     assert [b["count"] for b in bars][-2:] == [1, 1] and sum(b["count"] for b in bars) == 2
-    assert "<svg" in response.content.decode() and "/search/?person=edi-rama&amp;from=2024-03-01" in response.content.decode()
+    assert (
+        "<svg" in response.content.decode()
+        and "/search/?person=edi-rama&amp;from=2024-03-01" in response.content.decode()
+    )
     co = response.context["co_mentions"]
     assert co["country"][0]["name"] == "Albania" and co["country"][0]["count"] == 2
     assert "edi-rama" not in [p["slug"] for p in co["person"]]
@@ -188,7 +217,9 @@ def test_feed_summaries_are_escaped_html(client, db):
 
     Article.objects.create(headline="H", deck=HOSTILE, body="B.", content_key="k2")
     feed = ET.fromstring(client.get("/feeds/latest/").content)
-    summary = feed.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary").text
+    summary = feed.find(
+        "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary"
+    ).text
     assert "<script" not in summary and "&lt;script&gt;" in summary
 
 
@@ -197,12 +228,22 @@ def test_neighbours_walk_the_whole_archive_in_order(db):
 
     from articles.pages import neighbours
 
-    days = [dt.date(2024, 1, 5), dt.date(2024, 1, 5), None, dt.date(2023, 7, 1), dt.date(2024, 1, 5), None,
-            dt.date(2025, 2, 2)]
+    days = [
+        dt.date(2024, 1, 5),
+        dt.date(2024, 1, 5),
+        None,
+        dt.date(2023, 7, 1),
+        dt.date(2024, 1, 5),
+        None,
+        dt.date(2025, 2, 2),
+    ]
     for i, day in enumerate(days):
-        Article.objects.create(headline=f"Story {i}", body="Text.", content_key=f"n{i}", published=day)
-    expected = list(Article.objects.order_by("-published", "-id").filter(published__isnull=False)) + list(
-        Article.objects.filter(published__isnull=True).order_by("-id"))
+        Article.objects.create(
+            headline=f"Story {i}", body="Text.", content_key=f"n{i}", published=day
+        )
+    expected = list(
+        Article.objects.order_by("-published", "-id").filter(published__isnull=False)
+    ) + list(Article.objects.filter(published__isnull=True).order_by("-id"))
     walked, current = [], expected[0]
     while current is not None:
         walked.append(current)
@@ -220,6 +261,11 @@ def test_fast_slug_urls_equal_reverse(db):
 
     from articles.models import slug_url
 
-    for name in ("articles:person_detail", "articles:country_detail", "articles:topic_detail", "articles:article_detail"):
+    for name in (
+        "articles:person_detail",
+        "articles:country_detail",
+        "articles:topic_detail",
+        "articles:article_detail",
+    ):
         for slug in ("edi-rama", "x_1", "a-2"):
             assert slug_url(name, slug) == reverse(name, args=[slug])

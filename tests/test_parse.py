@@ -1,11 +1,19 @@
 """The seed format: run-together articles, kickers, teasers, photo credits, headers."""
+
 import datetime as dt
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.ingest.parse import ParseError, derive_headline, parse_text, photo_credit, split_deck, split_header
+from articles.ingest.parse import (
+    ParseError,
+    derive_headline,
+    parse_text,
+    photo_credit,
+    split_deck,
+    split_header,
+)
 
 
 def test_seed_yields_five_articles_with_kickers_teasers_and_credit(seed_file):
@@ -42,7 +50,9 @@ def test_kicker_line_splits_deck_from_body():
 
 
 def test_deck_split_ignores_mid_sentence_capitals():
-    deck, body = split_deck("The minister met Vietnamese officials in Hanoi to discuss rice exports and the talks ended early Farmers said")
+    deck, body = split_deck(
+        "The minister met Vietnamese officials in Hanoi to discuss rice exports and the talks ended early Farmers said"
+    )
     assert deck.endswith("ended early")
     assert body.startswith("Farmers said")
 
@@ -63,26 +73,38 @@ def test_unreadable_header_date_is_a_parse_error():
 
 
 def test_short_first_line_without_punctuation_is_the_headline():
-    (draft,) = parse_text("Dam opens after a decade of delays\nThe dam began producing power on Friday.\n")
+    (draft,) = parse_text(
+        "Dam opens after a decade of delays\nThe dam began producing power on Friday.\n"
+    )
     assert draft.headline == "Dam opens after a decade of delays"
     assert draft.paragraphs == ["The dam began producing power on Friday."]
 
 
 @pytest.mark.parametrize(
     "line, credit",
-    [("Photo: AP", "AP"), ("Photo: Reuters", "Reuters"), ("Photos: AFP / Getty Images", "AFP / Getty Images"),
-     ("Photo courtesy of the ministry", "the ministry"), ("(Photo: CNA)", "CNA"),
-     ("Photographs show the damage to the bridge. It was hit twice.", None),
-     ("The photo shows a crowd.", None)],
+    [
+        ("Photo: AP", "AP"),
+        ("Photo: Reuters", "Reuters"),
+        ("Photos: AFP / Getty Images", "AFP / Getty Images"),
+        ("Photo courtesy of the ministry", "the ministry"),
+        ("(Photo: CNA)", "CNA"),
+        ("Photographs show the damage to the bridge. It was hit twice.", None),
+        ("The photo shows a crowd.", None),
+    ],
 )
 def test_photo_credit_lines(line, credit):
     assert photo_credit(line) == credit
 
 
 def test_derived_headline_cuts_at_clause_not_inside_nickname_quotes():
-    lede = ("Tributes poured in from across the region after the death of former mayor Ana “Nena” Ruiz, "
-            "who led the city for two decades and survived three assassination attempts.")
-    assert derive_headline(lede) == "Tributes poured in from across the region after the death of former mayor Ana “Nena” Ruiz"
+    lede = (
+        "Tributes poured in from across the region after the death of former mayor Ana “Nena” Ruiz, "
+        "who led the city for two decades and survived three assassination attempts."
+    )
+    assert (
+        derive_headline(lede)
+        == "Tributes poured in from across the region after the death of former mayor Ana “Nena” Ruiz"
+    )
 
 
 def test_derived_headline_drops_chinese_alias():
@@ -110,8 +132,11 @@ def check_every_body_line_lands_in_one_article(text):
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").split("\n")
     _, rest = split_header(lines)
     first = len(lines) - len(rest)
-    content = {n for n, x in enumerate(lines) if n >= first and " ".join(x.split())
-               and photo_credit(" ".join(x.split())) is None}
+    content = {
+        n
+        for n, x in enumerate(lines)
+        if n >= first and " ".join(x.split()) and photo_credit(" ".join(x.split())) is None
+    }
     assert set(held) == content
     for draft in drafts:
         assert draft.paragraphs and all(p.strip() for p in draft.paragraphs)
@@ -119,7 +144,15 @@ def check_every_body_line_lands_in_one_article(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(line, st.sampled_from(["Photo: AP", "", "WAR? Troops crossed the river at dawn and", "A."])), max_size=25))
+@given(
+    st.lists(
+        st.one_of(
+            line,
+            st.sampled_from(["Photo: AP", "", "WAR? Troops crossed the river at dawn and", "A."]),
+        ),
+        max_size=25,
+    )
+)
 def test_parser_never_raises_and_keeps_every_body_line_once(lines):
     """Property: plain lines (tests/test_hostile.py has the hostile version)."""
     check_every_body_line_lands_in_one_article("\n".join(lines))

@@ -1,4 +1,5 @@
 """Search through the real Whoosh index in a temporary directory."""
+
 import datetime as dt
 import gc
 import io
@@ -8,7 +9,14 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from articles.models import Article, ArticleCountry, ArticlePerson, IndexQueueEntry, Person, TagState
+from articles.models import (
+    Article,
+    ArticleCountry,
+    ArticlePerson,
+    IndexQueueEntry,
+    Person,
+    TagState,
+)
 from articles.search.service import highlight, parse_query
 
 from .conftest import SEEDS
@@ -56,8 +64,23 @@ def test_phrase_or_and_exclusion(client, archive):
     assert everything_but["count"] == 3
 
 
-@pytest.mark.parametrize("q", ['"unbalanced quote', "(((", "Rama)", "*", "-", "OR", "AND NOT", "a" * 5000,
-                               "x" * 100 + " " + "y " * 400, "\\", "title:Rama", "<script>alert(1)</script>"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"unbalanced quote',
+        "(((",
+        "Rama)",
+        "*",
+        "-",
+        "OR",
+        "AND NOT",
+        "a" * 5000,
+        "x" * 100 + " " + "y " * 400,
+        "\\",
+        "title:Rama",
+        "<script>alert(1)</script>",
+    ],
+)
 def test_malformed_queries_never_fail(client, archive, q):
     response = client.get("/search/", {"q": q})
     assert response.status_code == 200
@@ -68,7 +91,9 @@ def test_malformed_queries_never_fail(client, archive, q):
 
 def test_query_parser_explains_what_it_changed():
     parsed = parse_query('"open quote and (brackets)')
-    assert any("quotation mark" in n for n in parsed.notes) and any("Brackets" in n for n in parsed.notes)
+    assert any("quotation mark" in n for n in parsed.notes) and any(
+        "Brackets" in n for n in parsed.notes
+    )
     assert str(parse_query("a OR b -c")) == "a OR b -c"
     assert parse_query("*").groups == []
 
@@ -95,7 +120,9 @@ def test_search_within_an_entity_uses_the_same_machinery(client, archive):
     assert 'name="person" value="xi-jinping"' in page
     data = api(client, q="Myanmar", person="xi-jinping")[1]
     assert data["count"] == 1
-    assert api(client, person="xi-jinping")[1]["count"] == 2  # a filter alone lists the entity's stories
+    assert (
+        api(client, person="xi-jinping")[1]["count"] == 2
+    )  # a filter alone lists the entity's stories
 
 
 def test_highlights_are_escaped_and_marked():
@@ -111,7 +138,13 @@ def test_results_carry_highlights_and_scores(client, archive):
 
 
 def test_sort_by_date_and_date_range(client, archive, django_capture_on_commit_callbacks):
-    dates = [dt.date(2021, 3, 1), dt.date(2023, 7, 9), dt.date(2022, 1, 5), None, dt.date(2020, 2, 2)]
+    dates = [
+        dt.date(2021, 3, 1),
+        dt.date(2023, 7, 9),
+        dt.date(2022, 1, 5),
+        None,
+        dt.date(2020, 2, 2),
+    ]
     with django_capture_on_commit_callbacks(execute=True):
         for article, day in zip(Article.objects.order_by("id"), dates):
             article.published = day
@@ -120,8 +153,14 @@ def test_sort_by_date_and_date_range(client, archive, django_capture_on_commit_c
     data = api(client, q="Albanian OR China OR Mujica OR Myanmar", sort="date")[1]
     published = [r["published"] for r in data["results"] if r["published"]]
     assert published == sorted(published, reverse=True)
-    ranged = api(client, q="Albanian OR China OR Mujica OR Myanmar", **{"from": "2021-01-01", "to": "2022-12-31"})[1]
-    assert {r["published"][:4] for r in ranged["results"]} <= {"2021", "2022"} and ranged["count"] == 2
+    ranged = api(
+        client,
+        q="Albanian OR China OR Mujica OR Myanmar",
+        **{"from": "2021-01-01", "to": "2022-12-31"},
+    )[1]
+    assert {r["published"][:4] for r in ranged["results"]} <= {"2021", "2022"} and ranged[
+        "count"
+    ] == 2
     months = api(client, q="Albanian OR China OR Mujica OR Myanmar")[1]["facets"]["months"]
     assert sum(m["count"] for m in months) == 4
 
@@ -150,7 +189,13 @@ def test_did_you_mean_also_when_nothing_matched(client, archive):
 
 def test_type_ahead_suggests_entities(client, archive):
     results = client.get("/api/suggest/", {"q": "xi"}).json()["results"]
-    assert results[0] == {"kind": "person", "name": "Xi Jinping", "slug": "xi-jinping", "url": "/people/xi-jinping/", "count": 2}
+    assert results[0] == {
+        "kind": "person",
+        "name": "Xi Jinping",
+        "slug": "xi-jinping",
+        "url": "/people/xi-jinping/",
+        "count": 2,
+    }
     kinds = {r["kind"] for r in client.get("/api/suggest/", {"q": "al"}).json()["results"]}
     assert "country" in kinds
     assert client.get("/api/suggest/", {"q": "x"}).json() == {"results": []}
@@ -165,7 +210,9 @@ def test_more_like_this_on_article_pages(client, archive):
 
 
 class TestIndexStaysRight:
-    def test_editing_an_article_reaches_the_index_through_the_queue(self, client, archive, django_capture_on_commit_callbacks):
+    def test_editing_an_article_reaches_the_index_through_the_queue(
+        self, client, archive, django_capture_on_commit_callbacks
+    ):
         article = Article.objects.get(kicker="CANCER")
         article.body += "\n\nA zanzibarian detail."
         with django_capture_on_commit_callbacks(execute=True):
@@ -175,15 +222,21 @@ class TestIndexStaysRight:
         call_command("drain_index_queue", verbosity=0)
         assert api(client, q="zanzibarian")[1]["count"] == 1
 
-    def test_deleting_an_article_removes_it(self, client, archive, django_capture_on_commit_callbacks):
+    def test_deleting_an_article_removes_it(
+        self, client, archive, django_capture_on_commit_callbacks
+    ):
         article = Article.objects.get(kicker="CANCER")
         with django_capture_on_commit_callbacks(execute=True):
             article.delete()
         call_command("drain_index_queue", verbosity=0)
         assert api(client, q="Mujica")[1]["count"] == 0
 
-    def test_rejecting_a_tag_and_renaming_an_entity_reach_the_index(self, client, archive, django_capture_on_commit_callbacks):
-        ArticleCountry.objects.filter(country__code="AL").update(state=TagState.REJECTED)  # bulk: no signals
+    def test_rejecting_a_tag_and_renaming_an_entity_reach_the_index(
+        self, client, archive, django_capture_on_commit_callbacks
+    ):
+        ArticleCountry.objects.filter(country__code="AL").update(
+            state=TagState.REJECTED
+        )  # bulk: no signals
         tag = ArticlePerson.objects.filter(person__name="Edi Rama").first()
         tag.state = TagState.REJECTED
         person = Person.objects.get(name="Sali Berisha")
@@ -202,7 +255,9 @@ class TestIndexStaysRight:
         from django.utils import timezone
 
         # A bulk update bypasses the signals that queue index updates: drift.
-        Article.objects.filter(kicker="CANCER").update(headline="Changed without signals", updated=timezone.now())
+        Article.objects.filter(kicker="CANCER").update(
+            headline="Changed without signals", updated=timezone.now()
+        )
         IndexQueueEntry.objects.all().delete()
         from django.core.management.base import CommandError
 
@@ -260,13 +315,17 @@ class TestUnavailable:
         assert api(client, q="Rama")[0] == 503
         assert client.get("/").status_code == 200
         article = Article.objects.first()
-        assert client.get(article.get_absolute_url()).status_code == 200  # no more-like-this, no error
+        assert (
+            client.get(article.get_absolute_url()).status_code == 200
+        )  # no more-like-this, no error
         call_command("check_index", "--repair", stdout=io.StringIO())
         assert api(client, q="Rama")[1]["count"] == 2
 
     def test_corrupt_index_gives_503_and_repair_rebuilds(self, client, archive, settings):
         path = Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
-        segment_files = [f for f in path.iterdir() if f.suffix != ".toc" and not f.name.endswith("LOCK")]
+        segment_files = [
+            f for f in path.iterdir() if f.suffix != ".toc" and not f.name.endswith("LOCK")
+        ]
         assert segment_files
         for segment in segment_files:
             segment.write_bytes(b"garbage" * 10)

@@ -1,4 +1,5 @@
 """The array evaluator (search_backend.ArrayIndex) matches and ranks exactly as Whoosh does."""
+
 import datetime as dt
 import tempfile
 from pathlib import Path
@@ -12,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article, Person
-from articles.search.service import SearchParams, build_queryset, parse_query
 from articles.search.backends.whoosh.backend import ArrayIndex
+from articles.search.service import SearchParams, build_queryset, parse_query
 
 from .conftest import SEEDS
 
@@ -77,9 +78,14 @@ def test_array_evaluation_matches_and_ranks_like_whoosh(archive):
         if params.sort == "date":
             # Whoosh puts stories without a date first when sorting newest first; we put them last.
             ours = [d for d, _ in arrays.top(docs, scores, len(docs), ["-published"])]
-            theirs = [h.docnum for h in searcher.search(query, limit=None, sortedby="published", reverse=True)]
+            theirs = [
+                h.docnum
+                for h in searcher.search(query, limit=None, sortedby="published", reverse=True)
+            ]
             undated = set(np.flatnonzero(arrays.column("published") == arrays.MISSING).tolist())
-            assert ours == [d for d in theirs if d not in undated] + [d for d in theirs if d in undated], params
+            assert ours == [d for d in theirs if d not in undated] + [
+                d for d in theirs if d in undated
+            ], params
             continue
         ours = arrays.top(docs, scores, 20)
         theirs = searcher.search(query, limit=20)
@@ -93,7 +99,9 @@ def test_phrases_match_exactly_what_whoosh_matches(archive):
     for text in ('"Edi Rama"', '"said the"', '"told reporters"', '"no such phrase here"'):
         query = backend._parse(text)
         docs, scores = ArrayIndex.of(searcher).evaluate(query)
-        assert np.array_equal(docs, np.array(sorted(searcher.docs_for_query(query)), dtype=np.int64)), text
+        assert np.array_equal(
+            docs, np.array(sorted(searcher.docs_for_query(query)), dtype=np.int64)
+        ), text
 
 
 def test_a_phrase_in_very_many_stories_is_estimated_and_says_so(archive, client, monkeypatch):
@@ -122,7 +130,9 @@ def _whoosh_counts(searcher, field):
     from whoosh import query as wq
     from whoosh import sorting
 
-    results = searcher.search(wq.Every(), limit=None, groupedby=sorting.FieldFacet(field, allow_overlap=True))
+    results = searcher.search(
+        wq.Every(), limit=None, groupedby=sorting.FieldFacet(field, allow_overlap=True)
+    )
     return {value: len(docs) for value, docs in results.groups(field).items() if value is not None}
 
 
@@ -151,8 +161,12 @@ def test_facet_counts_match_whoosh_across_segments_deletions_and_new_versions(ar
     everything = np.flatnonzero(ArrayIndex.of(searcher).live())
     ours = dict(FacetColumns.of(searcher).count("people", everything))
     assert ours == _whoosh_counts(searcher, "people")
-    assert all(SEGMENT_ARRAYS.entries[(segment, ("facet", "people"))] is before[(segment, ("facet", "people"))]
-               for segment in kept if (segment, ("facet", "people")) in before)
+    assert all(
+        SEGMENT_ARRAYS.entries[(segment, ("facet", "people"))]
+        is before[(segment, ("facet", "people"))]
+        for segment in kept
+        if (segment, ("facet", "people")) in before
+    )
 
 
 def test_facet_postings_are_shared_through_a_file_per_segment(archive):
@@ -165,7 +179,9 @@ def test_facet_postings_are_shared_through_a_file_per_segment(archive):
     leaves = list(searcher.reader().leaf_readers())
     ids = {leaf._segment.segment_id() for leaf, _ in leaves}
     files = {p.name for p in cache.glob("*.npz")}
-    assert files == {f"{segment}-{field}.npz" for segment in ids for field in ("people", "countries", "topics")}
+    assert files == {
+        f"{segment}-{field}.npz" for segment in ids for field in ("people", "countries", "topics")
+    }
     for leaf, _ in leaves:  # read from the segment's postings or loaded from its file: the same
         read = read_keyword_segment(leaf, "people", use_file=False)
         loaded = read_keyword_segment(leaf, "people")
@@ -188,7 +204,9 @@ slugs = st.from_regex(r"[a-zA-Z0-9_][-a-zA-Z0-9_.]{0,20}", fullmatch=True)  # wh
 def filter_trees(draw, values=slugs, depth=0):
     """A haystack filter as SQ objects: exact clauses on the tag fields, ANDed and ORed."""
     if depth > 2 or draw(st.booleans()):
-        field = draw(st.sampled_from(["people_exact", "countries_exact", "topics_exact", "django_ct"]))
+        field = draw(
+            st.sampled_from(["people_exact", "countries_exact", "topics_exact", "django_ct"])
+        )
         return SQ(**{field: Clean(draw(values))})
     parts = draw(st.lists(filter_trees(values=values, depth=depth + 1), min_size=2, max_size=4))
     combined = parts[0]
@@ -198,7 +216,9 @@ def filter_trees(draw, values=slugs, depth=0):
     return combined
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(tree=filter_trees())
 def test_haystack_filters_skip_the_query_parser_and_mean_the_same(whoosh_index, tree):
     from haystack.query import SearchQuerySet
@@ -211,7 +231,9 @@ def test_haystack_filters_skip_the_query_parser_and_mean_the_same(whoosh_index, 
     assert repr(fast) == repr(backend.parser.parse(query_string)), query_string
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(tree=filter_trees(values=st.text(min_size=1, max_size=12)), raw=st.text(max_size=40))
 def test_any_other_text_takes_the_fast_path_only_when_it_means_the_same(whoosh_index, tree, raw):
     from haystack.query import SearchQuerySet
@@ -227,13 +249,23 @@ def test_any_other_text_takes_the_fast_path_only_when_it_means_the_same(whoosh_i
 def test_other_query_strings_go_to_the_query_parser(whoosh_index):
     backend = whoosh_index
     backend.setup()
-    for query_string in ["budget", "people_exact:(a) people_exact:(b)", "people_exact:(a,b)", "text:(budget)",
-                         "people_exact:(a) AND people_exact:(b) OR people_exact:(c)", "people_exact:(a) OR",
-                         "people_exact:(a*)", "NOT people_exact:(a)", "people_exact:('a b')"]:
+    for query_string in [
+        "budget",
+        "people_exact:(a) people_exact:(b)",
+        "people_exact:(a,b)",
+        "text:(budget)",
+        "people_exact:(a) AND people_exact:(b) OR people_exact:(c)",
+        "people_exact:(a) OR",
+        "people_exact:(a*)",
+        "NOT people_exact:(a)",
+        "people_exact:('a b')",
+    ]:
         assert backend._parse_clauses(query_string) is None, query_string
 
 
-def test_a_searcher_is_reused_while_the_index_folder_is_unchanged_and_renewed_after_a_commit(archive, monkeypatch):
+def test_a_searcher_is_reused_while_the_index_folder_is_unchanged_and_renewed_after_a_commit(
+    archive, monkeypatch
+):
     import os
     import time
 

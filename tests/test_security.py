@@ -1,4 +1,5 @@
 """Security settings: deploy checks, Content-Security-Policy, cookies, admin login rate limit."""
+
 import os
 import re
 import subprocess
@@ -25,20 +26,40 @@ PRODUCTION = {
 
 
 def run(args, tmp_path, **env):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))}
-    environment.update(env, DJANGO_SETTINGS_MODULE="newsarchive.settings", NEWSARCHIVE_DATA_DIR=str(tmp_path))
-    return subprocess.run(args, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
+    }
+    environment.update(
+        env, DJANGO_SETTINGS_MODULE="newsarchive.settings", NEWSARCHIVE_DATA_DIR=str(tmp_path)
+    )
+    return subprocess.run(
+        args, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_deploy_passes_at_warning_level_with_production_settings(tmp_path):
-    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], tmp_path, **PRODUCTION)
+    result = run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        **PRODUCTION,
+    )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
 
 def test_check_deploy_fails_when_https_settings_are_left_out(tmp_path):
-    env = {k: v for k, v in PRODUCTION.items() if k not in ("DJANGO_SECURE_SSL_REDIRECT", "DJANGO_HSTS_SECONDS")}
-    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], tmp_path, **env)
+    env = {
+        k: v
+        for k, v in PRODUCTION.items()
+        if k not in ("DJANGO_SECURE_SSL_REDIRECT", "DJANGO_HSTS_SECONDS")
+    }
+    result = run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        **env,
+    )
     assert result.returncode != 0
     assert "security.W004" in result.stderr and "security.W008" in result.stderr
 
@@ -47,8 +68,14 @@ def test_production_settings_have_secure_cookies(tmp_path):
     result = run([sys.executable, "manage.py", "diffsettings", "--all"], tmp_path, **PRODUCTION)
     assert result.returncode == 0, result.stderr
     values = dict(re.findall(r"^(?:### )?(\w+) = (.*)$", result.stdout, re.MULTILINE))
-    for name in ("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "CSRF_COOKIE_HTTPONLY",
-                 "SECURE_SSL_REDIRECT", "SECURE_CONTENT_TYPE_NOSNIFF"):
+    for name in (
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "SESSION_COOKIE_HTTPONLY",
+        "CSRF_COOKIE_HTTPONLY",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_CONTENT_TYPE_NOSNIFF",
+    ):
         assert values[name] == "True", name
     assert values["DEBUG"] == "False"
 
@@ -88,7 +115,11 @@ class InlineCode(HTMLParser):
         if tag == "style":
             self.found.append("<style> element")
         self.found += [f"{tag}[{n}]" for n in names if n == "style" or n.startswith("on")]
-        self.found += [f"{tag}[{n}=javascript:]" for n, v in attrs if v and v.strip().lower().startswith("javascript:")]
+        self.found += [
+            f"{tag}[{n}=javascript:]"
+            for n, v in attrs
+            if v and v.strip().lower().startswith("javascript:")
+        ]
 
     def handle_data(self, data):
         if self._script_without_src and data.strip():
@@ -115,7 +146,9 @@ def test_every_page_has_a_strict_policy(client, seeded):
     header = response.headers["Content-Security-Policy"]
     assert "unsafe-inline" not in header and "unsafe-eval" not in header and "*" not in header
     for url in ("/api/search/?q=x", "/feeds/latest/", "/admin/login/"):
-        assert "script-src 'self'" in client.get(url).headers.get("Content-Security-Policy", ""), url
+        assert "script-src 'self'" in client.get(url).headers.get("Content-Security-Policy", ""), (
+            url
+        )
 
 
 @pytest.mark.django_db
@@ -125,13 +158,27 @@ def test_no_page_needs_inline_script_or_style(admin_client, seeded, whoosh_index
     call_command("drain_index_queue", verbosity=0)
     article = Article.objects.get(photo_credit="AP")
     person = Person.objects.get(name="Xi Jinping")
-    public = ["/", article.get_absolute_url(), person.get_absolute_url(), "/people/", "/countries/?sort=name",
-              "/topics/", "/archive/", "/archive/undated/", "/search/?q=Rama", "/no-such-page/"]
-    admin = [reverse("admin:index"), reverse("admin:articles_article_changelist"),
-             reverse("admin:articles_article_change", args=[article.pk]),
-             reverse("admin:articles_person_change", args=[person.pk]),
-             reverse("admin:articles_reviewqueue_changelist"), reverse("admin:articles_article_upload"),
-             reverse("admin:articles_topic_changelist")]
+    public = [
+        "/",
+        article.get_absolute_url(),
+        person.get_absolute_url(),
+        "/people/",
+        "/countries/?sort=name",
+        "/topics/",
+        "/archive/",
+        "/archive/undated/",
+        "/search/?q=Rama",
+        "/no-such-page/",
+    ]
+    admin = [
+        reverse("admin:index"),
+        reverse("admin:articles_article_changelist"),
+        reverse("admin:articles_article_change", args=[article.pk]),
+        reverse("admin:articles_person_change", args=[person.pk]),
+        reverse("admin:articles_reviewqueue_changelist"),
+        reverse("admin:articles_article_upload"),
+        reverse("admin:articles_topic_changelist"),
+    ]
     for url in public + admin:
         response = admin_client.get(url)
         assert response.status_code in (200, 404), url
@@ -139,8 +186,9 @@ def test_no_page_needs_inline_script_or_style(admin_client, seeded, whoosh_index
 
 
 def test_the_inline_code_finder_finds_inline_code():
-    assert inline_code('<script>alert(1)</script><p style="x" onclick="y">a</p><style>p{}</style>') == [
-        "inline script: 'alert(1)'", "p[style]", "p[onclick]", "<style> element"]
+    assert inline_code(
+        '<script>alert(1)</script><p style="x" onclick="y">a</p><style>p{}</style>'
+    ) == ["inline script: 'alert(1)'", "p[style]", "p[onclick]", "<style> element"]
     assert inline_code('<script src="/static/js/suggest.js" defer></script>') == []
 
 
@@ -157,15 +205,21 @@ def throttle(db, settings):
 
 
 def login(client, password, username="boss", address="127.0.0.1"):
-    return client.post(reverse("admin:login"), {"username": username, "password": password, "next": "/admin/"},
-                       REMOTE_ADDR=address)
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "next": "/admin/"},
+        REMOTE_ADDR=address,
+    )
 
 
 def test_admin_login_is_rate_limited(client, throttle):
     for _ in range(5):
         assert login(client, "wrong").status_code == 200  # the form again, with its error
     blocked = login(client, "the-right-password-123")
-    assert blocked.status_code == 429 and "Too many failed sign-in attempts" in blocked.content.decode()
+    assert (
+        blocked.status_code == 429
+        and "Too many failed sign-in attempts" in blocked.content.decode()
+    )
     assert int(blocked["Retry-After"]) > 0
     assert "_auth_user_id" not in client.session  # not even the right password gets in
 
@@ -174,7 +228,12 @@ def test_the_limit_counts_per_username_across_addresses(client, throttle):
     for i in range(5):
         login(client, "wrong", address=f"10.0.0.{i}")
     assert login(client, "the-right-password-123", address="10.0.0.99").status_code == 429
-    assert login(client, "the-right-password-123", username="someone-else", address="10.0.0.99").status_code == 200
+    assert (
+        login(
+            client, "the-right-password-123", username="someone-else", address="10.0.0.99"
+        ).status_code
+        == 200
+    )
 
 
 def test_the_limit_counts_per_address_across_usernames(client, throttle):

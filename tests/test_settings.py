@@ -1,18 +1,27 @@
 """Settings from the environment: production safety. DATABASE_URL and SEARCH_URL: test_config.py."""
+
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
+    }
     environment.update(env, DJANGO_SETTINGS_MODULE="newsarchive.settings")
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -24,8 +33,12 @@ def test_production_refuses_to_start_without_secret_key(tmp_path):
 
 def test_check_deploy_leaves_only_what_the_https_proxy_handles(tmp_path):
     result = run_manage(
-        "check", "--deploy", DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 60 + "-long-and-random-enough-1234567890",
-        DJANGO_ALLOWED_HOSTS="news.example.org", NEWSARCHIVE_DATA_DIR=str(tmp_path),
+        "check",
+        "--deploy",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 60 + "-long-and-random-enough-1234567890",
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+        NEWSARCHIVE_DATA_DIR=str(tmp_path),
     )
     import re
 

@@ -1,4 +1,5 @@
 """Counts read from the search index (stats.py) agree with the database, and pages stay cheap."""
+
 import datetime as dt
 
 import pytest
@@ -7,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles import pages as presentation
-from articles.search import aggregates as stats
 from articles.models import Article, ArticleCountry, Country, Person, TagState, Topic
+from articles.search import aggregates as stats
 
 from .conftest import SEEDS
 
@@ -43,16 +44,23 @@ def test_co_mentions_from_the_index_match_the_database(indexed, monkeypatch):
     monkeypatch.setattr(presentation, "CO_MENTION_LIMIT", 1000)  # whole lists: no tie at a cut
     for entity in entities():
         kind = entity._meta.model_name
-        from_index = stats.top_entities(["person", "country", "topic"], 1000, filters={kind: entity.slug}, exclude=entity)
+        from_index = stats.top_entities(
+            ["person", "country", "topic"], 1000, filters={kind: entity.slug}, exclude=entity
+        )
         from_db = presentation._co_mentions_from_database(entity)
         for other_kind in from_db:
-            assert [(e.slug, n) for e, n in from_index[other_kind]] == [(e.slug, n) for e, n in from_db[other_kind]], (entity, other_kind)
+            assert [(e.slug, n) for e, n in from_index[other_kind]] == [
+                (e.slug, n) for e, n in from_db[other_kind]
+            ], (entity, other_kind)
 
 
 def test_top_entities_match_the_database_and_leave_rejected_tags_out(indexed):
     top = stats.top_entities(["person", "country", "topic"], 1000)
     for kind, model in (("person", Person), ("country", Country), ("topic", Topic)):
-        expected = [(e.slug, e.article_count) for e in model.objects.mentioned().order_by("-article_count", "name")]
+        expected = [
+            (e.slug, e.article_count)
+            for e in model.objects.mentioned().order_by("-article_count", "name")
+        ]
         assert [(e.slug, n) for e, n in top[kind]] == expected
     albania = dict((e.name, n) for e, n in top["country"])["Albania"]
     assert albania == Country.objects.with_counts().get(name="Albania").article_count
@@ -63,15 +71,25 @@ def test_timeline_months_match_the_database(indexed):
     from django.db.models.functions import TruncMonth
 
     for entity in entities():
-        rows = (Article.objects.tagged_with(entity).dated().annotate(month=TruncMonth("published"))
-                .values("month").annotate(n=Count("id", distinct=True)))
-        assert stats.months({entity._meta.model_name: entity.slug}) == {r["month"]: r["n"] for r in rows}
+        rows = (
+            Article.objects.tagged_with(entity)
+            .dated()
+            .annotate(month=TruncMonth("published"))
+            .values("month")
+            .annotate(n=Count("id", distinct=True))
+        )
+        assert stats.months({entity._meta.model_name: entity.slug}) == {
+            r["month"]: r["n"] for r in rows
+        }
 
 
 def test_related_stories_share_the_most_tags(indexed):
     for article in Article.objects.with_tags()[:8]:
         mine = {
-            kind: {getattr(t, f"{kind}_id"): getattr(t, kind).slug for t in getattr(article, f"article{kind}_set").all()}
+            kind: {
+                getattr(t, f"{kind}_id"): getattr(t, kind).slug
+                for t in getattr(article, f"article{kind}_set").all()
+            }
             for kind in ("person", "country", "topic")
         }
         from_index = [n for _, n in presentation.related_by_entities(article)]
@@ -89,11 +107,11 @@ def test_pages_fall_back_to_the_database_without_an_index(client, db):
 
 
 def add_stories(n, start):
-    from bench.corpus import Generator
-    from articles.ingest.pipeline import ingest_paths
-
     import tempfile
     from pathlib import Path
+
+    from articles.ingest.pipeline import ingest_paths
+    from bench.corpus import Generator
 
     with tempfile.TemporaryDirectory() as folder:
         generator = Generator(seed=start)
@@ -109,8 +127,13 @@ def page_queries(client):
     topic = Topic.objects.mentioned().order_by("-article_count").first()
     article = Article.objects.filter(articleperson__person=person).first()
     out = {}
-    for name, url in (("home", "/"), ("article", article.get_absolute_url()), ("person", person.get_absolute_url()),
-                      ("country", country.get_absolute_url()), ("topic", topic.get_absolute_url())):
+    for name, url in (
+        ("home", "/"),
+        ("article", article.get_absolute_url()),
+        ("person", person.get_absolute_url()),
+        ("country", country.get_absolute_url()),
+        ("topic", topic.get_absolute_url()),
+    ):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         out[name] = len(queries)
@@ -124,16 +147,24 @@ def test_no_page_query_count_grows_with_the_archive(client, whoosh_index):
     large = page_queries(client)
     # A fixed number per page: data decides a few branches (the date panel widening its window
     # over gaps, newer/older stepping to another day), the number of stories never does.
-    assert all(large[page] <= small[page] + 2 and large[page] <= 16 for page in small), (small, large)
+    assert all(large[page] <= small[page] + 2 and large[page] <= 16 for page in small), (
+        small,
+        large,
+    )
 
 
-def test_entity_pages_list_the_stories_from_the_index_like_the_database(client, indexed, monkeypatch):
+def test_entity_pages_list_the_stories_from_the_index_like_the_database(
+    client, indexed, monkeypatch
+):
     for entity in entities():
         from_index = [a.pk for a in client.get(entity.get_absolute_url()).context["articles"]]
-        expected = list(Article.objects.tagged_with(entity).newest_first().values_list("pk", flat=True)[:20])
+        expected = list(
+            Article.objects.tagged_with(entity).newest_first().values_list("pk", flat=True)[:20]
+        )
         assert from_index == expected, entity
     # Without an index the same page comes from the database.
     monkeypatch.setattr(stats, "stories_tagged", lambda entity: 1 / 0)
     entity = entities()[0]
     assert [a.pk for a in client.get(entity.get_absolute_url()).context["articles"]] == list(
-        Article.objects.tagged_with(entity).newest_first().values_list("pk", flat=True)[:20])
+        Article.objects.tagged_with(entity).newest_first().values_list("pk", flat=True)[:20]
+    )

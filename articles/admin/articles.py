@@ -8,11 +8,11 @@ from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from articles.curation import tags as curation
 from articles.curation import merging
-from articles.search.forms import UploadForm
+from articles.curation import tags as curation
 from articles.ingest.pipeline import ingest_paths
 from articles.models import (
+    TAG_MODELS,
     Article,
     ArticleCountry,
     ArticlePerson,
@@ -22,12 +22,12 @@ from articles.models import (
     IndexQueueEntry,
     Person,
     RejectedName,
-    TAG_MODELS,
     ReviewQueue,
     TagChange,
     TagState,
     Topic,
 )
+from articles.search.forms import UploadForm
 
 
 class TagInline(admin.TabularInline):
@@ -131,7 +131,9 @@ class UploadMixin:
     """An "Ingest files" page on the article list: upload texts, see what happened to each file."""
 
     def get_urls(self):
-        upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="articles_article_upload")
+        upload = path(
+            "upload/", self.admin_site.admin_view(self.upload_view), name="articles_article_upload"
+        )
         return [upload, *super().get_urls()]
 
     def upload_view(self, request):
@@ -149,15 +151,29 @@ class UploadMixin:
                         for chunk in upload.chunks():
                             out.write(chunk)
                     paths.append(target)
-                report = ingest_paths(paths, published=form.cleaned_data["date"], source=form.cleaned_data["source"])
+                report = ingest_paths(
+                    paths, published=form.cleaned_data["date"], source=form.cleaned_data["source"]
+                )
             results = [(Path(p).name.split("-", 1)[1], *rest) for p, *rest in report.per_file]
-            results += [(Path(p).name.split("-", 1)[-1], 0, 0, 0, reason) for p, reason in report.failed
-                        if all(Path(p).name != Path(r[0]).name for r in report.per_file)]
+            results += [
+                (Path(p).name.split("-", 1)[-1], 0, 0, 0, reason)
+                for p, reason in report.failed
+                if all(Path(p).name != Path(r[0]).name for r in report.per_file)
+            ]
             level = messages.WARNING if report.failed else messages.SUCCESS
-            self.message_user(request, f"{report.created} created, {report.updated} updated, "
-                                       f"{report.unchanged} unchanged, {len(report.failed)} failed.", level)
-        context = {**self.admin_site.each_context(request), "title": "Ingest files", "form": form,
-                   "results": results, "opts": self.model._meta}
+            self.message_user(
+                request,
+                f"{report.created} created, {report.updated} updated, "
+                f"{report.unchanged} unchanged, {len(report.failed)} failed.",
+                level,
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Ingest files",
+            "form": form,
+            "results": results,
+            "opts": self.model._meta,
+        }
         return TemplateResponse(request, "admin/articles/article/upload.html", context)
 
 
@@ -188,10 +204,14 @@ class ReviewQueueAdmin(CurationMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         pending = {
-            f"pending_{name}": Count(name, filter=Q(**{f"{name}__state": TagState.AUTO}), distinct=True)
+            f"pending_{name}": Count(
+                name, filter=Q(**{f"{name}__state": TagState.AUTO}), distinct=True
+            )
             for name in ("articleperson", "articlecountry", "articletopic")
         }
-        return ReviewQueue.objects.filter(pk__in=curation.unreviewed_articles().values("pk")).annotate(**pending)
+        return ReviewQueue.objects.filter(
+            pk__in=curation.unreviewed_articles().values("pk")
+        ).annotate(**pending)
 
     def has_add_permission(self, request):
         return False
@@ -211,8 +231,10 @@ class EntityAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
 
-    @admin.action(description="Merge selected into the one with the most stories (undo under Entity merges)",
-                  permissions=["change"])
+    @admin.action(
+        description="Merge selected into the one with the most stories (undo under Entity merges)",
+        permissions=["change"],
+    )
     def merge_selected(self, request, queryset):
         entities = sorted(queryset, key=lambda e: (-e.article_count, e.pk))
         if len(entities) < 2:
@@ -222,18 +244,26 @@ class EntityAdmin(admin.ModelAdmin):
         for duplicate in entities[1:]:
             merging.merge(survivor, duplicate, request.user)
         self.message_user(
-            request, f"Merged {', '.join(e.name for e in entities[1:])} into {survivor.name}.", messages.SUCCESS
+            request,
+            f"Merged {', '.join(e.name for e in entities[1:])} into {survivor.name}.",
+            messages.SUCCESS,
         )
 
     @admin.display(ordering="article_count", description="articles")
     def article_count(self, obj):
         return obj.article_count
 
-    @admin.action(description="Reject everywhere: untag from all articles and never propose again",
-                  permissions=["change"])
+    @admin.action(
+        description="Reject everywhere: untag from all articles and never propose again",
+        permissions=["change"],
+    )
     def reject_everywhere(self, request, queryset):
         n = sum(curation.reject_everywhere(entity, request.user) for entity in queryset)
-        self.message_user(request, f"{len(queryset)} name(s) rejected everywhere; {n} tag(s) rejected.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"{len(queryset)} name(s) rejected everywhere; {n} tag(s) rejected.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Person)
@@ -255,7 +285,9 @@ class TopicAdmin(EntityAdmin):
     @admin.action(description="Re-apply all topics' keyword rules to every article")
     def reapply_rules(self, request, queryset):
         changed = curation.reapply_topic_rules()
-        self.message_user(request, f"Keyword rules re-applied: {changed} article(s) changed.", messages.SUCCESS)
+        self.message_user(
+            request, f"Keyword rules re-applied: {changed} article(s) changed.", messages.SUCCESS
+        )
 
 
 @admin.register(RejectedName)
@@ -274,7 +306,16 @@ class IndexQueueAdmin(admin.ModelAdmin):
 class EntityMergeAdmin(admin.ModelAdmin):
     list_display = ["merged_name", "survivor_name", "kind", "user", "created", "undone"]
     list_filter = ["kind"]
-    readonly_fields = ["kind", "survivor_id", "survivor_name", "merged_name", "snapshot", "user", "created", "undone"]
+    readonly_fields = [
+        "kind",
+        "survivor_id",
+        "survivor_name",
+        "merged_name",
+        "snapshot",
+        "user",
+        "created",
+        "undone",
+    ]
     actions = ["undo_merges"]
 
     def has_add_permission(self, request):

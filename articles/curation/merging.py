@@ -3,6 +3,7 @@
 The survivor takes the other's name as an alias, its aliases and its tags; the old slug redirects;
 the merge is logged with a snapshot from which `undo` restores everything as it was.
 """
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,8 +14,13 @@ TAG_FIELDS = ["origin", "state", "mentions", "offsets", "score", "set_by_id"]
 
 
 def _entity_fields(entity):
-    fields = {"id": entity.pk, "name": entity.name, "slug": entity.slug, "aliases": entity.aliases,
-              "description": entity.description}
+    fields = {
+        "id": entity.pk,
+        "name": entity.name,
+        "slug": entity.slug,
+        "aliases": entity.aliases,
+        "description": entity.description,
+    }
     for extra in ("code", "keywords"):
         if hasattr(entity, extra):
             fields[extra] = getattr(entity, extra)
@@ -31,7 +37,11 @@ def merge(survivor, duplicate, user=None):
     already = set(model.objects.filter(**{kind: survivor}).values_list("article_id", flat=True))
     moved, dropped = [], []
     for tag in model.objects.filter(**{kind: duplicate}):
-        data = {"id": tag.pk, "article_id": tag.article_id, **{f: getattr(tag, f) for f in TAG_FIELDS}}
+        data = {
+            "id": tag.pk,
+            "article_id": tag.article_id,
+            **{f: getattr(tag, f) for f in TAG_FIELDS},
+        }
         if kind == "person":
             data["role"] = tag.role
         if tag.article_id in already:
@@ -53,12 +63,23 @@ def merge(survivor, duplicate, user=None):
     old_slug = duplicate.slug
     duplicate.delete()
     survivor.save()
-    SlugRedirect.objects.update_or_create(kind=kind, old_slug=old_slug, defaults={"target_id": survivor.pk})
-    enqueue_articles([*already, *(d["article_id"] for d in dropped),
-                      *model.objects.filter(pk__in=moved).values_list("article_id", flat=True)])
+    SlugRedirect.objects.update_or_create(
+        kind=kind, old_slug=old_slug, defaults={"target_id": survivor.pk}
+    )
+    enqueue_articles(
+        [
+            *already,
+            *(d["article_id"] for d in dropped),
+            *model.objects.filter(pk__in=moved).values_list("article_id", flat=True),
+        ]
+    )
     return EntityMerge.objects.create(
-        kind=kind, survivor_id=survivor.pk, survivor_name=survivor.name, merged_name=snapshot["entity"]["name"],
-        snapshot=snapshot, user=user,
+        kind=kind,
+        survivor_id=survivor.pk,
+        survivor_name=survivor.name,
+        merged_name=snapshot["entity"]["name"],
+        snapshot=snapshot,
+        user=user,
     )
 
 
@@ -80,7 +101,11 @@ def undo(log):
     survivor.aliases = snap["survivor_aliases"]
     survivor.description = snap["survivor_description"]
     survivor.save()
-    enqueue_articles(model.objects.filter(**{f"{log.kind}__in": [survivor, restored]}).values_list("article_id", flat=True))
+    enqueue_articles(
+        model.objects.filter(**{f"{log.kind}__in": [survivor, restored]}).values_list(
+            "article_id", flat=True
+        )
+    )
     log.undone = timezone.now()
     log.save(update_fields=["undone"])
     return restored

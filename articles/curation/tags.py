@@ -1,5 +1,6 @@
 """Editors' operations on tags: state changes with history, rejecting a name everywhere, and
 re-applying topic keyword rules. Every change reaches the search index through the queue."""
+
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
@@ -18,11 +19,11 @@ from articles.models import (
 from articles.search.queue import enqueue_articles, suspended
 
 
-
 def unreviewed_articles():
     """Articles with at least one unreviewed tag the extractor proposed, oldest first."""
     pending = [
-        Exists(model.objects.filter(article=OuterRef("pk"), state=TagState.AUTO)) for model in TAG_MODELS.values()
+        Exists(model.objects.filter(article=OuterRef("pk"), state=TagState.AUTO))
+        for model in TAG_MODELS.values()
     ]
     return Article.objects.filter(pending[0] | pending[1] | pending[2]).order_by("created", "id")
 
@@ -30,7 +31,11 @@ def unreviewed_articles():
 def record(tag, action, user):
     entity = getattr(tag, tag.entity_field)
     TagChange.objects.create(
-        article_id=tag.article_id, kind=tag.entity_field, entity_name=entity.name, action=action, user=user
+        article_id=tag.article_id,
+        kind=tag.entity_field,
+        entity_name=entity.name,
+        action=action,
+        user=user,
     )
 
 
@@ -51,8 +56,13 @@ def set_state(tags, state, user):
 def review_articles(articles, state, user):
     """Confirm or reject every unreviewed tag of `articles`."""
     ids = [a.pk for a in articles]
-    tags = [t for model in TAG_MODELS.values() for t in model.objects.filter(article_id__in=ids, state=TagState.AUTO)
-            .select_related(model.entity_field)]
+    tags = [
+        t
+        for model in TAG_MODELS.values()
+        for t in model.objects.filter(article_id__in=ids, state=TagState.AUTO).select_related(
+            model.entity_field
+        )
+    ]
     return set_state(tags, state, user)
 
 
@@ -60,11 +70,14 @@ def reject_everywhere(entity, user):
     """The name is never proposed again and every tag of it is rejected; returns tags changed."""
     kind = entity._meta.model_name
     RejectedName.objects.get_or_create(
-        kind=kind, name=entity.code if kind == "country" else entity.slug if kind == "topic" else entity.name,
+        kind=kind,
+        name=entity.code if kind == "country" else entity.slug if kind == "topic" else entity.name,
         defaults={"created_by": user},
     )
     model = TAG_MODELS[kind]
-    tags = model.objects.filter(**{kind: entity}).exclude(state=TagState.REJECTED).select_related(kind)
+    tags = (
+        model.objects.filter(**{kind: entity}).exclude(state=TagState.REJECTED).select_related(kind)
+    )
     return set_state(list(tags), TagState.REJECTED, user)
 
 
@@ -95,8 +108,14 @@ def reapply_topic_rules(batch_size=500):
     for start in range(0, articles.count(), batch_size):
         with transaction.atomic(), suspended():
             for article in articles[start : start + batch_size]:
-                text = "\n\n".join(p for p in (article.headline, article.deck, article.body) if p).lower()
-                wanted = {topics[slug]: {"score": score} for slug, score in rules.score(text) if slug in topics}
+                text = "\n\n".join(
+                    p for p in (article.headline, article.deck, article.body) if p
+                ).lower()
+                wanted = {
+                    topics[slug]: {"score": score}
+                    for slug, score in rules.score(text)
+                    if slug in topics
+                }
                 if sync_tags(article, ArticleTopic, "topic", wanted):
                     changed.append(article.pk)
     enqueue_articles(changed)

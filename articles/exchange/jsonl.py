@@ -3,14 +3,37 @@
 Beyond the documented keys each tag carries its `state` (auto or confirmed; rejected tags are not
 exported) and people their `role`, so curated tags survive a move between databases.
 """
+
 import datetime as dt
 
 from django.db import transaction
 
 from articles.ingest.store import content_key
-from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, TagOrigin, TagState, Topic
+from articles.models import (
+    Article,
+    ArticleCountry,
+    ArticlePerson,
+    ArticleTopic,
+    Country,
+    Person,
+    TagOrigin,
+    TagState,
+    Topic,
+)
 
-FIELDS = ["id", "slug", "url", "headline", "kicker", "deck", "body", "published", "source", "photo_credit", "truncated"]
+FIELDS = [
+    "id",
+    "slug",
+    "url",
+    "headline",
+    "kicker",
+    "deck",
+    "body",
+    "published",
+    "source",
+    "photo_credit",
+    "truncated",
+]
 
 
 class RecordError(ValueError):
@@ -54,11 +77,21 @@ def article_record(article, base_url=""):
             for t in _in_order(article.articleperson_set.all())
         ],
         "countries": [
-            {"name": t.country.name, "code": t.country.code, "url": base_url + t.country.get_absolute_url(), "state": t.state}
+            {
+                "name": t.country.name,
+                "code": t.country.code,
+                "url": base_url + t.country.get_absolute_url(),
+                "state": t.state,
+            }
             for t in _in_order(article.articlecountry_set.all())
         ],
         "topics": [
-            {"name": t.topic.name, "slug": t.topic.slug, "url": base_url + t.topic.get_absolute_url(), "state": t.state}
+            {
+                "name": t.topic.name,
+                "slug": t.topic.slug,
+                "url": base_url + t.topic.get_absolute_url(),
+                "state": t.state,
+            }
             for t in _in_order(article.articletopic_set.all())
         ],
     }
@@ -140,7 +173,12 @@ def _import_tags(article, record):
     changed = False
     kinds = [
         ("people", ArticlePerson, "person", lambda e: _entity(Person, e, name=e["name"])),
-        ("countries", ArticleCountry, "country", lambda e: _entity(Country, e, code=str(e["code"]).upper()[:2])),
+        (
+            "countries",
+            ArticleCountry,
+            "country",
+            lambda e: _entity(Country, e, code=str(e["code"]).upper()[:2]),
+        ),
         ("topics", ArticleTopic, "topic", lambda e: _entity(Topic, e, slug=e.get("slug") or None)),
     ]
     for key, model, field, resolve in kinds:

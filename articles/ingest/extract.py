@@ -7,6 +7,7 @@ gazetteer, takes titles off the front of what is left, and keeps the rest as a p
 nothing marks it as an organisation, an event, a place or ordinary words. Surnames alone resolve
 to the nearest full name mentioned in the same text.
 """
+
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,10 +19,10 @@ from articles.ingest.lexicon import (
     COMMON_CAPITALISED,
     DAYS_MONTHS,
     FOREIGN_ARTICLES,
-    ORG_FINAL_WORDS,
     FUNCTION_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    ORG_FINAL_WORDS,
     ORG_WORDS,
     PORTFOLIO_WORDS,
     TITLE_WORDS_LOWER,
@@ -39,7 +40,7 @@ RUN_RE = re.compile(  # the look-ahead only makes the scan fail fast on lower-ca
 TOKEN_RE = re.compile(rf"{NICK}|{TOKEN}")
 CJK_ALIAS_RE = re.compile(r"\s*[(（]([\u3400-\u9fff\uf900-\ufaff·・]{1,12})[)）]")
 CONNECTORS = frozenset({"of", "the", "for"})
-SENTENCE_STARTERS = ".!?:;\n“\"‘("
+SENTENCE_STARTERS = '.!?:;\n“"‘('
 # "X, widely known as Y", "X, alias “Y”": Y is another name of X, not another person.
 KNOWN_AS_RE = re.compile(
     r",?\s+(?:(?:who\s+is|is|was|widely|better|also|popularly|commonly|often)\s+)*"
@@ -56,16 +57,43 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley)\b"
 )
 PLACE_PREFIXES = frozenset(
-    """North South East West Northern Southern Eastern Western Upper Lower Central Greater Inner Outer
-    Puerto Porto Port Pointe Punta San Santa Santo São Sao Saint St Sainte Ciudad Villa Fort Mount Lake
-    Cape Bahía Bahia Rio Río Nueva Nuevo Novo Nova Bandar Kota Kuala Ras Wadi Tel Kafr Bir""".split()
+    ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Central", "Greater", "Inner", "Outer", "Puerto", "Porto", "Port", "Pointe", "Punta", "San", "Santa", "Santo", "São", "Sao", "Saint", "St", "Sainte", "Ciudad", "Villa", "Fort", "Mount", "Lake", "Cape", "Bahía", "Bahia", "Rio", "Río", "Nueva", "Nuevo", "Novo", "Nova", "Bandar", "Kota", "Kuala", "Ras", "Wadi", "Tel", "Kafr", "Bir"]
 )
 # "near Debre Berhan", "the province of ...": what stands before a place, not a person.
-PLACE_WORDS_BEFORE = frozenset("near outside toward towards".split())
-PLACE_NOUNS_BEFORE_OF = frozenset("city town village province region district state capital port island county".split())
+PLACE_WORDS_BEFORE = frozenset(["near", "outside", "toward", "towards"])
+PLACE_NOUNS_BEFORE_OF = frozenset(
+    ["city", "town", "village", "province", "region", "district", "state", "capital", "port", "island", "county"]
+)
 WORD_SUFFIXES = (
-    "tion", "sion", "ment", "ity", "ive", "ance", "ence", "ship", "ness", "ical", "ism", "ogy", "ics", "ative",
-    "ure", "ary", "ory", "ous", "able", "ible", "ing", "ist", "ists", "ers", "ies", "ful", "less", "ward", "wards",
+    "tion",
+    "sion",
+    "ment",
+    "ity",
+    "ive",
+    "ance",
+    "ence",
+    "ship",
+    "ness",
+    "ical",
+    "ism",
+    "ogy",
+    "ics",
+    "ative",
+    "ure",
+    "ary",
+    "ory",
+    "ous",
+    "able",
+    "ible",
+    "ing",
+    "ist",
+    "ists",
+    "ers",
+    "ies",
+    "ful",
+    "less",
+    "ward",
+    "wards",
 )
 
 
@@ -110,7 +138,9 @@ class KnownEntities:
     def __post_init__(self):
         cjk = [k for k in self.people if any("\u3400" <= c <= "\u9fff" for c in k)]
         if cjk:
-            self._cjk_re = re.compile("|".join(re.escape(k) for k in sorted(cjk, key=len, reverse=True)))
+            self._cjk_re = re.compile(
+                "|".join(re.escape(k) for k in sorted(cjk, key=len, reverse=True))
+            )
 
     @classmethod
     def from_people(cls, people, **kwargs):
@@ -142,8 +172,8 @@ def _tokens(text, start, end):
     tokens, last, nick = [], start, None
     for m in TOKEN_RE.finditer(text, start, end):
         word = m.group()
-        if word[0] in "“\"‘":
-            nick = word.strip("“”\"‘’")
+        if word[0] in '“"‘':
+            nick = word.strip('“”"‘’')
             last = m.end()
             continue
         gap = text[last : m.start()].strip()
@@ -164,7 +194,9 @@ def _mark_places(tokens, gaz):
         for j in range(i, min(n, i + gaz.max_words)):
             tok = tokens[j]
             if j > i:
-                if tok.gap.startswith("nick:") or (tok.gap and not set(tok.gap.split()) <= CONNECTORS):
+                if tok.gap.startswith("nick:") or (
+                    tok.gap and not set(tok.gap.split()) <= CONNECTORS
+                ):
                     break
                 phrase += " " + (fold(tok.gap) + " " if tok.gap else "")
             phrase += tok.key
@@ -185,7 +217,13 @@ def _mark_places(tokens, gaz):
             continue
         if best is not None:
             j, code = best
-            if code and j == i and tokens[i].key in gaz.ambiguous and i + 1 < n and _namelike(tokens[i + 1]):
+            if (
+                code
+                and j == i
+                and tokens[i].key in gaz.ambiguous
+                and i + 1 < n
+                and _namelike(tokens[i + 1])
+            ):
                 i += 1  # "Jordan Bardella": a first name, not a country
                 continue
             for k in range(i, j + 1):
@@ -202,8 +240,12 @@ def _is_title(word):
         return True
     if "-" in word:
         parts = word.split("-")
-        return any(p.title() in TITLES or p.lower() in TITLE_WORDS_LOWER for p in parts) and not any(
-            p[:1].islower() and p.lower() not in TITLE_WORDS_LOWER and p.lower() not in ("then", "ex", "co", "vice")
+        return any(
+            p.title() in TITLES or p.lower() in TITLE_WORDS_LOWER for p in parts
+        ) and not any(
+            p[:1].islower()
+            and p.lower() not in TITLE_WORDS_LOWER
+            and p.lower() not in ("then", "ex", "co", "vice")
             for p in parts[1:]
         )
     return False
@@ -234,12 +276,13 @@ def _sentence_start(text, pos):
     i = pos - 1
     while i >= 0 and text[i] in " \t“\"‘'(":
         i -= 1
-    return i < 0 or text[i] in SENTENCE_STARTERS or text[i] in "”’" and i > 0 and text[i - 1] in ".!?,"
+    return (
+        i < 0 or text[i] in SENTENCE_STARTERS or text[i] in "”’" and i > 0 and text[i - 1] in ".!?,"
+    )
 
 
 ROLE_MODIFIERS = frozenset(
-    "former late acting deputy vice then ex prime foreign defence defense senior top chief opposition army "
-    "military interim outgoing incoming newly elected veteran".split()
+    ["former", "late", "acting", "deputy", "vice", "then", "ex", "prime", "foreign", "defence", "defense", "senior", "top", "chief", "opposition", "army", "military", "interim", "outgoing", "incoming", "newly", "elected", "veteran"]
 )
 
 
@@ -282,8 +325,12 @@ def _lower_role_before(text, start):
             break
     kept.reverse()
     # The role runs from its first modifier or title to the end; it must hold a title.
-    while kept and not (kept[0].lower() in TITLE_WORDS_LOWER or kept[0].lower() in ROLE_MODIFIERS
-                        or kept[0].lower().startswith(("then-", "ex-")) or kept[0][:1].isupper()):
+    while kept and not (
+        kept[0].lower() in TITLE_WORDS_LOWER
+        or kept[0].lower() in ROLE_MODIFIERS
+        or kept[0].lower().startswith(("then-", "ex-"))
+        or kept[0][:1].isupper()
+    ):
         kept.pop(0)
     if not any(w.lower() in TITLE_WORDS_LOWER for w in kept):
         return ""
@@ -324,9 +371,16 @@ def _candidates(text, tokens):
                     role_start = tokens[k].start
                 i += 1
                 continue
-            if role_start is not None and (word in PORTFOLIO_WORDS) and (
-                tokens[i].gap in CONNECTORS or tokens[i].gap in ("of the", "for the") or not tokens[i].gap
-            ) and _after_of(tokens, i):
+            if (
+                role_start is not None
+                and (word in PORTFOLIO_WORDS)
+                and (
+                    tokens[i].gap in CONNECTORS
+                    or tokens[i].gap in ("of the", "for the")
+                    or not tokens[i].gap
+                )
+                and _after_of(tokens, i)
+            ):
                 i += 1
                 continue
             if word in FUNCTION_WORDS or word in DAYS_MONTHS or _is_acronym(word):
@@ -339,11 +393,21 @@ def _candidates(text, tokens):
         org = False
         while j < n and tokens[j].kind != "place":
             tok = tokens[j]
-            if j > i and tok.gap and not tok.gap.startswith("nick:") and not set(tok.gap.rstrip("-").split()) <= NAME_PARTICLES:
+            if (
+                j > i
+                and tok.gap
+                and not tok.gap.startswith("nick:")
+                and not set(tok.gap.rstrip("-").split()) <= NAME_PARTICLES
+            ):
                 break
             if _is_org_word(tok.text) or (j > i and tok.text in ORG_FINAL_WORDS):
                 org = True
-            if tok.text in FUNCTION_WORDS or tok.text in DAYS_MONTHS or _is_title(tok.text) and j > i:
+            if (
+                tok.text in FUNCTION_WORDS
+                or tok.text in DAYS_MONTHS
+                or _is_title(tok.text)
+                and j > i
+            ):
                 break
             if _is_acronym(tok.text):
                 org = True
@@ -358,7 +422,9 @@ def _candidates(text, tokens):
         if name_tokens and not org:
             role = text[role_start : name_tokens[0].start].strip() if role_start is not None else ""
             nick = next((t.gap[5:] for t in name_tokens[1:] if t.gap.startswith("nick:")), "")
-            out.append(_Candidate(name_tokens[0].start, name_tokens[-1].end, name_tokens, role, nick=nick))
+            out.append(
+                _Candidate(name_tokens[0].start, name_tokens[-1].end, name_tokens, role, nick=nick)
+            )
         i = max(j, i + 1) if not org else max(k, i + 1)
     return out
 
@@ -425,7 +491,12 @@ def extract(text, known=None):
 
     countries = {}
     full, partial = [], []  # full-name candidates and single tokens to resolve
-    lookup, regions, prefixes, capitals_only = gaz.lookup, gaz.regions, gaz.prefixes, gaz.capitals_only
+    lookup, regions, prefixes, capitals_only = (
+        gaz.lookup,
+        gaz.regions,
+        gaz.prefixes,
+        gaz.capitals_only,
+    )
     for run in RUN_RE.finditer(text):
         word = run.group()
         start, end = run.span()
@@ -495,7 +566,13 @@ def extract(text, known=None):
         if key in known.rejected_people:
             continue
         if cand.start in aliases_at:
-            mention(aliases_at[cand.start], people[aliases_at[cand.start]].name, (cand.start, cand.end), "", [name])
+            mention(
+                aliases_at[cand.start],
+                people[aliases_at[cand.start]].name,
+                (cand.start, cand.end),
+                "",
+                [name],
+            )
             continue
         token_keys = {t.key for t in toks if t.text.lower() not in NAME_PARTICLES}
         # A shorter form of a name already mentioned ("Ramos Horta") is the same person.
@@ -503,7 +580,9 @@ def extract(text, known=None):
         if key in known.people:
             canonical, aliases = known.people[key]
             key = fold(canonical)
-            mention(key, canonical, (cand.start, cand.end), cand.role, [*aliases, cand.alias, cand.nick])
+            mention(
+                key, canonical, (cand.start, cand.end), cand.role, [*aliases, cand.alias, cand.nick]
+            )
         elif earlier:
             key = earlier[-1][1]
             mention(key, people[key].name, (cand.start, cand.end))
@@ -519,7 +598,11 @@ def extract(text, known=None):
 
     name_parts = set().union(*(e[2] for e in by_token)) if by_token else set()
     for start, end, key in partial:
-        if key in known.people and key not in name_parts and not (key in lower_words and _sentence_start(text, start)):
+        if (
+            key in known.people
+            and key not in name_parts
+            and not (key in lower_words and _sentence_start(text, start))
+        ):
             canonical, aliases = known.people[key]  # "Lula", an editor-confirmed one-word alias
             mention(fold(canonical), canonical, (start, end), "", aliases)
             continue
@@ -540,7 +623,9 @@ def extract(text, known=None):
         p.spans.sort()
         p.aliases = [a for a in p.aliases if fold(a) != fold(p.name)]
     country_out = [
-        CountryMention(code, sorted(spans)) for code, spans in countries.items() if code not in known.rejected_countries
+        CountryMention(code, sorted(spans))
+        for code, spans in countries.items()
+        if code not in known.rejected_countries
     ]
     topics = [
         TopicMention(slug, score)

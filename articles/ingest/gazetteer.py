@@ -3,6 +3,7 @@
 Built once per process from `data/countries.json` (curated: names as news media write them,
 demonyms, capitals and major cities) with pycountry's ISO names and official names on top.
 """
+
 import json
 import unicodedata
 from dataclasses import dataclass
@@ -73,14 +74,25 @@ def load():
         code = record.alpha_2
         entry = curated.get(code, {})
         name = entry.get("name") or getattr(record, "common_name", None) or record.name
-        aliases = {record.name, getattr(record, "official_name", record.name), *entry.get("aliases", [])} - {name}
+        aliases = {
+            record.name,
+            getattr(record, "official_name", record.name),
+            *entry.get("aliases", []),
+        } - {name}
         countries[code] = CountryInfo(code, name, tuple(sorted(aliases)))
     for code, entry in curated.items():
         if code not in countries:
-            countries[code] = CountryInfo(code, entry["name"], tuple(sorted(entry.get("aliases", []))))
+            countries[code] = CountryInfo(
+                code, entry["name"], tuple(sorted(entry.get("aliases", [])))
+            )
     # Curated forms first, so they win over pycountry's formal names on a clash.
     for code, entry in curated.items():
-        for phrase in [entry.get("name", ""), *entry.get("aliases", []), *entry.get("demonyms", []), *entry.get("cities", [])]:
+        for phrase in [
+            entry.get("name", ""),
+            *entry.get("aliases", []),
+            *entry.get("demonyms", []),
+            *entry.get("cities", []),
+        ]:
             add(phrase, code)
         ambiguous.update(fold(a) for a in entry.get("ambiguous", []))
     for info in countries.values():
@@ -92,7 +104,10 @@ def load():
     max_words = max(len(k.split()) for k in list(lookup) + list(region_keys))
     subdivisions = frozenset(fold(s.name) for s in pycountry.subdivisions if " " in s.name)
     prefixes = frozenset(
-        " ".join(words[:n]) for key in (*lookup, *region_keys) for words in [key.split()] for n in range(1, len(words))
+        " ".join(words[:n])
+        for key in (*lookup, *region_keys)
+        for words in [key.split()]
+        for n in range(1, len(words))
     )
     abbreviations = {
         fold(p)
@@ -101,5 +116,12 @@ def load():
         if p.replace(".", "").isupper() and len(p) <= 6
     } | {fold(r) for r in regions if r.replace(".", "").isupper() and len(r) <= 6}
     return Gazetteer(
-        countries, lookup, region_keys, frozenset(ambiguous), max_words, subdivisions, prefixes, frozenset(abbreviations)
+        countries,
+        lookup,
+        region_keys,
+        frozenset(ambiguous),
+        max_words,
+        subdivisions,
+        prefixes,
+        frozenset(abbreviations),
     )

@@ -4,6 +4,7 @@ They describe English news writing in general (titles, organisation words, funct
 never particular stories.
 """
 
+
 def words(text):
     return frozenset(text.split())
 
@@ -105,7 +106,9 @@ DAYS_MONTHS = words(
     Summer Autumn Winter Fall"""
 )
 # Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
-NAME_PARTICLES = words("da de do dos das di del della van von der den ter la le bin bint ibn al el abu ben y e du des")
+NAME_PARTICLES = words(
+    "da de do dos das di del della van von der den ter la le bin bint ibn al el abu ben y e du des"
+)
 NAME_SUFFIXES = words("Jr Jr. Sr Sr. II III IV")
 # Ordinary words often capitalised inside names of institutions, events and things; a candidate
 # made only of these (or of words built like them) is not a person's name.

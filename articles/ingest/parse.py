@@ -5,6 +5,7 @@ opens with an ALL-CAPS kicker followed by ':' or '?' starts a new article; a lon
 mid-sentence is a cut-off teaser and ends its article; a line such as 'Photo: AP' is a photo
 credit. A file may open with 'Headline:', 'Date:', 'Source:' and 'URL:' lines and a blank line.
 """
+
 import datetime as dt
 import email.utils
 import re
@@ -13,13 +14,17 @@ from dataclasses import dataclass, field
 from articles.ingest.lexicon import NAME_PARTICLES
 
 HEADER_RE = re.compile(r"^(headline|date|source|url)\s*:\s*(.*)$", re.IGNORECASE)
-KICKER_RE = re.compile(r"^(?P<kicker>[A-Z0-9][A-Z0-9 ’'&.,/\-]{1,60}?)\s*(?P<mark>[:?])\s+(?P<rest>\S.*)$")
+KICKER_RE = re.compile(
+    r"^(?P<kicker>[A-Z0-9][A-Z0-9 ’'&.,/\-]{1,60}?)\s*(?P<mark>[:?])\s+(?P<rest>\S.*)$"
+)
 PHOTO_RE = re.compile(
     r"^[(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|video)"
     r"(?:\s*(?:by|courtesy(?:\s+of)?|credit))?\s*[:：]?\s*(?P<credit>[^\s].{0,80}?)\s*[)\]]?$",
     re.IGNORECASE,
 )
-PHOTO_WORD_RE = re.compile(r"^[(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|video)\b", re.IGNORECASE)
+PHOTO_WORD_RE = re.compile(
+    r"^[(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|video)\b", re.IGNORECASE
+)
 CLOSING_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»][.!?…]?$")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 WORD_RE = re.compile(r"\S+")
@@ -34,19 +39,26 @@ DECK_MIN_WORDS = 5
 DECK_MAX_WORDS = 60
 
 # Words after which a capitalised word continues the same sentence (so the deck does not end there).
-CONTINUING_WORDS = frozenset(
-    """a an the of in on at to for from by with and or nor but as than that which who whom whose
-    is are was were be been being has have had said says told into onto over under about after before
-    between against during without within among across toward towards via per like including near
-    his her their its our my your this these those former late new then ex-
-    president minister premier chancellor leader chief general secretary spokesman spokeswoman
-    spokesperson envoy ambassador king queen prince princess mayor governor senator lawmaker rival
-    candidate opponent ally counterpart director chairman chairwoman head commander dictator pope
-    officials official representative member members party of-the""".split()
-) | NAME_PARTICLES
+CONTINUING_WORDS = (
+    frozenset(
+        ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "nor", "but", "as", "than", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "said", "says", "told", "into", "onto", "over", "under", "about", "after", "before", "between", "against", "during", "without", "within", "among", "across", "toward", "towards", "via", "per", "like", "including", "near", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "former", "late", "new", "then", "ex-", "president", "minister", "premier", "chancellor", "leader", "chief", "general", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "king", "queen", "prince", "princess", "mayor", "governor", "senator", "lawmaker", "rival", "candidate", "opponent", "ally", "counterpart", "director", "chairman", "chairwoman", "head", "commander", "dictator", "pope", "officials", "official", "representative", "member", "members", "party", "of-the"]
+    )
+    | NAME_PARTICLES
+)
 DATE_FORMATS = (
-    "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%b. %d, %Y",
-    "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%B %d %Y",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%b %d %Y",
+    "%b. %d, %Y",
+    "%Y/%m/%d",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
 )
 
 
@@ -163,13 +175,13 @@ def _clause_boundaries(sentence):
     in_quote = False
     for m in re.finditer(r"[“”\"]|[,;:—–]|\s-\s|\(", sentence):
         ch = m.group()
-        if ch in "“\"" and not in_quote:
+        if ch in '“"' and not in_quote:
             close = re.search(r"[”\"]", sentence[m.end() :])
             quoted = sentence[m.end() : m.end() + close.start()] if close else sentence[m.end() :]
             if len(quoted.split()) >= 3:
                 yield m.start()
             in_quote = True
-        elif ch in "”\"":
+        elif ch in '”"':
             in_quote = False
         elif not in_quote:
             yield m.start()
@@ -250,8 +262,12 @@ def parse_text(text, *, published=None, source=""):
             builder.start(kicker=kicker, deck=deck)
             builder.add_paragraph(body, number)
             continue
-        if (builder.current is None or not builder.current.paragraphs) and not CLOSING_RE.search(line) \
-                and len(WORD_RE.findall(line)) <= HEADLINE_MAX_WORDS and not (builder.current and builder.current.headline):
+        if (
+            (builder.current is None or not builder.current.paragraphs)
+            and not CLOSING_RE.search(line)
+            and len(WORD_RE.findall(line)) <= HEADLINE_MAX_WORDS
+            and not (builder.current and builder.current.headline)
+        ):
             if builder.current is None:
                 builder.start()
             builder.current.headline = line

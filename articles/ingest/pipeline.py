@@ -6,6 +6,7 @@ Files are committed in chunks (one transaction per CHUNK_FILES files, a savepoin
 each chunk's changed articles are queued for the index in the same transaction: a process killed
 mid-run leaves whole chunks behind, each already queued, and a re-run stores the rest.
 """
+
 import json
 import os
 import time
@@ -16,12 +17,12 @@ from pathlib import Path
 
 from django.db import DatabaseError, transaction
 
-from articles.search import queue as search_queue
 from articles.exchange.jsonl import RecordError, import_record
 from articles.ingest.extract import extract
 from articles.ingest.parse import ParseError, parse_text
 from articles.ingest.readers import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ReadError, read_text
 from articles.ingest.store import EntityResolver, known_entities, store_drafts
+from articles.search import queue as search_queue
 
 CHUNK_FILES = 200
 
@@ -68,7 +69,10 @@ def discover(paths):
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield path, None
             else:
-                yield path, f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .html or .jsonl"
+                yield (
+                    path,
+                    f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .html or .jsonl",
+                )
         elif path.is_symlink():
             yield path, "broken or looping symbolic link"
         else:
@@ -123,7 +127,9 @@ def ingest_paths(paths, *, published=None, source="", dry_run=False, progress=No
             chunk = todo[first : first + CHUNK_FILES]
             with transaction.atomic():
                 queued = len(report.changed_ids)
-                _ingest_chunk(chunk, first, len(todo), report, resolver, known, published, source, progress)
+                _ingest_chunk(
+                    chunk, first, len(todo), report, resolver, known, published, source, progress
+                )
                 if not dry_run:
                     with report.timing("store"):
                         search_queue.enqueue_articles(report.changed_ids[queued:])
@@ -173,21 +179,34 @@ def _store_prepared(prepared, report, resolver):
             status, article = next(results)
             report.count(status, article)
             counts[status] += 1
-        report.per_file.append((str(path), counts["created"], counts["updated"], counts["unchanged"], ""))
+        report.per_file.append(
+            (str(path), counts["created"], counts["updated"], counts["unchanged"], "")
+        )
 
 
 def _store_files(prepared, report, resolver):
     """Store each file in its own savepoint; a file that fails is rolled back and named."""
     for path, items in prepared:
-        snapshot = (report.created, report.updated, report.unchanged, len(report.changed_ids), len(report.per_file))
+        snapshot = (
+            report.created,
+            report.updated,
+            report.unchanged,
+            len(report.changed_ids),
+            len(report.per_file),
+        )
         try:
             with transaction.atomic():
                 if items is None:
                     _ingest_jsonl_file(path, report)
-                    report.per_file.append((
-                        str(path), report.created - snapshot[0], report.updated - snapshot[1],
-                        report.unchanged - snapshot[2], "",
-                    ))
+                    report.per_file.append(
+                        (
+                            str(path),
+                            report.created - snapshot[0],
+                            report.updated - snapshot[1],
+                            report.unchanged - snapshot[2],
+                            "",
+                        )
+                    )
                 else:
                     _store_prepared([(path, items)], report, resolver)
         except (*READ_ERRORS, DatabaseError) as exc:

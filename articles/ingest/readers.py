@@ -1,4 +1,5 @@
 """From a file on disk to text the parser can read, or a clear reason why not."""
+
 import codecs
 import errno
 import os
@@ -141,7 +142,9 @@ def read_text(path):
         text = html_to_text(text)
         for number, line in enumerate(text.splitlines(), 1):
             if len(line) > MAX_LINE_CHARS:
-                raise ReadError(f"line {number} is {len(line):,} characters long; a paragraph is at most {MAX_LINE_CHARS:,}")
+                raise ReadError(
+                    f"line {number} is {len(line):,} characters long; a paragraph is at most {MAX_LINE_CHARS:,}"
+                )
     if not text.strip():
         raise ReadError("no text in file")
     return text

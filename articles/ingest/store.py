@@ -3,6 +3,7 @@
 Curation survives the machine: a confirmed tag, an editor's tag and a rejected tag are never
 changed by re-ingesting; only the extractor's own unreviewed tags follow the text.
 """
+
 import hashlib
 import re
 from collections import Counter
@@ -10,6 +11,10 @@ from collections import Counter
 from django.db import transaction
 from django.db.models import Q
 
+from articles.ingest import gazetteer
+from articles.ingest.extract import KnownEntities
+from articles.ingest.gazetteer import fold
+from articles.ingest.topics import TopicRules
 from articles.models import (
     Article,
     ArticleCountry,
@@ -23,10 +28,6 @@ from articles.models import (
     Topic,
     unique_slugs,
 )
-from articles.ingest import gazetteer
-from articles.ingest.extract import KnownEntities
-from articles.ingest.gazetteer import fold
-from articles.ingest.topics import TopicRules
 
 KEY_WORDS = 25  # the lede's first words identify a story across corrections further down
 
@@ -48,7 +49,9 @@ def known_entities():
     return KnownEntities.from_people(
         ((p.name, p.aliases) for p in confirmed.distinct()),
         rejected_people=frozenset(fold(n) for k, n in rejected if k == RejectedName.Kind.PERSON),
-        rejected_countries=frozenset(n.upper() for k, n in rejected if k == RejectedName.Kind.COUNTRY),
+        rejected_countries=frozenset(
+            n.upper() for k, n in rejected if k == RejectedName.Kind.COUNTRY
+        ),
         rejected_topics=frozenset(n for k, n in rejected if k == RejectedName.Kind.TOPIC),
         topic_rules=TopicRules.compile(Topic.objects.values_list("slug", "keywords")),
     )
@@ -92,12 +95,18 @@ class EntityResolver:
             self._people = self._load_people()
         person = self._people.get(fold(mention.name))
         if person is None:
-            person = next((self._people[fold(a)] for a in mention.aliases if fold(a) in self._people), None)
+            person = next(
+                (self._people[fold(a)] for a in mention.aliases if fold(a) in self._people), None
+            )
         if person is None:
-            person = Person(name=mention.name, aliases=list(mention.aliases), description=mention.role)
+            person = Person(
+                name=mention.name, aliases=list(mention.aliases), description=mention.role
+            )
             person.save()
         else:
-            new_aliases = [a for a in mention.aliases if a not in person.aliases and a != person.name]
+            new_aliases = [
+                a for a in mention.aliases if a not in person.aliases and a != person.name
+            ]
             if new_aliases or (mention.role and not person.description):
                 person.aliases = [*person.aliases, *new_aliases]
                 person.description = person.description or mention.role
@@ -108,11 +117,17 @@ class EntityResolver:
 
     def country(self, code):
         if self._countries is None:
-            self._countries = {c.code: c for c in Country.objects.only("id", "code", "name", "slug")}
+            self._countries = {
+                c.code: c for c in Country.objects.only("id", "code", "name", "slug")
+            }
         country = self._countries.get(code)
         if country is None:
             info = gazetteer.load().country(code)
-            country = Country(code=code, name=info.name if info else code, aliases=list(info.aliases) if info else [])
+            country = Country(
+                code=code,
+                name=info.name if info else code,
+                aliases=list(info.aliases) if info else [],
+            )
             country.save()
             self._countries[code] = country
         return country
@@ -130,7 +145,10 @@ def sync_tags(article, model, field, wanted, new=False):
     """
     if new:
         model.objects.bulk_create(
-            [model(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values) for entity, values in wanted.items()]
+            [
+                model(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values)
+                for entity, values in wanted.items()
+            ]
         )
         return bool(wanted)
     changed = False
@@ -138,7 +156,9 @@ def sync_tags(article, model, field, wanted, new=False):
     for entity, values in wanted.items():
         tag = existing.pop(entity.pk, None)
         if tag is None:
-            model.objects.create(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values)
+            model.objects.create(
+                article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values
+            )
             changed = True
         elif tag.state == TagState.REJECTED:
             continue  # an editor said no: never brought back
@@ -167,7 +187,10 @@ def _wanted_tags(extraction, resolver, shift):
         entry["mentions"] += len(m.spans)
         entry["offsets"] += _body_spans(m.spans, shift)
     for m in extraction.countries:
-        countries[resolver.country(m.code)] = {"mentions": len(m.spans), "offsets": _body_spans(m.spans, shift)}
+        countries[resolver.country(m.code)] = {
+            "mentions": len(m.spans),
+            "offsets": _body_spans(m.spans, shift),
+        }
     for m in extraction.topics:
         topic = resolver.topic(m.slug)
         if topic is not None:
@@ -192,12 +215,15 @@ def store_drafts(items, resolver):
     one, in order, so updates, teasers and duplicates behave exactly as they do singly.
     """
     keys = [content_key(draft.body, draft.url) for draft, *_ in items]
-    existing = set(Article.objects.filter(content_key__in=set(keys)).values_list("content_key", flat=True))
+    existing = set(
+        Article.objects.filter(content_key__in=set(keys)).values_list("content_key", flat=True)
+    )
     seen = Counter(keys)
     new = [i for i, key in enumerate(keys) if key not in existing and seen[key] == 1]
     results = [None] * len(items)
     articles = [
-        Article(content_key=keys[i], origin=items[i][2][:500], **_article_fields(items[i][0])) for i in new
+        Article(content_key=keys[i], origin=items[i][2][:500], **_article_fields(items[i][0]))
+        for i in new
     ]
     for article, slug in zip(articles, unique_slugs(Article, [a.headline for a in articles])):
         article.slug = slug
@@ -206,10 +232,15 @@ def store_drafts(items, resolver):
     for i, article in zip(new, articles):
         _, extraction, _, shift = items[i]
         people, countries, topics = _wanted_tags(extraction, resolver, shift)
-        for model, field, wanted in ((ArticlePerson, "person", people), (ArticleCountry, "country", countries),
-                                     (ArticleTopic, "topic", topics)):
-            tags[model] += [model(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values)
-                            for entity, values in wanted.items()]
+        for model, field, wanted in (
+            (ArticlePerson, "person", people),
+            (ArticleCountry, "country", countries),
+            (ArticleTopic, "topic", topics),
+        ):
+            tags[model] += [
+                model(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values)
+                for entity, values in wanted.items()
+            ]
         results[i] = ("created", article)
     for model, rows in tags.items():
         model.objects.bulk_create(rows, batch_size=500)

@@ -3,13 +3,17 @@
 Editors change a topic's keywords in the admin (Topic.keywords, one per line, 'word=weight'
 for a weight other than 1). The scorer is pure: it takes the rules and a text.
 """
+
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 # (slug, name, keywords). Keywords match whole words, ignoring case and plural endings.
 DEFAULT_TOPICS = [
-    ("security-policing", "Security and policing", """police=2
+    (
+        "security-policing",
+        "Security and policing",
+        """police=2
 policing=3
 law enforcement=3
 security cooperation=2
@@ -20,8 +24,12 @@ surveillance
 security forces
 intelligence
 officers
-security"""),
-    ("elections", "Elections", """election=3
+security""",
+    ),
+    (
+        "elections",
+        "Elections",
+        """election=3
 elections=3
 electoral=3
 vote=2
@@ -39,8 +47,12 @@ term
 parliamentary elections=2
 presidential election=2
 runoff=2
-referendum=2"""),
-    ("diplomacy", "Diplomacy", """diplomatic=3
+referendum=2""",
+    ),
+    (
+        "diplomacy",
+        "Diplomacy",
+        """diplomatic=3
 diplomacy=3
 diplomat=2
 diplomats=2
@@ -71,8 +83,12 @@ treaty=2
 embassy=2
 multilateral=2
 united nations=1
-alliance"""),
-    ("conflict-military", "Conflict and military", """war=2
+alliance""",
+    ),
+    (
+        "conflict-military",
+        "Conflict and military",
+        """war=2
 military=2
 troops=2
 army
@@ -92,8 +108,12 @@ civil war=3
 missile=2
 drone strike=3
 guerrilla=2
-invasion=2"""),
-    ("human-rights", "Human rights", """human rights=3
+invasion=2""",
+    ),
+    (
+        "human-rights",
+        "Human rights",
+        """human rights=3
 rights groups=3
 rights group=3
 authoritarian=2
@@ -107,8 +127,12 @@ activists=2
 dissidents=2
 detention=2
 persecution=2
-amnesty"""),
-    ("economy-trade", "Economy and trade", """economy=3
+amnesty""",
+    ),
+    (
+        "economy-trade",
+        "Economy and trade",
+        """economy=3
 economic=2
 trade=2
 tariff=3
@@ -128,8 +152,12 @@ billion
 central bank=3
 unemployment=2
 tourism=2
-commercial interests=2"""),
-    ("obituaries", "Obituaries", """died=3
+commercial interests=2""",
+    ),
+    (
+        "obituaries",
+        "Obituaries",
+        """died=3
 death=2
 funeral=3
 tributes=3
@@ -141,8 +169,12 @@ condolences=3
 obituary=3
 aged=1
 he was=1
-late=1"""),
-    ("health", "Health", """health=2
+late=1""",
+    ),
+    (
+        "health",
+        "Health",
+        """health=2
 hospital=2
 disease=2
 outbreak=3
@@ -156,8 +188,12 @@ doctors=2
 medical=2
 cholera=3
 malaria=3
-world health organization=3"""),
-    ("environment-climate", "Environment and climate", """climate=3
+world health organization=3""",
+    ),
+    (
+        "environment-climate",
+        "Environment and climate",
+        """climate=3
 climate change=3
 emissions=3
 carbon=2
@@ -169,8 +205,12 @@ global warming=3
 renewable=2
 environmental=2
 conservation=2
-drought=2"""),
-    ("science-technology", "Science and technology", """technology=2
+drought=2""",
+    ),
+    (
+        "science-technology",
+        "Science and technology",
+        """technology=2
 tech=2
 artificial intelligence=3
 semiconductor=3
@@ -184,8 +224,12 @@ scientists=2
 internet=2
 cyber=2
 cyberattack=3
-digital=1"""),
-    ("crime-justice", "Crime and justice", """court=2
+digital=1""",
+    ),
+    (
+        "crime-justice",
+        "Crime and justice",
+        """court=2
 trial=2
 judge=2
 sentenced=3
@@ -202,8 +246,12 @@ trafficking=2
 verdict=3
 lawsuit=2
 jailed=3
-convicted=3"""),
-    ("disasters", "Disasters and accidents", """earthquake=3
+convicted=3""",
+    ),
+    (
+        "disasters",
+        "Disasters and accidents",
+        """earthquake=3
 flood=3
 floods=3
 flooding=3
@@ -219,8 +267,12 @@ evacuated=2
 death toll=3
 crash=2
 explosion=2
-victims"""),
-    ("migration", "Migration", """migrants=3
+victims""",
+    ),
+    (
+        "migration",
+        "Migration",
+        """migrants=3
 migrant=3
 migration=3
 refugees=3
@@ -231,8 +283,12 @@ deportation=3
 deported=3
 displaced=2
 immigration=3
-brain drain=2"""),
-    ("energy", "Energy", """energy=2
+brain drain=2""",
+    ),
+    (
+        "energy",
+        "Energy",
+        """energy=2
 oil=2
 gas=2
 electricity=2
@@ -244,8 +300,12 @@ solar=2
 fuel=2
 opec=3
 renewables=2
-grid=2"""),
-    ("corruption", "Corruption", """corruption=3
+grid=2""",
+    ),
+    (
+        "corruption",
+        "Corruption",
+        """corruption=3
 bribery=3
 bribe=3
 embezzlement=3
@@ -254,8 +314,12 @@ kickbacks=3
 anti-corruption=3
 money laundering=3
 irregularities=2
-fraud=1"""),
-    ("politics-government", "Politics and government", """parliament=2
+fraud=1""",
+    ),
+    (
+        "politics-government",
+        "Politics and government",
+        """parliament=2
 opposition=2
 cabinet=2
 lawmakers=2
@@ -271,8 +335,12 @@ resignation=2
 constitution=2
 constitutional=2
 government=0.5
-party=0.5"""),
-    ("culture-sport", "Culture and sport", """football=3
+party=0.5""",
+    ),
+    (
+        "culture-sport",
+        "Culture and sport",
+        """football=3
 olympics=3
 olympic=3
 tournament=3
@@ -288,7 +356,8 @@ art=1
 culture=2
 cultural=1
 heritage=2
-world cup=3"""),
+world cup=3""",
+    ),
 ]
 
 WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
@@ -366,11 +435,17 @@ class TopicRules:
         for (slug, _keyword, weight), n in hits.items():
             scores[slug] += weight * min(n, PER_KEYWORD_CAP)
             distinct[slug] += 1
-        ranked = [(slug, s) for slug, s in scores.most_common() if s >= MIN_SCORE and distinct[slug] >= MIN_KEYWORDS]
+        ranked = [
+            (slug, s)
+            for slug, s in scores.most_common()
+            if s >= MIN_SCORE and distinct[slug] >= MIN_KEYWORDS
+        ]
         if not ranked:
             return []
         best = ranked[0][1]
-        return [(slug, round(s, 2)) for slug, s in ranked[:MAX_TOPICS] if s >= best * RELATIVE_CUTOFF]
+        return [
+            (slug, round(s, 2)) for slug, s in ranked[:MAX_TOPICS] if s >= best * RELATIVE_CUTOFF
+        ]
 
 
 DEFAULT_RULES = TopicRules.compile((slug, keywords) for slug, _name, keywords in DEFAULT_TOPICS)

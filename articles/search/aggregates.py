@@ -9,6 +9,7 @@ Every function returns None when the engine cannot answer (missing or broken ind
 back to the database, so pages keep working without search. The index follows the database
 within one drain of the queue (seconds with `drain_index_queue --watch`).
 """
+
 import datetime as dt
 import functools
 import logging
@@ -27,7 +28,9 @@ MODELS = {"person": Person, "country": Country, "topic": Topic}
 def _archive(filters=None):
     sqs = SearchQuerySet().models(Article)
     for kind, slug in (filters or {}).items():
-        sqs = sqs.filter(**{INDEX_FIELDS[kind] + "_exact": Clean(slug)})  # unanalysed on every engine
+        sqs = sqs.filter(
+            **{INDEX_FIELDS[kind] + "_exact": Clean(slug)}
+        )  # unanalysed on every engine
     return sqs
 
 
@@ -56,7 +59,11 @@ def top_entities(kinds, limit, filters=None, exclude=None):
     for kind in kinds:
         pairs = [(slug, n) for slug, n in fields.get(INDEX_FIELDS[kind], []) if slug]
         entities = MODELS[kind].objects.in_bulk([slug for slug, _ in pairs], field_name="slug")
-        ranked = [(entities[slug], n) for slug, n in pairs if slug in entities and entities[slug] != exclude]
+        ranked = [
+            (entities[slug], n)
+            for slug, n in pairs
+            if slug in entities and entities[slug] != exclude
+        ]
         ranked.sort(key=lambda pair: (-pair[1], pair[0].name))
         out[kind] = ranked[:limit]
     return out

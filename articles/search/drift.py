@@ -1,4 +1,5 @@
 """Drift between the database and the search index: what is missing, stale or outdated."""
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -27,13 +28,16 @@ class Drift:
 def _indexed_versions(backend):
     if hasattr(backend, "indexed_versions"):
         return backend.indexed_versions()
-    return {int(pk): updated for pk, updated in SearchQuerySet().models(Article).values_list("pk", "updated")}
+    return {
+        int(pk): updated
+        for pk, updated in SearchQuerySet().models(Article).values_list("pk", "updated")
+    }
 
 
 def _aware(value):
     if value is None:
         return None
-    return timezone.make_aware(value, dt.timezone.utc) if timezone.is_naive(value) else value
+    return timezone.make_aware(value, dt.UTC) if timezone.is_naive(value) else value
 
 
 def check(using="default"):
@@ -49,7 +53,8 @@ def check(using="default"):
     drift.missing = sorted(versions.keys() - indexed.keys())
     drift.stale = sorted(indexed.keys() - versions.keys())
     drift.outdated = sorted(
-        pk for pk in versions.keys() & indexed.keys()
+        pk
+        for pk in versions.keys() & indexed.keys()
         if indexed[pk] is None or _aware(indexed[pk]) < versions[pk]
     )
     return drift

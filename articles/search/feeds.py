@@ -4,6 +4,7 @@ The feed holds the first page of results of the same search as /search/ (sort=da
 first). Invalid parameters give an empty feed whose title says what is wrong (status 400); an
 engine failure gives a plain 503, like the search page.
 """
+
 import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -51,7 +52,11 @@ class FeedSearch:
     def describe(self):
         """'search for “q”' plus the filters in force, for the feed's title."""
         text = f"search for “{self.q}”" if self.q else "search"
-        filters = [f"{name} {self.query[name]}" for name in ("person", "country", "topic") if self.query.get(name)]
+        filters = [
+            f"{name} {self.query[name]}"
+            for name in ("person", "country", "topic")
+            if self.query.get(name)
+        ]
         if self.query.get("from") or self.query.get("to"):
             filters.append(f"dated {self.query.get('from', '…')} to {self.query.get('to', '…')}")
         return f"{text} ({', '.join(filters)})" if filters else text
@@ -69,7 +74,10 @@ class SearchFeed(Feed):
         except SearchUnavailable as exc:
             log.warning("search feed unavailable: %s", exc)
             return HttpResponse(
-                "search unavailable", status=503, content_type="text/plain; charset=utf-8", headers={"Retry-After": "120"}
+                "search unavailable",
+                status=503,
+                content_type="text/plain; charset=utf-8",
+                headers={"Retry-After": "120"},
             )
         response = super().__call__(request, *args, search=search, **kwargs)
         if search.error:

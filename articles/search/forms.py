@@ -10,10 +10,14 @@ class SearchForm(forms.Form):
     person = forms.SlugField(required=False)
     country = forms.SlugField(required=False)
     topic = forms.SlugField(required=False)
-    date_from = forms.DateField(required=False, label="From", input_formats=["%Y-%m-%d", "%Y-%m", "%Y"])
+    date_from = forms.DateField(
+        required=False, label="From", input_formats=["%Y-%m-%d", "%Y-%m", "%Y"]
+    )
     date_to = forms.DateField(required=False, label="To", input_formats=["%Y-%m-%d", "%Y-%m", "%Y"])
     sort = forms.ChoiceField(
-        required=False, choices=[("relevance", "Relevance"), ("date", "Newest first")], initial="relevance"
+        required=False,
+        choices=[("relevance", "Relevance"), ("date", "Newest first")],
+        initial="relevance",
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
 
@@ -61,18 +65,26 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.text,.html,.htm,.jsonl"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".txt,.text,.html,.htm,.jsonl"})
+        )
         kwargs.setdefault("allow_empty_file", True)  # ingest names an empty file with its reason
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, (list, tuple)) else [data]
-        return [super(MultipleFileField, self).clean(f, initial) for f in files if f] or super().clean(None, initial)
+        return [
+            super(MultipleFileField, self).clean(f, initial) for f in files if f
+        ] or super().clean(None, initial)
 
 
 class UploadForm(forms.Form):
     """Files to ingest from the admin: the same formats as `manage.py ingest`."""
 
     files = MultipleFileField(help_text="One or more .txt (seed format), .html or .jsonl files.")
-    date = forms.DateField(required=False, help_text="Publication date for texts that give none (YYYY-MM-DD).")
-    source = forms.CharField(required=False, max_length=200, help_text="Source name for texts that give none.")
+    date = forms.DateField(
+        required=False, help_text="Publication date for texts that give none (YYYY-MM-DD)."
+    )
+    source = forms.CharField(
+        required=False, max_length=200, help_text="Source name for texts that give none."
+    )

@@ -3,6 +3,7 @@
 Whoosh allows one writer per index; web processes never open one. `drain()` is run by
 `manage.py drain_index_queue` (after ingest, and in the background by `make run`).
 """
+
 import threading
 from contextlib import contextmanager
 
@@ -53,23 +54,32 @@ def drain(batch_size=500, using="default", max_entries=200_000):
     index = connections[using].get_unified_index().get_index(Article)
     updated = removed = 0
     while True:
-        entries = list(IndexQueueEntry.objects.order_by("id").values_list("id", "article_id")[:max_entries])
+        entries = list(
+            IndexQueueEntry.objects.order_by("id").values_list("id", "article_id")[:max_entries]
+        )
         if not entries:
             if (updated or removed) and hasattr(backend, "warm"):
                 backend.warm()  # writes the new segments' facet files, which web processes then load
             return updated, removed
-        article_ids = list(dict.fromkeys(article_id for _, article_id in entries))  # once each, in order
+        article_ids = list(
+            dict.fromkeys(article_id for _, article_id in entries)
+        )  # once each, in order
         try:
             with _writing(backend, bulk=len(article_ids) >= BULK_MIN) as write:
                 for first in range(0, len(article_ids), batch_size):
                     ids = article_ids[first : first + batch_size]
                     articles = list(index.index_queryset(using=using).filter(pk__in=ids))
-                    gone = [f"articles.article.{pk}" for pk in sorted(set(ids) - {a.pk for a in articles})]
+                    gone = [
+                        f"articles.article.{pk}"
+                        for pk in sorted(set(ids) - {a.pk for a in articles})
+                    ]
                     write(index, articles, gone)
                     updated += len(articles)
                     removed += len(gone)
         except LockError as exc:
-            raise IndexBusy(f"the search index is locked by another writer ({exc}); try again shortly") from exc
+            raise IndexBusy(
+                f"the search index is locked by another writer ({exc}); try again shortly"
+            ) from exc
         # Only what was applied leaves the queue; entries added meanwhile stay for the next round.
         entry_ids = [entry_id for entry_id, _ in entries]
         for first in range(0, len(entry_ids), batch_size):

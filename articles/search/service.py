@@ -5,6 +5,7 @@
 - `run_search` applies the query, entity filters, the date range and the sort, and returns one
   page with facets (people, countries, topics, months) and safe highlighted snippets.
 """
+
 import datetime as dt
 import re
 import unicodedata
@@ -139,7 +140,9 @@ class SearchPage:
 
     @property
     def has_query(self):
-        return bool(self.query.groups or self.params.person or self.params.country or self.params.topic)
+        return bool(
+            self.query.groups or self.params.person or self.params.country or self.params.topic
+        )
 
 
 COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -154,12 +157,20 @@ def _fold(text):
 def highlight(text, words, width=240):
     """An escaped snippet of `text` around the first match, with matches in <mark>; safe HTML."""
     text = " ".join(text.split())
-    stems = sorted({_fold(w)[:max(4, len(w) - 2)] if len(w) > 4 else _fold(w) for w in words}, key=len, reverse=True)
+    stems = sorted(
+        {_fold(w)[: max(4, len(w) - 2)] if len(w) > 4 else _fold(w) for w in words},
+        key=len,
+        reverse=True,
+    )
     stems = [s for s in stems if s]
     folded = _fold(text)
     if len(folded) != len(text):  # folding changed offsets (rare ligatures): match on the original
         folded = text.lower()
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE) if stems else None
+    pattern = (
+        re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
+        if stems
+        else None
+    )
     matches = list(pattern.finditer(folded)) if pattern else []
     start = 0
     if matches:
@@ -187,7 +198,9 @@ def build_queryset(params, query):
     for field_name in ("person", "country", "topic"):
         value = getattr(params, field_name)
         if value:
-            sqs = sqs.filter(**{FACET_FIELDS[field_name] + "_exact": Clean(value)})  # unanalysed on every engine
+            sqs = sqs.filter(
+                **{FACET_FIELDS[field_name] + "_exact": Clean(value)}
+            )  # unanalysed on every engine
     if params.date_from:
         sqs = sqs.filter(published__gte=params.date_from)
     if params.date_to:
@@ -206,7 +219,11 @@ def _facet_entries(counts):
     out = {}
     for kind, pairs in counts.items():
         pairs = [(slug, n) for slug, n in pairs if slug][:FACET_LIMIT]
-        names = dict(FACET_MODELS[kind].objects.filter(slug__in=[s for s, _ in pairs]).values_list("slug", "name"))
+        names = dict(
+            FACET_MODELS[kind]
+            .objects.filter(slug__in=[s for s, _ in pairs])
+            .values_list("slug", "name")
+        )
         out[kind] = [{"name": names[s], "slug": s, "count": n} for s, n in pairs if s in names]
     return out
 
@@ -219,7 +236,11 @@ def run_search(params, tags=True):
     if not result.has_query:
         return result
     sqs = build_queryset(params, query)
-    sqs = sqs.facet("people", limit=FACET_LIMIT).facet("countries", limit=FACET_LIMIT).facet("topics", limit=FACET_LIMIT)
+    sqs = (
+        sqs.facet("people", limit=FACET_LIMIT)
+        .facet("countries", limit=FACET_LIMIT)
+        .facet("topics", limit=FACET_LIMIT)
+    )
     span = _date_span(params)
     if span:
         sqs = sqs.date_facet("published", start_date=span[0], end_date=span[1], gap_by=span[2])
@@ -239,7 +260,9 @@ def run_search(params, tags=True):
         result.estimated = bool(getattr(sqs.query, "estimated", False))
     except Exception as exc:  # noqa: BLE001 - any engine failure: the page says search is unavailable
         raise SearchUnavailable(str(exc)) from exc
-    articles = (Article.objects.with_tag_names() if tags else Article.objects).in_bulk([int(h.pk) for h in hits])
+    articles = (Article.objects.with_tag_names() if tags else Article.objects).in_bulk(
+        [int(h.pk) for h in hits]
+    )
     words = query.words
     for h in hits:
         article = articles.get(int(h.pk))
@@ -259,7 +282,9 @@ def suggest(words):
     if hasattr(backend, "suggest_words"):  # our Whoosh backend: checks each word against the index
         suggested = backend.suggest_words(words)
     else:
-        suggested = (SearchQuerySet().models(Article).spelling_suggestion(" ".join(words)) or "").split()
+        suggested = (
+            SearchQuerySet().models(Article).spelling_suggestion(" ".join(words)) or ""
+        ).split()
     if not suggested or [_fold(w) for w in suggested] == [_fold(w) for w in words]:
         return ""
     return " ".join(suggested)
@@ -273,7 +298,11 @@ def _date_span(params):
     if not first or not last or first > last:
         return None
     if (last.year - first.year) * 12 + last.month - first.month < 36:
-        return dt.date(first.year, first.month, 1), _add_months(dt.date(last.year, last.month, 1), 1), "month"
+        return (
+            dt.date(first.year, first.month, 1),
+            _add_months(dt.date(last.year, last.month, 1), 1),
+            "month",
+        )
     return dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1), "year"
 
 
@@ -292,7 +321,14 @@ def _histogram(date_counts, span):
     while day < span[1]:
         following = _add_months(day, 1 if gap == "month" else 12)
         label = day.strftime("%b %Y") if gap == "month" else str(day.year)
-        buckets.append({"start": day, "end": following - dt.timedelta(days=1), "count": counts.get(day, 0), "label": label})
+        buckets.append(
+            {
+                "start": day,
+                "end": following - dt.timedelta(days=1),
+                "count": counts.get(day, 0),
+                "label": label,
+            }
+        )
         day = following
     return buckets
 
@@ -300,7 +336,11 @@ def _histogram(date_counts, span):
 def more_like_this(article, limit=5):
     """Stories whose text resembles `article`'s, best first; [] when search is unavailable."""
     try:
-        ids = [int(r.pk) for r in SearchQuerySet().models(Article).more_like_this(article)[:limit] if r is not None]
+        ids = [
+            int(r.pk)
+            for r in SearchQuerySet().models(Article).more_like_this(article)[:limit]
+            if r is not None
+        ]
     except Exception:  # noqa: BLE001 - related stories are a nicety; the article page must not fail
         return []
     found = Article.objects.in_bulk(ids)

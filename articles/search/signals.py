@@ -2,12 +2,21 @@
 
 Receivers only add rows to the queue (after the transaction commits); they never touch the index.
 """
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from articles.models import (
+    Article,
+    ArticleCountry,
+    ArticlePerson,
+    ArticleTopic,
+    Country,
+    Person,
+    Topic,
+)
 from articles.search import queue as search_queue
-from articles.models import Article, ArticleCountry, ArticlePerson, ArticleTopic, Country, Person, Topic
 
 
 def _queue(ids):
@@ -39,5 +48,8 @@ def entity_changed(sender, instance, created=False, **kwargs):
     """A renamed entity or a new alias changes the document of every article tagged with it; a new
     description changes none."""
     if not created and getattr(instance, "search_fields_changed", True):
-        _queue(Article.objects.filter(**{f"{sender.tag_related_name}__{sender._meta.model_name}": instance})
-               .values_list("pk", flat=True))
+        _queue(
+            Article.objects.filter(
+                **{f"{sender.tag_related_name}__{sender._meta.model_name}": instance}
+            ).values_list("pk", flat=True)
+        )

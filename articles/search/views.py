@@ -2,6 +2,7 @@
 
 A malformed query gets results or a helpful message; an engine failure gets a 503 page.
 """
+
 import logging
 from urllib.parse import urlencode
 
@@ -10,8 +11,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views import View
 
-from articles.search.forms import SearchForm
 from articles.models import Country, Person, Topic
+from articles.search.forms import SearchForm
 from articles.search.service import SearchUnavailable, run_search
 
 log = logging.getLogger(__name__)
@@ -42,8 +43,12 @@ class SearchView(View):
             scope=next((label for label, _url, is_entity in active_filters if is_entity), ""),
             months=links.months(),
             suggestion_url=links.suggestion(),
-            prev_url=links.page(page_obj.previous_page_number()) if page_obj and page_obj.has_previous() else "",
-            next_url=links.page(page_obj.next_page_number()) if page_obj and page_obj.has_next() else "",
+            prev_url=links.page(page_obj.previous_page_number())
+            if page_obj and page_obj.has_previous()
+            else "",
+            next_url=links.page(page_obj.next_page_number())
+            if page_obj and page_obj.has_next()
+            else "",
         )
         return render(request, self.template_name, context)
 
@@ -68,7 +73,11 @@ class FacetLinks:
             param = self.FILTERS[kind]
             current = self.query.get(param, "")
             out[kind] = [
-                {**e, "active": e["slug"] == current, "url": self.url(**{param: "" if e["slug"] == current else e["slug"]})}
+                {
+                    **e,
+                    "active": e["slug"] == current,
+                    "url": self.url(**{param: "" if e["slug"] == current else e["slug"]}),
+                }
                 for e in entries
             ]
         return out
@@ -80,7 +89,9 @@ class FacetLinks:
         for param, model in models.items():
             slug = self.query.get(param)
             if slug:
-                name = model.objects.filter(slug=slug).values_list("name", flat=True).first() or slug
+                name = (
+                    model.objects.filter(slug=slug).values_list("name", flat=True).first() or slug
+                )
                 out.append((name, self.url(**{param: ""}), True))
         if self.query.get("from") or self.query.get("to"):
             label = f"{self.query.get('from', '…')} – {self.query.get('to', '…')}"
@@ -90,7 +101,11 @@ class FacetLinks:
     def months(self):
         peak = max((b["count"] for b in self.result.months), default=0) or 1
         return [
-            {**b, "pct": round(100 * b["count"] / peak), "url": self.url(**{"from": b["start"].isoformat(), "to": b["end"].isoformat()})}
+            {
+                **b,
+                "pct": round(100 * b["count"] / peak),
+                "url": self.url(**{"from": b["start"].isoformat(), "to": b["end"].isoformat()}),
+            }
             for b in self.result.months
         ]
 
@@ -121,7 +136,9 @@ def api_search(request):
                     "slug": hit.article.slug,
                     "url": hit.article.get_absolute_url(),
                     "headline": hit.article.headline,
-                    "published": hit.article.published.isoformat() if hit.article.published else None,
+                    "published": hit.article.published.isoformat()
+                    if hit.article.published
+                    else None,
                     "score": hit.score,
                     "highlight": str(hit.highlight),
                 }
@@ -129,8 +146,14 @@ def api_search(request):
             ],
             "facets": {
                 **page.facets,
-                "months": [{"start": b["start"].isoformat(), "end": b["end"].isoformat(), "count": b["count"]}
-                           for b in page.months],
+                "months": [
+                    {
+                        "start": b["start"].isoformat(),
+                        "end": b["end"].isoformat(),
+                        "count": b["count"],
+                    }
+                    for b in page.months
+                ],
             },
             "suggestion": page.suggestion,
             "notes": page.query.notes,
@@ -148,11 +171,21 @@ def api_suggest(request):
     for kind, model in (("person", Person), ("country", Country), ("topic", Topic)):
         matches = (
             model.objects.mentioned()
-            .filter(Q(name__istartswith=text) | Q(name__icontains=" " + text) | Q(aliases__icontains=text))
+            .filter(
+                Q(name__istartswith=text)
+                | Q(name__icontains=" " + text)
+                | Q(aliases__icontains=text)
+            )
             .order_by("-article_count", "name")[:SUGGEST_LIMIT]
         )
         out += [
-            {"kind": kind, "name": e.name, "slug": e.slug, "url": e.get_absolute_url(), "count": e.article_count}
+            {
+                "kind": kind,
+                "name": e.name,
+                "slug": e.slug,
+                "url": e.get_absolute_url(),
+                "count": e.article_count,
+            }
             for e in matches
         ]
     out.sort(key=lambda r: (-r["count"], r["name"]))

@@ -2,13 +2,14 @@
 
 Only the latest months are counted (an index range), not the whole archive.
 """
+
 import datetime as dt
 
 from django import template
 from django.db.models import Count, Max, Q
 
-from articles.views.archive import month_counts
 from articles.models import Article
+from articles.views.archive import month_counts
 
 register = template.Library()
 
@@ -41,8 +42,12 @@ def _window_counts(first, last):
     """[(first day of month, stories)] newest first, for months number `first`..`last`: one pass
     over an index range with a count per month (truncating each date costs a function call per
     row in SQLite)."""
-    counts = Article.objects.filter(published__gte=_month(first), published__lt=_month(last + 1)).aggregate(**{
-        f"m{n}": Count("id", filter=Q(published__gte=_month(n), published__lt=_month(n + 1)))
-        for n in range(first, last + 1)
-    })
+    counts = Article.objects.filter(
+        published__gte=_month(first), published__lt=_month(last + 1)
+    ).aggregate(
+        **{
+            f"m{n}": Count("id", filter=Q(published__gte=_month(n), published__lt=_month(n + 1)))
+            for n in range(first, last + 1)
+        }
+    )
     return [(_month(n), counts[f"m{n}"]) for n in range(last, first - 1, -1) if counts[f"m{n}"]]

@@ -4,6 +4,7 @@ Counts come from one aggregate query grouped by month (`month_counts`); story li
 date-based generic views, paginated like every other list. Stories without a publication date
 have their own page.
 """
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -102,7 +103,9 @@ class ArticleYearArchiveView(DateArchiveMixin, YearArchiveView):
         context = super().get_context_data(**kwargs)
         year = context["year"].year
         months, _undated = month_counts(
-            Article.objects.filter(published__gte=date(year, 1, 1), published__lte=date(year, 12, 31))
+            Article.objects.filter(
+                published__gte=date(year, 1, 1), published__lte=date(year, 12, 31)
+            )
         )
         context["month_counts"] = months
         return context

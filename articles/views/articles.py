@@ -1,13 +1,14 @@
 """Reader-facing pages. Query logic lives in the QuerySets; views stay short."""
+
 import logging
 
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
-from articles.search import aggregates as stats
 from articles.models import Article, Country, Person, SlugRedirect, Topic
 from articles.pages import co_mentions, linked_body, neighbours, related_by_entities, timeline
+from articles.search import aggregates as stats
 from articles.search.service import more_like_this
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,9 @@ class HomeView(ListView):
         top = stats.top_entities(["person", "country", "topic"], TOP_ENTITIES)
         for kind, model in (("person", Person), ("country", Country), ("topic", Topic)):
             if top is None:  # the index cannot answer: count in the database
-                entities = list(model.objects.mentioned().order_by("-article_count", "name")[:TOP_ENTITIES])
+                entities = list(
+                    model.objects.mentioned().order_by("-article_count", "name")[:TOP_ENTITIES]
+                )
             else:
                 entities = [entity for entity, _ in top[kind]]
                 for entity, n in top[kind]:
@@ -68,7 +71,9 @@ class EntityListView(ListView):
     SORTS = {"count": ("-article_count", "name"), "name": ("name",)}
 
     def get_queryset(self):
-        self.sort = self.request.GET.get("sort") if self.request.GET.get("sort") in self.SORTS else "count"
+        self.sort = (
+            self.request.GET.get("sort") if self.request.GET.get("sort") in self.SORTS else "count"
+        )
         self.letter = self.request.GET.get("letter", "")[:1].upper()
         entities = self.model.objects.mentioned()
         if self.letter.isalpha():
@@ -78,11 +83,19 @@ class EntityListView(ListView):
         return entities.order_by(*self.SORTS[self.sort])
 
     def get_context_data(self, **kwargs):
-        initials = sorted({(name[:1].upper() if name[:1].isascii() and name[:1].isalpha() else "#")
-                           for name in self.model.objects.mentioned().values_list("name", flat=True)})
+        initials = sorted(
+            {
+                (name[:1].upper() if name[:1].isascii() and name[:1].isalpha() else "#")
+                for name in self.model.objects.mentioned().values_list("name", flat=True)
+            }
+        )
         return super().get_context_data(
-            title=self.title, kind=self.model._meta.model_name, sort=self.sort, letter=self.letter,
-            initials=initials, **kwargs,
+            title=self.title,
+            kind=self.model._meta.model_name,
+            sort=self.sort,
+            letter=self.letter,
+            initials=initials,
+            **kwargs,
         )
 
 
@@ -98,7 +111,9 @@ class EntityDetailView(ListView):
         self.entity = self.model.objects.filter(slug=kwargs["slug"]).first()
         if self.entity is None:
             # A renamed or merged entity: its old address redirects for good.
-            moved = SlugRedirect.objects.filter(kind=self.model._meta.model_name, old_slug=kwargs["slug"]).first()
+            moved = SlugRedirect.objects.filter(
+                kind=self.model._meta.model_name, old_slug=kwargs["slug"]
+            ).first()
             target = self.model.objects.filter(pk=moved.target_id).first() if moved else None
             if target is None:
                 raise Http404(f"No {self.model._meta.verbose_name} at this address.")
@@ -112,7 +127,9 @@ class EntityDetailView(ListView):
         """The page of stories from the search index (a tag shared by most of 100,000 stories costs
         the database a count and a sort of every one of them), the database as the fallback."""
         try:
-            paginator, page, results, is_paginated = super().paginate_queryset(stats.stories_tagged(self.entity), page_size)
+            paginator, page, results, is_paginated = super().paginate_queryset(
+                stats.stories_tagged(self.entity), page_size
+            )
             pks = [int(result.pk) for result in results if result is not None]
         except Http404:
             raise

@@ -31,7 +31,9 @@ class LatestArticlesFeed(Feed):
 
     def item_pubdate(self, item):
         if item.published:
-            return datetime.datetime.combine(item.published, datetime.time(), tzinfo=datetime.timezone.utc)
+            return datetime.datetime.combine(
+                item.published, datetime.time(), tzinfo=datetime.UTC
+            )
         return item.created
 
     def item_updateddate(self, item):

@@ -8,6 +8,7 @@ Playwright's sync API runs an event loop in the test's thread, and Django refuse
 while one is running, so each test fills the archive *before* the browser starts (fixture order:
 archive -> live_server -> page) and stops the browser before the database is flushed.
 """
+
 import os
 import re
 from pathlib import Path
@@ -20,16 +21,23 @@ from ..conftest import ROOT, SEEDS
 
 CHROMIUM = "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); e2e tests need it",
-                allow_module_level=True)
+    pytest.skip(
+        f"{CHROMIUM} is not installed (apt-get install chromium); e2e tests need it",
+        allow_module_level=True,
+    )
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -72,8 +80,9 @@ class Browser:
         self.shots = 0
 
     def open(self, viewport):
-        self.context = self.browser.new_context(viewport=viewport, base_url=self.base_url,
-                                                color_scheme="light", locale="en-GB")
+        self.context = self.browser.new_context(
+            viewport=viewport, base_url=self.base_url, color_scheme="light", locale="en-GB"
+        )
         self.context.set_default_timeout(TIMEOUT_MS)
         page = self.context.new_page()
         page.on("console", self._console)
@@ -116,7 +125,9 @@ def params(url):
 
 def assert_no_horizontal_scroll(page):
     widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-    assert widths[0] <= widths[1] + 1, f"page scrolls sideways: scrollWidth {widths[0]} > innerWidth {widths[1]}"
+    assert widths[0] <= widths[1] + 1, (
+        f"page scrolls sideways: scrollWidth {widths[0]} > innerWidth {widths[1]}"
+    )
 
 
 def test_reader_journey_home_article_person_country_search_facet(browser):
@@ -125,8 +136,11 @@ def test_reader_journey_home_article_person_country_search_facet(browser):
     # Home: the first story tagged with Xi Jinping.
     page.goto("/")
     expect(page.get_by_role("heading", level=1, name="Latest stories")).to_be_visible()
-    story = page.locator("article.story-item").filter(
-        has=page.locator("a.tag-person", has_text=re.compile(r"^\s*Xi Jinping\s*$"))).first
+    story = (
+        page.locator("article.story-item")
+        .filter(has=page.locator("a.tag-person", has_text=re.compile(r"^\s*Xi Jinping\s*$")))
+        .first
+    )
     expect(story).to_be_visible()
     headline = story.locator(".story-title a").inner_text().strip()
     assert headline
@@ -144,12 +158,17 @@ def test_reader_journey_home_article_person_country_search_facet(browser):
     page.wait_for_url(re.compile(r"/people/xi-jinping/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Xi Jinping")
     expect(page.locator(".aliases").get_by_text("習近平", exact=True)).to_be_visible()
-    expect(page.locator(".entity-header .meta").first).to_contain_text(re.compile(r"\d+ stor(y|ies)"))
+    expect(page.locator(".entity-header .meta").first).to_contain_text(
+        re.compile(r"\d+ stor(y|ies)")
+    )
     browser.shot("person")
     # A country mentioned with him, from the co-mentions panel.
     co_mentioned = page.get_by_role("complementary", name="Mentioned with Xi Jinping")
-    country_tag = co_mentioned.locator("section", has_text="Countries mentioned with").get_by_role(
-        "link", name=re.compile(r"^(China|Myanmar)$")).first
+    country_tag = (
+        co_mentioned.locator("section", has_text="Countries mentioned with")
+        .get_by_role("link", name=re.compile(r"^(China|Myanmar)$"))
+        .first
+    )
     expect(country_tag).to_be_visible()
     country = country_tag.inner_text().strip()
     country_tag.click()

@@ -19,6 +19,7 @@ Collision checks compare a normalised form (curly apostrophes -> ', accents
 stripped, case-folded, whitespace collapsed), so near-duplicates such as
 "Côte d’Ivoire" / "Cote d'Ivoire" are treated as the same string.
 """
+
 import json
 import sys
 import unicodedata
@@ -99,7 +100,9 @@ def main():
                     seen.append(v)
         for a in entry.get("ambiguous") or []:
             if a not in seen:
-                problems.append(f"{code}.ambiguous: {a!r} is not a name/alias/demonym/city of {code}")
+                problems.append(
+                    f"{code}.ambiguous: {a!r} is not a name/alias/demonym/city of {code}"
+                )
         for v in seen:
             owner[norm(v)].add(code)
             shown.setdefault(norm(v), v)

@@ -8,17 +8,26 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--repair", action="store_true", dest="fix", help="re-index what drifted (rebuild an unreadable index)"
+            "--repair",
+            action="store_true",
+            dest="fix",
+            help="re-index what drifted (rebuild an unreadable index)",
         )
-        parser.add_argument("--dry-run", action="store_true", help="only report (the default without --repair)")
         parser.add_argument(
-            "--rebuild", action="store_true", help="throw the index away and index every article again (in bulk)"
+            "--dry-run", action="store_true", help="only report (the default without --repair)"
+        )
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="throw the index away and index every article again (in bulk)",
         )
 
     def handle(self, *args, fix, dry_run, rebuild, verbosity, **options):
         if rebuild:
             if dry_run:
-                self.stdout.write("dry run: the index would be thrown away and every article indexed again")
+                self.stdout.write(
+                    "dry run: the index would be thrown away and every article indexed again"
+                )
                 return
             updated, _ = index_check.rebuild()
             self.stdout.write(self.style.SUCCESS(f"rebuilt: {updated} article(s) indexed"))
@@ -35,7 +44,9 @@ class Command(BaseCommand):
                 for label in ("missing", "stale", "outdated"):
                     ids = getattr(drift, label)
                     if ids:
-                        self.stdout.write(f"  {label}: {', '.join(map(str, ids[:50]))}{' …' if len(ids) > 50 else ''}")
+                        self.stdout.write(
+                            f"  {label}: {', '.join(map(str, ids[:50]))}{' …' if len(ids) > 50 else ''}"
+                        )
         if drift.ok:
             self.stdout.write(self.style.SUCCESS("index matches the database"))
             return
@@ -43,4 +54,3 @@ class Command(BaseCommand):
             raise CommandError("the index has drifted; run `manage.py check_index --repair`")
         updated, removed = index_check.repair(drift)
         self.stdout.write(self.style.SUCCESS(f"repaired: {updated} re-indexed, {removed} removed"))
-

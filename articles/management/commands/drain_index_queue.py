@@ -10,8 +10,12 @@ class Command(BaseCommand):
     help = "Apply queued article changes to the search index (the index's single writer)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--watch", type=float, metavar="SECONDS", help="keep draining every SECONDS")
-        parser.add_argument("--dry-run", action="store_true", help="report the queue length, change nothing")
+        parser.add_argument(
+            "--watch", type=float, metavar="SECONDS", help="keep draining every SECONDS"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="report the queue length, change nothing"
+        )
 
     def handle(self, *args, watch, dry_run, verbosity, **options):
         if dry_run:

@@ -9,7 +9,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
-        parser.add_argument("--dry-run", action="store_true", help="say what would happen, change nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="say what would happen, change nothing"
+        )
 
     def handle(self, *args, username, dry_run, **options):
         User = get_user_model()
@@ -24,7 +26,9 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email="", password=password)
-        self.stdout.write(self.style.SUCCESS(
-            f"Admin login created, shown only this once:\n  user: {username}\n  password: {password}\n"
-            "  sign in at /admin/ on the address below"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin login created, shown only this once:\n  user: {username}\n  password: {password}\n"
+                "  sign in at /admin/ on the address below"
+            )
+        )

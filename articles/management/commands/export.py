@@ -5,8 +5,22 @@ from django.core.management.base import BaseCommand
 
 from articles.exchange.jsonl import article_record, export_queryset
 
-CSV_COLUMNS = ["id", "slug", "url", "headline", "kicker", "deck", "body", "published", "source",
-               "photo_credit", "truncated", "people", "countries", "topics"]
+CSV_COLUMNS = [
+    "id",
+    "slug",
+    "url",
+    "headline",
+    "kicker",
+    "deck",
+    "body",
+    "published",
+    "source",
+    "photo_credit",
+    "truncated",
+    "people",
+    "countries",
+    "topics",
+]
 
 
 class Command(BaseCommand):
@@ -15,7 +29,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
         parser.add_argument("-o", "--output", help="file to write (default: standard output)")
-        parser.add_argument("--base-url", default="", help="prefix for urls, e.g. https://archive.example.org")
+        parser.add_argument(
+            "--base-url", default="", help="prefix for urls, e.g. https://archive.example.org"
+        )
 
     def handle(self, *args, format, output, base_url, **options):
         if output:
@@ -23,8 +39,15 @@ class Command(BaseCommand):
         else:
             handle, self.stdout.ending = self.stdout, ""
         try:
-            records = (article_record(a, base_url.rstrip("/")) for a in export_queryset().iterator(chunk_size=500))
-            count = self._write_jsonl(handle, records) if format == "jsonl" else self._write_csv(handle, records)
+            records = (
+                article_record(a, base_url.rstrip("/"))
+                for a in export_queryset().iterator(chunk_size=500)
+            )
+            count = (
+                self._write_jsonl(handle, records)
+                if format == "jsonl"
+                else self._write_csv(handle, records)
+            )
         finally:
             if output:
                 handle.close()

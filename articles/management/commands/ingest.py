@@ -14,9 +14,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest")
-        parser.add_argument("--date", help="publication date YYYY-MM-DD for texts that do not give one")
-        parser.add_argument("--source", default="", help="source name for texts that do not give one")
-        parser.add_argument("--dry-run", action="store_true", help="parse and extract, report, store nothing")
+        parser.add_argument(
+            "--date", help="publication date YYYY-MM-DD for texts that do not give one"
+        )
+        parser.add_argument(
+            "--source", default="", help="source name for texts that do not give one"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="parse and extract, report, store nothing"
+        )
 
     def handle(self, *args, paths, date, source, dry_run, verbosity, **options):
         try:
@@ -25,7 +31,10 @@ class Command(BaseCommand):
             raise CommandError(f"--date: {exc}") from None
         show_progress = verbosity >= 1 and self.stderr.isatty()
         report = ingest_paths(
-            paths, published=published, source=source, dry_run=dry_run,
+            paths,
+            published=published,
+            source=source,
+            dry_run=dry_run,
             progress=self._progress if show_progress else None,
         )
         if show_progress:
@@ -40,7 +49,9 @@ class Command(BaseCommand):
             )
             if report.skipped:
                 summary += f", {report.skipped} skipped (not .txt/.html/.jsonl)"
-            self.stdout.write(self.style.SUCCESS(summary) if not report.failed else self.style.WARNING(summary))
+            self.stdout.write(
+                self.style.SUCCESS(summary) if not report.failed else self.style.WARNING(summary)
+            )
         if report.failed:
             sys.exit(1)
 
@@ -49,5 +60,7 @@ class Command(BaseCommand):
             return
         width = 30
         filled = width * done // total
-        self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files", ending="")
+        self.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files", ending=""
+        )
         self.stderr.flush()

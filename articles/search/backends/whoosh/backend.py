@@ -15,6 +15,7 @@ What makes it fast at archive scale (see BENCHMARKS.md):
   postings) is kept per process and reused by later index versions, since a segment never
   changes once written.
 """
+
 import bisect
 import datetime as dt
 import hashlib
@@ -40,17 +41,19 @@ from whoosh import classify
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, _lenfield
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT, Schema
-from whoosh.reading import TermNotFound
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.qparser import FieldAliasPlugin
-from whoosh.support.charset import accent_map
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, _lenfield
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
+from whoosh.support.charset import accent_map
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
-SPELLING = "spelling"  # every distinct word of the archive once, unstemmed and folded, for "did you mean"
+SPELLING = (
+    "spelling"  # every distinct word of the archive once, unstemmed and folded, for "did you mean"
+)
 FACET_SUFFIX = "_exact"  # haystack's facet copies; Whoosh counts facets on the keyword field itself
 BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 # A phrase's candidates (stories with all its words) are checked one by one (about 0.2 ms each
@@ -107,13 +110,19 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         super().setup()
         # Filters name haystack's exact facet fields (`people_exact`), which on Elasticsearch and
         # Solr are unanalysed; here they are the keyword fields themselves.
-        aliases = {name: [name + FACET_SUFFIX] for name, field in self.schema.items() if isinstance(field, KEYWORD)}
+        aliases = {
+            name: [name + FACET_SUFFIX]
+            for name, field in self.schema.items()
+            if isinstance(field, KEYWORD)
+        }
         self.parser.add_plugin(FieldAliasPlugin(aliases))
 
     # --- reading ------------------------------------------------------------------------------
 
     def index_exists(self):
-        return self.use_file_storage is False or (os.path.isdir(self.path) and whoosh_index.exists_in(self.path))
+        return self.use_file_storage is False or (
+            os.path.isdir(self.path) and whoosh_index.exists_in(self.path)
+        )
 
     def _searcher(self):
         """This thread's searcher, refreshed if a writer has committed since it was opened.
@@ -123,11 +132,17 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         """
         searcher = getattr(self._local, "searcher", None)
         stamp = self._directory_stamp()
-        if searcher is not None and stamp is not None and stamp == getattr(self._local, "stamp", None):
+        if (
+            searcher is not None
+            and stamp is not None
+            and stamp == getattr(self._local, "stamp", None)
+        ):
             return searcher  # nothing was written since this thread last looked (one stat call)
         if not self.index_exists():
             self._close_searcher()
-            raise SearchBackendError(f"the search index at {self.path} is missing; run manage.py check_index --repair")
+            raise SearchBackendError(
+                f"the search index at {self.path} is missing; run manage.py check_index --repair"
+            )
         if not self.setup_complete:
             self._close_searcher()
             self.setup()
@@ -189,13 +204,23 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             position = match.end()
             if match["field"]:
                 field = self._field(match["field"])
-                if field not in self.schema.names() or not isinstance(self.schema[field], (KEYWORD, WHOOSH_ID)):
+                if field not in self.schema.names() or not isinstance(
+                    self.schema[field], (KEYWORD, WHOOSH_ID)
+                ):
                     return None
                 tokens.append(("term", wq.Term(field, match["quoted"] or match["bare"])))
             else:
-                tokens.append(("open", None) if match["open"] else ("close", None) if match["close"] else ("op", match["op"]))
+                tokens.append(
+                    ("open", None)
+                    if match["open"]
+                    else ("close", None)
+                    if match["close"]
+                    else ("op", match["op"])
+                )
         query, end = _clause_group(tokens, 0)
-        return query.normalize() if query is not None and end == len(tokens) else None  # as the parser does
+        return (
+            query.normalize() if query is not None and end == len(tokens) else None
+        )  # as the parser does
 
     def _field(self, name):
         """Our field for a haystack field name (facets and filters on `people_exact` use `people`)."""
@@ -224,7 +249,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             # ranking and facets then work on the arrays.
             results = searcher.search(query, limit=None)
             pairs = sorted(results.items())
-            found = (np.array([d for d, _ in pairs], dtype=np.int64), np.array([s for _, s in pairs], dtype=np.float64))
+            found = (
+                np.array([d for d, _ in pairs], dtype=np.int64),
+                np.array([s for _, s in pairs], dtype=np.float64),
+            )
         if len(found) == 2:
             found = (*found, None)
         cache[key] = found
@@ -232,8 +260,18 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             cache.popitem(last=False)
         return found
 
-    def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None,
-               date_facets=None, narrow_queries=None, result_class=None, **kwargs):
+    def search(
+        self,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        facets=None,
+        date_facets=None,
+        narrow_queries=None,
+        result_class=None,
+        **kwargs,
+    ):
         """haystack's search contract with a reused searcher, one pass for the count and facets."""
         searcher = self._searcher()
         parts = [self._parse(query_string)]
@@ -249,19 +287,31 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         hits = []
         if first < len(matched) and end_offset is not None:
             top = ArrayIndex.of(searcher).top(matched, scores, first + page_length, sort_by)
-            hits = [self._result_for(searcher, docnum, score, result_class) for docnum, score in top[first:]]
-        response = {"results": hits, "hits": estimate.total if estimate else len(matched), "facets": {},
-                    "spelling_suggestion": None, "estimated": bool(estimate)}
+            hits = [
+                self._result_for(searcher, docnum, score, result_class)
+                for docnum, score in top[first:]
+            ]
+        response = {
+            "results": hits,
+            "hits": estimate.total if estimate else len(matched),
+            "facets": {},
+            "spelling_suggestion": None,
+            "estimated": bool(estimate),
+        }
         if facets or date_facets:
             # haystack counts (one run) and then fetches the page (another): count facets once.
             cache = searcher.__dict__.setdefault("_archive_facets", OrderedDict())
             key = (repr(query), repr(facets), repr(date_facets))
             if key not in cache:
                 if estimate:  # counted on the verified sample, scaled to the estimated total
-                    counts = self._facet_counts(searcher, estimate.sample, facets or {}, date_facets or {})
+                    counts = self._facet_counts(
+                        searcher, estimate.sample, facets or {}, date_facets or {}
+                    )
                     cache[key] = _scaled(counts, estimate.scale)
                 else:
-                    cache[key] = self._facet_counts(searcher, matched, facets or {}, date_facets or {})
+                    cache[key] = self._facet_counts(
+                        searcher, matched, facets or {}, date_facets or {}
+                    )
                 if len(cache) > 8:
                     cache.popitem(last=False)
             response["facets"] = cache[key]
@@ -280,7 +330,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             counts["fields"][name] = columns.count(self._field(name), matched, limit)
         for name, spec in date_facets.items():
             counts["dates"][name] = columns.date_histogram(
-                self._field(name), matched, _datetime(spec["start_date"]), _datetime(spec["end_date"]), spec["gap_by"]
+                self._field(name),
+                matched,
+                _datetime(spec["start_date"]),
+                _datetime(spec["end_date"]),
+                spec["gap_by"],
             )
         return counts
 
@@ -295,8 +349,15 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         fields = {k: self._to_python(v) for k, v in fields.items()}
         return (result_class or SearchResult)(app_label, model_name, pk, hit.score or 0, **fields)
 
-    def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
-                       result_class=None, **kwargs):
+    def more_like_this(
+        self,
+        model_instance,
+        additional_query_string=None,
+        start_offset=0,
+        end_offset=None,
+        result_class=None,
+        **kwargs,
+    ):
         """Stories sharing the key terms of `model_instance`'s text (read from the object, since the
         index does not store texts)."""
         searcher = self._searcher()
@@ -308,24 +369,37 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if additional_query_string and additional_query_string != "*":
             filter_query = self._parse(additional_query_string)
         index = self._unified_index().get_index(type(model_instance))
-        text = index.prepare_text(model_instance) if hasattr(index, "prepare_text") else str(model_instance)
+        text = (
+            index.prepare_text(model_instance)
+            if hasattr(index, "prepare_text")
+            else str(model_instance)
+        )
         # Whoosh's more_like, with the OR of the key terms ranked on arrays. The key terms come
         # from the opening (headline, standfirst, lede): what a story is about, at half the cost.
-        expander = classify.Expander(ArrayIndex.of(searcher).term_stats, self.content_field_name, model=classify.Bo1Model)
+        expander = classify.Expander(
+            ArrayIndex.of(searcher).term_stats, self.content_field_name, model=classify.Bo1Model
+        )
         expander.add_text(text[:MLT_CHARS])
         key_terms = expander.expanded_terms(5, normalize=False)  # what searcher.more_like computes
-        query = wq.Or([wq.Term(self.content_field_name, word, boost=weight) for word, weight in key_terms])
+        query = wq.Or(
+            [wq.Term(self.content_field_name, word, boost=weight) for word, weight in key_terms]
+        )
         if filter_query is not None:
             query = wq.And([query, filter_query])
         try:
             docs, scores = ArrayIndex.of(searcher).evaluate(query)
         except Unsupported:
-            results = searcher.more_like(docnum, self.content_field_name, text=text, top=top, filter=filter_query)
+            results = searcher.more_like(
+                docnum, self.content_field_name, text=text, top=top, filter=filter_query
+            )
             hits = [self._result(hit, result_class) for hit in results[start_offset or 0 : top]]
         else:
             keep = docs != docnum
             ranked = ArrayIndex.of(searcher).top(docs[keep], scores[keep], top)
-            hits = [self._result_for(searcher, d, score, result_class) for d, score in ranked[start_offset or 0 :]]
+            hits = [
+                self._result_for(searcher, d, score, result_class)
+                for d, score in ranked[start_offset or 0 :]
+            ]
         return {"results": hits, "hits": len(hits)}
 
     def _unified_index(self):
@@ -352,9 +426,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             for distance in (1, 2):
                 candidates = set(reader.terms_within(SPELLING, key, distance, prefix=1)) - {key}
                 if candidates:
+
                     def stories(candidate):
                         stems = [t.text for t in analyzer(candidate)]
-                        return max((reader.doc_frequency(self.content_field_name, t) for t in stems), default=0)
+                        return max(
+                            (reader.doc_frequency(self.content_field_name, t) for t in stems),
+                            default=0,
+                        )
+
                     best = max(sorted(candidates), key=stories)
                     break
             out.append(best)
@@ -558,7 +637,8 @@ class TermStats:
     def frequency(self, fieldname, text):
         btext = self.schema[fieldname].to_bytes(text) if isinstance(text, str) else text
         return sum(
-            SEGMENT_TERMS.get(leaf, (fieldname, btext), lambda: leaf.frequency(fieldname, btext)) for leaf in self.leaves
+            SEGMENT_TERMS.get(leaf, (fieldname, btext), lambda: leaf.frequency(fieldname, btext))
+            for leaf in self.leaves
         )
 
     def __contains__(self, key):
@@ -647,7 +727,9 @@ class ArrayIndex:
         if field not in self.lengths:
             codes = np.zeros(self.size, dtype=np.uint8)
             for leaf, offset in self.leaves:
-                raw = SEGMENT_ARRAYS.get(leaf, ("lengths", field), lambda: _segment_lengths(leaf, field))
+                raw = SEGMENT_ARRAYS.get(
+                    leaf, ("lengths", field), lambda: _segment_lengths(leaf, field)
+                )
                 codes[offset : offset + len(raw)] = raw
             self.lengths[field] = BYTE_LENGTHS[codes]
         return self.lengths[field]
@@ -657,7 +739,9 @@ class ArrayIndex:
         if field not in self.columns:
             values = np.full(self.size, self.MISSING, dtype=np.uint64)
             for leaf, offset in self.leaves:
-                raw = SEGMENT_ARRAYS.get(leaf, ("column", field), lambda: _segment_column(leaf, field))
+                raw = SEGMENT_ARRAYS.get(
+                    leaf, ("column", field), lambda: _segment_column(leaf, field)
+                )
                 if raw is not None:
                     values[offset : offset + len(raw)] = raw
             self.columns[field] = values
@@ -693,7 +777,11 @@ class ArrayIndex:
         if kind is wq.Every and not q.fieldname:
             docs = np.flatnonzero(self.live())
             return docs, np.full(len(docs), q.boost)
-        if kind in (wq.NumericRange, wq.DateRange) and q.constantscore and self.schema[q.fieldname].sortable_typecode:
+        if (
+            kind in (wq.NumericRange, wq.DateRange)
+            and q.constantscore
+            and self.schema[q.fieldname].sortable_typecode
+        ):
             return self._range(q)
         if kind is wq.NullQuery.__class__:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
@@ -746,7 +834,10 @@ class ArrayIndex:
             local = (docs[lo:hi] - offset).tolist()
             fieldobj = leaf.schema[q.fieldname]
             try:  # the segment's own matchers: the candidates are live, so no deletion filter
-                matchers = [leaf._terms.matcher(q.fieldname, fieldobj.to_bytes(word), fieldobj.format) for word in q.words]
+                matchers = [
+                    leaf._terms.matcher(q.fieldname, fieldobj.to_bytes(word), fieldobj.format)
+                    for word in q.words
+                ]
             except TermNotFound:
                 continue
             values = [_values_at(matcher, local) for matcher in matchers]
@@ -782,7 +873,9 @@ class ArrayIndex:
         docs, scores = self._evaluate(positive[0])
         for sub in positive[1:]:
             other, other_scores = self._evaluate(sub)
-            docs, mine, theirs = np.intersect1d(docs, other, assume_unique=True, return_indices=True)
+            docs, mine, theirs = np.intersect1d(
+                docs, other, assume_unique=True, return_indices=True
+            )
             scores = scores[mine] + other_scores[theirs]
         for sub in negative:
             gone, _ = self._evaluate(sub)
@@ -798,7 +891,9 @@ class ArrayIndex:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         every = np.concatenate([d for d, _ in parts])
         weights = np.concatenate([s for _, s in parts])
-        if len(every) > self.size // 16:  # many postings: sum over the whole document range (no sort)
+        if (
+            len(every) > self.size // 16
+        ):  # many postings: sum over the whole document range (no sort)
             present = np.bincount(every, minlength=self.size) > 0
             docs = np.flatnonzero(present)
             scores = np.bincount(every, weights=weights, minlength=self.size)[docs]
@@ -863,8 +958,14 @@ class Estimate:
 
 def _scaled(counts, scale):
     """Facet counts from a sample, scaled to the whole and rounded."""
-    fields = {name: [(value, max(1, round(n * scale))) for value, n in pairs] for name, pairs in counts["fields"].items()}
-    dates = {name: [(bucket, max(1, round(n * scale))) for bucket, n in pairs] for name, pairs in counts["dates"].items()}
+    fields = {
+        name: [(value, max(1, round(n * scale))) for value, n in pairs]
+        for name, pairs in counts["fields"].items()
+    }
+    dates = {
+        name: [(bucket, max(1, round(n * scale))) for bucket, n in pairs]
+        for name, pairs in counts["dates"].items()
+    }
     return {"fields": fields, "dates": dates, "queries": counts["queries"]}
 
 
@@ -895,7 +996,9 @@ class SegmentPostings:
                 self.entries[key] = None
                 self.size += 1
             return None
-        matcher = leaf._terms.matcher(field, btext, leaf.schema[field].format)  # deletions: see live()
+        matcher = leaf._terms.matcher(
+            field, btext, leaf.schema[field].format
+        )  # deletions: see live()
         if isinstance(matcher, W3LeafMatcher):
             ids, weights = [], []
             while matcher.is_active():  # a block (up to 128 postings) at a time
@@ -906,7 +1009,10 @@ class SegmentPostings:
             found = (np.concatenate(ids), np.concatenate(weights))
         else:  # short postings lists stored inline in the term record
             pairs = [(matcher.id(), matcher.weight()) for _ in _each(matcher)]
-            found = (np.array([i for i, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64))
+            found = (
+                np.array([i for i, _ in pairs], dtype=np.int64),
+                np.array([w for _, w in pairs], dtype=np.float64),
+            )
         if keep:
             with self.lock:
                 self.entries[key] = found
@@ -949,7 +1055,9 @@ class SegmentCache:
 
 
 SEGMENT_ARRAYS = SegmentCache(1024)  # field lengths, sortable columns, facet postings
-SEGMENT_TERMS = SegmentCache(500_000)  # terms' collection frequencies (more-like-this), absent ones too
+SEGMENT_TERMS = SegmentCache(
+    500_000
+)  # terms' collection frequencies (more-like-this), absent ones too
 
 
 class VersionArrays:
@@ -1017,7 +1125,9 @@ class KeywordSegment:
         i = int(np.searchsorted(self.values, text))
         if i == len(self.values) or self.values[i] != text:
             return None
-        return self.docs[self.starts[i] : self.starts[i + 1]], self.weights[self.starts[i] : self.starts[i + 1]]
+        return self.docs[self.starts[i] : self.starts[i + 1]], self.weights[
+            self.starts[i] : self.starts[i + 1]
+        ]
 
 
 def keyword_segment(leaf, field):
@@ -1040,7 +1150,9 @@ def read_keyword_segment(leaf, field, use_file=True):
     if path:
         try:
             with np.load(path, allow_pickle=False) as saved:
-                return KeywordSegment(saved["values"], saved["docs"], saved["ids"], saved["weights"])
+                return KeywordSegment(
+                    saved["values"], saved["docs"], saved["ids"], saved["weights"]
+                )
         except (OSError, KeyError, ValueError, TypeError):
             pass  # not written yet (or unreadable): read it
     values, docs, ids, weights = [], [], [], []
@@ -1060,7 +1172,9 @@ def read_keyword_segment(leaf, field, use_file=True):
         np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64),
     )
     if path:
-        _save_atomically(path, values=found.values, docs=found.docs, ids=found.ids, weights=found.weights)
+        _save_atomically(
+            path, values=found.values, docs=found.docs, ids=found.ids, weights=found.weights
+        )
     return found
 
 
@@ -1149,9 +1263,14 @@ class FacetColumns:
         self.leaves = list(self.reader.leaf_readers())
         # The version's name: its generation plus its segments (ids and deletions; a segment only
         # ever gains deletions), so two versions never share a name, even across rebuilt indexes.
-        segments = sorted(f"{leaf._segment.segment_id()}:{leaf._segment.deleted_count()}"
-                          for leaf, _ in self.leaves if hasattr(leaf, "_segment"))
-        self.version = f"{self.generation}-{hashlib.sha1(' '.join(segments).encode()).hexdigest()[:12]}"
+        segments = sorted(
+            f"{leaf._segment.segment_id()}:{leaf._segment.deleted_count()}"
+            for leaf, _ in self.leaves
+            if hasattr(leaf, "_segment")
+        )
+        self.version = (
+            f"{self.generation}-{hashlib.sha1(' '.join(segments).encode()).hexdigest()[:12]}"
+        )
         self.fields = {}
         self.months = {}
 
@@ -1166,7 +1285,9 @@ class FacetColumns:
         """(values, docnums, value numbers): every (live document, value) pair of a keyword field,
         values in lexicon order."""
         if field not in self.fields:
-            self.fields[field] = VERSION_ARRAYS.get(self.version, ("facet", field), lambda: self._combine(field))
+            self.fields[field] = VERSION_ARRAYS.get(
+                self.version, ("facet", field), lambda: self._combine(field)
+            )
         return self.fields[field]
 
     def _combine(self, field):
@@ -1174,9 +1295,13 @@ class FacetColumns:
         parts = [(segment, offset) for segment, offset in parts if len(segment.values)]
         if not parts:
             return [], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        every = np.unique(np.concatenate([segment.values for segment, _ in parts]))  # code point order = UTF-8 order
+        every = np.unique(
+            np.concatenate([segment.values for segment, _ in parts])
+        )  # code point order = UTF-8 order
         docs = np.concatenate([segment.docs + offset for segment, offset in parts])
-        ids = np.concatenate([np.searchsorted(every, segment.values)[segment.ids] for segment, _ in parts])
+        ids = np.concatenate(
+            [np.searchsorted(every, segment.values)[segment.ids] for segment, _ in parts]
+        )
         live = self.arrays.live()[docs]
         return every.tolist(), docs[live], ids[live]
 
@@ -1209,7 +1334,9 @@ class FacetColumns:
         if limit is not None and 0 <= limit < len(values):
             if limit == 0:
                 return []
-            least = max(1, -np.partition(-counts, limit - 1)[limit - 1])  # the limit-th highest count
+            least = max(
+                1, -np.partition(-counts, limit - 1)[limit - 1]
+            )  # the limit-th highest count
             candidates = np.flatnonzero(counts >= least)
         else:
             candidates = np.flatnonzero(counts)
@@ -1220,7 +1347,9 @@ class FacetColumns:
     def _months(self, field):
         """Month number (year * 12 + month - 1) of each document, or -1 when it has no date."""
         if field not in self.months:
-            self.months[field] = VERSION_ARRAYS.get(self.version, ("months", field), lambda: self._month_numbers(field))
+            self.months[field] = VERSION_ARRAYS.get(
+                self.version, ("months", field), lambda: self._month_numbers(field)
+            )
         return self.months[field]
 
     def _month_numbers(self, field):
@@ -1229,7 +1358,9 @@ class FacetColumns:
             raw = self.arrays.column(field)  # microseconds since 0001-01-01
             dated = raw != ArrayIndex.MISSING
             days = (raw[dated] // 86_400_000_000).astype("timedelta64[D]")
-            month = (np.datetime64("0001-01-01", "D") + days).astype("datetime64[M]").astype(np.int64)
+            month = (
+                (np.datetime64("0001-01-01", "D") + days).astype("datetime64[M]").astype(np.int64)
+            )
             months[dated] = month + (1970 * 12)  # datetime64[M] counts months from 1970-01
         return months
 
@@ -1241,10 +1372,13 @@ class FacetColumns:
         last = end.year * 12 + end.month - 1
         step = 12 if gap_by == "year" else 1
         inside = months[(months >= first) & (months < last)]
-        per_bucket = np.bincount((inside - first) // step, minlength=max(0, -(-(last - first) // step)))
+        per_bucket = np.bincount(
+            (inside - first) // step, minlength=max(0, -(-(last - first) // step))
+        )
         out = [
             ((_month_start(first + i * step), _month_start(first + (i + 1) * step)), int(n))
-            for i, n in enumerate(per_bucket) if n
+            for i, n in enumerate(per_bucket)
+            if n
         ]
         if undated:
             out.append((None, undated))
