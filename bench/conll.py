@@ -7,6 +7,7 @@ directory outside the repository; nothing read from them is ever written to disk
 
 Entry points: `run()` for bench/extraction.py --conll, `selftest()` for --selftest.
 """
+
 import os
 import random
 import re
@@ -30,15 +31,53 @@ GROUPS = ("news", "sports", "all")
 # A document is sport when its first line names a sport: the Reuters sports desk heads its
 # stories "SOCCER - ...", "CRICKET - ...", "ALPINE SKIING - ...". Whole words, any case.
 SPORTS = [
-    "soccer", "football", "cricket", "tennis", "golf", "rugby", "baseball", "basketball",
-    "athletics", "cycling", "boxing", "motorcycling", "motocross", "rallying", "badminton",
-    "squash", "swimming", "rowing", "hockey", "nfl", "nhl", "nba", "afl", "skiing", "sailing",
-    "yachting", "judo", "wrestling", "volleyball", "handball", "gymnastics", "triathlon",
-    "speedway", "snooker", "darts", "fencing", "weightlifting", "olympics", "motor racing",
-    "horse racing", "australian rules", "formula one", "table tennis",
+    "soccer",
+    "football",
+    "cricket",
+    "tennis",
+    "golf",
+    "rugby",
+    "baseball",
+    "basketball",
+    "athletics",
+    "cycling",
+    "boxing",
+    "motorcycling",
+    "motocross",
+    "rallying",
+    "badminton",
+    "squash",
+    "swimming",
+    "rowing",
+    "hockey",
+    "nfl",
+    "nhl",
+    "nba",
+    "afl",
+    "skiing",
+    "sailing",
+    "yachting",
+    "judo",
+    "wrestling",
+    "volleyball",
+    "handball",
+    "gymnastics",
+    "triathlon",
+    "speedway",
+    "snooker",
+    "darts",
+    "fencing",
+    "weightlifting",
+    "olympics",
+    "motor racing",
+    "horse racing",
+    "australian rules",
+    "formula one",
+    "table tennis",
 ]
 SPORT_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, SPORTS), key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted(map(re.escape, SPORTS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
 )
 
 # Country names as gold LOC spans write them, on top of pycountry's names, official names and
@@ -46,18 +85,52 @@ SPORT_RE = re.compile(
 COUNTRY_ALIASES = {
     "GB": "britain|great britain|uk|u.k.|united kingdom|england|scotland|wales|northern ireland",
     "US": "u.s.|us|u.s.a.|usa|united states|united states of america|america",
-    "RU": "russia", "KR": "south korea", "KP": "north korea", "TR": "turkey",
-    "CI": "ivory coast", "CD": "zaire", "NL": "holland", "MM": "burma",
-    "BA": "bosnia|bosnia-herzegovina", "MK": "macedonia", "PS": "palestine", "VA": "vatican",
-    "BN": "brunei", "CV": "cape verde", "SZ": "swaziland", "TL": "east timor", "MO": "macau",
-    "AE": "uae|u.a.e.", "BY": "byelorussia", "TT": "trinidad",
+    "RU": "russia",
+    "KR": "south korea",
+    "KP": "north korea",
+    "TR": "turkey",
+    "CI": "ivory coast",
+    "CD": "zaire",
+    "NL": "holland",
+    "MM": "burma",
+    "BA": "bosnia|bosnia-herzegovina",
+    "MK": "macedonia",
+    "PS": "palestine",
+    "VA": "vatican",
+    "BN": "brunei",
+    "CV": "cape verde",
+    "SZ": "swaziland",
+    "TL": "east timor",
+    "MO": "macau",
+    "AE": "uae|u.a.e.",
+    "BY": "byelorussia",
+    "TT": "trinidad",
 }
 
 # Light detokenisation, so that the extractor reads "Anna Berg (Sweden) said" as a reporter
 # wrote it rather than "Anna Berg ( Sweden ) said".
 NO_SPACE_BEFORE = frozenset(
-    [".", ",", ";", ":", "?", "!", ")", "]", "}", "%", "...", "'s", "'S", "'re", "'ll", "'d", "'m",
-     "'ve", "n't"]
+    [
+        ".",
+        ",",
+        ";",
+        ":",
+        "?",
+        "!",
+        ")",
+        "]",
+        "}",
+        "%",
+        "...",
+        "'s",
+        "'S",
+        "'re",
+        "'ll",
+        "'d",
+        "'m",
+        "'ve",
+        "n't",
+    ]
 )
 NO_SPACE_AFTER = frozenset(["(", "[", "{"])
 
@@ -81,6 +154,7 @@ class Doc:
 
 
 # -- reading -----------------------------------------------------------------------------------
+
 
 def fail(message):
     print(f"conll: {message}", file=sys.stderr)
@@ -160,6 +234,7 @@ def build(index, sentences, spaced=False):
 
 # -- scoring (issue 16, "Scoring") -------------------------------------------------------------
 
+
 def collapse(name):
     """Whitespace collapsed, case folded."""
     return " ".join(name.split()).casefold()
@@ -170,7 +245,8 @@ def canonical(names):
     names = {collapse(n) for n in names} - {""}
     words = {n: n.split() for n in names}
     return {
-        n for n in names
+        n
+        for n in names
         if not any(len(words[m]) > len(words[n]) and set(words[n]) <= set(words[m]) for m in names)
     }
 
@@ -227,6 +303,7 @@ def prf(tp, fp, fn):
 
 # -- the run -----------------------------------------------------------------------------------
 
+
 def timed_extract(extract, docs):
     """Results and documents per second of CPU time, timing only the extract calls."""
     extract(docs[0].text)  # load the gazetteer outside the timing
@@ -259,19 +336,25 @@ def run(split, extract, cache_dir=None, errors=0, spaced=False):
             misses += [(doc, "missed", n) for n in sorted(gold - got)]
     sports = sum(d.sport for d in docs)
     how = "tokens joined with spaces" if spaced else "light detokenisation"
-    print(f"CoNLL-2003 {split}: {len(docs)} documents ({len(docs) - sports} news, {sports} sports),"
-          f" sentences as lines, {how}")
+    print(
+        f"CoNLL-2003 {split}: {len(docs)} documents ({len(docs) - sports} news, {sports} sports),"
+        f" sentences as lines, {how}"
+    )
     print(f"{'people':<8}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'fp':>6}{'fn':>6}")
     for (group, match), (tp, fp, fn) in people.items():
         p, r, f = prf(tp, fp, fn)
         print(f"{group:<8}{match:<9}{p:7.3f}{r:7.3f}{f:7.3f}{tp:7d}{fp:6d}{fn:6d}")
-    print(f"{'countries':<17}{'recall':>7}{'found':>7}{'gold':>6}{'grounded P':>12}{'grnd':>6}"
-          f"{'pred':>6}")
+    print(
+        f"{'countries':<17}{'recall':>7}{'found':>7}{'gold':>6}{'grounded P':>12}{'grnd':>6}"
+        f"{'pred':>6}"
+    )
     for group, (found, gold, grounded, predicted) in countries.items():
         recall = found / gold if gold else 1.0
         precision = grounded / predicted if predicted else 1.0
-        print(f"{group:<17}{recall:7.3f}{found:7d}{gold:6d}{precision:12.3f}{grounded:6d}"
-              f"{predicted:6d}")
+        print(
+            f"{group:<17}{recall:7.3f}{found:7d}{gold:6d}{precision:12.3f}{grounded:6d}"
+            f"{predicted:6d}"
+        )
     print(f"speed: {rate:,.0f} documents/s, extract() alone, CPU time on one core")
     if errors:
         print_errors(misses, errors, split)
@@ -294,50 +377,91 @@ def context(text, name, width=90):
     if not found:
         return ""
     start = max(0, found.start() - width // 3)
-    return " ".join(text[start:start + width].split())
+    return " ".join(text[start : start + width].split())
 
 
 # -- self-check of the scoring rule ------------------------------------------------------------
 
+
 def selftest():
     """Toy documents of our own that pin down the merge, strict and lenient rules."""
+
     def check(got, want, what):
         if got != want:
             raise AssertionError(f"{what}: got {got!r}, want {want!r}")
 
     # Merge: case and spacing fold; a surname alone joins the full name; the longest name wins.
     check(canonical(["Maria  OKAFOR", "Okafor", "maria okafor"]), {"maria okafor"}, "fold+merge")
-    check(canonical(["Kwame Mensah Boateng", "Kwame Boateng", "Mensah"]),
-          {"kwame mensah boateng"}, "words inside a longer name, in any order")
+    check(
+        canonical(["Kwame Mensah Boateng", "Kwame Boateng", "Mensah"]),
+        {"kwame mensah boateng"},
+        "words inside a longer name, in any order",
+    )
     check(canonical(["Jon Dale", "Amy Dale", "Dale"]), {"jon dale", "amy dale"}, "shared surname")
-    check(canonical(["Lena Ruiz", "Lena Ruiz-Ortega"]), {"lena ruiz", "lena ruiz-ortega"},
-          "a hyphenated word is one word")
+    check(
+        canonical(["Lena Ruiz", "Lena Ruiz-Ortega"]),
+        {"lena ruiz", "lena ruiz-ortega"},
+        "a hyphenated word is one word",
+    )
     # Strict and lenient, one to one.
     gold = ["Maria Okafor", "Okafor", "Tim Wells"]
     system = ["maria okafor", "Wells", "Harbour Bank"]
-    check(score_people(gold, system), ((1, 2, 1), (2, 1, 0)),
-          "a surname alone: strict miss, lenient hit; the bank is a false person either way")
-    check(score_people(["Tom Major"], ["Prime Minister Tom Major"]),
-          ((0, 1, 1), (1, 0, 0)), "title swallowed into the name")
-    check(score_people(["Ann Lee", "Bo Lee"], ["Lee"]), ((0, 1, 2), (1, 0, 1)),
-          "lenient is one to one")
+    check(
+        score_people(gold, system),
+        ((1, 2, 1), (2, 1, 0)),
+        "a surname alone: strict miss, lenient hit; the bank is a false person either way",
+    )
+    check(
+        score_people(["Tom Major"], ["Prime Minister Tom Major"]),
+        ((0, 1, 1), (1, 0, 0)),
+        "title swallowed into the name",
+    )
+    check(
+        score_people(["Ann Lee", "Bo Lee"], ["Lee"]),
+        ((0, 1, 2), (1, 0, 1)),
+        "lenient is one to one",
+    )
     check(score_people([], []), ((0, 0, 0), (0, 0, 0)), "empty")
     check(prf(0, 0, 0), (1.0, 1.0, 1.0), "nothing to find, nothing found")
     # Text rebuilding, spans (IOB1 and IOB2) and the sport test.
-    doc = build(0, [[("TENNIS", "O"), ("-", "O"), ("BERG", "B-PER"), ("WINS", "O")],
-                    [("Anna", "I-PER"), ("Berg", "I-PER"), ("(", "O"), ("Sweden", "B-LOC"),
-                     (")", "O"), ("said", "O"), ('"', "O"), ("yes", "O"), ('"', "O"), (".", "O")]])
+    doc = build(
+        0,
+        [
+            [("TENNIS", "O"), ("-", "O"), ("BERG", "B-PER"), ("WINS", "O")],
+            [
+                ("Anna", "I-PER"),
+                ("Berg", "I-PER"),
+                ("(", "O"),
+                ("Sweden", "B-LOC"),
+                (")", "O"),
+                ("said", "O"),
+                ('"', "O"),
+                ("yes", "O"),
+                ('"', "O"),
+                (".", "O"),
+            ],
+        ],
+    )
     check(doc.text, 'TENNIS - BERG WINS\nAnna Berg (Sweden) said "yes".', "detokenised text")
-    check((doc.names("PER"), doc.names("LOC"), doc.sport),
-          (["BERG", "Anna Berg"], ["Sweden"], True), "spans and sport")
-    check(build(0, [[("Ivo", "B-PER"), ("Kern", "I-PER"), ("(", "O")]], True).text,
-          "Ivo Kern (", "spaced tokens")
+    check(
+        (doc.names("PER"), doc.names("LOC"), doc.sport),
+        (["BERG", "Anna Berg"], ["Sweden"], True),
+        "spans and sport",
+    )
+    check(
+        build(0, [[("Ivo", "B-PER"), ("Kern", "I-PER"), ("(", "O")]], True).text,
+        "Ivo Kern (",
+        "spaced tokens",
+    )
     raw = "-DOCSTART- -X- O O\n\nA x x O\n\nB x x O\n-DOCSTART- -X- O O\n\nC x x O\n"
     check([d.text for d in parse(raw)], ["A\nB", "C"], "documents split at -DOCSTART-")
     check(Doc(0, "MARKETS SEE GAINS\nx").sport or Doc(0, "Golfer\nx").sport, False, "not sport")
     # Countries: recall of gold LOC countries; precision grounded in LOC or MISC spans.
     doc = Doc(0, "Britain and Nordland Inc met a Swedish envoy", [("LOC", 0, 7), ("MISC", 31, 38)])
-    check(score_countries(doc, [("GB", [(0, 7)]), ("SE", [(31, 38)]), ("XX", [(12, 20)])]),
-          (1, 1, 2, 3), "country recall and grounded precision")
+    check(
+        score_countries(doc, [("GB", [(0, 7)]), ("SE", [(31, 38)]), ("XX", [(12, 20)])]),
+        (1, 1, 2, 3),
+        "country recall and grounded precision",
+    )
     check(overlaps((5, 10), [(10, 12)]), False, "touching spans do not overlap")
     print("conll selftest: ok")

