@@ -4,61 +4,14 @@ A tag is an explicit through-model row that records where it came from (the extr
 editor), its review state and where the entity is mentioned in the body.
 """
 
-from functools import lru_cache
 from typing import NamedTuple
-from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch, Q
-from django.urls import get_script_prefix, reverse
-from django.utils.text import slugify
+from django.urls import reverse
 
-
-@lru_cache(maxsize=64)
-def _slug_url_pattern(name, prefix):
-    return reverse(name, args=["--slug--"])
-
-
-def slug_url(name, slug):
-    """reverse(name, args=[slug]) for our slug-only URLs, resolved once per URL name: a story list
-    links a few hundred names, and reverse() costs tens of microseconds each time."""
-    return _slug_url_pattern(name, get_script_prefix()).replace("--slug--", quote(slug, safe=""))
-
-
-def unique_slug(model, text, max_length=120, exclude_pk=None):
-    """A slug for `text` that no other row of `model` uses (ASCII; numbered on collision)."""
-    base = slugify(text)[: max_length - 8].strip("-") or model._meta.model_name
-    slug, n = base, 2
-    qs = model._default_manager.all()
-    if exclude_pk is not None:
-        qs = qs.exclude(pk=exclude_pk)
-    while qs.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def unique_slugs(model, texts, max_length=120):
-    """unique_slug for several new rows at once: one query unless a slug is already taken."""
-    bases = [slugify(text)[: max_length - 8].strip("-") or model._meta.model_name for text in texts]
-    rows = model._default_manager.all()
-    taken = set(rows.filter(slug__in=set(bases)).values_list("slug", flat=True))
-    widened, out = set(), []
-    for base in bases:
-        slug = base
-        if slug in taken:
-            if base not in widened:
-                taken |= set(
-                    rows.filter(slug__startswith=base + "-").values_list("slug", flat=True)
-                )
-                widened.add(base)
-            n = 2
-            while f"{base}-{n}" in taken:
-                n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        out.append(slug)
-    return out
+from articles.text import slug_url, unique_slug
 
 
 class TagState(models.TextChoices):

@@ -259,7 +259,7 @@ def test_neighbours_walk_the_whole_archive_in_order(db):
 def test_fast_slug_urls_equal_reverse(db):
     from django.urls import reverse
 
-    from articles.models import slug_url
+    from articles.text import slug_url
 
     for name in (
         "articles:person_detail",

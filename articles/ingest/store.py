@@ -26,8 +26,8 @@ from articles.models import (
     TagOrigin,
     TagState,
     Topic,
-    unique_slugs,
 )
+from articles.text import unique_slugs
 
 KEY_WORDS = 25  # the lede's first words identify a story across corrections further down
 

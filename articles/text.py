@@ -1,0 +1,125 @@
+"""The archive's text helpers, each written once: folding, months and slugs.
+
+`fold` is how every part of the archive compares words and names (search highlighting, "did you
+mean", the gazetteer, the spelling field), so that they can never disagree about what matches.
+"""
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import quote
+
+from django.urls import get_script_prefix, reverse
+from django.utils.text import slugify
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def fold(text):
+    """Return `text` lower-cased, without accents and with straight apostrophes.
+
+    Decomposed characters keep their base letters ("José" -> "jose", "ﬁ" -> "fi"), so the result
+    can be longer than the input; callers that map positions back fold one character at a time.
+    """
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month; `number` (year * 12 + month - 1) makes month arithmetic integer arithmetic."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, day):
+        return cls(day.year, day.month)
+
+    @classmethod
+    def from_number(cls, number):
+        return cls(number // 12, number % 12 + 1)
+
+    @property
+    def number(self):
+        return self.year * 12 + self.month - 1
+
+    def __add__(self, months):
+        return Month.from_number(self.number + months)
+
+    def __sub__(self, other):
+        """Month - n is a month; Month - Month is the number of months between them."""
+        if isinstance(other, Month):
+            return self.number - other.number
+        return Month.from_number(self.number - other)
+
+    @property
+    def first_day(self):
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self):
+        return (self + 1).first_day - dt.timedelta(days=1)
+
+    @property
+    def label(self):
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+# Slugs ---------------------------------------------------------------------------------------
+
+
+def slug_base(text, model, max_length=120):
+    """The slug `text` would get before numbering (the model's name when nothing is left)."""
+    return slugify(text)[: max_length - 8].strip("-") or model._meta.model_name
+
+
+def unique_slug(model, text, max_length=120, exclude_pk=None):
+    """Return a slug for `text` that no other row of `model` uses (ASCII; numbered on collision)."""
+    base = slug_base(text, model, max_length)
+    slug, n = base, 2
+    qs = model._default_manager.all()
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    while qs.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def unique_slugs(model, texts, max_length=120):
+    """unique_slug for several new rows at once: one query unless a slug is already taken."""
+    bases = [slug_base(text, model, max_length) for text in texts]
+    rows = model._default_manager.all()
+    taken = set(rows.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    widened, out = set(), []
+    for base in bases:
+        slug = base
+        if slug in taken:
+            if base not in widened:
+                taken |= set(
+                    rows.filter(slug__startswith=base + "-").values_list("slug", flat=True)
+                )
+                widened.add(base)
+            n = 2
+            while f"{base}-{n}" in taken:
+                n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        out.append(slug)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _slug_url_pattern(name, prefix):
+    return reverse(name, args=["--slug--"])
+
+
+def slug_url(name, slug):
+    """Return reverse(name, args=[slug]) for a slug-only URL, resolving each URL name once.
+
+    A story list links a few hundred names, and reverse() costs tens of microseconds each time.
+    """
+    return _slug_url_pattern(name, get_script_prefix()).replace("--slug--", quote(slug, safe=""))
