@@ -30,7 +30,7 @@ def fold(text):
 
 @dataclass(frozen=True, order=True)
 class Month:
-    """A calendar month; `number` (year * 12 + month - 1) makes month arithmetic integer arithmetic."""
+    """A calendar month; its `number` (year * 12 + month - 1) makes month arithmetic plain."""
 
     year: int
     month: int
