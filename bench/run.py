@@ -3,7 +3,7 @@
 
     python bench/run.py --count 10000 [--corpus DIR] [--keep DIR] [--queries 20]
 
-Builds a throw-away archive from the deterministic synthetic corpus (bench/corpus.py) and prints:
+Builds a throw-away archive from the deterministic synthetic corpus (tests/corpus.py) and prints:
 - ingest throughput by stage (read+parse, extract, store, index) and the peak RSS of each process;
 - the same documents indexed by raw Whoosh with the same schema and writer settings (and with one
   plain writer), in the same run, and the ratio of our indexing stage to it;
@@ -366,7 +366,7 @@ def main():
         )
         return
 
-    from bench.corpus import write_corpus
+    from tests.corpus import write_corpus
 
     work = Path(tempfile.mkdtemp(prefix="newsarchive-bench-"))
     corpus = Path(args.corpus) if args.corpus else work / "corpus"

@@ -60,7 +60,7 @@ def start(data_dir, *args):
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     subprocess.run(
-        [sys.executable, "bench/corpus.py", str(folder), "--count", "500", "--seed", "11"],
+        [sys.executable, "-m", "tests.corpus", str(folder), "--count", "500", "--seed", "11"],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -218,7 +218,7 @@ def test_curation_and_ingest_in_several_processes_lose_no_update(corpus, tmp_pat
     data = indexed_archive(tmp_path, corpus)
     more = tmp_path / "more"
     subprocess.run(
-        [sys.executable, "bench/corpus.py", str(more), "--count", "120", "--seed", "12"],
+        [sys.executable, "-m", "tests.corpus", str(more), "--count", "120", "--seed", "12"],
         cwd=ROOT,
         check=True,
         capture_output=True,

@@ -22,9 +22,9 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import psutil
 import pytest
 
+from tests.webclient import Client, FormFields
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-from load import Client, FormFields  # noqa: E402 - the load test's HTTP client and admin form reader
 
 POSTGRES_URL = os.environ.get("NEWSARCHIVE_TEST_POSTGRES_URL")
 NO_POSTGRES = (
@@ -96,7 +96,8 @@ def corpus(folder, count, seed):
     subprocess.run(
         [
             sys.executable,
-            "bench/corpus.py",
+            "-m",
+            "tests.corpus",
             str(folder),
             "--count",
             str(count),

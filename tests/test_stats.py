@@ -111,7 +111,7 @@ def add_stories(n, start):
     from pathlib import Path
 
     from articles.ingest.pipeline import ingest_paths
-    from bench.corpus import Generator
+    from tests.corpus import Generator
 
     with tempfile.TemporaryDirectory() as folder:
         generator = Generator(seed=start)
