@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def archive(whoosh_index):
     """Seeds plus 150 synthetic stories over 20 years, indexed in two drains, with deletions."""
-    from bench.corpus import Generator
+    from tests.corpus import Generator
 
     call_command("ingest", str(SEEDS), verbosity=0)
     with tempfile.TemporaryDirectory() as folder:
