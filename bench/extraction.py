@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.ingest.extract import _analyse_run, extract  # noqa: E402
+from articles.ingest.extraction import extract  # noqa: E402
+from articles.ingest.extraction.candidates import analyse_run as _analyse_run  # noqa: E402
 from articles.ingest.gazetteer import _fold_name, fold  # noqa: E402
 from articles.ingest.parse import parse_text  # noqa: E402
 from bench import conll  # noqa: E402

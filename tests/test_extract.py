@@ -1,4 +1,4 @@
-"""Unit tests for the entity extractor `articles.ingest.extract.extract`.
+"""Unit tests for the entity extractor `articles.ingest.extraction.extract`.
 
 The extractor is a pure function of a text and what editors already decided (`KnownEntities`),
 so these tests need no database. Every sentence below was written for this file in wire style;
@@ -7,7 +7,7 @@ none is taken from the seeds or the gold set.
 
 import pytest
 
-from articles.ingest.extract import Extraction, KnownEntities, extract
+from articles.ingest.extraction import Extraction, KnownEntities, extract
 from articles.ingest.gazetteer import fold
 from articles.ingest.topics import TopicRules
 

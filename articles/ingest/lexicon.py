@@ -23,7 +23,8 @@ TITLES = words(
     Ayatollah Mullah Grand Crown Coach Manager Captain CEO Founder Chief Executive President-elect
     Premier-elect Opposition Party Junta Military Secretary-General Under-Secretary Undersecretary
     Minister-President Taoiseach Chancellor-elect Monsignor Patriarch Lama Dalai Deputy-Governor
-    Director-General Co-leader Co-chair Ratu Tui Chief-of-Staff Mufti Grand-Duke Duke Duchess Count Baron"""
+    Director-General Co-leader Co-chair Ratu Tui Chief-of-Staff Mufti Grand-Duke Duke Duchess Count
+    Baron"""
 )
 # Lower-case forms of the titles, for roles written in lower case ("former president Jose ...").
 TITLE_WORDS_LOWER = frozenset(t.lower() for t in TITLES) | words(
@@ -40,12 +41,12 @@ PORTFOLIO_WORDS = words(
     Agriculture Energy Environment Culture Transport Transportation Information Digital Development
     State Homeland Veterans Treasury Welfare Social Science Technology Immigration Communications
     Mainland Overseas Relations Planning Investment Housing Tourism Sports Youth Women Family Water
-    Resources Natural Mines Oil Petroleum Fisheries Forestry Land Rural Urban Regional Infrastructure
-    Works Emergency Management Reform Revenue Budget Cabinet Council General Staff Armed Forces Army
-    Navy Air Force Police Intelligence Commerce Industry Religious Indigenous Peoples Gender Equality
-    Human Rights Climate Change Ecology Cooperation Integration European International Strategic
-    Services Affairs Policy Legal Secretariat Office Ministry Department Bureau Administration and
-    the for of Foreign-Affairs Security-Affairs"""
+    Resources Natural Mines Oil Petroleum Fisheries Forestry Land Rural Urban Regional
+    Infrastructure Works Emergency Management Reform Revenue Budget Cabinet Council General Staff
+    Armed Forces Army Navy Air Force Police Intelligence Commerce Industry Religious Indigenous
+    Peoples Gender Equality Human Rights Climate Change Ecology Cooperation Integration European
+    International Strategic Services Affairs Policy Legal Secretariat Office Ministry Department
+    Bureau Administration and the for of Foreign-Affairs Security-Affairs"""
 )
 # Words that make a capitalised phrase an organisation, event, document or place, never a person.
 ORG_WORDS = words(
@@ -82,15 +83,15 @@ FUNCTION_WORDS = words(
     """The A An This That These Those It Its He She They We I You His Her Their Our My Your Him Them
     There Here Who Whom Whose Which What When Where Why How If Whether Though Although Because As
     At By For From In Into Of On Onto To With Without Within About Above Across After Against Along
-    Amid Among Around Before Behind Below Beneath Beside Between Beyond But And Or Nor Yet So Despite
-    During Except Inside Like Near Off Outside Over Past Per Since Through Throughout Toward Towards
-    Under Until Unlike Up Upon Via While Also Still Now Then Later Earlier Last Next First Second
-    Third Some Many Most Several Both Each Every All Any No Not Neither Either Other Another Such
-    Only Even Just However Meanwhile Moreover Furthermore Instead Nevertheless Nonetheless Indeed
-    Meanwhile Separately Overall Previously Currently Recently Already Finally Yesterday Today
-    Tomorrow Tonight Speaking According Asked Asking Following Including Regarding Citing Reporting
-    Additional Reporting Editing Writing Mr Mrs Ms Dr Sources Officials Police Analysts Critics
-    Residents Witnesses Authorities Supporters Protesters Experts Observers Voters Lawmakers
+    Amid Among Around Before Behind Below Beneath Beside Between Beyond But And Or Nor Yet So
+    Despite During Except Inside Like Near Off Outside Over Past Per Since Through Throughout Toward
+    Towards Under Until Unlike Up Upon Via While Also Still Now Then Later Earlier Last Next First
+    Second Third Some Many Most Several Both Each Every All Any No Not Neither Either Other Another
+    Such Only Even Just However Meanwhile Moreover Furthermore Instead Nevertheless Nonetheless
+    Indeed Meanwhile Separately Overall Previously Currently Recently Already Finally Yesterday
+    Today Tomorrow Tonight Speaking According Asked Asking Following Including Regarding Citing
+    Reporting Additional Reporting Editing Writing Mr Mrs Ms Dr Sources Officials Police Analysts
+    Critics Residents Witnesses Authorities Supporters Protesters Experts Observers Voters Lawmakers
     Government Opposition Ruling State Federal National Local Regional Global International
     Western Eastern Northern Southern Central Former Acting Deputy Vice Interim Senior Junior
     Breaking Update Updated Exclusive Analysis Opinion Editorial Photo Photos Video Reuters AP AFP
@@ -101,9 +102,9 @@ FUNCTION_WORDS = words(
 )
 DAYS_MONTHS = words(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    January February March April June July August September October November December Christmas Easter Ramadan Eid Diwali Hanukkah Passover
-    Lunar New Year Thanksgiving Halloween Independence Memorial Labor Labour Victory Day Spring
-    Summer Autumn Winter Fall"""
+    January February March April June July August September October November December Christmas
+    Easter Ramadan Eid Diwali Hanukkah Passover Lunar New Year Thanksgiving Halloween Independence
+    Memorial Labor Labour Victory Day Spring Summer Autumn Winter Fall"""
 )
 # Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = words(
@@ -115,16 +116,17 @@ NAME_SUFFIXES = words("Jr Jr. Sr Sr. II III IV")
 COMMON_CAPITALISED = frozenset(
     w.lower()
     for w in words(
-        """Research Space Control Disease Benchmark Budget Community Economic Development Legislative
-        Executive Judicial Constitutional Supreme Federal Support Security Sunrise Field Basin Project
-        Sunrise Crude Brent Power Energy Climate Trade Market Stock Index Bond Growth Peace Freedom
-        Justice Liberty Unity Hope Victory Future Progress Reform Renewal Change Action Solidarity
-        Global World Earth Ocean Blue Green Red White Black Golden Silver Royal Imperial Civil Civic
-        National People People's Popular Democratic Republican Liberal Socialist Workers Labour
-        Independent United Union Joint Allied Pacific Atlantic Arctic Digital Smart Open Free New Old
-        Great Grand Supreme High Higher Low Middle Human Natural Public Private Special Strategic
-        Emergency Rapid Response Relief Rescue Recovery Budget Responsibility Finance Fiscal Monetary
-        Central Mission Operation Task Force Team Board Panel Council Office Court Treaty Summit"""
+        """Research Space Control Disease Benchmark Budget Community Economic Development
+        Legislative Executive Judicial Constitutional Supreme Federal Support Security Sunrise Field
+        Basin Project Sunrise Crude Brent Power Energy Climate Trade Market Stock Index Bond Growth
+        Peace Freedom Justice Liberty Unity Hope Victory Future Progress Reform Renewal Change
+        Action Solidarity Global World Earth Ocean Blue Green Red White Black Golden Silver Royal
+        Imperial Civil Civic National People People's Popular Democratic Republican Liberal
+        Socialist Workers Labour Independent United Union Joint Allied Pacific Atlantic Arctic
+        Digital Smart Open Free New Old Great Grand Supreme High Higher Low Middle Human Natural
+        Public Private Special Strategic Emergency Rapid Response Relief Rescue Recovery Budget
+        Responsibility Finance Fiscal Monetary Central Mission Operation Task Force Team Board Panel
+        Council Office Court Treaty Summit"""
     )
 )
 # Words that make a phrase a document only when they close it ("Finance Bill", "Magnitsky Act"),
@@ -132,3 +134,26 @@ COMMON_CAPITALISED = frozenset(
 ORG_FINAL_WORDS = words("Bill Law Code Act Acts Rule Rules Order Decree")
 # Articles of other languages that open names of newspapers, parties and places, not people.
 FOREIGN_ARTICLES = words("El La Le Les Los Las Il Lo Der Die Das Den De Het Te Ta")
+# Words that open place names ("North Kivu", "Puerto Princesa", "Kuala Lumpur"), never a person's.
+PLACE_PREFIXES = words(
+    """North South East West Northern Southern Eastern Western Upper Lower Central Greater Inner
+    Outer Puerto Porto Port Pointe Punta San Santa Santo São Sao Saint St Sainte Ciudad Villa
+    Fort Mount Lake Cape Bahía Bahia Rio Río Nueva Nuevo Novo Nova Bandar Kota Kuala Ras Wadi
+    Tel Kafr Bir"""
+)
+# "near Debre Berhan", "the province of ...": what stands before a place, not a person.
+PLACE_WORDS_BEFORE = words("near outside toward towards")
+PLACE_NOUNS_BEFORE_OF = words(
+    "city town village province region district state capital port island county"
+)
+# Endings of ordinary English words ("Development", "Security"), rare at the end of a name.
+WORD_SUFFIXES = tuple(
+    """tion sion ment ity ive ance ence ship ness ical ism ogy ics ative ure ary ory ous able ible
+    ing ist ists ers ies ful less ward wards""".split()  # noqa: SIM905 (reads like the lists above)
+)
+# Lower-case words that may open or stand inside a role written before a name ("former defence
+# minister", "then-army chief").
+ROLE_MODIFIERS = words(
+    """former late acting deputy vice then ex prime foreign defence defense senior top chief
+    opposition army military interim outgoing incoming newly elected veteran"""
+)

@@ -18,7 +18,7 @@ from pathlib import Path
 from django.db import DatabaseError, transaction
 
 from articles.exchange.jsonl import RecordError, import_record
-from articles.ingest.extract import extract
+from articles.ingest.extraction import extract
 from articles.ingest.parse import ParseError, parse_text
 from articles.ingest.readers import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ReadError, read_text
 from articles.ingest.store import EntityResolver, known_entities, store_drafts

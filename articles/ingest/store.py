@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from articles.ingest import gazetteer
-from articles.ingest.extract import KnownEntities
+from articles.ingest.extraction import KnownEntities
 from articles.ingest.gazetteer import fold
 from articles.ingest.topics import TopicRules
 from articles.models import (

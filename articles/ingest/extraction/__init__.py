@@ -1,0 +1,60 @@
+"""Entity extraction: people, countries and topics in English news text.
+
+`extract(text, known)` is a pure function of the text and of what editors have already decided
+(`KnownEntities`), so it is easy to test and to swap for a statistical model. Its phases are
+modules:
+
+- `scan`: one regular expression finds the runs of capitalised words (`tokens`); each run is
+  read by itself once (`candidates`: titles taken off the front as the role, organisations
+  recognised by their words) and its candidates are checked against the text around them
+  (`context`);
+- `countries`: countries and regions read off the runs with the gazetteer;
+- `people`: full names become people, surnames and aliases resolve to the nearest full name;
+- topics: the keyword rules of `articles.ingest.topics`;
+- `known`: editors' decisions, applied by every phase (confirmed names recognised, rejected
+  ones never proposed).
+"""
+
+from collections import Counter
+
+from articles.ingest.extraction.countries import country_mentions
+from articles.ingest.extraction.known import NOTHING_KNOWN, KnownEntities
+from articles.ingest.extraction.mentions import (
+    CountryMention,
+    Extraction,
+    PersonMention,
+    TopicMention,
+)
+from articles.ingest.extraction.people import people
+from articles.ingest.extraction.scan import scan
+
+__all__ = [
+    "CountryMention",
+    "Extraction",
+    "KnownEntities",
+    "NOTHING_KNOWN",
+    "PersonMention",
+    "TopicMention",
+    "extract",
+]
+
+
+def extract(text, known=None):
+    """Extract people, countries and topics from `text`. Spans are offsets into `text`."""
+    known = known or NOTHING_KNOWN
+    found = scan(text)
+    return Extraction(
+        people(text, found, known),
+        country_mentions(found.countries, known),
+        topic_mentions(text, found.words, known),
+    )
+
+
+def topic_mentions(text, words, known):
+    """The topics the keyword rules find in `text`, without the ones editors rejected."""
+    counts = Counter(map(str.lower, words))
+    return [
+        TopicMention(slug, score)
+        for slug, score in known.topic_rules.score(text.lower(), counts)
+        if slug not in known.rejected_topics
+    ]

@@ -1,0 +1,160 @@
+"""Person-name candidates in one run of capitalised words, with the role that stands before each.
+
+A leading stretch of titles ("Chinese Minister of Public Security") is the role; the name tokens
+after it are a candidate unless an organisation word, an acronym or a document word ("Bill" at
+the end) makes the phrase an organisation. This reads the run alone, so the result is cached per
+run text; `context` then checks each candidate against the text around it.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from articles.ingest import gazetteer
+from articles.ingest.extraction.countries import mark_places
+from articles.ingest.extraction.tokens import (
+    CONNECTORS,
+    is_acronym,
+    is_org_word,
+    is_title,
+    run_tokens,
+)
+from articles.ingest.lexicon import (
+    DAYS_MONTHS,
+    FUNCTION_WORDS,
+    NAME_PARTICLES,
+    ORG_FINAL_WORDS,
+    PORTFOLIO_WORDS,
+    TITLES,
+)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    tokens: list
+    role: str
+    alias: str = ""
+    nick: str = ""
+
+
+@lru_cache(maxsize=20_000)  # bounded: ingest memory stays flat over 100,000 stories
+def analyse_run(run):
+    """What a run says by itself, cached because news repeats its runs ("Prime Minister Edi Rama").
+
+    Returns (places, candidates) with offsets relative to the run; never mutate them.
+    """
+    tokens = run_tokens(run, 0, len(run))
+    if not tokens:
+        return (), ()
+    mark_places(tokens, gazetteer.load())
+    places = tuple((t.start, t.place_end, tuple(t.place)) for t in tokens if t.place)
+    return places, tuple(candidates(run, tokens))
+
+
+def candidates(text, tokens):
+    """Person-name candidates in one run, with the role (titles) that stands before each."""
+    i, n = 0, len(tokens)
+    out = []
+    while i < n:
+        if tokens[i].kind == "place":
+            i += 1
+            continue
+        i, role_start = _skip_role(tokens, i)
+        j, org = _name_end(tokens, i)
+        k, org = _organisation_end(tokens, j, org)
+        name_tokens = tokens[i:j]
+        if name_tokens and not org:
+            role = text[role_start : name_tokens[0].start].strip() if role_start is not None else ""
+            nick = next((t.gap[5:] for t in name_tokens[1:] if t.gap.startswith("nick:")), "")
+            out.append(
+                Candidate(name_tokens[0].start, name_tokens[-1].end, name_tokens, role, nick=nick)
+            )
+        i = max(j, i + 1) if not org else max(k, i + 1)
+    return out
+
+
+def _skip_role(tokens, i):
+    """Walk over titles, their portfolios, function words and days: (next index, role start).
+
+    The role starts at the first title, or at a country word right before it ("Chinese
+    President"); a function word, a day or an acronym after a title ends that role.
+    """
+    n = len(tokens)
+    role_start = None
+    while i < n and tokens[i].kind != "place":
+        word = tokens[i].text
+        if is_title(word):
+            if role_start is None:
+                k = i
+                while k > 0 and tokens[k - 1].kind == "place" and not tokens[k].gap:
+                    k -= 1
+                role_start = tokens[k].start
+            i += 1
+            continue
+        if (
+            role_start is not None
+            and (word in PORTFOLIO_WORDS)
+            and (
+                tokens[i].gap in CONNECTORS
+                or tokens[i].gap in ("of the", "for the")
+                or not tokens[i].gap
+            )
+            and _after_of(tokens, i)
+        ):
+            i += 1
+            continue
+        if word in FUNCTION_WORDS or word in DAYS_MONTHS or is_acronym(word):
+            role_start = None
+            i += 1
+            continue
+        break
+    return i, role_start
+
+
+def _name_end(tokens, i):
+    """Collect name tokens from i until something that cannot be in a name: (end, organisation)."""
+    n = len(tokens)
+    j = i
+    org = False
+    while j < n and tokens[j].kind != "place":
+        tok = tokens[j]
+        if (
+            j > i
+            and tok.gap
+            and not tok.gap.startswith("nick:")
+            and not set(tok.gap.rstrip("-").split()) <= NAME_PARTICLES
+        ):
+            break
+        if is_org_word(tok.text) or (j > i and tok.text in ORG_FINAL_WORDS):
+            org = True
+        if tok.text in FUNCTION_WORDS or tok.text in DAYS_MONTHS or is_title(tok.text) and j > i:
+            break
+        if is_acronym(tok.text):
+            org = True
+        j += 1
+    return j, org
+
+
+def _organisation_end(tokens, j, org):
+    """Anything organisational straight after the name makes the whole phrase an organisation.
+
+    Returns (where the organisation's phrase ends, organisation).
+    """
+    n = len(tokens)
+    k = j
+    while k < n and tokens[k].kind != "place" and not org:
+        if is_org_word(tokens[k].text) or tokens[k].text in ORG_FINAL_WORDS:
+            org = True
+        k += 1
+    return k, org
+
+
+def _after_of(tokens, i):
+    """True when token i continues a title's portfolio ('Minister of Public Security')."""
+    k = i
+    while k > 0 and tokens[k].text in PORTFOLIO_WORDS:
+        if tokens[k].gap in CONNECTORS or tokens[k].gap in ("of the", "for the"):
+            return True
+        k -= 1
+    return tokens[k].gap in CONNECTORS or tokens[k].text in TITLES

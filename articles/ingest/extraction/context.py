@@ -1,0 +1,131 @@
+"""A run's candidate checked against the text around it, and roles written in lower case.
+
+What surrounds a phrase often tells an institution or a place from a person where the phrase
+alone cannot: "the Legislative Yuan", "near Debre Berhan", "Security Support (MSS)", "... Front
+party". A sentence's first word that the text also writes in lower case is not part of a name.
+"""
+
+import re
+
+from articles.ingest import gazetteer
+from articles.ingest.extraction.candidates import Candidate
+from articles.ingest.extraction.tokens import CONNECTORS
+from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import (
+    COMMON_CAPITALISED,
+    FOREIGN_ARTICLES,
+    PLACE_NOUNS_BEFORE_OF,
+    PLACE_PREFIXES,
+    PLACE_WORDS_BEFORE,
+    PORTFOLIO_WORDS,
+    ROLE_MODIFIERS,
+    TITLE_WORDS_LOWER,
+    WORD_SUFFIXES,
+)
+
+SENTENCE_STARTERS = '.!?:;\n“"‘('
+# "Security Support (MSS)", "Janata Dal (United)": a capitalised word in brackets after a name
+# marks an organisation; Chinese characters in brackets mark a person's name (handled apart).
+ACRONYM_AFTER_RE = re.compile(r"\s*[(（][A-Z][\w&\- ]*[)）]")
+# "... Support mission", "... Front party": an organisation noun straight after the phrase.
+ORG_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:mission|party|movement|initiative|programme|program|force|forces|agency|group|coalition|"
+    r"alliance|council|committee|commission|project|operation|summit|forum|fund|plan|accord|bloc|militia|"
+    r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley)\b"
+)
+
+
+def sentence_start(text, pos):
+    i = pos - 1
+    while i >= 0 and text[i] in " \t“\"‘'(":
+        i -= 1
+    return (
+        i < 0 or text[i] in SENTENCE_STARTERS or text[i] in "”’" and i > 0 and text[i - 1] in ".!?,"
+    )
+
+
+def _place_or_institution_before(text, start):
+    """'the Legislative Yuan', 'near Debre Berhan', 'province of Oddar Meanchey': not a person."""
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.lower().split()[-2:]
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        last == "the"
+        or last in PLACE_WORDS_BEFORE
+        or (last == "of" and len(words) == 2 and words[0] in PLACE_NOUNS_BEFORE_OF)
+    )
+
+
+def lower_role_before(text, start):
+    """A role written in lower case just before a name ('then-Chinese minister of foreign affairs').
+
+    Returns "" when the words before the name hold no title.
+    """
+    window = text[max(0, start - 80) : start]
+    if not window.endswith(" "):
+        return ""
+    kept = []
+    for word in reversed(window.split()[-7:]):
+        bare = word.lower()
+        if word.endswith((",", ".", ";", ":")):
+            break
+        if (
+            bare in TITLE_WORDS_LOWER
+            or bare in CONNECTORS
+            or bare in ROLE_MODIFIERS
+            or bare.title() in PORTFOLIO_WORDS
+            or bare.startswith(("then-", "ex-"))
+            or word[:1].isupper()
+        ):
+            kept.append(word)
+        else:
+            break
+    kept.reverse()
+    # The role runs from its first modifier or title to the end; it must hold a title.
+    while kept and not (
+        kept[0].lower() in TITLE_WORDS_LOWER
+        or kept[0].lower() in ROLE_MODIFIERS
+        or kept[0].lower().startswith(("then-", "ex-"))
+        or kept[0][:1].isupper()
+    ):
+        kept.pop(0)
+    if not any(w.lower() in TITLE_WORDS_LOWER for w in kept):
+        return ""
+    return " ".join(kept)
+
+
+def _wordy(key, lower_words):
+    """An ordinary English word rather than a name: seen in lower case here, or built like one."""
+    return key in lower_words or key in COMMON_CAPITALISED or key.endswith(WORD_SUFFIXES)
+
+
+def in_context(text, cand, offset, lower_words):
+    """A run's candidate checked against the text around it.
+
+    Returns a Candidate at offsets into `text` (the run starts at `offset`), or None when the
+    context says the phrase is not a person.
+    """
+    toks = cand.tokens
+    start, end, role = cand.start + offset, cand.end + offset, cand.role
+    if (
+        ACRONYM_AFTER_RE.match(text, end)
+        or ORG_NOUN_AFTER_RE.match(text, end)
+        or _place_or_institution_before(text, start)
+    ):
+        return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
+    if toks[0].text in FOREIGN_ARTICLES:
+        return None  # "El Tiempo", "Te Pati Maori": newspapers, parties
+    if toks[0].text in PLACE_PREFIXES or fold(text[start:end]) in gazetteer.load().subdivisions:
+        return None  # "North Kivu", "Greater Sunrise", "Uttar Pradesh": places
+    if len(toks) > 1 and toks[0].key in lower_words and sentence_start(text, start):
+        toks = toks[1:]  # a sentence's first word that the text also writes in lower case
+        start, role = toks[0].start + offset, ""
+    if len(toks) >= 2 and all(_wordy(t.key, lower_words) for t in toks):
+        return None  # capitalised ordinary words ("Public Security", "Development Community")
+    if len(toks) > 5:
+        return None
+    return Candidate(start, end, toks, role, nick=cand.nick)

@@ -1,0 +1,67 @@
+"""Countries and regions: read off the tokens with the gazetteer, longest phrase first.
+
+A phrase that names a country is a place, never part of a person's name; a region ("Central
+Asia", "EU") is a place too but names no country. Editors' rejected countries are dropped last.
+"""
+
+from articles.ingest.extraction.mentions import CountryMention
+from articles.ingest.extraction.tokens import CONNECTORS, namelike
+from articles.ingest.gazetteer import fold
+
+
+def mark_places(tokens, gaz):
+    """Mark tokens that name countries or regions, longest phrase first."""
+    i, n = 0, len(tokens)
+    while i < n:
+        best = None
+        phrase = ""
+        for j in range(i, min(n, i + gaz.max_words)):
+            tok = tokens[j]
+            if j > i:
+                if tok.gap.startswith("nick:") or (
+                    tok.gap and not set(tok.gap.split()) <= CONNECTORS
+                ):
+                    break
+                phrase += " " + (fold(tok.gap) + " " if tok.gap else "")
+            phrase += tok.key
+            if j == i and phrase in gaz.capitals_only and not tok.text.replace(".", "").isupper():
+                break  # "Un" in "Kim Jong Un" is not the UN
+            if phrase in gaz.regions:
+                best = (j, "")
+            elif phrase in gaz.lookup:
+                best = (j, gaz.lookup[phrase])
+            if phrase not in gaz.prefixes:
+                break
+        if best is None and "-" in tokens[i].text:
+            # "China-Africa forum": each part of a hyphenated word may name a country.
+            codes = [gaz.lookup[p] for p in tokens[i].key.split("-") if p in gaz.lookup]
+            if codes:
+                tokens[i].place, tokens[i].kind = codes, "place"
+            i += 1
+            continue
+        if best is not None:
+            j, code = best
+            if (
+                code
+                and j == i
+                and tokens[i].key in gaz.ambiguous
+                and i + 1 < n
+                and namelike(tokens[i + 1])
+            ):
+                i += 1  # "Jordan Bardella": a first name, not a country
+                continue
+            for k in range(i, j + 1):
+                tokens[k].place, tokens[k].kind = [], "place"
+            tokens[i].place, tokens[i].place_end = [code] if code else [], tokens[j].end
+            i = j + 1
+        else:
+            i += 1
+
+
+def country_mentions(countries, known):
+    """CountryMentions for {code: [(start, end)]}, without the codes editors rejected."""
+    return [
+        CountryMention(code, sorted(spans))
+        for code, spans in countries.items()
+        if code not in known.rejected_countries
+    ]

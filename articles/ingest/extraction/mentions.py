@@ -1,0 +1,34 @@
+"""What the extractor returns: mentions of people, countries and topics, with their spans.
+
+Spans are (start, end) offsets into the text given to `extract()`, so the store can shift them
+into the article's body and highlight them there.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PersonMention:
+    name: str
+    aliases: list = field(default_factory=list)
+    role: str = ""
+    spans: list = field(default_factory=list)
+
+
+@dataclass
+class CountryMention:
+    code: str
+    spans: list = field(default_factory=list)
+
+
+@dataclass
+class TopicMention:
+    slug: str
+    score: float
+
+
+@dataclass
+class Extraction:
+    people: list
+    countries: list
+    topics: list

@@ -1,0 +1,126 @@
+"""People: full names become people; surnames, aliases and known names resolve to them.
+
+A full name is one person per folded form. A shorter form of a name already mentioned ("Ramos
+Horta" after "José Ramos-Horta") and a surname alone resolve to the nearest full name mentioned
+before them (or, failing that, after). Editors' decisions come first: a confirmed person is
+recognised by any of their names and aliases, a rejected name is never proposed.
+"""
+
+import re
+
+from articles.ingest.extraction.context import sentence_start
+from articles.ingest.extraction.mentions import PersonMention
+from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import NAME_PARTICLES
+
+# "X, widely known as Y", "X, alias “Y”": Y is another name of X, not another person.
+KNOWN_AS_RE = re.compile(
+    r",?\s+(?:(?:who\s+is|is|was|widely|better|also|popularly|commonly|often)\s+)*"
+    r"(?:known\s+(?:as|by)(?:\s+(?:his|her|the)\s+(?:nom\s+de\s+guerre|alias|nickname))?"
+    r"|alias|aka|a\.k\.a\.|nicknamed|dubbed)\s+[“\"‘]?"
+)
+
+
+class _People:
+    """The people found so far, by folded key, and the full mentions in text order."""
+
+    def __init__(self):
+        self.found = {}  # folded key -> PersonMention
+        self.by_token = []  # (start, key, token keys and folded aliases) of full mentions
+
+    def mention(self, key, name, span, role="", aliases=()):
+        person = self.found.get(key)
+        if person is None:
+            person = self.found[key] = PersonMention(name=name)
+        if role and not person.role:
+            person.role = role
+        for alias in aliases:
+            if alias and alias not in person.aliases and alias != person.name:
+                person.aliases.append(alias)
+        person.spans.append(span)
+        return person
+
+    def again(self, key, span, aliases=()):
+        """Another mention of someone already found."""
+        return self.mention(key, self.found[key].name, span, "", aliases)
+
+
+def people(text, scan, known):
+    """Return the PersonMentions of `text` from its Scan, editors' decisions applied."""
+    book = _People()
+    _full_names(text, scan.full, known, book)
+    _lone_names(text, scan.partial, scan.lower_words, known, book)
+    for m in known.cjk_names(text):
+        canonical, aliases = known.people[m.group()]
+        book.mention(fold(canonical), canonical, m.span(), "", aliases)
+    out = [p for key, p in book.found.items() if key not in known.rejected_people]
+    for p in out:
+        p.spans.sort()
+        p.aliases = [a for a in p.aliases if fold(a) != fold(p.name)]
+    return out
+
+
+def _full_names(text, full, known, book):
+    """Each full-name candidate: a known person, a shorter form of an earlier name, or new."""
+    aliases_at = {}  # start offset of a "known as" name -> the person it belongs to
+    for cand in full:
+        name = _display_name(cand)
+        key = fold(name)
+        if key in known.rejected_people:
+            continue
+        span = (cand.start, cand.end)
+        if cand.start in aliases_at:
+            book.again(aliases_at[cand.start], span, [name])
+            continue
+        token_keys = {t.key for t in cand.tokens if t.text.lower() not in NAME_PARTICLES}
+        # A shorter form of a name already mentioned ("Ramos Horta") is the same person.
+        earlier = [e for e in book.by_token if token_keys < e[2] and e[0] < cand.start]
+        if key in known.people:
+            canonical, aliases = known.people[key]
+            key = fold(canonical)
+            book.mention(key, canonical, span, cand.role, [*aliases, cand.alias, cand.nick])
+        elif earlier:
+            key = earlier[-1][1]
+            book.again(key, span)
+        else:
+            existing = book.found.get(key)
+            if existing and _accents(name) > _accents(existing.name):
+                existing.name = name
+            book.mention(key, name, span, cand.role, [cand.alias, cand.nick])
+        folded_aliases = {fold(a) for a in book.found[key].aliases}
+        book.by_token.append((cand.start, key, token_keys | folded_aliases))
+        known_as = KNOWN_AS_RE.match(text, cand.end)
+        if known_as:
+            aliases_at[known_as.end()] = key
+
+
+def _lone_names(text, partial, lower_words, known, book):
+    """Lone words: an editor-confirmed one-word alias, or a part of a full name found before."""
+    name_parts = set().union(*(e[2] for e in book.by_token)) if book.by_token else set()
+    for start, end, key in partial:
+        ordinary = key in lower_words and sentence_start(text, start)
+        if key in known.people and key not in name_parts and not ordinary:
+            canonical, aliases = known.people[key]  # "Lula", an editor-confirmed one-word alias
+            book.mention(fold(canonical), canonical, (start, end), "", aliases)
+            continue
+        if key not in name_parts or ordinary:
+            continue
+        before = [e for e in book.by_token if key in e[2] and e[0] < start]
+        after = [e for e in book.by_token if key in e[2] and e[0] >= start]
+        target = before[-1] if before else after[0]
+        book.again(target[1], (start, end))
+
+
+def _accents(name):
+    return sum(1 for c in name if ord(c) > 127)
+
+
+def _display_name(cand):
+    """The name as written, without a nickname in quotes or a possessive."""
+    name = ""
+    for tok in cand.tokens:
+        if name:
+            gap = "" if tok.gap.startswith("nick:") else tok.gap
+            name += " " + (gap if gap.endswith("-") else gap + " " if gap else "")
+        name += tok.text
+    return name

@@ -1,0 +1,98 @@
+"""One pass over a text's runs of capitalised words: countries, full names and lone words.
+
+The phases after it (people, countries, topics) read only what the pass collected. A lone
+capitalised word takes a fast path (a country, or a surname to resolve later); a longer run is
+analysed once per distinct run text (`candidates.analyse_run`) and then checked in context.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from articles.ingest import gazetteer
+from articles.ingest.extraction.candidates import analyse_run
+from articles.ingest.extraction.context import in_context, lower_role_before
+from articles.ingest.extraction.tokens import RUN_RE, is_acronym
+from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, ORG_WORDS, TITLES
+from articles.ingest.topics import WORD_EDGE_PUNCTUATION
+
+CJK_ALIAS_RE = re.compile(r"\s*[(（]([\u3400-\u9fff\uf900-\ufaff·・]{1,12})[)）]")
+LEADING_NOISE = (FUNCTION_WORDS - TITLES) | DAYS_MONTHS
+
+
+@dataclass
+class Scan:
+    """What the pass found, in text order."""
+
+    words: list  # the text's words without edge punctuation (topics count them)
+    lower_words: frozenset  # words this text also writes in lower case
+    countries: dict = field(default_factory=dict)  # code -> [(start, end)]
+    full: list = field(default_factory=list)  # Candidates of two tokens or more
+    partial: list = field(default_factory=list)  # (start, end, folded key) of lone tokens
+
+
+def scan(text):
+    """Return the Scan of `text`."""
+    words = [w.strip(WORD_EDGE_PUNCTUATION) for w in text.split()]
+    found = Scan(words, frozenset(filter(str.islower, words)))
+    gaz = gazetteer.load()
+    for run in RUN_RE.finditer(text):
+        end = run.end()
+        word, start = _without_leading_noise(run.group(), end, gaz.prefixes)
+        if not word or word in TITLES:
+            continue
+        if " " not in word and "-" not in word and "’" not in word and "'" not in word:
+            _lone_word(found, word, start, end, gaz)
+        else:
+            _run(found, text, word, start, end)
+    return found
+
+
+def _without_leading_noise(word, end, prefixes):
+    """Drop opening words that are never part of a name or place ("On Monday", "The ...").
+
+    Returns (what is left, where it starts); a place that opens with such a word ("New
+    Zealand", "South Africa") is kept whole.
+    """
+    while word in LEADING_NOISE or word.partition(" ")[0] in LEADING_NOISE:
+        first, space, rest = word.partition(" ")
+        if space and fold(first) in prefixes:
+            break
+        if not space:
+            return "", end
+        word = rest.lstrip(" ")
+    return word, end - len(word)
+
+
+def _lone_word(found, word, start, end, gaz):
+    """Fast path for a lone capitalised word: a country, or a surname to resolve later."""
+    key = fold(word)
+    code = gaz.lookup.get(key)
+    if key in gaz.capitals_only and not word.replace(".", "").isupper():
+        code, key = None, word  # "Us", "Un": not the abbreviation
+    if code is not None:
+        found.countries.setdefault(code, []).append((start, end))
+    elif key not in gaz.regions and not is_acronym(word) and word not in ORG_WORDS:
+        found.partial.append((start, end, key))
+
+
+def _run(found, text, word, start, end):
+    """A run of several words: its places, and its name candidates checked in context."""
+    places, candidates = analyse_run(word)
+    for s, e, codes in places:
+        for code in codes:
+            found.countries.setdefault(code, []).append((s + start, e + start))
+    for raw in candidates:
+        cand = in_context(text, raw, start, found.lower_words)
+        if cand is None:
+            continue
+        if len(cand.tokens) == 1:
+            found.partial.append((cand.start, cand.end, cand.tokens[0].key))
+            continue
+        if end == cand.end:
+            alias = CJK_ALIAS_RE.match(text, cand.end)
+            if alias:
+                cand.alias = alias.group(1)
+        if not cand.role:
+            cand.role = lower_role_before(text, cand.start)
+        found.full.append(cand)

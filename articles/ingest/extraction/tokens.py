@@ -1,0 +1,101 @@
+"""Capitalised tokens: the unit every later phase reads.
+
+One regular expression finds runs of capitalised words (with the particles, quoted nicknames and
+"al-" joins that stay inside names); a run is then cut into tokens, each remembering the
+lower-case connector words before it, and the word tests below say what a token may be.
+"""
+
+import re
+
+from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import (
+    DAYS_MONTHS,
+    FUNCTION_WORDS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_WORDS,
+    TITLE_WORDS_LOWER,
+    TITLES,
+)
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+TOKEN = rf"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[dl]['’][{UPPER}]\w*|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
+NICK = rf"[“\"‘](?:{TOKEN})(?: (?:{TOKEN}))?[”\"’]"
+PARTICLE = "|".join(sorted(NAME_PARTICLES | {"of", "the", "for"}, key=len, reverse=True))
+RUN_RE = re.compile(  # the look-ahead only makes the scan fail fast on lower-case letters
+    rf"(?=[{UPPER}dl])(?<![\w’'])(?:{TOKEN})"
+    rf"(?:(?: +(?:(?:{PARTICLE}) +)*| +{NICK} +| +(?:al|el)-)(?:{TOKEN}))*"
+)
+TOKEN_RE = re.compile(rf"{NICK}|{TOKEN}")
+CONNECTORS = frozenset({"of", "the", "for"})
+
+
+class Token:
+    """One capitalised word of a run; `gap` holds the connector words (or "nick:...") before it."""
+
+    __slots__ = ("start", "end", "text", "gap", "key", "place", "place_end", "kind")
+
+    def __init__(self, start, end, text, gap):
+        self.start, self.end, self.text, self.gap = start, end, text, gap
+        self.key = fold(text)
+        self.place = None  # ISO codes the phrase starting here names ([] for a region)
+        self.place_end = end  # where that phrase ends ("Republic of Korea")
+        self.kind = "word"
+
+
+def run_tokens(text, start, end):
+    """The capitalised tokens of a run, each with the connector words before it."""
+    tokens, last, nick = [], start, None
+    for m in TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        if word[0] in '“"‘':
+            nick = word.strip('“”"‘’')
+            last = m.end()
+            continue
+        gap = text[last : m.start()].strip()
+        tok = Token(m.start(), m.end(), word, gap)
+        if nick:
+            tok.gap, nick = "nick:" + nick, None
+        tokens.append(tok)
+        last = m.end()
+    return tokens
+
+
+def is_title(word):
+    """A title, including hyphenated ones: 'Director-General', 'Co-leader', 'Then-Chancellor'."""
+    if word in TITLES:
+        return True
+    if "-" in word:
+        parts = word.split("-")
+        return any(
+            p.title() in TITLES or p.lower() in TITLE_WORDS_LOWER for p in parts
+        ) and not any(
+            p[:1].islower()
+            and p.lower() not in TITLE_WORDS_LOWER
+            and p.lower() not in ("then", "ex", "co", "vice")
+            for p in parts[1:]
+        )
+    return False
+
+
+def is_org_word(word):
+    """A word that makes its phrase an organisation, event or place, hyphenated ones too."""
+    return word in ORG_WORDS or ("-" in word and any(p in ORG_WORDS for p in word.split("-")))
+
+
+def is_acronym(word):
+    """All capitals and not an initial ('W.', 'H.W.') or a numeral suffix ('III')."""
+    return len(word) > 1 and word.isupper() and "." not in word and word not in NAME_SUFFIXES
+
+
+def namelike(tok):
+    """Could stand in a name: it tells "Jordan Bardella" (a first name) from "Jordan" alone."""
+    text = tok.text
+    return (
+        len(text) > 1
+        and not text.isupper()
+        and text not in TITLES
+        and text not in ORG_WORDS
+        and text not in FUNCTION_WORDS
+        and text not in DAYS_MONTHS
+    )
