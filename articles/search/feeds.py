@@ -1,13 +1,12 @@
-"""/feeds/search/?q=…&person=&country=&topic=&from=&to=&sort= — a saved search as an Atom feed.
+"""/feeds/search/?q=…&from=…&sort=… — a saved search as an Atom feed.
 
-The feed holds the first page of results of the same search as /search/ (sort=date for newest
-first). Invalid parameters give an empty feed whose title says what is wrong (status 400); an
-engine failure gives a plain 503, like the search page.
+The feed takes the parameters of /search/ and holds the first page of its results (sort=date
+for newest first). Invalid parameters give an empty feed whose title says what is wrong (status
+400); an engine failure gives a plain 503, like the search page.
 """
 
 import logging
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
@@ -15,13 +14,15 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
+from articles.search import params as names
 from articles.search.forms import SearchForm
+from articles.search.params import query_string, search_url
 from articles.search.service import SearchUnavailable, run_search
 
 log = logging.getLogger(__name__)
 
 # The parameters a feed URL keeps; `page` is dropped: a feed is always the first page.
-FEED_PARAMS = ("q", "person", "country", "topic", "from", "to", "sort")
+FEED_PARAMS = tuple(name for name in names.NAMES if name != names.PAGE)
 
 
 @dataclass
@@ -35,7 +36,10 @@ class FeedSearch:
 
     @classmethod
     def from_request(cls, request):
-        """Validate the parameters and run the search. Raises SearchUnavailable."""
+        """Return the FeedSearch of `request`: its parameters validated and searched.
+
+        Raises SearchUnavailable.
+        """
         query = {k: request.GET[k] for k in FEED_PARAMS if request.GET.get(k)}
         form = SearchForm(query)
         if not form.is_valid():
@@ -47,22 +51,23 @@ class FeedSearch:
 
     @property
     def q(self):
-        return " ".join(self.query.get("q", "").split())
+        return " ".join(self.query.get(names.Q, "").split())
+
+    @property
+    def newest_first(self):
+        return self.query.get(names.SORT) == names.NEWEST
 
     def describe(self):
-        """'search for “q”' plus the filters in force, for the feed's title."""
+        """Return 'search for “q”' plus the filters in force, for the feed's title."""
         text = f"search for “{self.q}”" if self.q else "search"
-        filters = [
-            f"{name} {self.query[name]}"
-            for name in ("person", "country", "topic")
-            if self.query.get(name)
-        ]
-        if self.query.get("from") or self.query.get("to"):
-            filters.append(f"dated {self.query.get('from', '…')} to {self.query.get('to', '…')}")
+        filters = [f"{name} {self.query[name]}" for name in names.FILTERS if self.query.get(name)]
+        date_from, date_to = self.query.get(names.FROM), self.query.get(names.TO)
+        if date_from or date_to:
+            filters.append(f"dated {date_from or '…'} to {date_to or '…'}")
         return f"{text} ({', '.join(filters)})" if filters else text
 
     def urlencoded(self):
-        return urlencode(self.query)
+        return query_string(self.query)
 
 
 class SearchFeed(Feed):
@@ -97,13 +102,12 @@ class SearchFeed(Feed):
             return "The feed address has invalid parameters; this feed will stay empty."
         if not search.hits:
             return "No stories match this search yet."
-        shown = len(search.hits)
-        return f"The {'newest' if search.query.get('sort') == 'date' else 'best-matching'} {shown} of {search.count} matching stories."
+        which = "newest" if search.newest_first else "best-matching"
+        return f"The {which} {len(search.hits)} of {search.count} matching stories."
 
     def link(self, search):
-        """The same search as a web page."""
-        encoded = search.urlencoded()
-        return reverse("search") + (f"?{encoded}" if encoded else "")
+        """Return the same search as a web page."""
+        return search_url(**search.query)
 
     def feed_url(self, search):
         encoded = search.urlencoded()

@@ -1,18 +1,21 @@
 """/search/ (HTML), /api/search/ (JSON) and /api/suggest/ (type-ahead).
 
-A malformed query gets results or a helpful message; an engine failure gets a 503 page.
+A malformed query gets results or a helpful message (status 400 for parameters that cannot be
+read); an engine failure gets a 503 page.
 """
 
 import logging
-from urllib.parse import urlencode
 
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.text import capfirst
 from django.views import View
 
-from articles.models import Country, Person, Topic
+from articles.kinds import KINDS
+from articles.search import params as names
 from articles.search.forms import SearchForm
+from articles.search.params import query_string
 from articles.search.service import SearchUnavailable, run_search
 
 log = logging.getLogger(__name__)
@@ -24,7 +27,10 @@ class SearchView(View):
 
     def get(self, request):
         form = SearchForm(request.GET)
-        context = {"form": form, "query": request.GET.get("q", "")}
+        context = {"form": form, "query": request.GET.get(names.Q, ""), "kinds": KINDS}
+        context["kept_filters"] = [
+            (name, request.GET[name]) for name in names.FILTERS if request.GET.get(name)
+        ]
         if not form.is_valid():
             context["error"] = form.error_text()
             return render(request, self.template_name, context, status=400)
@@ -54,69 +60,87 @@ class SearchView(View):
 
 
 class FacetLinks:
-    """The URLs that narrow or widen the current search, keeping every other parameter."""
+    """The URLs that narrow or widen the current search, keeping every other parameter.
 
-    FILTERS = {"people": "person", "countries": "country", "topics": "topic"}
+    They keep the parameters as the reader wrote them (`from=2020` stays `2020`), so a link
+    changes only what it says it changes.
+    """
 
     def __init__(self, query, result):
-        self.query = {k: v for k, v in query.items() if v and k != "page"}
+        self.query = {k: v for k, v in query.items() if v and k != names.PAGE}
         self.result = result
 
-    def url(self, **changes):
-        params = {k: v for k, v in {**self.query, **changes}.items() if v}
-        return "?" + urlencode(params)
+    def url(self, changes):
+        """Return the relative URL of this search with `changes` ({parameter: value or ''})."""
+        return "?" + query_string({**self.query, **changes})
 
     def facets(self):
-        """{'people': [{name, slug, count, url, active}], ...}: a click narrows, a second widens."""
-        out = {}
-        for kind, entries in self.result.facets.items():
-            param = self.FILTERS[kind]
-            current = self.query.get(param, "")
-            out[kind] = [
+        """Return [{'title', 'entries': [{name, slug, count, url, active}]}] per kind: a click on
+        an entry narrows the search to it, a second click widens it again."""
+        out = []
+        for kind in KINDS:
+            current = self.query.get(kind.param, "")
+            entries = [
                 {
                     **e,
                     "active": e["slug"] == current,
-                    "url": self.url(**{param: "" if e["slug"] == current else e["slug"]}),
+                    "url": self.url({kind.param: "" if e["slug"] == current else e["slug"]}),
                 }
-                for e in entries
+                for e in self.result.facets.get(kind.plural, [])
             ]
+            out.append({"title": capfirst(kind.label_plural), "entries": entries})
         return out
 
     def active_filters(self):
-        """[(label, remove url, is an entity)] for the filters in force."""
-        models = {"person": Person, "country": Country, "topic": Topic}
+        """Return [(label, remove url, is an entity)] for the filters in force."""
         out = []
-        for param, model in models.items():
-            slug = self.query.get(param)
+        for kind in KINDS:
+            slug = self.query.get(kind.param)
             if slug:
-                name = (
-                    model.objects.filter(slug=slug).values_list("name", flat=True).first() or slug
-                )
-                out.append((name, self.url(**{param: ""}), True))
-        if self.query.get("from") or self.query.get("to"):
-            label = f"{self.query.get('from', '…')} – {self.query.get('to', '…')}"
-            out.append((label, self.url(**{"from": "", "to": ""}), False))
+                found = kind.model.objects.filter(slug=slug).values_list("name", flat=True)
+                out.append((found.first() or slug, self.url({kind.param: ""}), True))
+        date_from, date_to = self.query.get(names.FROM), self.query.get(names.TO)
+        if date_from or date_to:
+            label = f"{date_from or '…'} – {date_to or '…'}"
+            out.append((label, self.url({names.FROM: "", names.TO: ""}), False))
         return out
 
     def months(self):
+        """Return the histogram's buckets with a bar length (percent of the peak) and a URL."""
         peak = max((b["count"] for b in self.result.months), default=0) or 1
         return [
             {
                 **b,
                 "pct": round(100 * b["count"] / peak),
-                "url": self.url(**{"from": b["start"].isoformat(), "to": b["end"].isoformat()}),
+                "url": self.url(
+                    {names.FROM: b["start"].isoformat(), names.TO: b["end"].isoformat()}
+                ),
             }
             for b in self.result.months
         ]
 
     def page(self, number):
-        return self.url(page=number)
+        return self.url({names.PAGE: number})
 
     def suggestion(self):
-        return self.url(q=self.result.suggestion) if self.result.suggestion else ""
+        return self.url({names.Q: self.result.suggestion}) if self.result.suggestion else ""
+
+
+def _result(hit):
+    article = hit.article
+    return {
+        "id": article.pk,
+        "slug": article.slug,
+        "url": article.get_absolute_url(),
+        "headline": article.headline,
+        "published": article.published.isoformat() if article.published else None,
+        "score": hit.score,
+        "highlight": str(hit.highlight),
+    }
 
 
 def api_search(request):
+    """The JSON API: the same parameters and results as /search/; 400 for bad parameters."""
     form = SearchForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"error": form.error_text()}, status=400)
@@ -125,36 +149,17 @@ def api_search(request):
     except SearchUnavailable as exc:
         log.warning("search unavailable: %s", exc)
         return JsonResponse({"error": "search is unavailable; try again later"}, status=503)
+    months = [
+        {"start": b["start"].isoformat(), "end": b["end"].isoformat(), "count": b["count"]}
+        for b in page.months
+    ]
     return JsonResponse(
         {
             "count": page.count,
             "estimated": page.estimated,
             "page": page.page_obj.number if page.page_obj else 1,
-            "results": [
-                {
-                    "id": hit.article.pk,
-                    "slug": hit.article.slug,
-                    "url": hit.article.get_absolute_url(),
-                    "headline": hit.article.headline,
-                    "published": hit.article.published.isoformat()
-                    if hit.article.published
-                    else None,
-                    "score": hit.score,
-                    "highlight": str(hit.highlight),
-                }
-                for hit in page.hits
-            ],
-            "facets": {
-                **page.facets,
-                "months": [
-                    {
-                        "start": b["start"].isoformat(),
-                        "end": b["end"].isoformat(),
-                        "count": b["count"],
-                    }
-                    for b in page.months
-                ],
-            },
+            "results": [_result(hit) for hit in page.hits],
+            "facets": {**page.facets, "months": months},
             "suggestion": page.suggestion,
             "notes": page.query.notes,
         },
@@ -163,14 +168,14 @@ def api_search(request):
 
 
 def api_suggest(request):
-    """Type-ahead: people, countries and topics whose name or alias starts with the typed text."""
-    text = " ".join(request.GET.get("q", "").split())[:100]
+    """Type-ahead: entities of every kind whose name or alias starts with the typed text."""
+    text = " ".join(request.GET.get(names.Q, "").split())[:100]
     if len(text) < 2:
         return JsonResponse({"results": []})
     out = []
-    for kind, model in (("person", Person), ("country", Country), ("topic", Topic)):
+    for kind in KINDS:
         matches = (
-            model.objects.mentioned()
+            kind.model.objects.mentioned()
             .filter(
                 Q(name__istartswith=text)
                 | Q(name__icontains=" " + text)
@@ -180,7 +185,7 @@ def api_suggest(request):
         )
         out += [
             {
-                "kind": kind,
+                "kind": kind.name,
                 "name": e.name,
                 "slug": e.slug,
                 "url": e.get_absolute_url(),
