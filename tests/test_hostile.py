@@ -21,7 +21,7 @@ from articles.ingest.parse import ParseError, parse_text
 from articles.models import Article, Person, Topic
 from articles.pages import linked_body
 from articles.sanitize import clean_html, html_to_text, strip_tags
-from articles.search.service import highlight
+from articles.search.highlight import highlight
 
 from .conftest import SEEDS, write
 from .hostile import dangers, load_vectors

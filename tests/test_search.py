@@ -17,7 +17,8 @@ from articles.models import (
     Person,
     TagState,
 )
-from articles.search.service import highlight, parse_query
+from articles.search.highlight import highlight
+from articles.search.query import parse_query
 
 from .conftest import SEEDS
 
