@@ -1,33 +1,36 @@
+"""The form that validates search parameters into `SearchParams`.
+
+The parameters themselves (their URL names, the sorts, the date formats) are defined in
+`articles.search.params`; this form only says how each is checked and what a bad one is called.
+"""
+
 from django import forms
 
-from articles.search.service import SearchParams
+from articles.search import params as names
+from articles.search.params import SearchParams
 
 
 class SearchForm(forms.Form):
-    """The search parameters of /search/ and /api/search/; every field optional."""
+    """The search parameters of /search/, /api/search/ and /feeds/search/; every one optional."""
 
     q = forms.CharField(required=False, label="Search", max_length=5000, strip=True)
-    person = forms.SlugField(required=False)
-    country = forms.SlugField(required=False)
-    topic = forms.SlugField(required=False)
-    date_from = forms.DateField(
-        required=False, label="From", input_formats=["%Y-%m-%d", "%Y-%m", "%Y"]
-    )
-    date_to = forms.DateField(required=False, label="To", input_formats=["%Y-%m-%d", "%Y-%m", "%Y"])
-    sort = forms.ChoiceField(
-        required=False,
-        choices=[("relevance", "Relevance"), ("date", "Newest first")],
-        initial="relevance",
-    )
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    # One slug field per entity kind, named as its parameter, is added in __init__.
+    date_from = forms.DateField(required=False, label="From", input_formats=names.DATE_FORMATS)
+    date_to = forms.DateField(required=False, label="To", input_formats=names.DATE_FORMATS)
+    sort = forms.ChoiceField(required=False, choices=names.SORTS, initial=names.RELEVANCE)
+    page = forms.IntegerField(required=False, min_value=1, max_value=names.MAX_PAGE)
 
-    # The URL uses from/to (DESIGN.md); Python cannot name a field "from".
-    ALIASES = {"from": "date_from", "to": "date_to"}
+    # The URL says from/to; Python cannot name a field "from".
+    ALIASES = {names.FROM: "date_from", names.TO: "date_to"}
 
     def __init__(self, data=None, **kwargs):
         if data is not None:
             data = {self.ALIASES.get(k, k): v for k, v in data.items()}
         super().__init__(data, **kwargs)
+        for name in names.FILTERS:
+            self.fields[name] = forms.SlugField(required=False)
+        # Errors are listed in field order: the query, the filters, then the rest.
+        self.order_fields([names.Q, *names.FILTERS])
         self.fields["date_from"].widget = forms.DateInput(attrs={"type": "date"})
         self.fields["date_to"].widget = forms.DateInput(attrs={"type": "date"})
 
@@ -38,20 +41,19 @@ class SearchForm(forms.Form):
         return data
 
     def params(self):
-        """SearchParams from valid data (call is_valid() first)."""
+        """Return the SearchParams of valid data (call is_valid() first)."""
         data = self.cleaned_data
         return SearchParams(
-            q=data.get("q") or "",
-            person=data.get("person") or "",
-            country=data.get("country") or "",
-            topic=data.get("topic") or "",
+            q=data.get(names.Q) or "",
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
-            sort=data.get("sort") or "relevance",
-            page=data.get("page") or 1,
+            sort=data.get(names.SORT) or names.RELEVANCE,
+            page=data.get(names.PAGE) or 1,
+            **{name: data.get(name) or "" for name in names.FILTERS},
         )
 
     def error_text(self):
+        """Return every error as one sentence per problem, labelled with the parameter."""
         messages = []
         for name, errors in self.errors.items():
             label = "" if name == "__all__" else f"{self.fields[name].label or name}: "
