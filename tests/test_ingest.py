@@ -321,7 +321,7 @@ def test_a_database_error_while_storing_a_chunk_skips_only_its_file(tmp_path, mo
     real = store.store_drafts
 
     def refusing(items, resolver):
-        if any("BOOM" in draft.headline for draft, *_ in items):
+        if any("BOOM" in story.draft.headline for story in items):
             Article.objects.create(
                 headline="half", body="half", content_key="half-stored"
             )  # rolled back

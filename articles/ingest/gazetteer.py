@@ -5,34 +5,31 @@ demonyms, capitals and major cities) with pycountry's ISO names and official nam
 """
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import pycountry
 
+from articles import text
+
 DATA = Path(__file__).with_name("data")
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
-def _fold(text):
-    if text.isascii():
-        return text.lower().strip()
-    text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+def _fold(phrase):
+    return text.fold(phrase).strip()
 
 
 _fold_name = lru_cache(maxsize=50_000)(_fold)
 
 
-def fold(text):
-    """Lower-case, accent-free, straight-apostrophe form used as a lookup key.
+def fold(phrase):
+    """Return the lookup key of a name or word: `articles.text.fold`, without outer whitespace.
 
-    Names and words are cached; long texts are not (a cache of whole stories grew the ingest
-    process by 7 KB a story).
+    Names and words are cached, since the extractor folds the same ones over and over; long texts
+    are not (a cache of whole stories would grow the ingest process with every story).
     """
-    return _fold_name(text) if len(text) <= 80 else _fold(text)
+    return _fold_name(phrase) if len(phrase) <= 80 else _fold(phrase)
 
 
 @dataclass(frozen=True)
@@ -59,45 +56,11 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def load():
+    """Return the Gazetteer, built once per process."""
     curated = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
     regions = json.loads((DATA / "regions.json").read_text(encoding="utf-8"))
-    lookup, countries, ambiguous = {}, {}, set()
-
-    def add(phrase, code):
-        key = fold(phrase)
-        if key.startswith("the "):
-            key = key[4:]
-        if key:
-            lookup.setdefault(key, code)
-
-    for record in pycountry.countries:
-        code = record.alpha_2
-        entry = curated.get(code, {})
-        name = entry.get("name") or getattr(record, "common_name", None) or record.name
-        aliases = {
-            record.name,
-            getattr(record, "official_name", record.name),
-            *entry.get("aliases", []),
-        } - {name}
-        countries[code] = CountryInfo(code, name, tuple(sorted(aliases)))
-    for code, entry in curated.items():
-        if code not in countries:
-            countries[code] = CountryInfo(
-                code, entry["name"], tuple(sorted(entry.get("aliases", [])))
-            )
-    # Curated forms first, so they win over pycountry's formal names on a clash.
-    for code, entry in curated.items():
-        for phrase in [
-            entry.get("name", ""),
-            *entry.get("aliases", []),
-            *entry.get("demonyms", []),
-            *entry.get("cities", []),
-        ]:
-            add(phrase, code)
-        ambiguous.update(fold(a) for a in entry.get("ambiguous", []))
-    for info in countries.values():
-        for phrase in (info.name, *info.aliases):
-            add(phrase, info.code)
+    countries = _countries(curated)
+    lookup, ambiguous = _lookup(curated, countries)
     region_keys = frozenset(fold(r) for r in regions)
     for key in region_keys:
         lookup.pop(key, None)
@@ -125,3 +88,53 @@ def load():
         prefixes,
         frozenset(abbreviations),
     )
+
+
+def _countries(curated):
+    """{code: CountryInfo}: pycountry's countries named as the curated file says, then the rest."""
+    countries = {}
+    for record in pycountry.countries:
+        code = record.alpha_2
+        entry = curated.get(code, {})
+        name = entry.get("name") or getattr(record, "common_name", None) or record.name
+        aliases = {
+            record.name,
+            getattr(record, "official_name", record.name),
+            *entry.get("aliases", []),
+        } - {name}
+        countries[code] = CountryInfo(code, name, tuple(sorted(aliases)))
+    for code, entry in curated.items():
+        if code not in countries:
+            countries[code] = CountryInfo(
+                code, entry["name"], tuple(sorted(entry.get("aliases", [])))
+            )
+    return countries
+
+
+def _lookup(curated, countries):
+    """({folded phrase: code}, folded ambiguous phrases).
+
+    Curated forms go in first, so they win over pycountry's formal names on a clash.
+    """
+    lookup, ambiguous = {}, set()
+
+    def add(phrase, code):
+        key = fold(phrase)
+        if key.startswith("the "):
+            key = key[4:]
+        if key:
+            lookup.setdefault(key, code)
+
+    for code, entry in curated.items():
+        for phrase in [
+            entry.get("name", ""),
+            *entry.get("aliases", []),
+            *entry.get("demonyms", []),
+            *entry.get("cities", []),
+        ]:
+            add(phrase, code)
+        ambiguous.update(fold(a) for a in entry.get("ambiguous", []))
+    for info in countries.values():
+        for phrase in (info.name, *info.aliases):
+            add(phrase, info.code)
+    return lookup, ambiguous

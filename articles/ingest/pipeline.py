@@ -14,6 +14,7 @@ from collections import Counter
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from django.db import DatabaseError, transaction
 
@@ -21,10 +22,38 @@ from articles.exchange.jsonl import RecordError, import_record
 from articles.ingest.extraction import extract
 from articles.ingest.parse import ParseError, parse_text
 from articles.ingest.readers import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ReadError, read_text
-from articles.ingest.store import EntityResolver, known_entities, store_drafts
+from articles.ingest.store import EntityResolver, PreparedStory, known_entities, store_drafts
 from articles.search import queue as search_queue
 
 CHUNK_FILES = 200
+
+
+class FileResult(NamedTuple):
+    """What became of one file: its counts, or the reason it failed ('' when it went in)."""
+
+    path: str
+    created: int
+    updated: int
+    unchanged: int
+    error: str
+
+
+class _Mark(NamedTuple):
+    """The report's counts at one moment, to undo what a file added when it is rolled back."""
+
+    created: int
+    updated: int
+    unchanged: int
+    changed: int
+    files: int
+
+
+@dataclass
+class PreparedFile:
+    """A file read, parsed and extracted, not stored yet; a JSONL file has no stories here."""
+
+    path: Path
+    stories: list | None  # [PreparedStory], or None for a JSONL file (imported record by record)
 
 
 @dataclass
@@ -36,7 +65,7 @@ class IngestReport:
     skipped: int = 0  # files in folders that are not of a supported type
     failed: list = field(default_factory=list)  # (path, reason)
     changed_ids: list = field(default_factory=list)
-    per_file: list = field(default_factory=list)  # (path, created, updated, unchanged, error)
+    per_file: list = field(default_factory=list)  # [FileResult]
     seconds: Counter = field(default_factory=Counter)  # time per stage: read, parse, extract, store
 
     @contextmanager
@@ -46,6 +75,27 @@ class IngestReport:
             yield
         finally:
             self.seconds[stage] += time.perf_counter() - start
+
+    def mark(self):
+        return _Mark(
+            self.created, self.updated, self.unchanged, len(self.changed_ids), len(self.per_file)
+        )
+
+    def since(self, mark, path):
+        """The FileResult of `path`: what was counted since `mark`."""
+        return FileResult(
+            str(path),
+            self.created - mark.created,
+            self.updated - mark.updated,
+            self.unchanged - mark.unchanged,
+            "",
+        )
+
+    def roll_back(self, mark):
+        """Forget what was counted since `mark` (its transaction was rolled back)."""
+        self.created, self.updated, self.unchanged = mark.created, mark.updated, mark.unchanged
+        del self.changed_ids[mark.changed :]
+        del self.per_file[mark.files :]
 
     def count(self, status, article):
         setattr(self, status, getattr(self, status) + 1)
@@ -80,19 +130,19 @@ def discover(paths):
 
 
 def _prepare_text_file(path, report, known, published, source):
-    """Read, parse and extract one text or HTML file: [(draft, extraction, origin, shift)]."""
+    """Read, parse and extract one text or HTML file: a PreparedFile."""
     with report.timing("read"):
         text = read_text(path)
     with report.timing("parse"):
         drafts = parse_text(text, published=published, source=source)
-    items = []
+    stories = []
     for draft in drafts:
         head = "\n\n".join(p for p in (draft.headline, draft.deck) if p)
         shift = len(head) + 2 if head else 0
         with report.timing("extract"):
             extraction = extract(f"{head}\n\n{draft.body}" if head else draft.body, known)
-        items.append((draft, extraction, f"{path}#{draft.position}", shift))
-    return items
+        stories.append(PreparedStory(draft, extraction, f"{path}#{draft.position}", shift))
+    return PreparedFile(path, stories)
 
 
 def _ingest_jsonl_file(path, report):
@@ -147,14 +197,14 @@ def _ingest_chunk(chunk, offset, total, report, resolver, known, published, sour
     A file that cannot be read or parsed is named and skipped. If storing the chunk fails, it is
     stored again file by file, each in its own savepoint, so only the culprit is skipped.
     """
-    prepared = []  # (path, items)
+    prepared = []  # [PreparedFile]
     for done, path in enumerate(chunk, offset + 1):
         report.files += 1
         if path.suffix.lower() in JSONL_SUFFIXES:
-            _store_files([(path, None)], report, resolver)
+            _store_files([PreparedFile(path, None)], report, resolver)
         else:
             try:
-                prepared.append((path, _prepare_text_file(path, report, known, published, source)))
+                prepared.append(_prepare_text_file(path, report, known, published, source))
             except READ_ERRORS as exc:
                 _fail(report, path, exc)
         if progress:
@@ -170,56 +220,42 @@ def _ingest_chunk(chunk, offset, total, report, resolver, known, published, sour
 
 
 def _store_prepared(prepared, report, resolver):
-    items = [item for _, file_items in prepared for item in file_items]
+    """Store the stories of several PreparedFiles at once and count them file by file."""
+    stories = [story for file in prepared for story in file.stories]
     with report.timing("store"):
-        results = iter(store_drafts(items, resolver))
-    for path, file_items in prepared:
+        results = iter(store_drafts(stories, resolver))
+    for file in prepared:
         counts = Counter()
-        for _ in file_items:
+        for _ in file.stories:
             status, article = next(results)
             report.count(status, article)
             counts[status] += 1
         report.per_file.append(
-            (str(path), counts["created"], counts["updated"], counts["unchanged"], "")
+            FileResult(
+                str(file.path), counts["created"], counts["updated"], counts["unchanged"], ""
+            )
         )
 
 
 def _store_files(prepared, report, resolver):
     """Store each file in its own savepoint; a file that fails is rolled back and named."""
-    for path, items in prepared:
-        snapshot = (
-            report.created,
-            report.updated,
-            report.unchanged,
-            len(report.changed_ids),
-            len(report.per_file),
-        )
+    for file in prepared:
+        mark = report.mark()
         try:
             with transaction.atomic():
-                if items is None:
-                    _ingest_jsonl_file(path, report)
-                    report.per_file.append(
-                        (
-                            str(path),
-                            report.created - snapshot[0],
-                            report.updated - snapshot[1],
-                            report.unchanged - snapshot[2],
-                            "",
-                        )
-                    )
+                if file.stories is None:
+                    _ingest_jsonl_file(file.path, report)
+                    report.per_file.append(report.since(mark, file.path))
                 else:
-                    _store_prepared([(path, items)], report, resolver)
+                    _store_prepared([file], report, resolver)
         except (*READ_ERRORS, DatabaseError) as exc:
-            # The whole file is rolled back, so its counts are too.
-            report.created, report.updated, report.unchanged = snapshot[:3]
-            del report.changed_ids[snapshot[3] :]
-            del report.per_file[snapshot[4] :]
+            report.roll_back(mark)  # the whole file is rolled back, so its counts are too
             resolver.reset()
-            _fail(report, path, exc)
+            _fail(report, file.path, exc)
 
 
 def _fail(report, path, exc):
     reason = str(exc) if not isinstance(exc, UnicodeDecodeError) else "invalid UTF-8"
     reason = reason.splitlines()[0] if reason else type(exc).__name__
     report.failed.append((str(path), reason))
-    report.per_file.append((str(path), 0, 0, 0, reason))
+    report.per_file.append(FileResult(str(path), 0, 0, 0, reason))

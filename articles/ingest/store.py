@@ -7,19 +7,20 @@ changed by re-ingesting; only the extractor's own unreviewed tags follow the tex
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import transaction
 from django.db.models import Q
 
 from articles.ingest import gazetteer
-from articles.ingest.extraction import KnownEntities
+from articles.ingest.extraction import Extraction, KnownEntities
 from articles.ingest.gazetteer import fold
+from articles.ingest.parse import ArticleDraft
 from articles.ingest.topics import TopicRules
+from articles.kinds import KINDS, kind
 from articles.models import (
     Article,
-    ArticleCountry,
-    ArticlePerson,
-    ArticleTopic,
     Country,
     Person,
     RejectedName,
@@ -40,6 +41,23 @@ def content_key(body, url=""):
     return "text:" + hashlib.sha256(" ".join(words).encode()).hexdigest()[:40]
 
 
+@dataclass
+class PreparedStory:
+    """One story read, parsed and extracted: what the pipeline hands to the store."""
+
+    draft: ArticleDraft
+    extraction: Extraction
+    origin: str  # where it came from, "path#position" (Article.origin)
+    # Extraction reads the headline and deck before the body: its spans minus `shift` are
+    # offsets into the body, where the tags point.
+    shift: int = 0
+
+    @cached_property
+    def key(self):
+        """The story's content key, which finds it again when it is ingested again."""
+        return content_key(self.draft.body, self.draft.url)
+
+
 def known_entities():
     """Editors' decisions as the extractor's input."""
     confirmed = Person.objects.filter(
@@ -55,19 +73,6 @@ def known_entities():
         rejected_topics=frozenset(n for k, n in rejected if k == RejectedName.Kind.TOPIC),
         topic_rules=TopicRules.compile(Topic.objects.values_list("slug", "keywords")),
     )
-
-
-def ensure_countries():
-    """Create a Country row for every ISO 3166-1 code the gazetteer knows (idempotent)."""
-    existing = set(Country.objects.values_list("code", flat=True))
-    new = [
-        Country(code=info.code, name=info.name, aliases=list(info.aliases))
-        for info in gazetteer.load().countries.values()
-        if info.code not in existing
-    ]
-    for country in new:
-        country.save()
-    return len(new)
 
 
 class EntityResolver:
@@ -138,18 +143,22 @@ class EntityResolver:
         return self._topics.get(slug)
 
 
-def sync_tags(article, model, field, wanted, new=False):
-    """Make the extractor's tags of one kind match `wanted` ({entity: values}); return True if changed.
+def _new_tags(article, model, field, wanted):
+    """Unsaved extractor tags of one kind (`model`, its foreign key `field`) for `wanted`."""
+    return [
+        model(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values)
+        for entity, values in wanted.items()
+    ]
 
-    For a `new` article there is nothing to keep, so the tags go in with one bulk insert.
+
+def sync_tags(article, model, field, wanted, new=False):
+    """Make the extractor's tags of one kind match `wanted` ({entity: values}).
+
+    Returns True if anything changed. For a `new` article there is nothing to keep, so the tags
+    go in with one bulk insert.
     """
     if new:
-        model.objects.bulk_create(
-            [
-                model(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values)
-                for entity, values in wanted.items()
-            ]
-        )
+        model.objects.bulk_create(_new_tags(article, model, field, wanted))
         return bool(wanted)
     changed = False
     existing = {getattr(tag, f"{field}_id"): tag for tag in model.objects.filter(article=article)}
@@ -179,7 +188,7 @@ def _body_spans(spans, shift):
 
 
 def _wanted_tags(extraction, resolver, shift):
-    """({person: values}, {country: values}, {topic: values}) for an extraction."""
+    """{Kind: {entity: tag values}} for an extraction, each mention resolved to its row."""
     people, countries, topics = {}, {}, {}
     for m in extraction.people:
         person = resolver.person(m)
@@ -195,59 +204,52 @@ def _wanted_tags(extraction, resolver, shift):
         topic = resolver.topic(m.slug)
         if topic is not None:
             topics[topic] = {"score": m.score}
-    return people, countries, topics
+    return {kind("person"): people, kind("country"): countries, kind("topic"): topics}
 
 
 def store_tags(article, extraction, resolver, shift=0, new=False):
     """Attach the extraction's entities to the article. Spans are shifted into the body."""
-    people, countries, topics = _wanted_tags(extraction, resolver, shift)
-    changed = sync_tags(article, ArticlePerson, "person", people, new)
-    changed |= sync_tags(article, ArticleCountry, "country", countries, new)
-    changed |= sync_tags(article, ArticleTopic, "topic", topics, new)
+    wanted = _wanted_tags(extraction, resolver, shift)
+    changed = False
+    for k in KINDS:
+        changed |= sync_tags(article, k.tag_model, k.name, wanted[k], new)
     return changed
 
 
-def store_drafts(items, resolver):
-    """Store many (draft, extraction, origin, shift) at once; return [(status, article)] in order.
+def store_drafts(stories, resolver):
+    """Store many PreparedStory at once; return [(status, article)] in order.
 
-    Stories that are new (their key is neither in the database nor twice in `items`) go in with
+    Stories that are new (their key is neither in the database nor twice in `stories`) go in with
     bulk inserts: one for the articles, one per tag kind. The rest go through store_draft one by
     one, in order, so updates, teasers and duplicates behave exactly as they do singly.
     """
-    keys = [content_key(draft.body, draft.url) for draft, *_ in items]
+    keys = [story.key for story in stories]
     existing = set(
         Article.objects.filter(content_key__in=set(keys)).values_list("content_key", flat=True)
     )
     seen = Counter(keys)
-    new = [i for i, key in enumerate(keys) if key not in existing and seen[key] == 1]
-    results = [None] * len(items)
+    new = [
+        i for i, story in enumerate(stories) if story.key not in existing and seen[story.key] == 1
+    ]
+    results = [None] * len(stories)
     articles = [
-        Article(content_key=keys[i], origin=items[i][2][:500], **_article_fields(items[i][0]))
-        for i in new
+        Article(content_key=story.key, origin=story.origin[:500], **_article_fields(story.draft))
+        for story in (stories[i] for i in new)
     ]
     for article, slug in zip(articles, unique_slugs(Article, [a.headline for a in articles])):
         article.slug = slug
     Article.objects.bulk_create(articles, batch_size=500)
-    tags = {ArticlePerson: [], ArticleCountry: [], ArticleTopic: []}
+    tags = {k: [] for k in KINDS}
     for i, article in zip(new, articles):
-        _, extraction, _, shift = items[i]
-        people, countries, topics = _wanted_tags(extraction, resolver, shift)
-        for model, field, wanted in (
-            (ArticlePerson, "person", people),
-            (ArticleCountry, "country", countries),
-            (ArticleTopic, "topic", topics),
-        ):
-            tags[model] += [
-                model(article=article, **{field: entity}, origin=TagOrigin.EXTRACTOR, **values)
-                for entity, values in wanted.items()
-            ]
+        wanted = _wanted_tags(stories[i].extraction, resolver, stories[i].shift)
+        for k in KINDS:
+            tags[k] += _new_tags(article, k.tag_model, k.name, wanted[k])
         results[i] = ("created", article)
-    for model, rows in tags.items():
-        model.objects.bulk_create(rows, batch_size=500)
-    for i, item in enumerate(items):
+    for k, rows in tags.items():
+        k.tag_model.objects.bulk_create(rows, batch_size=500)
+    for i, story in enumerate(stories):
         if results[i] is None:
-            draft, extraction, origin, shift = item
-            results[i] = store_draft(draft, extraction, resolver, origin=origin, shift=shift)
+            results[i] = store_draft(story, resolver)
     return results
 
 
@@ -265,14 +267,18 @@ def _article_fields(draft):
     }
 
 
-def store_draft(draft, extraction, resolver, origin="", shift=0):
-    """Create or update the article for a draft; return 'created', 'updated' or 'unchanged'."""
-    key = content_key(draft.body, draft.url)
+def store_draft(story, resolver):
+    """Create or update the article for a PreparedStory.
+
+    Returns (status, article), the status 'created', 'updated' or 'unchanged'.
+    """
+    draft, extraction, shift = story.draft, story.extraction, story.shift
+    key = story.key
     fields = _article_fields(draft)
     with transaction.atomic(savepoint=False):  # callers that batch work hold the savepoint
         article = Article.objects.select_for_update().filter(content_key=key).first()
         if article is None:
-            article = Article(content_key=key, origin=origin[:500], **fields)
+            article = Article(content_key=key, origin=story.origin[:500], **fields)
             article.save()
             store_tags(article, extraction, resolver, shift, new=True)
             return "created", article
