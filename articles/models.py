@@ -7,11 +7,21 @@ editor), its review state and where the entity is mentioned in the body.
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 
 from articles.text import slug_url, unique_slug
+
+# The archive's one story order: newest first, undated stories last, ties by ingestion.
+STORY_ORDER = (models.F("published").desc(nulls_last=True), "-created", "-id")
+
+
+def _kinds():
+    """The kinds registry, imported when first used: it is derived from the models defined here."""
+    from articles import kinds
+
+    return kinds
 
 
 class TagState(models.TextChoices):
@@ -29,7 +39,7 @@ class TagOrigin(models.TextChoices):
 class EntityQuerySet(models.QuerySet):
     def with_counts(self):
         """Annotate `article_count`: articles tagged with the entity, rejected tags excluded."""
-        tag = self.model.tag_related_name
+        tag = _kinds().kind_of(self.model).related_name
         return self.annotate(
             article_count=Count(
                 tag, filter=~Q(**{f"{tag}__state": TagState.REJECTED}), distinct=True
@@ -51,6 +61,10 @@ class Entity(models.Model):
     objects = EntityQuerySet.as_manager()
 
     SEARCH_FIELDS = ("slug", "name", "aliases")  # what an article's search document holds of it
+    # The export format (DESIGN.md, articles/exchange/): the keys of the entity in an exported
+    # tag, in order ("url" is its page), and the key its kind's CSV column lists.
+    EXPORT_KEYS = ("name", "slug", "url")
+    EXPORT_CSV_KEY = "name"
 
     class Meta:
         abstract = True
@@ -60,54 +74,92 @@ class Entity(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        """Fill in a missing slug and tidy the aliases. Renaming, which must leave a redirect
+        behind, is `rename()`; saving with `update_fields` outside SEARCH_FIELDS tells the index
+        queue that no story's search document changed."""
+        self.tidy()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return slug_url(_kinds().kind_of(self).detail_url_name, self.slug)
+
+    @transaction.atomic
+    def rename(self, name=None, slug=None, aliases=None):
+        """Change the entity's name, slug or aliases (those given) and save.
+
+        The old slug becomes a redirect so published addresses keep working, and the save names
+        SEARCH_FIELDS so the stories tagged with the entity are re-indexed.
+        """
+        if name is not None:
+            self.name = name
+        if slug is not None:
+            self.slug = slug
+        if aliases is not None:
+            self.aliases = aliases
+        if self.pk is None:
+            self.save()
+            return
+        model = type(self)
+        old_slug = model.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        self.save(update_fields=[*self.SEARCH_FIELDS, "updated"])
+        if old_slug and old_slug != self.slug:
+            SlugRedirect.objects.update_or_create(
+                kind=_kinds().kind_of(model).name,
+                old_slug=old_slug,
+                defaults={"target_id": self.pk},
+            )
+
+    def get_feed_url(self):
+        return reverse(_kinds().kind_of(self).feed_url_name, args=[self.slug])
+
+    def tidy(self):
+        """Give the entity a slug if it has none, and its aliases as stored: stripped, sorted,
+        each once, without the name (what `save()` does; callers comparing values use it too)."""
         if not self.slug:
             self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
         self.aliases = sorted(
             {a.strip() for a in self.aliases or [] if a and a.strip() and a.strip() != self.name}
         )
-        old = None
-        if self.pk:
-            old = type(self).objects.filter(pk=self.pk).values_list(*self.SEARCH_FIELDS).first()
-            if old and old[0] != self.slug:  # the old address keeps working
-                SlugRedirect.objects.update_or_create(
-                    kind=self._meta.model_name, old_slug=old[0], defaults={"target_id": self.pk}
-                )
-        # Only a change to what stories' search documents hold re-indexes them (signals.py).
-        self.search_fields_changed = old is None or list(old) != [
-            getattr(self, f) for f in self.SEARCH_FIELDS
-        ]
-        super().save(*args, **kwargs)
+
+    @classmethod
+    def export_lookup(cls, entry):
+        """The lookup that finds the entity of an exported tag (`entry`) again on import."""
+        return {"slug": entry.get("slug") or None}
 
     @property
-    def names(self):
-        return [self.name, *self.aliases]
+    def rejected_name(self):
+        """What `RejectedName.name` holds when an editor rejects this entity everywhere: the key
+        the extractor looks candidates up by (a person's name; a country's code, a topic's slug)."""
+        return self.name
 
 
 class Person(Entity):
-    tag_related_name = "articleperson"
+    EXPORT_KEYS = ("name", "slug", "url", "aliases")
 
     class Meta(Entity.Meta):
         verbose_name_plural = "people"
 
-    def get_absolute_url(self):
-        return slug_url("articles:person_detail", self.slug)
-
-    def get_feed_url(self):
-        return reverse("articles:feed_person", args=[self.slug])
+    @classmethod
+    def export_lookup(cls, entry):
+        return {"name": entry["name"]}
 
 
 class Country(Entity):
-    tag_related_name = "articlecountry"
     code = models.CharField("ISO 3166-1 alpha-2", max_length=2, unique=True)
+
+    EXPORT_KEYS = ("name", "code", "url")
+    EXPORT_CSV_KEY = "code"
 
     class Meta(Entity.Meta):
         verbose_name_plural = "countries"
 
-    def get_absolute_url(self):
-        return slug_url("articles:country_detail", self.slug)
+    @classmethod
+    def export_lookup(cls, entry):
+        return {"code": str(entry["code"]).upper()[:2]}
 
-    def get_feed_url(self):
-        return reverse("articles:feed_country", args=[self.slug])
+    @property
+    def rejected_name(self):
+        return self.code
 
     @property
     def flag(self):
@@ -118,22 +170,15 @@ class Country(Entity):
 
 
 class Topic(Entity):
-    tag_related_name = "articletopic"
     keywords = models.TextField(
         blank=True,
-        help_text="One keyword or phrase per line. Matching ignores case and simple plural endings; "
-        "a line like 'coup=3' gives that keyword weight 3.",
+        help_text="One keyword or phrase per line. Matching ignores case and simple plural "
+        "endings; a line like 'coup=3' gives that keyword weight 3.",
     )
 
-    def get_absolute_url(self):
-        return slug_url("articles:topic_detail", self.slug)
-
-    def get_feed_url(self):
-        return reverse("articles:feed_topic", args=[self.slug])
-
     @property
-    def keyword_list(self):
-        return [line.strip() for line in self.keywords.splitlines() if line.strip()]
+    def rejected_name(self):
+        return self.slug
 
 
 class RejectedName(models.Model):
@@ -170,34 +215,35 @@ class TagLink(NamedTuple):
 
     @property
     def url(self):
-        return slug_url(f"articles:{self.kind}_detail", self.slug)
+        return slug_url(_kinds().kind(self.kind).detail_url_name, self.slug)
 
 
 def attach_tag_links(articles, aliases=False, chunk=300):
     """Set each article's `tag_links` (visible tags: people, then countries, then topics, each in
     tag order), in one query of plain values per `chunk` articles; `aliases` loads those too."""
+    kinds = _kinds().KINDS
     by_pk = {article.pk: article for article in articles}
     for article in articles:
         article._tag_links = []
-    order = {kind: i for i, kind in enumerate(TAG_MODELS)}
+    order = {k.name: i for i, k in enumerate(kinds)}
     pks = list(by_pk)
     rows = []
     for start in range(0, len(pks), chunk):
         batch = pks[start : start + chunk]
         parts = [
-            model.objects.filter(article__in=batch)
+            k.tag_model.objects.filter(article__in=batch)
             .exclude(state=TagState.REJECTED)
-            .annotate(kind=models.Value(kind, output_field=models.CharField()))
+            .annotate(kind=models.Value(k.name, output_field=models.CharField()))
             .values_list(
                 "pk",
                 "article_id",
                 "kind",
-                f"{kind}__name",
-                f"{kind}__slug",
-                *([f"{kind}__aliases"] if aliases else []),
+                f"{k.name}__name",
+                f"{k.name}__slug",
+                *([f"{k.name}__aliases"] if aliases else []),
             )
             .order_by()
-            for kind, model in TAG_MODELS.items()
+            for k in kinds
         ]
         rows += parts[0].union(*parts[1:], all=True)
     for _, article_id, kind, name, slug, *more in sorted(
@@ -215,7 +261,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(published__isnull=True)
 
     def newest_first(self):
-        return self.order_by(models.F("published").desc(nulls_last=True), "-created", "-id")
+        return self.order_by(*STORY_ORDER)
 
     def date_bounds(self):
         """(earliest, latest) publication date, or (None, None): two index look-ups (one query with
@@ -229,10 +275,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related(
             *(
                 Prefetch(
-                    f"{model._meta.model_name}_set",
-                    model.objects.exclude(state=TagState.REJECTED).select_related(kind),
+                    k.tag_set,
+                    k.tag_model.objects.exclude(state=TagState.REJECTED).select_related(k.name),
                 )
-                for kind, model in TAG_MODELS.items()
+                for k in _kinds().KINDS
             )
         )
 
@@ -271,10 +317,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def tagged_with(self, entity):
         """Articles carrying a non-rejected tag for `entity` (a Person, Country or Topic)."""
-        tag = type(entity).tag_related_name
-        return self.filter(
-            **{f"{tag}__{type(entity)._meta.model_name}": entity},
-        ).exclude(**{f"{tag}__state": TagState.REJECTED})
+        kind = _kinds().kind_of(entity)
+        return self.filter(**{f"{kind.related_name}__{kind.name}": entity}).exclude(
+            **{f"{kind.related_name}__state": TagState.REJECTED}
+        )
 
 
 class Article(models.Model):
@@ -309,11 +355,16 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = [models.F("published").desc(nulls_last=True), "-created", "-id"]
+        ordering = list(STORY_ORDER)
         indexes = [models.Index(fields=["published", "created"])]
 
     def __str__(self):
         return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.headline, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return slug_url("articles:article_detail", self.slug)
@@ -337,11 +388,6 @@ class Article(models.Model):
             attach_tag_links([self], aliases=True)
         return self._tag_links
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Article, self.headline, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
-
 
 class Tag(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
@@ -363,9 +409,18 @@ class Tag(models.Model):
     )
     updated = models.DateTimeField(auto_now=True)
 
+    # How strongly the article is about the entity, as editors see it: mentions counted in the
+    # text, or (topics) the keyword rules' score.
+    measure = "mentions"
+
     class Meta:
         abstract = True
         ordering = ["pk"]  # the order they were stored in, on every database
+
+    @property
+    def entity(self):
+        """The person, country or topic the tag links its article to."""
+        return getattr(self, _kinds().kind_of(self).name)
 
     @property
     def is_curated(self):
@@ -378,8 +433,6 @@ class ArticlePerson(Tag):
     role = models.CharField(
         max_length=200, blank=True, help_text="The role the text gives the person."
     )
-
-    entity_field = "person"
 
     class Meta(Tag.Meta):
         verbose_name = "person tag"
@@ -394,8 +447,6 @@ class ArticlePerson(Tag):
 class ArticleCountry(Tag):
     country = models.ForeignKey(Country, on_delete=models.CASCADE)
 
-    entity_field = "country"
-
     class Meta(Tag.Meta):
         verbose_name = "country tag"
         constraints = [
@@ -409,7 +460,7 @@ class ArticleCountry(Tag):
 class ArticleTopic(Tag):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
 
-    entity_field = "topic"
+    measure = "score"
 
     class Meta(Tag.Meta):
         verbose_name = "topic tag"
@@ -419,10 +470,6 @@ class ArticleTopic(Tag):
 
     def __str__(self):
         return f"{self.topic} in {self.article_id}"
-
-
-# The tag through-model of each entity kind.
-TAG_MODELS = {"person": ArticlePerson, "country": ArticleCountry, "topic": ArticleTopic}
 
 
 class IndexQueueEntry(models.Model):
@@ -511,3 +558,10 @@ class EntityMerge(models.Model):
 
     def __str__(self):
         return f"{self.merged_name} → {self.survivor_name}"
+
+    def undo(self):
+        """Restore the merged entity, its tags, its address and the survivor as they were;
+        return the restored entity. The work is in curation.merging, beside `merge`."""
+        from articles.curation import merging
+
+        return merging.undo(self)

@@ -3,33 +3,31 @@ neighbours, related stories and the body with linked names. Each function costs 
 queries whatever the number of stories.
 
 Counts over many stories (timelines, co-mentions, shared tags) come from the search index's
-facets (stats.py), which answer in milliseconds at any size; the database GROUP BYs here are the
-fallback when the index cannot answer.
+facets (`articles.search.aggregates`), which do not grow with the archive as a GROUP BY does; the
+database queries here are the fallback when the index cannot answer.
 """
 
-import datetime as dt
 import html
 from collections import Counter
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.urls import reverse
-from django.utils.http import urlencode
 
-from articles.models import TAG_MODELS, Article, TagState
+from articles.kinds import KINDS, kind_of, names
+from articles.models import Article, TagState
 from articles.sanitize import cleaned, format_html, format_html_join
 from articles.search import aggregates as stats
+from articles.search import search_url
+from articles.text import Month
 
 CO_MENTION_LIMIT = 8
-
-
-def _kind(entity):
-    return type(entity)._meta.model_name
+MONTHLY_UP_TO = 60  # months; a longer timeline has a bar per year
 
 
 def timeline(entity):
     """Stories per month (or per year over long spans) as [{'label', 'count', 'url'}], one query."""
-    counts = stats.months({_kind(entity): entity.slug})
+    param = kind_of(entity).param
+    counts = stats.months({param: entity.slug})
     if counts is None:
         rows = (
             Article.objects.tagged_with(entity)
@@ -41,56 +39,44 @@ def timeline(entity):
         counts = {row["month"]: row["n"] for row in rows}
     if not counts:
         return {"bars": [], "by": ""}
-    first, last = min(counts), max(counts)
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    first, last = Month.of(min(counts)), Month.of(max(counts))
+    months = last - first + 1
     if months < 12:  # show at least a year, so a single month is a bar, not a block
-        index = first.year * 12 + first.month - 1 - (12 - months)
-        first, months = first.replace(year=index // 12, month=index % 12 + 1), 12
-    bars = []
-    param = _kind(entity)  # the search parameter is named after the kind
-    if months <= 60:
-        year, month = first.year, first.month
-        for _ in range(months):
-            n = sum(v for k, v in counts.items() if k.year == year and k.month == month)
-            start = f"{year:04d}-{month:02d}-01"
-            end_year, end_month = (year + 1, 1) if month == 12 else (year, month + 1)
-            bars.append(
-                {
-                    "label": f"{year}-{month:02d}",
-                    "count": n,
-                    "url": _search_url(
-                        **{
-                            param: entity.slug,
-                            "from": start,
-                            "to": _day_before(end_year, end_month),
-                        }
-                    ),
-                }
-            )
-            year, month = end_year, end_month
+        first, months = first - (12 - months), 12
+    if months <= MONTHLY_UP_TO:
+        per_month = Counter()
+        for day, n in counts.items():
+            per_month[Month.of(day)] += n
+        spans = [(m.label, per_month[m], m.first_day, m.last_day) for m in _months(first, months)]
         by = "month"
     else:
-        for year in range(first.year, last.year + 1):
-            n = sum(v for k, v in counts.items() if k.year == year)
-            bars.append(
-                {
-                    "label": str(year),
-                    "count": n,
-                    "url": _search_url(
-                        **{param: entity.slug, "from": f"{year}-01-01", "to": f"{year}-12-31"}
-                    ),
-                }
-            )
+        per_year = Counter()
+        for day, n in counts.items():
+            per_year[day.year] += n
+        spans = [
+            (str(year), per_year[year], Month(year, 1).first_day, Month(year, 12).last_day)
+            for year in range(first.year, last.year + 1)
+        ]
         by = "year"
+    bars = [
+        {
+            "label": label,
+            "count": n,
+            "url": _search_url(
+                **{param: entity.slug, "from": start.isoformat(), "to": end.isoformat()}
+            ),
+        }
+        for label, n, start, end in spans
+    ]
     return {"bars": bars, "by": by, "svg": _timeline_svg(bars, by)}
 
 
-def _day_before(year, month):
-    return (dt.date(year, month, 1) - dt.timedelta(days=1)).isoformat()
+def _months(first, count):
+    return [first + i for i in range(count)]
 
 
 def _search_url(**params):
-    return reverse("search") + "?" + urlencode({k: v for k, v in params.items() if v})
+    return search_url(**params)
 
 
 def _timeline_svg(bars, by):
@@ -107,7 +93,8 @@ def _timeline_svg(bars, by):
             label = f"{bar['label']}: {bar['count']} stor{'y' if bar['count'] == 1 else 'ies'}"
             rects.append((bar["url"], x, round(height - h, 1), round(bar_w, 1), h, label))
     return format_html(
-        '<svg class="timeline" viewBox="0 0 {} {}" role="img" aria-label="{}" preserveAspectRatio="none">'
+        '<svg class="timeline" viewBox="0 0 {} {}" role="img" aria-label="{}" '
+        'preserveAspectRatio="none">'
         '{}<text x="0" y="{}">{}</text><text x="{}" y="{}" text-anchor="end">{}</text></svg>',
         width,
         height + 18,
@@ -126,10 +113,11 @@ def _timeline_svg(bars, by):
 
 
 def co_mentions(entity):
-    """For each kind, the entities most often tagged in the same stories, with a link to those stories."""
-    kind = _kind(entity)
+    """For each kind, the entities most often tagged in the same stories as `entity`, each with a
+    link to those stories."""
+    kind = kind_of(entity).param
     top = stats.top_entities(
-        list(TAG_MODELS), CO_MENTION_LIMIT, filters={kind: entity.slug}, exclude=entity
+        list(names()), CO_MENTION_LIMIT, filters={kind: entity.slug}, exclude=entity
     )
     if top is None:
         top = _co_mentions_from_database(entity)
@@ -151,24 +139,21 @@ def co_mentions(entity):
 
 
 def _co_mentions_from_database(entity):
-    kind = _kind(entity)
+    mine = kind_of(entity)
     story_ids = Article.objects.tagged_with(entity).values("pk")
     out = {}
-    for other_kind, model in TAG_MODELS.items():
-        entity_model = model._meta.get_field(other_kind).related_model
-        rows = (
-            model.objects.filter(article__in=story_ids)
+    for other in KINDS:
+        key = other.name
+        rows = list(
+            other.tag_model.objects.filter(article__in=story_ids)
             .exclude(state=TagState.REJECTED)
-            .exclude(**({other_kind: entity} if other_kind == kind else {}))
-            .values(other_kind)
+            .exclude(**({key: entity} if other is mine else {}))
+            .values(key)
             .annotate(n=Count("article", distinct=True))
-            .order_by("-n", f"{other_kind}__name")[:CO_MENTION_LIMIT]
+            .order_by("-n", f"{key}__name")[:CO_MENTION_LIMIT]
         )
-        rows = list(rows)
-        found = entity_model.objects.in_bulk([row[other_kind] for row in rows])
-        out[other_kind] = [
-            (found[row[other_kind]], row["n"]) for row in rows if row[other_kind] in found
-        ]
+        found = other.model.objects.in_bulk([row[key] for row in rows])
+        out[key] = [(found[row[key]], row["n"]) for row in rows if row[key] in found]
     return out
 
 
@@ -224,13 +209,13 @@ def _next_dated(day, pk, newer):
 
 
 def related_by_entities(article, limit=5):
-    """[(story, shared tags)]: stories sharing the most people, countries and topics with `article`."""
+    """[(story, shared tags)]: the stories sharing the most tags (of any kind) with `article`."""
     mine = {
-        kind: {
-            getattr(tag, f"{kind}_id"): getattr(tag, kind).slug
-            for tag in getattr(article, f"{model._meta.model_name}_set").all()
+        k.name: {
+            getattr(tag, f"{k.name}_id"): getattr(tag, k.name).slug
+            for tag in getattr(article, k.tag_set).all()
         }
-        for kind, model in TAG_MODELS.items()
+        for k in KINDS
     }
     best = stats.sharing_tags(
         [(kind, slug) for kind, ids in mine.items() for slug in ids.values()], article.pk, limit
@@ -245,13 +230,13 @@ def related_by_entities(article, limit=5):
 def _shared_tags(pks, mine):
     """{story pk: how many of `mine` ({kind: {entity id: slug}}) it carries}, in one query."""
     parts = [
-        model.objects.filter(article__in=pks, **{f"{kind}__in": list(mine[kind])})
+        k.tag_model.objects.filter(article__in=pks, **{f"{k.name}__in": list(mine[k.name])})
         .exclude(state=TagState.REJECTED)
         .values("article")
         .annotate(n=Count("id"))
         .order_by()
-        for kind, model in TAG_MODELS.items()
-        if mine[kind]
+        for k in KINDS
+        if mine[k.name]
     ]
     shared = Counter()
     if pks and parts:
@@ -262,11 +247,11 @@ def _shared_tags(pks, mine):
 
 def _related_from_database(article, mine, limit):
     shared = Counter()
-    for kind, model in TAG_MODELS.items():
-        if not mine[kind]:
+    for k in KINDS:
+        if not mine[k.name]:
             continue
         rows = (
-            model.objects.filter(**{f"{kind}__in": list(mine[kind])})
+            k.tag_model.objects.filter(**{f"{k.name}__in": list(mine[k.name])})
             .exclude(article=article)
             .exclude(state=TagState.REJECTED)
             .values("article")
@@ -280,19 +265,20 @@ def _related_from_database(article, mine, limit):
 
 
 def linked_body(article):
-    """The body as safe HTML paragraphs, the first mention of each tagged person and country linked.
+    """The body as safe HTML paragraphs, the first mention of each tagged entity linked.
 
-    Built from the extractor's offsets into the body; text is escaped and the result passes the
-    bleach allow-list in sanitize.py (one pass for the whole body).
+    Built from the extractor's offsets into the body (people and countries have them; topics,
+    found by keyword rules, have none); text is escaped and the result passes the bleach
+    allow-list in sanitize.py (one pass for the whole body).
     """
     spans = []
-    for kind, attr in (("person", "articleperson_set"), ("country", "articlecountry_set")):
-        for tag in getattr(article, attr).all():
+    for k in KINDS:
+        for tag in getattr(article, k.tag_set).all():
             offsets = sorted(tuple(o) for o in tag.offsets or () if len(o) == 2)
             if offsets:
-                entity = getattr(tag, kind)
+                entity = getattr(tag, k.name)
                 spans.append(
-                    (offsets[0][0], offsets[0][1], entity.get_absolute_url(), kind, entity.name)
+                    (offsets[0][0], offsets[0][1], entity.get_absolute_url(), k.name, entity.name)
                 )
     spans.sort()
     body = article.body
@@ -311,7 +297,8 @@ def linked_body(article):
                 continue
             pieces.append(html.escape(body[cursor:s]))
             pieces.append(
-                f'<a class="entity-link entity-{kind}" href="{html.escape(url)}" title="{html.escape(name)}">'
+                f'<a class="entity-link entity-{kind}" href="{html.escape(url)}" '
+                f'title="{html.escape(name)}">'
                 f"{html.escape(body[s:e])}</a>"
             )
             cursor = e

@@ -1,6 +1,9 @@
+"""/sitemap.xml: every story, and every entity with a story, in one section per kind."""
+
 from django.contrib.sitemaps import Sitemap
 
-from articles.models import Article, Country, Person, Topic
+from articles.kinds import KINDS
+from articles.models import Article
 
 
 class ArticleSitemap(Sitemap):
@@ -25,21 +28,10 @@ class EntitySitemap(Sitemap):
         return obj.updated
 
 
-class PersonSitemap(EntitySitemap):
-    model = Person
-
-
-class CountrySitemap(EntitySitemap):
-    model = Country
-
-
-class TopicSitemap(EntitySitemap):
-    model = Topic
-
-
 sitemaps = {
     "articles": ArticleSitemap,
-    "people": PersonSitemap,
-    "countries": CountrySitemap,
-    "topics": TopicSitemap,
+    **{
+        kind.plural: type(f"{kind.model.__name__}Sitemap", (EntitySitemap,), {"model": kind.model})
+        for kind in KINDS
+    },
 }

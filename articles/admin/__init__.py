@@ -1,3 +1,3 @@
 """The admin, by model group; Django imports this package to register them."""
 
-from articles.admin import articles  # noqa: F401
+from articles.admin import articles, entities, review  # noqa: F401

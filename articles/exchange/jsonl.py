@@ -1,100 +1,21 @@
-"""The export format (DESIGN.md) and its way back in: one JSON object per article.
+"""Importing the export format (export.py) back: one JSON object per article.
 
-Beyond the documented keys each tag carries its `state` (auto or confirmed; rejected tags are not
-exported) and people their `role`, so curated tags survive a move between databases.
+A record's tags come back with their state (auto or confirmed) and the tag model's own fields (a
+person's role); each tag's entity is found by its model's `export_lookup` or created.
 """
 
 import datetime as dt
 
 from django.db import transaction
 
+from articles.exchange.export import _own_fields
 from articles.ingest.store import content_key
-from articles.models import (
-    Article,
-    ArticleCountry,
-    ArticlePerson,
-    ArticleTopic,
-    Country,
-    Person,
-    TagOrigin,
-    TagState,
-    Topic,
-)
-
-FIELDS = [
-    "id",
-    "slug",
-    "url",
-    "headline",
-    "kicker",
-    "deck",
-    "body",
-    "published",
-    "source",
-    "photo_credit",
-    "truncated",
-]
+from articles.kinds import KINDS
+from articles.models import Article, TagOrigin, TagState
 
 
 class RecordError(ValueError):
     pass
-
-
-def export_queryset():
-    """Articles with their non-rejected tags, newest first."""
-    return Article.objects.newest_first().with_tags()
-
-
-def _in_order(tags):
-    """Tags in the order they were stored (pk). Without this the order is the database's: on
-    PostgreSQL an updated row moves, so an export would not compare equal after a round trip."""
-    return sorted(tags, key=lambda tag: tag.pk)
-
-
-def article_record(article, base_url=""):
-    """The export dict of an article from export_queryset()."""
-    return {
-        "id": article.pk,
-        "slug": article.slug,
-        "url": base_url + article.get_absolute_url(),
-        "headline": article.headline,
-        "kicker": article.kicker,
-        "deck": article.deck,
-        "body": article.body,
-        "published": article.published.isoformat() if article.published else None,
-        "source": article.source,
-        "photo_credit": article.photo_credit,
-        "truncated": article.truncated,
-        "people": [
-            {
-                "name": t.person.name,
-                "slug": t.person.slug,
-                "url": base_url + t.person.get_absolute_url(),
-                "aliases": t.person.aliases,
-                "role": t.role,
-                "state": t.state,
-            }
-            for t in _in_order(article.articleperson_set.all())
-        ],
-        "countries": [
-            {
-                "name": t.country.name,
-                "code": t.country.code,
-                "url": base_url + t.country.get_absolute_url(),
-                "state": t.state,
-            }
-            for t in _in_order(article.articlecountry_set.all())
-        ],
-        "topics": [
-            {
-                "name": t.topic.name,
-                "slug": t.topic.slug,
-                "url": base_url + t.topic.get_absolute_url(),
-                "state": t.state,
-            }
-            for t in _in_order(article.articletopic_set.all())
-        ],
-    }
 
 
 def _state(entry):
@@ -110,7 +31,10 @@ def _text(record, key, limit=None):
 
 
 def import_record(record):
-    """Create or update an article from an export record; return 'created', 'updated' or 'unchanged'."""
+    """Create or update an article from an export record.
+
+    Returns (status, article), status being 'created', 'updated' or 'unchanged'.
+    """
     if not isinstance(record, dict):
         raise RecordError("a record must be a JSON object")
     body, headline = _text(record, "body"), _text(record, "headline", 300)
@@ -171,28 +95,24 @@ def _entity(model, entry, **lookup):
 
 def _import_tags(article, record):
     changed = False
-    kinds = [
-        ("people", ArticlePerson, "person", lambda e: _entity(Person, e, name=e["name"])),
-        (
-            "countries",
-            ArticleCountry,
-            "country",
-            lambda e: _entity(Country, e, code=str(e["code"]).upper()[:2]),
-        ),
-        ("topics", ArticleTopic, "topic", lambda e: _entity(Topic, e, slug=e.get("slug") or None)),
-    ]
-    for key, model, field, resolve in kinds:
+    for kind in KINDS:
+        key = kind.plural
         entries = record.get(key) or []
         if not isinstance(entries, list):
             raise RecordError(f"{key!r} must be a list")
         for entry in entries:
             if not isinstance(entry, dict) or not entry.get("name"):
                 raise RecordError(f"each of {key!r} needs a 'name'")
-            entity = resolve(entry)
-            extra = {"role": str(entry.get("role") or "")[:200]} if field == "person" else {}
-            tag, created = model.objects.get_or_create(
+            entity = _entity(kind.model, entry, **kind.model.export_lookup(entry))
+            extra = {
+                field: str(entry.get(field) or "")[
+                    : kind.tag_model._meta.get_field(field).max_length
+                ]
+                for field in _own_fields(kind)
+            }
+            tag, created = kind.tag_model.objects.get_or_create(
                 article=article,
-                **{field: entity},
+                **{kind.name: entity},
                 defaults={"origin": TagOrigin.IMPORT, "state": _state(entry), **extra},
             )
             changed |= created

@@ -59,34 +59,3 @@ class SearchForm(forms.Form):
             label = "" if name == "__all__" else f"{self.fields[name].label or name}: "
             messages.extend(f"{label}{e}" for e in errors)
         return " ".join(messages)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": ".txt,.text,.html,.htm,.jsonl"})
-        )
-        kwargs.setdefault("allow_empty_file", True)  # ingest names an empty file with its reason
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, (list, tuple)) else [data]
-        return [
-            super(MultipleFileField, self).clean(f, initial) for f in files if f
-        ] or super().clean(None, initial)
-
-
-class UploadForm(forms.Form):
-    """Files to ingest from the admin: the same formats as `manage.py ingest`."""
-
-    files = MultipleFileField(help_text="One or more .txt (seed format), .html or .jsonl files.")
-    date = forms.DateField(
-        required=False, help_text="Publication date for texts that give none (YYYY-MM-DD)."
-    )
-    source = forms.CharField(
-        required=False, max_length=200, help_text="Source name for texts that give none."
-    )

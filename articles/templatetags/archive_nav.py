@@ -3,12 +3,11 @@
 Only the latest months are counted (an index range), not the whole archive.
 """
 
-import datetime as dt
-
 from django import template
 from django.db.models import Count, Max, Q
 
 from articles.models import Article
+from articles.text import Month
 from articles.views.archive import month_counts
 
 register = template.Library()
@@ -24,9 +23,9 @@ def date_archive_panel(limit=PANEL_MONTHS):
     # The latest `limit` months with stories: a window of that many months, widened while it holds
     # fewer (gaps), so a dense archive costs one range query however many stories it has.
     # A sparse archive (gaps of years) falls back to grouping every dated story.
-    last = latest.year * 12 + latest.month - 1
+    last = Month.of(latest)
     for span in (limit, limit * 4, limit * 16):
-        months = _window_counts(max(1, last - span + 1), last)
+        months = _window_counts(Month.from_number(max(1, (last - span + 1).number)), last)
         if len(months) >= limit:
             break
     else:
@@ -34,20 +33,19 @@ def date_archive_panel(limit=PANEL_MONTHS):
     return {"archive_months": months[:limit], "archive_undated": Article.objects.undated().count()}
 
 
-def _month(number):
-    return dt.date(number // 12, number % 12 + 1, 1)
-
-
 def _window_counts(first, last):
-    """[(first day of month, stories)] newest first, for months number `first`..`last`: one pass
+    """[(first day of month, stories)] newest first, for the months `first`..`last`: one pass
     over an index range with a count per month (truncating each date costs a function call per
     row in SQLite)."""
+    months = [last - i for i in range(last - first + 1)]
     counts = Article.objects.filter(
-        published__gte=_month(first), published__lt=_month(last + 1)
+        published__gte=first.first_day, published__lt=(last + 1).first_day
     ).aggregate(
         **{
-            f"m{n}": Count("id", filter=Q(published__gte=_month(n), published__lt=_month(n + 1)))
-            for n in range(first, last + 1)
+            f"m{m.number}": Count(
+                "id", filter=Q(published__gte=m.first_day, published__lt=(m + 1).first_day)
+            )
+            for m in months
         }
     )
-    return [(_month(n), counts[f"m{n}"]) for n in range(last, first - 1, -1) if counts[f"m{n}"]]
+    return [(m.first_day, counts[f"m{m.number}"]) for m in months if counts[f"m{m.number}"]]

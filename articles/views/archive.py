@@ -1,4 +1,4 @@
-"""Browse the archive by publication date: /archive/, /archive/2024/, /archive/2024/5/, /archive/undated/.
+"""Browse the archive by date: /archive/, /archive/2024/, /archive/2024/5/, /archive/undated/.
 
 Counts come from one aggregate query grouped by month (`month_counts`); story lists use Django's
 date-based generic views, paginated like every other list. Stories without a publication date
@@ -6,7 +6,6 @@ have their own page.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
@@ -14,9 +13,8 @@ from django.views.generic import ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
 from articles.models import Article
-from articles.views.articles import PAGE_SIZE
-
-STORY_ORDER = ["-published", "-created", "-id"]
+from articles.search import PAGE_SIZE
+from articles.text import Month
 
 
 @dataclass
@@ -76,19 +74,18 @@ class ArchiveIndexView(TemplateView):
 class DateArchiveMixin:
     """Shared set-up of the year and month views.
 
-    The base queryset stays plain so the previous/next lookups Django makes do not prefetch tags;
-    only the listed page gets `.with_tag_names()`.
+    The base queryset stays plain (the archive's story order, no tags) so the previous/next
+    lookups Django makes do not prefetch tags; only the listed page gets `.with_tag_names()`.
     """
 
     date_field = "published"
     allow_empty = False  # an empty year or month is a 404, and previous/next skip empty periods
     allow_future = True  # a story dated ahead is still in the archive index; its page must exist
-    ordering = STORY_ORDER
     paginate_by = PAGE_SIZE
     context_object_name = "articles"
 
     def get_queryset(self):
-        return Article.objects.all()
+        return Article.objects.newest_first()
 
     def get_dated_items(self):
         date_list, articles, extra = super().get_dated_items()
@@ -104,7 +101,7 @@ class ArticleYearArchiveView(DateArchiveMixin, YearArchiveView):
         year = context["year"].year
         months, _undated = month_counts(
             Article.objects.filter(
-                published__gte=date(year, 1, 1), published__lte=date(year, 12, 31)
+                published__gte=Month(year, 1).first_day, published__lte=Month(year, 12).last_day
             )
         )
         context["month_counts"] = months

@@ -1,3 +1,6 @@
+"""Atom feeds: the latest stories, and the stories of each entity (one feed class for every
+kind; urls.py makes a pattern per kind). The search feed is articles.search's."""
+
 import datetime
 
 from django.contrib.syndication.views import Feed
@@ -6,7 +9,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from articles.models import Article, Country, Person, Topic
+from articles.models import Article
 
 FEED_SIZE = 30
 
@@ -31,9 +34,7 @@ class LatestArticlesFeed(Feed):
 
     def item_pubdate(self, item):
         if item.published:
-            return datetime.datetime.combine(
-                item.published, datetime.time(), tzinfo=datetime.UTC
-            )
+            return datetime.datetime.combine(item.published, datetime.time(), tzinfo=datetime.UTC)
         return item.created
 
     def item_updateddate(self, item):
@@ -41,7 +42,13 @@ class LatestArticlesFeed(Feed):
 
 
 class EntityFeed(LatestArticlesFeed):
+    """The stories of one entity; `EntityFeed(Person)` serves every person's feed."""
+
     model = None
+
+    def __init__(self, model=None):
+        super().__init__()
+        self.model = model or self.model
 
     def get_object(self, request, slug):
         return get_object_or_404(self.model, slug=slug)
@@ -57,15 +64,3 @@ class EntityFeed(LatestArticlesFeed):
 
     def items(self, obj):
         return Article.objects.tagged_with(obj).newest_first()[:FEED_SIZE]
-
-
-class PersonFeed(EntityFeed):
-    model = Person
-
-
-class CountryFeed(EntityFeed):
-    model = Country
-
-
-class TopicFeed(EntityFeed):
-    model = Topic

@@ -28,7 +28,8 @@ class Command(BaseCommand):
         User.objects.create_superuser(username=username, email="", password=password)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin login created, shown only this once:\n  user: {username}\n  password: {password}\n"
+                "Admin login created, shown only this once:\n"
+                f"  user: {username}\n  password: {password}\n"
                 "  sign in at /admin/ on the address below"
             )
         )

@@ -44,8 +44,9 @@ class Command(BaseCommand):
         if verbosity >= 1:
             prefix = "dry run, nothing stored: " if dry_run else ""
             summary = (
-                f"{prefix}{report.files} file(s): {report.created} created, {report.updated} updated, "
-                f"{report.unchanged} unchanged, {len(report.failed)} failed"
+                f"{prefix}{report.files} file(s): {report.created} created, "
+                f"{report.updated} updated, {report.unchanged} unchanged, "
+                f"{len(report.failed)} failed"
             )
             if report.skipped:
                 summary += f", {report.skipped} skipped (not .txt/.html/.jsonl)"

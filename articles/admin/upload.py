@@ -1,0 +1,92 @@
+"""The "Ingest files" page of the article admin: upload texts, see what happened to each file."""
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+
+from articles.ingest.pipeline import ingest_paths
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".txt,.text,.html,.htm,.jsonl"})
+        )
+        kwargs.setdefault("allow_empty_file", True)  # ingest names an empty file with its reason
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data]
+        return [
+            super(MultipleFileField, self).clean(f, initial) for f in files if f
+        ] or super().clean(None, initial)
+
+
+class UploadForm(forms.Form):
+    """Files to ingest from the admin: the same formats as `manage.py ingest`."""
+
+    files = MultipleFileField(help_text="One or more .txt (seed format), .html or .jsonl files.")
+    date = forms.DateField(
+        required=False, help_text="Publication date for texts that give none (YYYY-MM-DD)."
+    )
+    source = forms.CharField(
+        required=False, max_length=200, help_text="Source name for texts that give none."
+    )
+
+
+def _ingest_uploads(form):
+    """Ingest the form's files; return [(file name, created, updated, unchanged, failure)].
+
+    The uploads are written to a temporary folder under numbered names (two uploads may share a
+    name), and the numbers are taken off again for the report.
+    """
+    with tempfile.TemporaryDirectory(prefix="newsarchive-upload-") as folder:
+        paths = []
+        for index, upload in enumerate(form.cleaned_data["files"]):
+            target = Path(folder, f"{index:03d}-{Path(upload.name).name}")
+            with target.open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            paths.append(target)
+        report = ingest_paths(
+            paths, published=form.cleaned_data["date"], source=form.cleaned_data["source"]
+        )
+    results = [(Path(p).name.split("-", 1)[1], *rest) for p, *rest in report.per_file]
+    results += [
+        (Path(p).name.split("-", 1)[-1], 0, 0, 0, reason)
+        for p, reason in report.failed
+        if all(Path(p).name != Path(r[0]).name for r in report.per_file)
+    ]
+    return report, results
+
+
+def upload_view(model_admin, request):
+    """The upload page of `model_admin` (the article admin); editors who may change articles."""
+    if not model_admin.has_change_permission(request):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None)
+    results = None
+    if request.method == "POST" and form.is_valid():
+        report, results = _ingest_uploads(form)
+        model_admin.message_user(
+            request,
+            f"{report.created} created, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {len(report.failed)} failed.",
+            messages.WARNING if report.failed else messages.SUCCESS,
+        )
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": "Ingest files",
+        "form": form,
+        "results": results,
+        "opts": model_admin.model._meta,
+    }
+    return TemplateResponse(request, "admin/articles/article/upload.html", context)
