@@ -199,7 +199,8 @@ def main():
         return
     rate, cold, words, ratio = speed(cases, args.speed_articles)
     print(
-        f"speed: {rate:,.0f} articles/s extraction alone, steady state (best of 8 rounds, ~{words:.0f}-word articles)"
+        f"speed: {rate:,.0f} articles/s extraction alone, steady state "
+        f"(best of 8 rounds, ~{words:.0f}-word articles)"
     )
     print(
         f"speed: extraction costs {ratio:.1f}x one regex word scan of the same texts (same rounds)"

@@ -143,7 +143,8 @@ def read_text(path):
         for number, line in enumerate(text.splitlines(), 1):
             if len(line) > MAX_LINE_CHARS:
                 raise ReadError(
-                    f"line {number} is {len(line):,} characters long; a paragraph is at most {MAX_LINE_CHARS:,}"
+                    f"line {number} is {len(line):,} characters long; "
+                    f"a paragraph is at most {MAX_LINE_CHARS:,}"
                 )
     if not text.strip():
         raise ReadError("no text in file")
