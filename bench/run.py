@@ -115,7 +115,8 @@ def stage_dump_documents(data_dir, out):
     from haystack import connections
 
     from articles.models import Article
-    from articles.search.backends.whoosh.backend import SPELLING, spelling_words
+    from articles.search.backends.whoosh.schema import SPELLING
+    from articles.search.backends.whoosh.spelling import spelling_words
 
     backend = connections["default"].get_backend()
     backend.setup()
@@ -181,7 +182,7 @@ def query_mix(data_dir, per_kind, seed=11):
     from haystack import connections
 
     from articles.models import Person
-    from articles.search.backends.whoosh.backend import SPELLING
+    from articles.search.backends.whoosh.schema import SPELLING
 
     rng = random.Random(seed)
     backend = connections["default"].get_backend()
@@ -309,9 +310,11 @@ def stage_web(data_dir, per_kind, pages):
 
 def _forget_matches(backend):
     """Each timed request must count and rank its matches itself, as a new query would."""
-    searcher = backend._searcher()
-    searcher.__dict__.pop("_archive_matched", None)
-    searcher.__dict__.pop("_archive_facets", None)
+    from articles.search.backends.whoosh.caches import of_searcher
+
+    caches = of_searcher(backend._searcher())
+    caches.matched.clear()
+    caches.facets.clear()
 
 
 STAGES = {

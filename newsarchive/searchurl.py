@@ -21,9 +21,9 @@ from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-WHOOSH_ENGINE = "articles.search.backends.whoosh.backend.ArchiveWhooshEngine"
-ELASTICSEARCH7_ENGINE = "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine"
-SOLR_ENGINE = "haystack.backends.solr_backend.SolrEngine"
+WHOOSH_ENGINE = "articles.search.backends.whoosh.engine.ArchiveWhooshEngine"
+ELASTICSEARCH7_ENGINE = "articles.search.backends.elasticsearch7.ArchiveElasticsearch7Engine"
+SOLR_ENGINE = "articles.search.backends.solr.ArchiveSolrEngine"
 
 SCHEMES = {
     "elasticsearch7": ("elasticsearch7", "http"),
@@ -34,7 +34,8 @@ SCHEMES = {
 # The Python client each engine needs (pinned in requirements.txt).
 CLIENTS = {"elasticsearch7": "elasticsearch", "solr": "pysolr"}
 OPTIONS = {"timeout", "batch_size", "verify_certs", "ca_certs"}
-# Elasticsearch index names: lowercase, none of \ / * ? " < > | space , # :, not starting with - _ +.
+# Elasticsearch index names: lowercase, none of \ / * ? " < > | space , # :, not starting
+# with - _ +.
 ES_INDEX_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 EXAMPLES = (
     "e.g. elasticsearch7://localhost:9200/newsarchive or solr://localhost:8983/solr/newsarchive"
@@ -116,7 +117,8 @@ def haystack_connection(search_url, data_dir):
         connection["KWARGS"] = kwargs
     if importlib.util.find_spec(CLIENTS[engine]) is None:
         raise SearchURLError(
-            f"SEARCH_URL {shown!r} needs the {CLIENTS[engine]!r} package: pip install -r requirements.txt"
+            f"SEARCH_URL {shown!r} needs the {CLIENTS[engine]!r} package: "
+            "pip install -r requirements.txt"
         )
     return connection
 
@@ -128,7 +130,7 @@ def _redacted(url):
 
 def _hosts(netloc, shown):
     hostpart = netloc.rsplit("@", 1)[-1]
-    hosts = [h for h in hostpart.split(",")]
+    hosts = hostpart.split(",")
     if not hostpart or not all(hosts):
         raise SearchURLError(f"SEARCH_URL {shown!r} needs a host, {EXAMPLES}")
     for host in hosts:
@@ -168,13 +170,15 @@ def _options(query, shown, https):
                 seconds = math.nan
             if not (math.isfinite(seconds) and seconds > 0):
                 raise SearchURLError(
-                    f"SEARCH_URL {shown!r}: timeout must be a number of seconds above 0, not {value!r}"
+                    f"SEARCH_URL {shown!r}: timeout must be a number of seconds above 0, "
+                    f"not {value!r}"
                 )
             options[key] = int(seconds) if seconds.is_integer() else seconds
         elif key == "batch_size":
             if not value.isdigit() or int(value) < 1:
                 raise SearchURLError(
-                    f"SEARCH_URL {shown!r}: batch_size must be a whole number above 0, not {value!r}"
+                    f"SEARCH_URL {shown!r}: batch_size must be a whole number above 0, "
+                    f"not {value!r}"
                 )
             options[key] = int(value)
         elif key == "verify_certs":

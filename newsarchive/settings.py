@@ -115,9 +115,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SEARCH_URL: unset = Whoosh in the data dir; elasticsearch7://... or solr://... for a search
 # cluster (newsarchive/searchurl.py, README "Scaling out"). A bad URL stops the app here.
 HAYSTACK_CONNECTIONS = {"default": haystack_connection(os.environ.get("SEARCH_URL"), DATA_DIR)}
-# Index updates never happen inside a web request; see articles/search_queue.py.
-HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
-HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Changes are queued, never indexed inside a web request; see articles/search/queue.py.
+HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article, Person
-from articles.search.backends.whoosh.backend import ArrayIndex
-from articles.search.service import SearchParams, build_queryset, parse_query
+from articles.search import SearchParams
+from articles.search.backends.whoosh.arrays import ArrayIndex
+from articles.search.query import build_queryset, parse_query
 
 from .conftest import SEEDS
 
@@ -105,7 +106,8 @@ def test_phrases_match_exactly_what_whoosh_matches(archive):
 
 
 def test_a_phrase_in_very_many_stories_is_estimated_and_says_so(archive, client, monkeypatch):
-    import articles.search.backends.whoosh.backend as sb
+    import articles.search.backends.whoosh.phrases as sb
+    from articles.search.backends.whoosh.caches import of_searcher
 
     query_text = '"told reporters"'
     exact = client.get("/api/search/", {"q": query_text}).json()
@@ -113,8 +115,8 @@ def test_a_phrase_in_very_many_stories_is_estimated_and_says_so(archive, client,
     monkeypatch.setattr(sb, "PHRASE_EXACT", 10)
     monkeypatch.setattr(sb, "PHRASE_SAMPLE", 8)
     monkeypatch.setattr(sb, "PHRASE_PAGES", 20)
-    archive._searcher().__dict__.pop("_archive_matched", None)
-    archive._searcher().__dict__.pop("_archive_facets", None)
+    of_searcher(archive._searcher()).matched.clear()
+    of_searcher(archive._searcher()).facets.clear()
     estimated = client.get("/api/search/", {"q": query_text}).json()
     assert estimated["estimated"] is True
     assert 0.5 * exact["count"] <= estimated["count"] <= 1.5 * exact["count"]
@@ -137,7 +139,8 @@ def _whoosh_counts(searcher, field):
 
 
 def test_facet_counts_match_whoosh_across_segments_deletions_and_new_versions(archive):
-    from articles.search.backends.whoosh.backend import SEGMENT_ARRAYS, FacetColumns
+    from articles.search.backends.whoosh.caches import SEGMENT_ARRAYS
+    from articles.search.backends.whoosh.facets import FacetColumns
 
     backend = archive
     searcher = backend._searcher()
@@ -170,7 +173,7 @@ def test_facet_counts_match_whoosh_across_segments_deletions_and_new_versions(ar
 
 
 def test_facet_postings_are_shared_through_a_file_per_segment(archive):
-    from articles.search.backends.whoosh.backend import FacetColumns, read_keyword_segment
+    from articles.search.backends.whoosh.facets import FacetColumns, read_keyword_segment
 
     backend = archive
     call_command("check_index", "--rebuild", verbosity=0)  # a drain writes the new segments' files

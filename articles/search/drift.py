@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from haystack import connections
-from haystack.query import SearchQuerySet
 
 from articles.models import Article
 from articles.search.queue import drain, enqueue_articles
@@ -25,15 +24,6 @@ class Drift:
         return not (self.missing or self.stale or self.outdated or self.error)
 
 
-def _indexed_versions(backend):
-    if hasattr(backend, "indexed_versions"):
-        return backend.indexed_versions()
-    return {
-        int(pk): updated
-        for pk, updated in SearchQuerySet().models(Article).values_list("pk", "updated")
-    }
-
-
 def _aware(value):
     if value is None:
         return None
@@ -45,7 +35,7 @@ def check(using="default"):
     versions = dict(Article.objects.values_list("pk", "updated"))
     drift = Drift(articles=len(versions))
     try:
-        indexed = _indexed_versions(backend)
+        indexed = backend.indexed_versions()
     except Exception as exc:  # noqa: BLE001 - a missing or corrupt index is a finding, not a crash
         drift.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
         return drift
@@ -64,8 +54,6 @@ def repair(drift, using="default"):
     """Queue what drifted (everything, after resetting an unreadable index) and drain the queue."""
     backend = connections[using].get_backend()
     if drift.error:
-        if not hasattr(backend, "reset_index"):
-            raise RuntimeError(f"cannot repair this engine's index automatically: {drift.error}")
         backend.reset_index()
         enqueue_articles(Article.objects.values_list("pk", flat=True))
     else:
@@ -74,11 +62,8 @@ def repair(drift, using="default"):
 
 
 def rebuild(using="default"):
-    """Throw the index away and index every article again (in bulk: one writer, several processes)."""
-    backend = connections[using].get_backend()
-    if hasattr(backend, "reset_index"):
-        backend.reset_index()
-    else:
-        backend.clear()
+    """Throw the index away and index every article again (in bulk: one writer, several
+    processes)."""
+    connections[using].get_backend().reset_index()
     enqueue_articles(Article.objects.values_list("pk", flat=True))
     return drain(using=using)

@@ -8,7 +8,7 @@ import threading
 from contextlib import contextmanager
 
 from haystack import connections
-from whoosh.index import LockError
+from haystack.utils import get_identifier
 
 from articles.models import Article, IndexQueueEntry
 
@@ -18,7 +18,8 @@ _state = threading.local()
 
 
 def enabled():
-    """False inside `suspended()`: bulk work (ingest) queues its changed articles once at the end."""
+    """False inside `suspended()`: bulk work (ingest) queues its changed articles once, at the
+    end."""
     return not getattr(_state, "suspended", False)
 
 
@@ -38,17 +39,14 @@ def enqueue_articles(article_ids):
     )
 
 
-class IndexBusy(Exception):
-    """Another process holds the index's write lock; the queue keeps everything for the next round."""
-
-
 def drain(batch_size=500, using="default", max_entries=200_000):
     """Apply queued changes to the index; return (updated, removed).
 
     Each round reads up to `max_entries` queue entries, writes their articles through one writer
     and commits once (Whoosh; several processes when the queue is long), then removes exactly
-    those entries. A crash or a busy index (IndexBusy, when another writer holds the lock) loses
-    nothing: entries leave the queue only after their change reached the index.
+    those entries. A crash or a busy index (the backend's `writing` raises
+    articles.search.backends.base.IndexBusy when another writer holds the lock) loses nothing:
+    entries leave the queue only after their change reached the index.
     """
     backend = connections[using].get_backend()
     index = connections[using].get_unified_index().get_index(Article)
@@ -58,46 +56,19 @@ def drain(batch_size=500, using="default", max_entries=200_000):
             IndexQueueEntry.objects.order_by("id").values_list("id", "article_id")[:max_entries]
         )
         if not entries:
-            if (updated or removed) and hasattr(backend, "warm"):
-                backend.warm()  # writes the new segments' facet files, which web processes then load
+            if updated or removed:
+                backend.warm()  # e.g. the new segments' facet files, which web processes load
             return updated, removed
-        article_ids = list(
-            dict.fromkeys(article_id for _, article_id in entries)
-        )  # once each, in order
-        try:
-            with _writing(backend, bulk=len(article_ids) >= BULK_MIN) as write:
-                for first in range(0, len(article_ids), batch_size):
-                    ids = article_ids[first : first + batch_size]
-                    articles = list(index.index_queryset(using=using).filter(pk__in=ids))
-                    gone = [
-                        f"articles.article.{pk}"
-                        for pk in sorted(set(ids) - {a.pk for a in articles})
-                    ]
-                    write(index, articles, gone)
-                    updated += len(articles)
-                    removed += len(gone)
-        except LockError as exc:
-            raise IndexBusy(
-                f"the search index is locked by another writer ({exc}); try again shortly"
-            ) from exc
+        article_ids = list(dict.fromkeys(article_id for _, article_id in entries))  # in order
+        with backend.writing(bulk=len(article_ids) >= BULK_MIN) as write:
+            for first in range(0, len(article_ids), batch_size):
+                ids = article_ids[first : first + batch_size]
+                articles = list(index.index_queryset(using=using).filter(pk__in=ids))
+                gone = sorted(set(ids) - {a.pk for a in articles})
+                write(index, articles, [get_identifier(Article(pk=pk)) for pk in gone])
+                updated += len(articles)
+                removed += len(gone)
         # Only what was applied leaves the queue; entries added meanwhile stay for the next round.
         entry_ids = [entry_id for entry_id, _ in entries]
         for first in range(0, len(entry_ids), batch_size):
             IndexQueueEntry.objects.filter(id__in=entry_ids[first : first + batch_size]).delete()
-
-
-@contextmanager
-def _writing(backend, bulk):
-    """A write(index, objects, removed_identifiers) callable committed once at the end."""
-    if hasattr(backend, "writing"):  # our Whoosh backend: one writer, one commit
-        with backend.writing(bulk=bulk) as session:
-            yield session.write
-        return
-
-    def write(index, objects, removed_identifiers):
-        if objects:
-            backend.update(index, objects)
-        for identifier in removed_identifiers:
-            backend.remove(identifier)
-
-    yield write

@@ -4,7 +4,10 @@ from articles.search import drift as index_check
 
 
 class Command(BaseCommand):
-    help = "Report drift between the database and the search index; --repair fixes it, --rebuild starts over."
+    help = (
+        "Report drift between the database and the search index; --repair fixes it, "
+        "--rebuild starts over."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -37,16 +40,16 @@ class Command(BaseCommand):
             self.stdout.write(self.style.ERROR(f"index unreadable: {drift.error}"))
         else:
             self.stdout.write(
-                f"{drift.articles} article(s), {drift.documents} indexed: {len(drift.missing)} missing, "
+                f"{drift.articles} article(s), {drift.documents} indexed: "
+                f"{len(drift.missing)} missing, "
                 f"{len(drift.stale)} stale, {len(drift.outdated)} outdated"
             )
             if verbosity >= 2:
                 for label in ("missing", "stale", "outdated"):
                     ids = getattr(drift, label)
                     if ids:
-                        self.stdout.write(
-                            f"  {label}: {', '.join(map(str, ids[:50]))}{' …' if len(ids) > 50 else ''}"
-                        )
+                        more = " …" if len(ids) > 50 else ""
+                        self.stdout.write(f"  {label}: {', '.join(map(str, ids[:50]))}{more}")
         if drift.ok:
             self.stdout.write(self.style.SUCCESS("index matches the database"))
             return

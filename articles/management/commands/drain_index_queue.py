@@ -3,7 +3,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import IndexQueueEntry
-from articles.search.queue import IndexBusy, drain
+from articles.search.backends.base import IndexBusy
+from articles.search.queue import drain
 
 
 class Command(BaseCommand):
