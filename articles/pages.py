@@ -62,7 +62,7 @@ def timeline(entity):
         {
             "label": label,
             "count": n,
-            "url": _search_url(
+            "url": search_url(
                 **{param: entity.slug, "from": start.isoformat(), "to": end.isoformat()}
             ),
         }
@@ -73,10 +73,6 @@ def timeline(entity):
 
 def _months(first, count):
     return [first + i for i in range(count)]
-
-
-def _search_url(**params):
-    return search_url(**params)
 
 
 def _timeline_svg(bars, by):
@@ -129,9 +125,9 @@ def co_mentions(entity):
                 "slug": other.slug,
                 "count": n,
                 "url": other.get_absolute_url(),
-                "shared_url": _search_url(**{kind: entity.slug, other_kind: other.slug})
+                "shared_url": search_url(**{kind: entity.slug, other_kind: other.slug})
                 if other_kind != kind
-                else _search_url(q=f'"{other.name}"', **{kind: entity.slug}),
+                else search_url(q=f'"{other.name}"', **{kind: entity.slug}),
             }
             for other, n in pairs
         ]
