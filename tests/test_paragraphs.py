@@ -1,0 +1,125 @@
+"""articles.ingest.paragraphs: the paragraph convention of a plain-text file, our own examples."""
+
+from pathlib import Path
+
+import pytest
+
+from articles.ingest.paragraphs import logical_lines, split_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+ONE = (
+    "Bus drivers in the capital stopped work at dawn on Monday over unpaid overtime, leaving "
+    "commuters to crowd into shared taxis and onto the few trains still running."
+)
+TWO = (
+    "The transport authority said it had offered to pay half of what was owed before the end "
+    "of the month, and that talks with the well-known union leader would resume on Friday."
+)
+THREE = "Drivers said they would stay out until every shift was paid."
+
+
+def wrap(paragraph, width=64, indent=""):
+    """Greedy wrapping, as an editor does it."""
+    lines, line = [], indent
+    for word in paragraph.split():
+        if line.strip() and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line.strip() else line + word
+    return lines + [line]
+
+
+def test_blank_line_separated_wrapped_text_is_rejoined():
+    text = "\n\n".join("\n".join(wrap(p)) for p in (ONE, TWO, THREE)) + "\n"
+    assert logical_lines(text) == [ONE, TWO, THREE]
+
+
+def test_indented_first_lines_without_blank_lines():
+    text = "\n".join(line for p in (ONE, TWO, THREE) for line in wrap(p, indent="    "))
+    assert logical_lines(text) == [ONE, TWO, THREE]
+
+
+def test_tab_indent_and_crlf():
+    text = "\r\n".join(line for p in (ONE, TWO, THREE) for line in wrap(p, 70, "\t"))
+    assert logical_lines(text) == [ONE, TWO, THREE]
+
+
+def test_mixed_blank_line_and_indent_with_mixed_line_ends():
+    first = "\r\n".join(wrap(ONE))
+    rest = "\n".join(line for p in (TWO, THREE) for line in wrap(p, indent="  "))
+    assert logical_lines(first + "\r\n\r\n" + rest) == [ONE, TWO, THREE]
+
+
+def test_old_mac_cr_line_ends_and_blank_lines_of_spaces():
+    text = "\r   \r".join("\r".join(wrap(p)) for p in (ONE, TWO, THREE))
+    assert logical_lines(text) == [ONE, TWO, THREE]
+
+
+def test_format_flowed_trailing_spaces():
+    text = "\n\n".join(" \n".join(wrap(p)) for p in (ONE, TWO, THREE))
+    assert logical_lines(text) == [ONE, TWO, THREE]
+
+
+def test_header_block_and_title_line_stay_their_own_lines():
+    body = "\n\n".join("\n".join(wrap(p)) for p in (ONE, TWO))
+    header = "Headline: Bus drivers strike\nDate: 2021-05-13\nSource: City Desk\n\n"
+    assert logical_lines(header + body) == [
+        "Headline: Bus drivers strike",
+        "Date: 2021-05-13",
+        "Source: City Desk",
+        "",
+        ONE,
+        TWO,
+    ]
+    assert logical_lines("Bus drivers strike\n\n" + body) == ["Bus drivers strike", ONE, TWO]
+    assert logical_lines("By Nadia Rahimi\n\n" + body)[0] == "By Nadia Rahimi"
+
+
+def test_hyphen_at_a_line_end_is_kept_and_not_spaced():
+    text = "A strike called by a well-\nknown leader who has led\nmany such walk-\nouts before.\n"
+    assert logical_lines(text) == [
+        "A strike called by a well-known leader who has led many such walk-outs before."
+    ]
+
+
+def test_no_separators_short_last_lines_end_paragraphs():
+    text = "\n".join(wrap(ONE) + wrap(TWO) + wrap(THREE))
+    assert logical_lines(text) == [ONE, TWO, THREE]
+
+
+def test_one_paragraph_per_line_comes_back_unchanged():
+    text = (
+        "Bus drivers strike in the capital\n"
+        f"{ONE}\n{TWO}\nPhoto: AP\n"
+        "A cut-off teaser line that is long and stops in the middle of a sentence because the page "
+        "only showed the first part of the story and the rest was behind a link that\n"
+        f"{THREE}\n"
+    )
+    assert logical_lines(text) == split_lines(text)
+
+
+def test_short_seed_style_lines_are_not_rejoined():
+    text = "Buses stop\nDrivers walked out on Monday.\nTalks resume on Friday.\nPhoto: AP\n"
+    assert logical_lines(text) == split_lines(text)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        [
+            *ROOT.glob("seeds/*.txt"),
+            *ROOT.glob("tests/data/extraction/**/*.txt"),
+            *ROOT.glob("tests/data/parsing/teaser_*.txt"),
+        ]
+    ),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_seed_format_files_come_back_line_for_line(path):
+    text = path.read_text(encoding="utf-8")
+    assert logical_lines(text) == split_lines(text)
+
+
+@pytest.mark.parametrize("text", ["", "\n", "   \n\t\n", "one line", "\r\r\n"])
+def test_degenerate_input(text):
+    assert logical_lines(text) == split_lines(text)
