@@ -11,8 +11,6 @@ import bisect
 
 import numpy as np
 import whoosh
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, _lenfield
-from whoosh.scoring import BM25F
 
 # Versions whose private codec these readers were checked against (whoosh-reloaded 2.7.5 is
 # pinned in requirements.txt; the 2.7 series shares one codec).
@@ -32,6 +30,8 @@ def check_version(version):
 
 check_version(whoosh.__version__)
 
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, _lenfield  # noqa: E402 - after the check
+from whoosh.scoring import BM25F  # noqa: E402
 
 # --- segments and storage --------------------------------------------------------------------
 
