@@ -36,15 +36,28 @@ def scan(text):
     words = [w.strip(WORD_EDGE_PUNCTUATION) for w in text.split()]
     found = Scan(words, frozenset(filter(str.islower, words)))
     gaz = gazetteer.load()
+    lookup, regions, capitals_only = gaz.lookup, gaz.regions, gaz.capitals_only
+    countries, partial = found.countries, found.partial
     for run in RUN_RE.finditer(text):
-        end = run.end()
-        word, start = _without_leading_noise(run.group(), end, gaz.prefixes)
+        word = run.group()
+        start, end = run.span()
+        if word.partition(" ")[0] in LEADING_NOISE:
+            word, start = _without_leading_noise(word, end, gaz.prefixes)
         if not word or word in TITLES:
             continue
-        if " " not in word and "-" not in word and "’" not in word and "'" not in word:
-            _lone_word(found, word, start, end, gaz)
-        else:
+        if " " in word or "-" in word or "’" in word or "'" in word:
             _run(found, text, word, start, end)
+            continue
+        # Fast path for a lone capitalised word (most runs): a country, or a surname to resolve
+        # later. It stays inline because it runs for nearly every capitalised word of a text.
+        key = fold(word)
+        code = lookup.get(key)
+        if key in capitals_only and not word.replace(".", "").isupper():
+            code, key = None, word  # "Us", "Un": not the abbreviation
+        if code is not None:
+            countries.setdefault(code, []).append((start, end))
+        elif key not in regions and not is_acronym(word) and word not in ORG_WORDS:
+            partial.append((start, end, key))
     return found
 
 
@@ -54,7 +67,7 @@ def _without_leading_noise(word, end, prefixes):
     Returns (what is left, where it starts); a place that opens with such a word ("New
     Zealand", "South Africa") is kept whole.
     """
-    while word in LEADING_NOISE or word.partition(" ")[0] in LEADING_NOISE:
+    while word.partition(" ")[0] in LEADING_NOISE:
         first, space, rest = word.partition(" ")
         if space and fold(first) in prefixes:
             break
@@ -62,18 +75,6 @@ def _without_leading_noise(word, end, prefixes):
             return "", end
         word = rest.lstrip(" ")
     return word, end - len(word)
-
-
-def _lone_word(found, word, start, end, gaz):
-    """Fast path for a lone capitalised word: a country, or a surname to resolve later."""
-    key = fold(word)
-    code = gaz.lookup.get(key)
-    if key in gaz.capitals_only and not word.replace(".", "").isupper():
-        code, key = None, word  # "Us", "Un": not the abbreviation
-    if code is not None:
-        found.countries.setdefault(code, []).append((start, end))
-    elif key not in gaz.regions and not is_acronym(word) and word not in ORG_WORDS:
-        found.partial.append((start, end, key))
 
 
 def _run(found, text, word, start, end):
