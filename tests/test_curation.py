@@ -206,8 +206,7 @@ def test_ingest_files_from_the_admin(editor_client):
 
     good = SimpleUploadedFile(
         "port.txt",
-        b"Dock workers in Mombasa walked off the job on Monday, "
-        b"halting cargo bound for Uganda.\n",
+        b"Dock workers in Mombasa walked off the job on Monday, halting cargo bound for Uganda.\n",
     )
     empty = SimpleUploadedFile("empty.txt", b"")
     page = editor_client.get(reverse("admin:articles_article_upload"))
