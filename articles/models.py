@@ -191,6 +191,9 @@ class Article(models.Model):
     body = models.TextField(help_text="Paragraphs separated by blank lines.")
     published = models.DateField(null=True, blank=True, db_index=True)
     source = models.CharField(max_length=200, blank=True)
+    byline = models.CharField(
+        max_length=200, blank=True, help_text="The writers' names, as the story credits them."
+    )
     source_url = models.URLField(max_length=500, blank=True)
     photo_credit = models.CharField(max_length=200, blank=True)
     truncated = models.BooleanField(default=False, help_text="The text is a cut-off teaser.")
@@ -246,6 +249,25 @@ class Article(models.Model):
             attach_tag_links([self], aliases=True)
         return self._tag_links
 
+
+
+class StoryAnchor(models.Model):
+    """A hash of one of the opening word runs of a story's body (articles/ingest/identity.py).
+
+    Ingest looks up a new story's anchors to find the stored versions of the same story (a
+    corrected word, a teaser and its full text), which the stories' shingles then confirm.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="anchors")
+    key = models.CharField(max_length=16, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="unique_story_anchor")
+        ]
+
+    def __str__(self):
+        return f"{self.key} -> {self.article_id}"
 
 class Tag(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
