@@ -220,7 +220,7 @@ def test_memory_stays_flat_on_a_50_mb_page(tmp_path):
         out.write("</article></body></html>")
     result = subprocess.run(
         [sys.executable, "-c", MEMORY_PROBE, str(path)],
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
         capture_output=True,
         text=True,
         timeout=240,
@@ -233,7 +233,7 @@ def test_memory_stays_flat_on_a_50_mb_page(tmp_path):
 def test_every_xss_vector_in_a_page_leaves_no_markup_in_the_story():
     """tests/data/xss_vectors.txt in the title, heading and paragraphs: the story that comes out is
     plain text; a vector that breaks the page apart makes it a WebPageError, never a leak."""
-    vectors = (Path(__file__).parent / "data" / "xss_vectors.txt").read_text(encoding="utf-8")
+    vectors = (Path(__file__).parents[1] / "data" / "xss_vectors.txt").read_text(encoding="utf-8")
     unreadable = 0
     for vector in filter(str.strip, vectors.splitlines()):
         body = f"<h1>Ferry strike {vector}</h1><p>Ferry crews walked off {vector} the job.</p>"

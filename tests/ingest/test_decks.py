@@ -10,7 +10,7 @@ import pytest
 from articles.ingest import parse
 from articles.ingest.decks import named_surnames, split_deck
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 # (line after the kicker, expected deck). The body is the rest of the line.
 CASES = [

@@ -17,29 +17,10 @@ from articles.models import (
     TagState,
 )
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS, change_form_data
 
 pytestmark = pytest.mark.django_db
 
-
-def change_form_data(response):
-    """The POST data a browser would send back for an admin change page, unchanged."""
-    data = {}
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        for key, value in formset.management_form.initial.items():
-            data[f"{formset.prefix}-{key}"] = value
-        forms += formset.forms
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if isinstance(value, bool) or value is None:
-                if value:
-                    data[form.add_prefix(name)] = "on"
-                continue
-            data[form.add_prefix(name)] = value
-    return data
 
 
 @pytest.fixture

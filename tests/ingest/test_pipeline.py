@@ -18,7 +18,7 @@ from articles.models import (
     TagState,
 )
 
-from .conftest import SEEDS, write
+from tests.conftest import SEEDS, write
 
 pytestmark = pytest.mark.django_db
 

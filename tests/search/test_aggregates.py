@@ -11,7 +11,7 @@ from articles import pages as presentation
 from articles.models import Article, ArticleCountry, Country, Person, TagState, Topic
 from articles.search import aggregates as stats
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from articles.models import Article, Person
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 PRODUCTION = {
     "DJANGO_DEBUG": "0",

@@ -23,9 +23,9 @@ from articles.pages import linked_body
 from articles.sanitize import clean_html, html_to_text, strip_tags
 from articles.search.highlight import highlight
 
-from .conftest import SEEDS, write
-from .hostile import dangers, load_vectors
-from .test_curation import change_form_data
+from tests.conftest import SEEDS, write
+from tests.hostile import dangers, load_vectors
+from tests.conftest import change_form_data
 
 VECTORS = load_vectors()
 TEMPLATE_SYNTAX = (
@@ -379,7 +379,7 @@ def test_admin_edits_of_names_aliases_and_keywords_never_execute(admin_client, c
 
 
 def test_suggest_js_writes_text_not_html():
-    script = (Path(__file__).resolve().parent.parent / "static" / "js" / "suggest.js").read_text()
+    script = (Path(__file__).resolve().parents[2] / "static" / "js" / "suggest.js").read_text()
     assert (
         "innerHTML" not in script
         and "insertAdjacentHTML" not in script
@@ -459,7 +459,7 @@ def test_a_sample_of_vectors_never_runs_in_chromium(browser_archive, live_server
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    from .e2e.test_browser import LAUNCH_ARGS
+    from tests.e2e.test_browser import LAUNCH_ARGS
 
     assert len(BROWSER_SAMPLE) >= 15
     dialogs, foreign, errors = [], [], []
@@ -522,7 +522,7 @@ def test_a_sample_of_vectors_never_runs_in_chromium(browser_archive, live_server
     assert errors == [], errors
 
 
-# --- broken files (tests/test_ingest.py covers empty, PNG bytes, Latin-1, cp1252, a 1 MB line) ----
+# --- broken files (tests/ingest/test_pipeline.py covers empty, PNG bytes, Latin-1, cp1252, a 1 MB line) ----
 
 STORY = (
     "Dock workers in Mombasa walked off the job on Monday, halting cargo at the busiest port in East Africa.\n"
@@ -673,7 +673,7 @@ def test_a_50_mb_file_is_streamed(tmp_path):
             str(tmp_path / "warm.txt"),
             *(str(tmp_path / n) for n in names),
         ],
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
         env=env,
         capture_output=True,
         text=True,
@@ -694,12 +694,12 @@ def test_a_50_mb_file_is_streamed(tmp_path):
     assert rows["page.html"][0] < 2.5 * size_mb, rows  # generous: the text once, plus one copy
 
 
-# --- the parser, property-based (tests/test_parse.py has the plain-lines version) ----------------
+# --- the parser, property-based (tests/ingest/test_parse.py has the plain-lines version) ----------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from .test_parse import check_every_body_line_lands_in_one_article  # noqa: E402
+from tests.ingest.test_parse import check_every_body_line_lands_in_one_article  # noqa: E402
 
 hostile_line = st.one_of(
     st.text(max_size=200),  # anything, separators and surrogate-free controls included

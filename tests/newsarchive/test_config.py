@@ -24,7 +24,7 @@ from newsarchive.searchurl import (
     haystack_connection,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --- DATABASE_URL -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from articles.models import (
 from articles.search.highlight import highlight
 from articles.search.query import parse_query
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
 

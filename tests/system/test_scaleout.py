@@ -24,7 +24,7 @@ import pytest
 
 from tests.webclient import Client, FormFields
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 POSTGRES_URL = os.environ.get("NEWSARCHIVE_TEST_POSTGRES_URL")
 NO_POSTGRES = (

@@ -15,7 +15,7 @@ from articles.ingest.headlines import (
     teaser_text,
 )
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FUNCTION_TEXT = (
     "the of and a an to in for with on at by from as or its their his her that which who"
 )

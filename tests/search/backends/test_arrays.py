@@ -17,7 +17,7 @@ from articles.search import SearchParams
 from articles.search.backends.whoosh.arrays import ArrayIndex
 from articles.search.query import build_queryset, parse_query
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import Article, Country, Person, Topic
 from articles.search.queue import enqueue_articles
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from tests.test_faults import manage
+from tests.system.test_faults import manage
 
 ARCHIVE = "tests/data/archive_ed0af4b"
 
@@ -26,7 +26,7 @@ print(json.dumps({"api": api.status_code, "body": api.json(), "person": page.sta
 
 @pytest.fixture
 def old_archive(tmp_path):
-    from tests.test_faults import ROOT
+    from tests.system.test_faults import ROOT
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / ARCHIVE, data)

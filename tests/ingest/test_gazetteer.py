@@ -14,7 +14,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-DATA = Path(__file__).resolve().parent.parent / "articles" / "ingest" / "data"
+DATA = Path(__file__).resolve().parents[2] / "articles" / "ingest" / "data"
 EXTRA_CODES = {"XK"}  # Kosovo: user-assigned, not in ISO 3166-1
 LIST_FIELDS = ("aliases", "demonyms", "cities", "ambiguous")
 

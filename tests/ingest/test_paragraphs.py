@@ -6,7 +6,7 @@ import pytest
 
 from articles.ingest.paragraphs import logical_lines, split_lines
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ONE = (
     "Bus drivers in the capital stopped work at dawn on Monday over unpaid overtime, leaving "
     "commuters to crowd into shared taxis and onto the few trains still running."

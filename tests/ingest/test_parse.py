@@ -154,5 +154,5 @@ def check_every_body_line_lands_in_one_article(text):
     )
 )
 def test_parser_never_raises_and_keeps_every_body_line_once(lines):
-    """Property: plain lines (tests/test_hostile.py has the hostile version)."""
+    """Property: plain lines (tests/security/test_hostile.py has the hostile version)."""
     check_every_body_line_lands_in_one_article("\n".join(lines))
