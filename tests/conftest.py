@@ -1,4 +1,6 @@
 import gc
+import io
+import json
 import shutil
 from pathlib import Path
 
@@ -47,6 +49,37 @@ def whoosh_index(settings):
     _drop_index(settings)
     yield connections["default"].get_backend()
     _drop_index(settings)
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("editor", password="pw-for-tests-only", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def run_ingest(*args):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("ingest", *map(str, args), stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def export_records(**kwargs):
+    out = io.StringIO()
+    call_command("export", format="jsonl", stdout=out, **kwargs)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
 def change_form_data(response):

@@ -1,6 +1,7 @@
 """The admin: registered models, login required, topic rules re-applied in one action."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from articles.models import Article, ArticleTopic, TagState, Topic
@@ -47,3 +48,19 @@ def test_reapply_rules_after_a_keyword_edit(admin_client, seeded):
     assert "Keyword rules re-applied" in response.content.decode()
     assert ArticleTopic.objects.filter(topic=obituaries).count() == 0
     assert ArticleTopic.objects.filter(pk=confirmed.pk).exists()  # curated tag kept
+
+
+def test_editors_group_has_what_curation_needs(editor_client, seeded):
+    assert editor_client.get(reverse("admin:articles_article_changelist")).status_code == 200
+    assert editor_client.get(reverse("admin:articles_reviewqueue_changelist")).status_code == 200
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:articles_article_add")).status_code == 403
+
+
+def test_non_staff_and_anonymous_users_cannot_reach_the_admin(client, db):
+    User.objects.create_user("reader", password="pw-for-tests-only")
+    for login in (None, "reader"):
+        if login:
+            client.login(username=login, password="pw-for-tests-only")
+        response = client.get(reverse("admin:articles_article_changelist"))
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]

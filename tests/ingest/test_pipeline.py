@@ -1,8 +1,5 @@
 """`manage.py ingest` and `export`: idempotent, curation-preserving, and kind to bad input."""
 
-import io
-import json
-
 import pytest
 from django.core.management import call_command
 
@@ -17,8 +14,8 @@ from articles.models import (
     TagOrigin,
     TagState,
 )
-
-from tests.conftest import SEEDS, write
+from tests.conftest import SEEDS, export_records, run_ingest, write
+from tests.factories import make_person, tag
 
 pytestmark = pytest.mark.django_db
 
@@ -33,22 +30,6 @@ Murkomen said the government wanted the port open by Friday, since fuel bound fo
 """
 
 
-def run_ingest(*args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("ingest", *map(str, args), stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    return code, out.getvalue(), err.getvalue()
-
-
-def export_records(**kwargs):
-    out = io.StringIO()
-    call_command("export", format="jsonl", stdout=out, **kwargs)
-    return [json.loads(line) for line in out.getvalue().splitlines()]
-
-
 def test_seed_ingests_five_articles_and_twice_changes_nothing():
     code, out, _ = run_ingest(SEEDS)
     assert code == 0 and "5 created" in out
@@ -56,37 +37,6 @@ def test_seed_ingests_five_articles_and_twice_changes_nothing():
     code, out, _ = run_ingest(SEEDS)
     assert code == 0 and "0 created, 0 updated, 5 unchanged, 0 failed" in out
     assert list(Article.objects.values_list("id", "updated")) == before
-
-
-def test_seed_export_has_kicker_teaser_flag_credit_and_xi_on_both_stories():
-    run_ingest(SEEDS)
-    records = export_records()
-    assert len(records) == 5
-    china = next(r for r in records if r["body"].startswith("China would train"))
-    assert (china["kicker"], china["truncated"], china["photo_credit"]) == ("", False, "AP")
-    kickers = sorted(r["kicker"] for r in records if r["kicker"])
-    assert kickers == ["CANCER", "EUROPEAN FUTURE?", "FRAUD ALLEGED"]
-    assert all(r["truncated"] for r in records if r is not china)
-    xi = [r for r in records if any(p["name"] == "Xi Jinping" for p in r["people"])]
-    assert len(xi) == 2
-    for record in xi:
-        person = next(p for p in record["people"] if p["name"] == "Xi Jinping")
-        assert person["aliases"] == ["習近平"]
-        assert person["url"] == "/people/xi-jinping/"
-
-
-def test_export_csv_has_header_and_a_row_per_article(tmp_path):
-    run_ingest(SEEDS)
-    target = tmp_path / "out.csv"
-    call_command("export", format="csv", output=str(target), verbosity=0)
-    lines = target.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("id,slug,url,headline")
-    import csv
-
-    with target.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    assert len(rows) == 5
-    assert any("Xi Jinping" in row["people"] for row in rows)
 
 
 def test_header_date_source_and_entities(tmp_path):
@@ -234,10 +184,8 @@ class TestCurationSurvivesReingest:
     def test_editor_tag_is_kept_when_the_text_does_not_mention_it(self, tmp_path):
         article = self.ingest(tmp_path)
         topic_tag = ArticleTopic.objects.filter(article=article).first()
-        other = Person.objects.create(name="Anne Editor-Added")
-        ArticlePerson.objects.create(
-            article=article, person=other, origin=TagOrigin.EDITOR, state=TagState.CONFIRMED
-        )
+        other = make_person("Anne Editor-Added")
+        tag(article, other, origin=TagOrigin.EDITOR, state=TagState.CONFIRMED)
         run_ingest(tmp_path / "a.txt")
         assert ArticlePerson.objects.filter(article=article, person=other).exists()
         if topic_tag:
@@ -271,40 +219,6 @@ class TestCurationSurvivesReingest:
         )
         later = Article.objects.exclude(pk=article.pk).get()
         assert ArticlePerson.objects.get(article=later).person == tag.person
-
-
-def test_export_then_ingest_round_trips_curated_tags(tmp_path):
-    run_ingest(SEEDS)
-    xi_tag = ArticlePerson.objects.filter(person__name="Xi Jinping").first()
-    xi_tag.state = TagState.CONFIRMED
-    xi_tag.save()
-    xi_article = xi_tag.article.slug
-    ArticleCountry.objects.filter(country__code="US").update(state=TagState.REJECTED)
-    target = tmp_path / "archive.jsonl"
-    call_command("export", format="jsonl", output=str(target), verbosity=0)
-    original = export_records()
-    Article.objects.all().delete()
-    Person.objects.all().delete()
-    code, out, _ = run_ingest(target)
-    assert code == 0 and "5 created" in out
-    restored = export_records()
-    strip = lambda rs: sorted(  # noqa: E731
-        ({k: v for k, v in r.items() if k not in ("id", "url")} for r in rs),
-        key=lambda r: r["slug"],
-    )
-    assert strip(restored) == strip(original)
-    restored_tag = ArticlePerson.objects.get(article__slug=xi_article, person__name="Xi Jinping")
-    assert restored_tag.state == TagState.CONFIRMED
-    assert not ArticleCountry.objects.filter(country__code="US").exists()
-    code, out, _ = run_ingest(target)
-    assert "5 unchanged" in out
-
-
-def test_broken_jsonl_line_fails_the_file_by_name(tmp_path):
-    path = write(tmp_path / "bad.jsonl", '{"headline": "A", "body": "B."}\nnot json\n')
-    code, _, err = run_ingest(path)
-    assert code == 1 and "bad.jsonl: line 2" in err
-    assert Article.objects.count() == 0
 
 
 def test_a_database_error_while_storing_a_chunk_skips_only_its_file(tmp_path, monkeypatch, db):

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from articles import pages as presentation
 from articles.models import Article, ArticleCountry, Country, Person, TagState, Topic
 from articles.search import aggregates as stats
-
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db

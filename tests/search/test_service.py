@@ -2,44 +2,14 @@
 
 import datetime as dt
 import gc
-import io
-import shutil
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from articles.models import (
-    Article,
-    ArticleCountry,
-    ArticlePerson,
-    IndexQueueEntry,
-    Person,
-    TagState,
-)
-from articles.search.highlight import highlight
-from articles.search.query import parse_query
-
-from tests.conftest import SEEDS
+from articles.models import Article
+from tests.search.conftest import api, headlines
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def archive(whoosh_index):
-    """The seed archive, ingested and indexed through the queue."""
-    call_command("ingest", str(SEEDS), verbosity=0)
-    call_command("drain_index_queue", verbosity=0)
-    return whoosh_index
-
-
-def api(client, **params):
-    response = client.get("/api/search/", params)
-    return response.status_code, response.json()
-
-
-def headlines(data):
-    return [r["headline"] for r in data["results"]]
 
 
 def test_index_document_holds_entity_names_and_aliases(client, archive):
@@ -90,15 +60,6 @@ def test_malformed_queries_never_fail(client, archive, q):
     assert status == 200 and isinstance(data["results"], list)
 
 
-def test_query_parser_explains_what_it_changed():
-    parsed = parse_query('"open quote and (brackets)')
-    assert any("quotation mark" in n for n in parsed.notes) and any(
-        "Brackets" in n for n in parsed.notes
-    )
-    assert str(parse_query("a OR b -c")) == "a OR b -c"
-    assert parse_query("*").groups == []
-
-
 def test_facets_follow_the_query_and_use_real_names(client, archive):
     data = api(client, q="Albanian")[1]
     people = {f["slug"]: f for f in data["facets"]["people"]}
@@ -124,12 +85,6 @@ def test_search_within_an_entity_uses_the_same_machinery(client, archive):
     assert (
         api(client, person="xi-jinping")[1]["count"] == 2
     )  # a filter alone lists the entity's stories
-
-
-def test_highlights_are_escaped_and_marked():
-    html = str(highlight("Rama said <b>x</b> & Rama’s party won.", ["rama"]))
-    assert "<mark>Rama</mark>" in html and "&lt;b&gt;" in html and "&amp;" in html
-    assert "<b>" not in html
 
 
 def test_results_carry_highlights_and_scores(client, archive):
@@ -188,105 +143,12 @@ def test_did_you_mean_also_when_nothing_matched(client, archive):
     assert api(client, q="Albanian")[1]["suggestion"] == ""
 
 
-def test_type_ahead_suggests_entities(client, archive):
-    results = client.get("/api/suggest/", {"q": "xi"}).json()["results"]
-    assert results[0] == {
-        "kind": "person",
-        "name": "Xi Jinping",
-        "slug": "xi-jinping",
-        "url": "/people/xi-jinping/",
-        "count": 2,
-    }
-    kinds = {r["kind"] for r in client.get("/api/suggest/", {"q": "al"}).json()["results"]}
-    assert "country" in kinds
-    assert client.get("/api/suggest/", {"q": "x"}).json() == {"results": []}
-
-
 def test_more_like_this_on_article_pages(client, archive):
     article = Article.objects.get(kicker="FRAUD ALLEGED")
     page = client.get(article.get_absolute_url()).content.decode()
     assert "More like this" in page
     other = Article.objects.get(kicker="EUROPEAN FUTURE?")
     assert other.get_absolute_url() in page
-
-
-class TestIndexStaysRight:
-    def test_editing_an_article_reaches_the_index_through_the_queue(
-        self, client, archive, django_capture_on_commit_callbacks
-    ):
-        article = Article.objects.get(kicker="CANCER")
-        article.body += "\n\nA zanzibarian detail."
-        with django_capture_on_commit_callbacks(execute=True):
-            article.save()
-        assert IndexQueueEntry.objects.filter(article_id=article.pk).exists()
-        assert api(client, q="zanzibarian")[1]["count"] == 0  # nothing written by the web process
-        call_command("drain_index_queue", verbosity=0)
-        assert api(client, q="zanzibarian")[1]["count"] == 1
-
-    def test_deleting_an_article_removes_it(
-        self, client, archive, django_capture_on_commit_callbacks
-    ):
-        article = Article.objects.get(kicker="CANCER")
-        with django_capture_on_commit_callbacks(execute=True):
-            article.delete()
-        call_command("drain_index_queue", verbosity=0)
-        assert api(client, q="Mujica")[1]["count"] == 0
-
-    def test_rejecting_a_tag_and_renaming_an_entity_reach_the_index(
-        self, client, archive, django_capture_on_commit_callbacks
-    ):
-        ArticleCountry.objects.filter(country__code="AL").update(
-            state=TagState.REJECTED
-        )  # bulk: no signals
-        tag = ArticlePerson.objects.filter(person__name="Edi Rama").first()
-        tag.state = TagState.REJECTED
-        person = Person.objects.get(name="Sali Berisha")
-        person.aliases = ["Berisha Sali Ram"]
-        with django_capture_on_commit_callbacks(execute=True):
-            tag.save()
-            person.save()
-        call_command("drain_index_queue", verbosity=0)
-        assert api(client, q="Berisha Sali Ram")[1]["count"] == 1
-        assert len(api(client, q="Rama", person="edi-rama")[1]["results"]) == 1
-
-    def test_check_index_reports_and_repairs_drift(self, client, archive):
-        out = io.StringIO()
-        call_command("check_index", stdout=out)
-        assert "index matches" in out.getvalue()
-        from django.utils import timezone
-
-        # A bulk update bypasses the signals that queue index updates: drift.
-        Article.objects.filter(kicker="CANCER").update(
-            headline="Changed without signals", updated=timezone.now()
-        )
-        IndexQueueEntry.objects.all().delete()
-        from django.core.management.base import CommandError
-
-        with pytest.raises(CommandError):
-            call_command("check_index", stdout=io.StringIO())
-        call_command("check_index", "--repair", stdout=io.StringIO())
-        call_command("check_index", stdout=(out := io.StringIO()))
-        assert "index matches" in out.getvalue()
-
-
-def test_a_locked_index_loses_no_update(client, archive, django_capture_on_commit_callbacks):
-    """Another writer holds Whoosh's lock: the drain stops, the queue keeps the change for later."""
-    from django.core.management.base import CommandError
-
-    article = Article.objects.get(kicker="CANCER")
-    pk = article.pk
-    with django_capture_on_commit_callbacks(execute=True):
-        article.delete()
-    writer = archive.index.writer()  # holds the lock
-    try:
-        with pytest.raises(CommandError, match="locked"):
-            call_command("drain_index_queue", verbosity=0)
-        assert IndexQueueEntry.objects.filter(article_id=pk).exists()
-    finally:
-        writer.cancel()
-    call_command("drain_index_queue", verbosity=0)
-    assert not IndexQueueEntry.objects.exists()
-    assert api(client, q="Mujica")[1]["count"] == 0
 
 
 def test_no_file_handle_leak_when_the_index_changes(client, archive):
@@ -306,43 +168,3 @@ def test_no_file_handle_leak_when_the_index_changes(client, archive):
         call_command("drain_index_queue", verbosity=0)
         counts.append(open_files())
     assert counts[-1] <= counts[1], counts
-
-
-class TestUnavailable:
-    def test_missing_index_gives_503_and_the_site_keeps_working(self, client, archive, settings):
-        shutil.rmtree(Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"]))
-        response = client.get("/search/", {"q": "Rama"})
-        assert response.status_code == 503 and b"Search is unavailable" in response.content
-        assert api(client, q="Rama")[0] == 503
-        assert client.get("/").status_code == 200
-        article = Article.objects.first()
-        assert (
-            client.get(article.get_absolute_url()).status_code == 200
-        )  # no more-like-this, no error
-        call_command("check_index", "--repair", stdout=io.StringIO())
-        assert api(client, q="Rama")[1]["count"] == 2
-
-    def test_corrupt_index_gives_503_and_repair_rebuilds(self, client, archive, settings):
-        path = Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
-        segment_files = [
-            f for f in path.iterdir() if f.suffix != ".toc" and not f.name.endswith("LOCK")
-        ]
-        assert segment_files
-        for segment in segment_files:
-            segment.write_bytes(b"garbage" * 10)
-        from haystack import connections
-
-        connections["default"].get_backend().setup_complete = False
-        assert client.get("/search/", {"q": "Rama"}).status_code == 503
-        call_command("check_index", "--repair", stdout=io.StringIO())
-        assert api(client, q="Rama")[1]["count"] == 2
-
-
-def test_check_index_rebuild_starts_over(archive):
-    before = Article.objects.count()
-    out = io.StringIO()
-    call_command("check_index", "--rebuild", stdout=out)
-    assert f"rebuilt: {before} article(s) indexed" in out.getvalue()
-    out = io.StringIO()
-    call_command("check_index", stdout=out)
-    assert "index matches the database" in out.getvalue()

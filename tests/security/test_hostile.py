@@ -22,10 +22,8 @@ from articles.models import Article, Person, Topic
 from articles.pages import linked_body
 from articles.sanitize import clean_html, html_to_text, strip_tags
 from articles.search.highlight import highlight
-
-from tests.conftest import SEEDS, write
+from tests.conftest import SEEDS, change_form_data, write
 from tests.hostile import dangers, load_vectors
-from tests.conftest import change_form_data
 
 VECTORS = load_vectors()
 TEMPLATE_SYNTAX = (

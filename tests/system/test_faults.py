@@ -2,8 +2,9 @@
 curation and ingest running at once in several processes. Each runs real `manage.py` processes on
 their own data directory (SQLite + Whoosh), then checks the database and `check_index`.
 
-tests/test_search.py covers the index faults in one process: a held lock during a drain, a missing
-and a corrupt index (503, the rest of the site works, `check_index --repair`).
+tests/search/test_queue.py and test_views.py cover the index faults in one process: a held lock
+during a drain, a missing and a corrupt index (503, the rest of the site works,
+`check_index --repair`).
 """
 
 import hashlib

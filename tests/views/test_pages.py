@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, ArticlePerson, Country, Person, TagState, Topic
+from tests.factories import make_article, make_person, tag, tag_all
 
 pytestmark = pytest.mark.django_db
 
@@ -76,11 +77,9 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 def test_everything_a_reader_sees_is_escaped(client, db):
-    article = Article.objects.create(
-        headline=HOSTILE, kicker=HOSTILE, deck=HOSTILE, body=HOSTILE, content_key="k1"
-    )
-    person = Person.objects.create(name=HOSTILE, aliases=[HOSTILE], description=HOSTILE)
-    ArticlePerson.objects.create(article=article, person=person, role=HOSTILE)
+    article = make_article(HOSTILE, kicker=HOSTILE, deck=HOSTILE, body=HOSTILE)
+    person = make_person(HOSTILE, aliases=[HOSTILE], description=HOSTILE)
+    tag(article, person, role=HOSTILE)
     for url in [
         "/",
         article.get_absolute_url(),
@@ -97,14 +96,8 @@ def make_articles(n, start=0):
     country = Country.objects.get(code="KE")
     topic = Topic.objects.get(slug="elections")
     for i in range(start, start + n):
-        article = Article.objects.create(
-            headline=f"Story {i}", body=f"Body {i}.", content_key=f"key-{i}"
-        )
-        article.articleperson_set.create(person=xi)
-        article.articlecountry_set.create(country=country)
-        article.articletopic_set.create(topic=topic)
-        other = Person.objects.create(name=f"Other Person {i}")
-        article.articleperson_set.create(person=other)
+        article = make_article(f"Story {i}", body=f"Body {i}.")
+        tag_all(article, xi, country, topic, make_person(f"Other Person {i}"))
 
 
 @pytest.mark.parametrize(
@@ -139,11 +132,8 @@ def test_article_body_links_names_to_entity_pages(client, seeded):
 
 
 def test_body_links_escape_hostile_text(client, db):
-    article = Article.objects.create(
-        headline="H", body="<b>Evil</b> Jane Roe & co.", content_key="x1"
-    )
-    person = Person.objects.create(name="Jane Roe")
-    ArticlePerson.objects.create(article=article, person=person, offsets=[[12, 20]])
+    article = make_article("H", body="<b>Evil</b> Jane Roe & co.")
+    tag(article, make_person("Jane Roe"), offsets=[[12, 20]])
     page = client.get(article.get_absolute_url()).content.decode()
     assert "&lt;b&gt;Evil&lt;/b&gt;" in page
     assert (
@@ -214,7 +204,7 @@ def test_feed_summaries_are_escaped_html(client, db):
     """A feed reader renders the summary as HTML: what it gets must be escaped text."""
     import xml.etree.ElementTree as ET
 
-    Article.objects.create(headline="H", deck=HOSTILE, body="B.", content_key="k2")
+    make_article("H", deck=HOSTILE, body="B.")
     feed = ET.fromstring(client.get("/feeds/latest/").content)
     summary = feed.find(
         "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary"
@@ -237,9 +227,7 @@ def test_neighbours_walk_the_whole_archive_in_order(db):
         dt.date(2025, 2, 2),
     ]
     for i, day in enumerate(days):
-        Article.objects.create(
-            headline=f"Story {i}", body="Text.", content_key=f"n{i}", published=day
-        )
+        make_article(f"Story {i}", body="Text.", published=day)
     expected = list(
         Article.objects.order_by("-published", "-id").filter(published__isnull=False)
     ) + list(Article.objects.filter(published__isnull=True).order_by("-id"))
