@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from articles.kinds import KINDS
 from articles.models import (
     Article,
     ArticleCountry,
@@ -13,6 +14,7 @@ from articles.models import (
     TagState,
 )
 from tests.conftest import change_form_data
+from tests.factories import make_person
 from tests.search.conftest import api
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,30 @@ def test_only_edits_to_what_the_index_holds_reindex_an_entitys_stories(
     assert save(name=person.name + " Jr") == tagged
     person.refresh_from_db()
     assert person.aliases == ["Another Name"] and person.name.endswith(" Jr")
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_an_entity_save_queues_its_articles_unless_it_leaves_out_what_documents_hold(
+    kind, seeded, django_capture_on_commit_callbacks
+):
+    entity = kind.model.objects.mentioned().order_by("-article_count").first()
+    tagged = set(Article.objects.tagged_with(entity).values_list("pk", flat=True))
+    assert tagged
+
+    def queued(change):
+        IndexQueueEntry.objects.all().delete()
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        return set(IndexQueueEntry.objects.values_list("article_id", flat=True))
+
+    entity.description = "Seen only on the entity's own page."
+    assert queued(lambda: entity.save(update_fields=["description", "updated"])) == set()
+    assert queued(entity.save) == tagged
+    assert queued(lambda: entity.rename(name=entity.name + " II")) == tagged
+    assert queued(lambda: entity.rename(aliases=["Another Name"])) == tagged
+
+
+def test_a_new_entity_queues_nothing(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_person("Nobody Tagged Yet")
+    assert not IndexQueueEntry.objects.exists()
