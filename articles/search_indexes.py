@@ -1,5 +1,6 @@
 from haystack import indexes
 
+from articles.kinds import KINDS
 from articles.models import Article
 
 
@@ -7,12 +8,12 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True)
     headline = indexes.CharField(model_attr="headline", indexed=False)
     published = indexes.DateField(model_attr="published", null=True)
-    updated = indexes.DateTimeField(
-        model_attr="updated", indexed=False
-    )  # lets check_index spot drift
-    people = indexes.MultiValueField(faceted=True)
-    countries = indexes.MultiValueField(faceted=True)
-    topics = indexes.MultiValueField(faceted=True)
+    # `updated` lets check_index spot drift.
+    updated = indexes.DateTimeField(model_attr="updated", indexed=False)
+    # One faceted field per entity kind, named by the registry (people, countries, topics).
+    # haystack collects fields from the class body when the class is created, so they are added
+    # to it here, after the others, in the order of KINDS.
+    locals().update({k.index_field: indexes.MultiValueField(faceted=True) for k in KINDS})
 
     def get_model(self):
         return Article
@@ -28,12 +29,14 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
             parts += [tag.name] if tag.kind == "topic" else [tag.name, *tag.aliases]
         return "\n".join(p for p in parts if p)
 
-    # Facet values are slugs in unanalysed keyword fields (never stemmed); pages show the names.
-    def prepare_people(self, obj):
-        return [t.slug for t in obj.index_tags() if t.kind == "person"]
-
-    def prepare_countries(self, obj):
-        return [t.slug for t in obj.index_tags() if t.kind == "country"]
-
-    def prepare_topics(self, obj):
-        return [t.slug for t in obj.index_tags() if t.kind == "topic"]
+    def prepare(self, obj):
+        """haystack's prepared fields, each kind's field holding the slugs of the story's visible
+        tags of that kind in tag order: facet values are slugs in unanalysed keyword fields (never
+        stemmed); pages show the names."""
+        data = super().prepare(obj)
+        slugs = {k.name: [] for k in KINDS}
+        for tag in obj.index_tags():
+            slugs[tag.kind].append(tag.slug)
+        for k in KINDS:
+            data[self.fields[k.index_field].index_fieldname] = slugs[k.name]
+        return data
