@@ -250,6 +250,20 @@ class Article(models.Model):
         return self._tag_links
 
 
+class ArticleUpdate(models.Model):
+    """A later version of a story that changed the stored article: the story's text history."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="updates")
+    origin = models.CharField(max_length=500, help_text="The file the new version came from.")
+    fields = models.JSONField(default=list, help_text="The fields the new version changed.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return f"{', '.join(self.fields)} from {self.origin}"
+
 
 class StoryAnchor(models.Model):
     """A hash of one of the opening word runs of a story's body (articles/ingest/identity.py).
@@ -268,6 +282,7 @@ class StoryAnchor(models.Model):
 
     def __str__(self):
         return f"{self.key} -> {self.article_id}"
+
 
 class Tag(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
@@ -445,3 +460,19 @@ class EntityMerge(models.Model):
         from articles.curation import merging
 
         return merging.undo(self)
+
+
+class LoginAttempts(models.Model):
+    """Sign-in attempts per key (an address, or an address with a username), counted by
+    newsarchive.login_throttle with one atomic UPDATE per attempt; a row restarts at 1 once its
+    window has passed. Keys are hashes: no address or username is stored in clear."""
+
+    key = models.CharField(max_length=64, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    started = models.FloatField(help_text="When the current window began (Unix time).")
+
+    class Meta:
+        verbose_name_plural = "login attempts"
+
+    def __str__(self):
+        return f"{self.key[:12]}…: {self.count}"

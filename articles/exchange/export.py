@@ -21,6 +21,7 @@ ARTICLE_KEYS = [
     "body",
     "published",
     "source",
+    "byline",
     "photo_credit",
     "truncated",
 ]
@@ -72,6 +73,7 @@ def article_record(article, base_url=""):
         "body": article.body,
         "published": article.published.isoformat() if article.published else None,
         "source": article.source,
+        "byline": article.byline,
         "photo_credit": article.photo_credit,
         "truncated": article.truncated,
     }

@@ -9,7 +9,7 @@ import datetime as dt
 from django.db import transaction
 
 from articles.exchange.export import _own_fields
-from articles.ingest.store import content_key
+from articles.ingest.store import content_key, save_anchors
 from articles.kinds import KINDS
 from articles.models import Article, TagOrigin, TagState
 
@@ -52,6 +52,7 @@ def import_record(record):
         "body": body,
         "published": published,
         "source": _text(record, "source", 200),
+        "byline": _text(record, "byline", 200),
         "photo_credit": _text(record, "photo_credit", 200),
         "truncated": bool(record.get("truncated")),
     }
@@ -65,11 +66,13 @@ def import_record(record):
             if slug and not Article.objects.filter(slug=slug).exists():
                 article.slug = slug
             article.save()
+            save_anchors([article])
             status = "created"
         elif any(getattr(article, k) != v for k, v in fields.items()):
             for k, v in fields.items():
                 setattr(article, k, v)
             article.save()
+            save_anchors([article])
             status = "updated"
         changed = _import_tags(article, record)
         return ("updated" if status == "unchanged" and changed else status), article

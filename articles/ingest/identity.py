@@ -8,10 +8,12 @@ stories that opened with the same boilerplate merged. Here:
   shares an anchor with every version of itself that kept any one of those runs intact, so one
   corrected word cannot hide it; the anchors are stored (`StoryAnchor`) and looked up in bulk.
 - **Shingles** decide: the sets of 4-word runs of both bodies. Two versions of one story share
-  nearly all of them (a corrected word changes four); a teaser's are nearly all inside its full
-  story's; two stories that only share an opening share few. `containment` compares the smaller
-  set with the larger, so a teaser, a trimmed update and an extended update all count as the
-  same story.
+  nearly all of them (a corrected word changes four), so their resemblance (shared / all) is
+  high; two stories that only share an opening share few. A cut-off teaser is compared by
+  containment instead: nearly all its shingles are inside its full story's.
+
+A kicker teaser's deck is often the full story's first sentence, so a story is compared both by
+its body and by its deck and body together (`variants`).
 """
 
 import hashlib
@@ -19,10 +21,27 @@ import re
 
 from articles.text import fold
 
+KEY_WORDS = 25  # the lede's first words identify a story across corrections further down
+
+
+def content_key(body, url=""):
+    """A stable key: the source URL when there is one, else the lede's first words."""
+    if url:
+        return "url:" + hashlib.sha256(url.strip().encode()).hexdigest()[:40]
+    words = re.findall(r"\w+", fold(body))[:KEY_WORDS]
+    return "text:" + hashlib.sha256(" ".join(words).encode()).hexdigest()[:40]
+
+
+def whole_text_key(body):
+    """The key of a story whose opening words are another story's (a shared boilerplate)."""
+    words = re.findall(r"\w+", fold(body))
+    return "full:" + hashlib.sha256(" ".join(words).encode()).hexdigest()[:40]
+
+
 ANCHOR_WORDS = 8  # words per anchor run
 ANCHORS = 4  # anchor runs taken from the opening
 SHINGLE_WORDS = 4
-SAME_STORY = 0.85  # share of the smaller story's shingles found in the other: the same story
+SAME_STORY = 0.8  # resemblance (or a teaser's containment) from which two texts are one story
 
 WORD_RE = re.compile(r"\w+")
 
@@ -53,6 +72,26 @@ def shingles(words):
     }
 
 
+def variants(deck, body):
+    """The word lists a story is known by: its body, and its deck and body when it has a deck."""
+    found = [story_words(body)]
+    if deck:
+        found.append(story_words(f"{deck} {body}"))
+    return found
+
+
+def variant_anchors(word_lists):
+    """The anchors of every variant, each once."""
+    return list(dict.fromkeys(a for words in word_lists for a in anchors(words)))
+
+
+def resemblance(a, b):
+    """Return the share of all shingles of two texts that both hold (0.0 to 1.0)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
 def containment(a, b):
     """Return the share of the smaller shingle set that the other one holds (0.0 to 1.0)."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
@@ -61,6 +100,12 @@ def containment(a, b):
     return len(small & large) / len(small)
 
 
-def same_story(words_a, words_b):
-    """True when two bodies are versions of one story (an edit, a teaser, an update)."""
-    return containment(shingles(words_a), shingles(words_b)) >= SAME_STORY
+def same_story(variants_a, variants_b, partial=False):
+    """True when two stories (their `variants`) are versions of one story.
+
+    `partial`: one of them is a cut-off teaser, compared by containment in the other.
+    """
+    measure = containment if partial else resemblance
+    return any(
+        measure(shingles(a), shingles(b)) >= SAME_STORY for a in variants_a for b in variants_b
+    )

@@ -27,6 +27,7 @@ word list here can tell the two apart.
 import re
 from dataclasses import dataclass
 
+WRAP_MIN_WIDTH = 20  # narrower lines are lists or titles, not wrapped prose
 WRAP_MAX_WIDTH = 110  # the longest line of a hard-wrapped file; seed paragraphs run far longer
 MIN_SOFT_PAIRS = 2
 HEADER_RE = re.compile(r"^(headline|date|source|url)\s*:", re.IGNORECASE)
@@ -56,18 +57,19 @@ class _Line:
     indent: int  # columns, a tab counting as four
     flowed: bool  # ended in a space (format=flowed soft break)
     blank_before: bool
+    number: int = 0  # its index among the lines it was read from
 
 
 def _body_lines(lines):
     """The non-blank lines with their layout; a line of spaces counts as blank."""
     out, blank = [], False
-    for raw in lines:
+    for number, raw in enumerate(lines):
         if not raw.strip():
             blank = True
             continue
         lead = INDENT_RE.match(raw).group()
         indent = len(lead.replace("\t", "    "))
-        out.append(_Line(raw.strip(), indent, raw.endswith((" ", "\t")), blank))
+        out.append(_Line(raw.strip(), indent, raw.endswith((" ", "\t")), blank, number))
         blank = False
     return out
 
@@ -101,7 +103,7 @@ def is_wrapped(body_lines: list[str]) -> bool:
     if len(body) < 3:
         return False
     width = max(line.indent + len(line.text) for line in body)
-    if width > WRAP_MAX_WIDTH:
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
         return False
     soft, hard = _votes(body, width)
     return soft >= MIN_SOFT_PAIRS and soft > hard
@@ -116,9 +118,10 @@ def _base_indent(body):
 
 
 def _breaks_before(prev, nxt, layout):
-    """Does a new paragraph start at `nxt`? layout: (base indent, width, separators used)."""
-    base, width, separated, flowed = layout
-    if nxt.blank_before or nxt.indent > base:
+    """Does a new paragraph start at `nxt`? layout: (base indent, width, separators used, flowed,
+    the test of a line that stands alone)."""
+    base, width, separated, flowed, alone = layout
+    if nxt.blank_before or nxt.indent > base or alone(prev.text) or alone(nxt.text):
         return True
     if flowed:
         return not prev.flowed
@@ -140,6 +143,12 @@ def _join(parts):
 
 def rejoin(body_lines: list[str]) -> list[str]:
     """Wrapped lines (without a header) to one string per paragraph."""
+    return [text for text, _ in _rejoin_numbered(body_lines)]
+
+
+def _rejoin_numbered(body_lines, alone=lambda text: False):
+    """rejoin(), each paragraph with the indexes of the lines it was joined from; a line for
+    which `alone(text)` is true (a photo credit) is never joined to another."""
     body = _body_lines(body_lines)
     if not body:
         return []
@@ -149,15 +158,15 @@ def rejoin(body_lines: list[str]) -> list[str]:
     separated = any(line.blank_before or line.indent > base for line in body[2:])
     pairs = list(zip(body, body[1:]))
     flowed = sum(prev.flowed for prev, _ in pairs) * 2 >= len(pairs) > 0
-    layout = (base, width, separated, flowed)
-    paragraphs, current = [], [body[0].text]
+    layout = (base, width, separated, flowed, alone)
+    paragraphs, current = [], [body[0]]
     for prev, nxt in pairs:
         if _breaks_before(prev, nxt, layout):
-            paragraphs.append(_join(current))
+            paragraphs.append(current)
             current = []
-        current.append(nxt.text)
-    paragraphs.append(_join(current))
-    return paragraphs
+        current.append(nxt)
+    paragraphs.append(current)
+    return [(_join([line.text for line in p]), [line.number for line in p]) for p in paragraphs]
 
 
 def logical_lines(text: str) -> list[str]:
@@ -169,10 +178,19 @@ def logical_lines(text: str) -> list[str]:
     stripped string per paragraph with no blank lines. A short title or byline line followed by
     a blank line, or before an indented paragraph, stays a line of its own.
     """
+    return [text for text, _ in logical_lines_numbered(text)]
+
+
+def logical_lines_numbered(text: str, alone=lambda text: False) -> list[tuple[str, list[int]]]:
+    """logical_lines(), each with the indexes of the physical lines it was read from; a line for
+    which `alone(text)` is true stays a paragraph of its own."""
     lines = split_lines(text)
     end = _header_end(lines)
     body = lines[end:]
     if not is_wrapped(body):
-        return lines
-    header = [line.rstrip() for line in lines[:end]]
-    return [*header, ""] + rejoin(body) if header else rejoin(body)
+        return [(line, [number]) for number, line in enumerate(lines)]
+    header = [(line.rstrip(), [number]) for number, line in enumerate(lines[:end])]
+    paragraphs = [
+        (text, [n + end for n in numbers]) for text, numbers in _rejoin_numbered(body, alone)
+    ]
+    return [*header, ("", [])] + paragraphs if header else paragraphs

@@ -1,9 +1,12 @@
-"""Parse article text in the seed format into drafts.
+"""Parse article text into drafts: plain text in any paragraph convention, and web pages.
 
-The seed format: one paragraph per line; several articles run together in one file. A line that
-opens with an ALL-CAPS kicker followed by ':' or '?' starts a new article; a long line that stops
-mid-sentence is a cut-off teaser and ends its article; a line such as 'Photo: AP' is a photo
-credit. A file may open with 'Headline:', 'Date:', 'Source:' and 'URL:' lines and a blank line.
+Plain text is first brought to one paragraph per line (paragraphs.py: hard-wrapped text is
+rejoined). Then, as in the seed format: several articles may run together in one file; a line
+that opens with an ALL-CAPS kicker followed by ':' or '?' starts a new article, whose deck runs
+into the body (decks.py); a long line that stops mid-sentence is a cut-off teaser and ends its
+article; a line such as 'Photo: AP' is a photo credit. A file may open with 'Headline:', 'Date:',
+'Source:', 'URL:' and 'Byline:' lines and a blank line. A byline line and a dateline at the start
+of a story are taken off the body (datelines.py). A web page (webpage.py) is one whole story.
 """
 
 import datetime as dt
@@ -11,9 +14,17 @@ import email.utils
 import re
 from dataclasses import dataclass, field
 
-from articles.ingest.lexicon import NAME_PARTICLES
+from articles.ingest.datelines import (
+    parse_byline,
+    parse_date_text,
+    strip_byline_and_dateline,
+    year_of,
+)
+from articles.ingest.decks import split_deck
+from articles.ingest.headlines import derive_headline
+from articles.ingest.paragraphs import logical_lines_numbered
 
-HEADER_RE = re.compile(r"^(headline|date|source|url)\s*:\s*(.*)$", re.IGNORECASE)
+HEADER_RE = re.compile(r"^(headline|date|source|url|byline)\s*:\s*(.*)$", re.IGNORECASE)
 KICKER_RE = re.compile(
     r"^(?P<kicker>[A-Z0-9][A-Z0-9 ’'&.,/\-]{1,60}?)\s*(?P<mark>[:?])\s+(?P<rest>\S.*)$"
 )
@@ -29,135 +40,11 @@ CLOSING_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»][.!?…]?$")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 WORD_RE = re.compile(r"\S+")
 SOURCE_URL_RE = re.compile(r"^https?://[^\s/?#\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*$", re.IGNORECASE)
-CJK_PAREN_RE = re.compile(r"\s*[(（][\u3400-\u9fff\uf900-\ufaff\s·]+[)）]")
 
 # A line without closing punctuation counts as cut off only when it is this long; shorter lines
 # are headlines (at the start of an article) or sub-headings.
 TRUNCATED_MIN_WORDS = 16
 HEADLINE_MAX_WORDS = 20
-DECK_MIN_WORDS = 5
-DECK_MAX_WORDS = 60
-
-# Words after which a capitalised word continues the same sentence (so the deck does not end there).
-CONTINUING_WORDS = (
-    frozenset(
-        [
-            "a",
-            "an",
-            "the",
-            "of",
-            "in",
-            "on",
-            "at",
-            "to",
-            "for",
-            "from",
-            "by",
-            "with",
-            "and",
-            "or",
-            "nor",
-            "but",
-            "as",
-            "than",
-            "that",
-            "which",
-            "who",
-            "whom",
-            "whose",
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "being",
-            "has",
-            "have",
-            "had",
-            "said",
-            "says",
-            "told",
-            "into",
-            "onto",
-            "over",
-            "under",
-            "about",
-            "after",
-            "before",
-            "between",
-            "against",
-            "during",
-            "without",
-            "within",
-            "among",
-            "across",
-            "toward",
-            "towards",
-            "via",
-            "per",
-            "like",
-            "including",
-            "near",
-            "his",
-            "her",
-            "their",
-            "its",
-            "our",
-            "my",
-            "your",
-            "this",
-            "these",
-            "those",
-            "former",
-            "late",
-            "new",
-            "then",
-            "ex-",
-            "president",
-            "minister",
-            "premier",
-            "chancellor",
-            "leader",
-            "chief",
-            "general",
-            "secretary",
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "envoy",
-            "ambassador",
-            "king",
-            "queen",
-            "prince",
-            "princess",
-            "mayor",
-            "governor",
-            "senator",
-            "lawmaker",
-            "rival",
-            "candidate",
-            "opponent",
-            "ally",
-            "counterpart",
-            "director",
-            "chairman",
-            "chairwoman",
-            "head",
-            "commander",
-            "dictator",
-            "pope",
-            "officials",
-            "official",
-            "representative",
-            "member",
-            "members",
-            "party",
-            "of-the",
-        ]
-    )
-    | NAME_PARTICLES
-)
 DATE_FORMATS = (
     "%Y-%m-%d",
     "%d %B %Y",
@@ -190,6 +77,7 @@ class ArticleDraft:
     published: dt.date | None = None
     source: str = ""
     url: str = ""
+    byline: str = ""
     position: int = 0  # index of the article in its file
     lines: list = field(default_factory=list)  # indexes of the input lines this article holds
 
@@ -203,7 +91,10 @@ ORDINAL_RE = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 
 
 def parse_date(value):
-    """A date as news texts write it: 2024-05-13, 13 May 2024, May 13, 2024, Thu, Apr 16, 2026, RFC 2822."""
+    """Return the date news texts write: 2024-05-13, 13 May 2024, May 13, 2024, RFC 2822, ...
+
+    Raises ParseError for anything else: the `--date` option and `Date:` headers use it.
+    """
     original = value.strip()
     value = ORDINAL_RE.sub(r"\1", WEEKDAY_RE.sub("", original)).replace("Sept ", "Sep ").strip()
     try:
@@ -264,55 +155,6 @@ def kicker_of(line):
     return kicker + mark, match.group("rest").strip()
 
 
-def split_deck(text):
-    """Split a kicker line's text into (deck, body start).
-
-    Teasers run the deck straight into the body: '... with his wife and dog Tributes poured in'.
-    The deck ends where a capitalised word follows a lower-case word with no punctuation between,
-    unless that lower-case word is one a sentence continues after ('in Tirana', 'president Jose').
-    """
-    words = list(WORD_RE.finditer(text))
-    for i in range(DECK_MIN_WORDS, min(len(words), DECK_MAX_WORDS)):
-        prev, cur = words[i - 1].group(), words[i].group()
-        if SENTENCE_END_RE.search(text[words[0].start() : words[i].start()]):
-            return "", text  # the deck was a whole sentence: no run-on to split
-        if not re.fullmatch(r"[a-z][a-z’'\-]*", prev) or prev in CONTINUING_WORDS:
-            continue
-        if re.match(r"[“\"‘]?[A-Z][a-z]", cur):
-            return text[: words[i - 1].end()].strip(), text[words[i].start() :].strip()
-    return "", text
-
-
-def _clause_boundaries(sentence):
-    """Offsets where a headline may stop: clause punctuation or before a long quotation."""
-    in_quote = False
-    for m in re.finditer(r"[“”\"]|[,;:—–]|\s-\s|\(", sentence):
-        ch = m.group()
-        if ch in '“"' and not in_quote:
-            close = re.search(r"[”\"]", sentence[m.end() :])
-            quoted = sentence[m.end() : m.end() + close.start()] if close else sentence[m.end() :]
-            if len(quoted.split()) >= 3:
-                yield m.start()
-            in_quote = True
-        elif ch in '”"':
-            in_quote = False
-        elif not in_quote:
-            yield m.start()
-
-
-def derive_headline(text, min_chars=40, max_chars=110, max_clause_chars=140):
-    """A headline from the lede: its first sentence, cut at a clause boundary when long."""
-    text = CJK_PAREN_RE.sub("", text).strip()
-    first = SENTENCE_END_RE.split(text, maxsplit=1)[0].strip()
-    if len(first) <= max_chars:
-        return first.rstrip(".")
-    for cut in _clause_boundaries(first):
-        if min_chars <= cut <= max_clause_chars:
-            return first[:cut].strip()
-    shortened = first[:max_chars].rsplit(" ", 1)[0].rstrip(",;:—– ")
-    return shortened + "…"
-
-
 class _Builder:
     """Collects the drafts of one file as its lines are read."""
 
@@ -340,71 +182,129 @@ class _Builder:
         elif draft.photo_credit:
             self.pending_credit = draft.photo_credit
 
-    def add_paragraph(self, text, number):
+    def add_paragraph(self, text, numbers, line=None):
+        """Add a paragraph; `line` is the whole line it came from when a deck was taken off it
+        (a teaser is judged cut off by its whole line)."""
         if self.current is None:
             self.start()
         self.current.paragraphs.append(text)
-        self.current.lines.append(number)
-        if is_cut_off(text):
+        self.current.lines += numbers
+        if is_cut_off(line or text):
             self.current.truncated = True
             self.finish()
 
 
 def parse_text(text, *, published=None, source=""):
-    """Parse text into a list of ArticleDraft. Raises ParseError if it holds no article."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    lines = text.split("\n")
-    header, lines = split_header(lines)
+    """Parse text into a list of ArticleDraft. Raises ParseError if it holds no article.
+
+    `published` and `source` are defaults for stories whose file gives none.
+    """
+    numbered = logical_lines_numbered(
+        text.replace("\ufeff", ""),
+        alone=lambda line: photo_credit(" ".join(line.split())) is not None,
+    )
+    header, lines = split_header([text for text, _ in numbered])
     builder = _Builder()
-    offset = len(text.split("\n")) - len(lines)  # header lines
-    for number, raw in enumerate(lines, offset):
+    for raw, numbers in numbered[len(numbered) - len(lines) :]:
         line = " ".join(raw.split())
-        if not line:
-            continue
-        credit = photo_credit(line)
-        if credit is not None:
-            if builder.current is not None and builder.current.paragraphs:
-                builder.current.photo_credit = builder.current.photo_credit or credit
-            else:
-                builder.pending_credit = credit
-            continue
-        kicked = kicker_of(line)
-        if kicked:
-            kicker, rest = kicked
-            deck, body = split_deck(rest)
-            builder.start(kicker=kicker, deck=deck)
-            builder.add_paragraph(body, number)
-            continue
-        if (
-            (builder.current is None or not builder.current.paragraphs)
-            and not CLOSING_RE.search(line)
-            and len(WORD_RE.findall(line)) <= HEADLINE_MAX_WORDS
-            and not (builder.current and builder.current.headline)
-        ):
-            if builder.current is None:
-                builder.start()
-            builder.current.headline = line
-            builder.current.lines.append(number)
-            continue
-        builder.add_paragraph(line, number)
+        if line:
+            _read_line(builder, line, numbers)
     builder.finish()
     drafts = builder.drafts
     if not drafts:
         raise ParseError("no article text found")
-
-    if header.get("date"):
-        published = parse_date(header["date"])
-    source = header.get("source") or source
+    day, year_hint = header_date(header.get("date", ""))
     if header.get("headline"):
         drafts[0].headline = header["headline"]
+    if header.get("byline"):
+        drafts[0].byline = header["byline"][:200]
     if header.get("url"):
         # The source link is shown as <a href>: only a web address, never javascript: or data:.
         if not SOURCE_URL_RE.match(header["url"]):
             raise ParseError(f"URL: {header['url'][:60]!r} is not an http:// or https:// address")
         drafts[0].url = header["url"]
     for draft in drafts:
-        draft.published = draft.published or published
-        draft.source = draft.source or source
+        _take_opening(draft, year_hint)
+        # The order of trust: the header, then the dateline or byline line, then the default.
+        draft.published = day or draft.published or published
+        draft.source = header.get("source") or draft.source or source
         if not draft.headline:
-            draft.headline = derive_headline(draft.paragraphs[0])
+            first = draft.paragraphs[0]
+            draft.headline = derive_headline(first) or " ".join(first.split()[:14])
     return drafts
+
+
+def _read_line(builder, line, numbers):
+    """Add one paragraph line of a plain-text file to the draft being built."""
+    credit = photo_credit(line)
+    if credit is not None:
+        if builder.current is not None and builder.current.paragraphs:
+            builder.current.photo_credit = builder.current.photo_credit or credit
+        else:
+            builder.pending_credit = credit
+        return
+    kicked = kicker_of(line)
+    if kicked:
+        kicker, rest = kicked
+        deck, body = split_deck(rest)
+        builder.start(kicker=kicker, deck=deck)
+        builder.add_paragraph(body, numbers, line=rest)
+        return
+    if (
+        (builder.current is None or not builder.current.paragraphs)
+        and not CLOSING_RE.search(line)
+        and len(WORD_RE.findall(line)) <= HEADLINE_MAX_WORDS
+        and not (builder.current and builder.current.headline)
+        and parse_byline(line) is None  # "By Jane Doe" is a byline, not a headline
+    ):
+        if builder.current is None:
+            builder.start()
+        builder.current.headline = line
+        builder.current.lines += numbers
+        return
+    builder.add_paragraph(line, numbers)
+
+
+def header_date(value):
+    """Return (date, year) from a `Date:` header: a full date, or only a year ("January 2025")."""
+    if not value:
+        return None, None
+    day = parse_date_text(value)
+    if day:
+        return day, day.year
+    year = year_of(value)
+    if year:
+        return None, year
+    return parse_date(value), None  # raises ParseError with the reason
+
+
+def _take_opening(draft, year_hint):
+    """Take a byline line and a dateline off the draft's opening paragraphs.
+
+    The dateline's place and agency are dropped from the body: the place is the story's setting
+    (its country is tagged from the text) and the agency is kept as the source when the file
+    names none.
+    """
+    opening = strip_byline_and_dateline(draft.paragraphs, year_hint)
+    paragraphs = [p for p in opening.paragraphs if p.strip()]
+    if not paragraphs:
+        return  # a story that is only a byline or a dateline keeps its text
+    draft.paragraphs = paragraphs
+    draft.byline = draft.byline or (opening.byline or "")[:200]
+    draft.published = draft.published or opening.published
+    draft.source = draft.source or (opening.agency or "")[:200]
+
+
+def page_draft(page, *, published=None, source=""):
+    """The draft of a web page (webpage.WebPage): one whole story, never a teaser."""
+    if not page.paragraphs:
+        raise ParseError("no article text found on the page")
+    draft = ArticleDraft(
+        paragraphs=list(page.paragraphs),
+        headline=page.headline or derive_headline(page.paragraphs[0]),
+        deck=page.deck or "",
+        byline=(page.byline or "")[:200],
+        published=page.published or published,
+        source=(page.site_name or page.agency or source or "")[:200],
+    )
+    return [draft]

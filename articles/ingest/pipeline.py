@@ -20,9 +20,15 @@ from django.db import DatabaseError, transaction
 
 from articles.exchange.jsonl import RecordError, import_record
 from articles.ingest.extraction import extract
-from articles.ingest.parse import ParseError, parse_text
-from articles.ingest.readers import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, ReadError, read_text
+from articles.ingest.parse import ParseError, page_draft, parse_text
+from articles.ingest.readers import (
+    JSONL_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    ReadError,
+    read_document,
+)
 from articles.ingest.store import EntityResolver, PreparedStory, known_entities, store_drafts
+from articles.ingest.webpage import WebPage
 from articles.search import queue as search_queue
 
 CHUNK_FILES = 200
@@ -132,9 +138,12 @@ def discover(paths):
 def _prepare_text_file(path, report, known, published, source):
     """Read, parse and extract one text or HTML file: a PreparedFile."""
     with report.timing("read"):
-        text = read_text(path)
+        document = read_document(path)
     with report.timing("parse"):
-        drafts = parse_text(text, published=published, source=source)
+        if isinstance(document, WebPage):
+            drafts = page_draft(document, published=published, source=source)
+        else:
+            drafts = parse_text(document, published=published, source=source)
     stories = []
     for draft in drafts:
         head = "\n\n".join(p for p in (draft.headline, draft.deck) if p)

@@ -7,7 +7,7 @@ import re
 import stat
 from pathlib import Path
 
-from articles.sanitize import html_to_text
+from articles.ingest.webpage import WebPageError, read_web_page
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -113,8 +113,8 @@ def _decode_stream(handle, encoding, start, max_line):
     return "".join(pieces)
 
 
-def read_text(path):
-    """Text of a .txt or .html file, ready for the parser.
+def read_document(path):
+    """Return what a .txt file says (str) or what a .html page holds (a webpage.WebPage).
 
     The file is streamed: read, decoded and checked a megabyte at a time, so a binary file or an
     over-long line is refused as soon as it shows, without reading the rest, and the raw bytes are
@@ -139,13 +139,22 @@ def read_text(path):
         except OSError as exc:
             raise ReadError(f"cannot read: {exc.strerror or exc}") from None
     if path.suffix.lower() in HTML_SUFFIXES:
-        text = html_to_text(text)
-        for number, line in enumerate(text.splitlines(), 1):
-            if len(line) > MAX_LINE_CHARS:
-                raise ReadError(
-                    f"line {number} is {len(line):,} characters long; "
-                    f"a paragraph is at most {MAX_LINE_CHARS:,}"
-                )
+        return _web_page(text)
     if not text.strip():
         raise ReadError("no text in file")
     return text
+
+
+def _web_page(html):
+    """The story of a web page, through trafilatura (webpage.py), or ReadError with the reason."""
+    try:
+        page = read_web_page(html)
+    except WebPageError as exc:
+        raise ReadError(str(exc)) from None
+    for number, paragraph in enumerate(page.paragraphs, 1):
+        if len(paragraph) > MAX_LINE_CHARS:
+            raise ReadError(
+                f"paragraph {number} is {len(paragraph):,} characters long; "
+                f"a paragraph is at most {MAX_LINE_CHARS:,}"
+            )
+    return page

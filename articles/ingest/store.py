@@ -4,8 +4,6 @@ Curation survives the machine: a confirmed tag, an editor's tag and a rejected t
 changed by re-ingesting; only the extractor's own unreviewed tags follow the text.
 """
 
-import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,29 +14,33 @@ from django.db.models import Q
 from articles.ingest import gazetteer
 from articles.ingest.extraction import Extraction, KnownEntities
 from articles.ingest.gazetteer import fold
+from articles.ingest.identity import content_key, variant_anchors, variants
 from articles.ingest.parse import ArticleDraft
 from articles.ingest.topics import TopicRules
+from articles.ingest.versions import match_versions
 from articles.kinds import KINDS, kind
 from articles.models import (
     Article,
+    ArticleUpdate,
     Country,
     Person,
     RejectedName,
+    StoryAnchor,
     TagOrigin,
     TagState,
     Topic,
 )
 from articles.text import unique_slugs
 
-KEY_WORDS = 25  # the lede's first words identify a story across corrections further down
 
-
-def content_key(body, url=""):
-    """A stable key: the source URL when there is one, else the lede's first words."""
-    if url:
-        return "url:" + hashlib.sha256(url.strip().encode()).hexdigest()[:40]
-    words = re.findall(r"\w+", fold(body))[:KEY_WORDS]
-    return "text:" + hashlib.sha256(" ".join(words).encode()).hexdigest()[:40]
+def save_anchors(articles):
+    """Store the anchors of the given articles' bodies (existing ones are kept)."""
+    rows = [
+        StoryAnchor(article_id=article.pk, key=key)
+        for article in articles
+        for key in variant_anchors(variants(article.deck, article.body))
+    ]
+    StoryAnchor.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
 
 
 @dataclass
@@ -51,11 +53,17 @@ class PreparedStory:
     # Extraction reads the headline and deck before the body: its spans minus `shift` are
     # offsets into the body, where the tags point.
     shift: int = 0
+    match: int | None = None  # the stored article this story is a version of (versions.py)
 
     @cached_property
     def key(self):
         """The story's content key, which finds it again when it is ingested again."""
         return content_key(self.draft.body, self.draft.url)
+
+    @cached_property
+    def words(self):
+        """The story's word lists for identity (identity.variants)."""
+        return variants(self.draft.deck, self.draft.body)
 
 
 def known_entities():
@@ -219,17 +227,24 @@ def store_tags(article, extraction, resolver, shift=0, new=False):
 def store_drafts(stories, resolver):
     """Store many PreparedStory at once; return [(status, article)] in order.
 
-    Stories that are new (their key is neither in the database nor twice in `stories`) go in with
-    bulk inserts: one for the articles, one per tag kind. The rest go through store_draft one by
-    one, in order, so updates, teasers and duplicates behave exactly as they do singly.
+    Stories that are new (no stored version: versions.py; their key not twice in `stories`) go in
+    with bulk inserts: one for the articles, one per tag kind, one for their anchors. The rest go
+    through store_draft one by one, in order, so updates, teasers and duplicates behave exactly
+    as they do singly.
     """
+    earlier = match_versions(stories)
     keys = [story.key for story in stories]
     existing = set(
         Article.objects.filter(content_key__in=set(keys)).values_list("content_key", flat=True)
     )
     seen = Counter(keys)
     new = [
-        i for i, story in enumerate(stories) if story.key not in existing and seen[story.key] == 1
+        i
+        for i, story in enumerate(stories)
+        if story.match is None
+        and earlier[i] is None
+        and story.key not in existing
+        and seen[story.key] == 1
     ]
     results = [None] * len(stories)
     articles = [
@@ -239,6 +254,7 @@ def store_drafts(stories, resolver):
     for article, slug in zip(articles, unique_slugs(Article, [a.headline for a in articles])):
         article.slug = slug
     Article.objects.bulk_create(articles, batch_size=500)
+    save_anchors(articles)
     tags = {k: [] for k in KINDS}
     for i, article in zip(new, articles):
         wanted = _wanted_tags(stories[i].extraction, resolver, stories[i].shift)
@@ -249,6 +265,8 @@ def store_drafts(stories, resolver):
         k.tag_model.objects.bulk_create(rows, batch_size=500)
     for i, story in enumerate(stories):
         if results[i] is None:
+            if earlier[i] is not None:
+                story.match = results[earlier[i]][1].pk
             results[i] = store_draft(story, resolver)
     return results
 
@@ -263,6 +281,7 @@ def _article_fields(draft):
         "source": draft.source[:200],
         "source_url": draft.url[:500],
         "photo_credit": draft.photo_credit[:200],
+        "byline": draft.byline[:200],
         "truncated": draft.truncated,
     }
 
@@ -276,15 +295,28 @@ def store_draft(story, resolver):
     key = story.key
     fields = _article_fields(draft)
     with transaction.atomic(savepoint=False):  # callers that batch work hold the savepoint
-        article = Article.objects.select_for_update().filter(content_key=key).first()
+        stored = Article.objects.select_for_update()
+        if story.match is not None:
+            article = stored.filter(pk=story.match).first()
+        else:
+            article = stored.filter(content_key=key).first()
         if article is None:
             article = Article(content_key=key, origin=story.origin[:500], **fields)
             article.save()
+            save_anchors([article])
             store_tags(article, extraction, resolver, shift, new=True)
             return "created", article
         if draft.truncated and not article.truncated:
             return "unchanged", article  # never replace a full story with its teaser
-        for name in ("published", "source", "source_url", "photo_credit", "kicker", "deck"):
+        for name in (
+            "published",
+            "source",
+            "source_url",
+            "photo_credit",
+            "kicker",
+            "deck",
+            "byline",
+        ):
             if not fields[name]:
                 fields[name] = getattr(article, name)  # a later text without the detail keeps it
         changed = [name for name, value in fields.items() if getattr(article, name) != value]
@@ -292,5 +324,9 @@ def store_draft(story, resolver):
             setattr(article, name, fields[name])
         if changed:
             article.save()
+            save_anchors([article])  # a new version's opening finds the story too
+            ArticleUpdate.objects.create(
+                article=article, origin=story.origin[:500], fields=sorted(changed)
+            )
         tags_changed = store_tags(article, extraction, resolver, shift)
         return ("updated" if changed or tags_changed else "unchanged"), article

@@ -65,6 +65,9 @@ CLUTTER_MAX_WORDS = 20
 MIN_STORY_WORDS = 8  # less than this left after clutter ("Home", "Menu") is no story
 
 
+OUTSIDE_STORY = {"nav", "header", "footer", "aside", "form", "figure", "figcaption"}
+
+
 class WebPageError(ValueError):
     """The page holds no story trafilatura can read; the message says why in one line."""
 
@@ -384,12 +387,32 @@ def _extract(markup):
     return tree, document
 
 
+def _paragraphs(tree, document):
+    """The story's paragraphs as plain lines.
+
+    On a page too small or too plain for its article finder, trafilatura falls back to the
+    page's text with a line break at every element, splitting paragraphs at inline tags ("in
+    <b>Manila</b> worked"); the page's own <p> elements are read instead then.
+    """
+    body = document.body if document is not None else None
+    blocks = list(body) if body is not None else []
+    if len(blocks) <= 1:
+        own = [
+            " ".join("".join(p.itertext()).split())
+            for p in tree.iter("p")
+            if not any(a.tag in OUTSIDE_STORY for a in p.iterancestors())
+        ]
+        if any(own):
+            return [_plain(text) for text in own]
+    text = (document.text or "") if document is not None else ""
+    return [_plain(line) for line in text.split("\n")]
+
+
 def read_web_page(html: str, url: str = "") -> WebPage:
     """The story on a web page, as plain text. Raises WebPageError when there is none."""
     markup, cut = prepare_markup(html)
     tree, document = _extract(markup)
-    text = (document.text or "") if document else ""
-    lines = [_plain(line) for line in text.split("\n")]
+    lines = _paragraphs(tree, document)
     if not any(lines):
         raise WebPageError("no article text found on the page")
     ld_items = _json_ld(tree)

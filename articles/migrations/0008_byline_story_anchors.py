@@ -6,15 +6,15 @@ from django.db import migrations, models
 
 def fill_anchors(apps, schema_editor):
     """Anchor the stories stored before story identity used anchors, so new versions find them."""
-    from articles.ingest.identity import anchors, story_words
+    from articles.ingest.identity import variant_anchors, variants
 
     Article = apps.get_model("articles", "Article")
     StoryAnchor = apps.get_model("articles", "StoryAnchor")
-    rows = Article.objects.order_by("pk").values_list("pk", "body")
+    rows = Article.objects.order_by("pk").values_list("pk", "deck", "body")
     batch = []
-    for pk, body in rows.iterator(chunk_size=1000):
+    for pk, deck, body in rows.iterator(chunk_size=1000):
         batch += [
-            StoryAnchor(article_id=pk, key=key) for key in dict.fromkeys(anchors(story_words(body)))
+            StoryAnchor(article_id=pk, key=key) for key in variant_anchors(variants(deck, body))
         ]
         if len(batch) >= 5000:
             StoryAnchor.objects.bulk_create(batch)
