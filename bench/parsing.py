@@ -29,9 +29,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-FUNCTION_WORDS = set(
-    ["a", "an", "the", "of", "to", "in", "for", "with", "on", "at", "by", "from", "as", "or", "and", "but", "nor", "its", "their", "his", "her", "our", "that", "which", "who", "whose", "whom", "this", "these", "those", "is", "are", "was", "were", "be"]
-)
+FUNCTION_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "for",
+    "with",
+    "on",
+    "at",
+    "by",
+    "from",
+    "as",
+    "or",
+    "and",
+    "but",
+    "nor",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "whom",
+    "this",
+    "these",
+    "those",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+}
 ABBREVIATION_END = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Gen|Col|Lt|Sen|Gov|Prof|Capt|St|No|Jr)\.?…?$")
 
 
