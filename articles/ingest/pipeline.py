@@ -73,6 +73,7 @@ class IngestReport:
     changed_ids: list = field(default_factory=list)
     per_file: list = field(default_factory=list)  # [FileResult]
     seconds: Counter = field(default_factory=Counter)  # time per stage: read, parse, extract, store
+    stories: list | None = None  # [PreparedStory] read, when the caller asked to see them
 
     @contextmanager
     def timing(self, stage):
@@ -151,6 +152,8 @@ def _prepare_text_file(path, report, known, published, source):
         with report.timing("extract"):
             extraction = extract(f"{head}\n\n{draft.body}" if head else draft.body, known)
         stories.append(PreparedStory(draft, extraction, f"{path}#{draft.position}", shift))
+    if report.stories is not None:
+        report.stories += stories
     return PreparedFile(path, stories)
 
 
@@ -166,9 +169,12 @@ def _ingest_jsonl_file(path, report):
             report.count(status, article)
 
 
-def ingest_paths(paths, *, published=None, source="", dry_run=False, progress=None):
-    """Ingest files and folders. `progress(done, total, path)` is called after each file."""
-    report = IngestReport()
+def ingest_paths(
+    paths, *, published=None, source="", dry_run=False, progress=None, keep_stories=False
+):
+    """Ingest files and folders. `progress(done, total, path)` is called after each file;
+    `keep_stories` keeps every story read in `report.stories`, for a user to check them."""
+    report = IngestReport(stories=[] if keep_stories else None)
     todo = []
     for path, error in discover(paths):
         if error == "skip":

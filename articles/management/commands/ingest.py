@@ -6,6 +6,11 @@ from articles.ingest.parse import ParseError, parse_date
 from articles.ingest.pipeline import ingest_paths
 
 
+def _printable(text):
+    """A file name as one line of the report: line breaks and control characters escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 class Command(BaseCommand):
     help = (
         "Ingest article text from files and folders (recursively): .txt in the seed format, .html, "
@@ -21,7 +26,9 @@ class Command(BaseCommand):
             "--source", default="", help="source name for texts that do not give one"
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help="parse and extract, report, store nothing"
+            "--dry-run",
+            action="store_true",
+            help="parse and extract, report, store nothing (with -v 2: every story as read)",
         )
 
     def handle(self, *args, paths, date, source, dry_run, verbosity, **options):
@@ -36,11 +43,14 @@ class Command(BaseCommand):
             source=source,
             dry_run=dry_run,
             progress=self._progress if show_progress else None,
+            keep_stories=verbosity >= 2,
         )
         if show_progress:
             self.stderr.write("")
+        for story in report.stories or []:
+            self._show(story)
         for path, reason in report.failed:
-            self.stderr.write(self.style.ERROR(f"failed: {path}: {reason}"))
+            self.stderr.write(self.style.ERROR(f"failed: {_printable(path)}: {reason}"))
         if verbosity >= 1:
             prefix = "dry run, nothing stored: " if dry_run else ""
             summary = (
@@ -55,6 +65,21 @@ class Command(BaseCommand):
             )
         if report.failed:
             sys.exit(1)
+
+    def _show(self, story):
+        """One story as it was read: what a user checks before storing anything."""
+        draft, found = story.draft, story.extraction
+        lines = [
+            f"{_printable(story.origin)}",
+            f"  kicker: {draft.kicker or '-'}",
+            f"  headline: {draft.headline}",
+            f"  date: {draft.published or 'unknown'}    byline: {draft.byline or '-'}",
+            f"  teaser (cut off): {'yes' if draft.truncated else 'no'}    "
+            f"paragraphs: {len(draft.paragraphs)}",
+            f"  people: {', '.join(p.name for p in found.people) or '-'}",
+            f"  countries: {', '.join(c.code for c in found.countries) or '-'}",
+        ]
+        self.stdout.write("\n".join(lines))
 
     def _progress(self, done, total, path):
         if total < 2:
