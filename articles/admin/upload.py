@@ -1,12 +1,21 @@
-"""The "Ingest files" page of the article admin: upload texts, see what happened to each file."""
+"""The "Ingest files" page of the article admin: upload texts, see what happened to each file.
+
+One upload takes at most settings.DATA_UPLOAD_MAX_NUMBER_FILES files (1,000 here). Django refuses
+a larger request while parsing it, inside the CSRF middleware, with a bare "Bad Request (400)";
+`UploadLimitMiddleware` reads the upload page's POST first and sends the editor back to the page,
+which says what the limit is.
+"""
 
 import tempfile
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, TooManyFilesSent
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from articles.ingest.pipeline import ingest_paths
 
@@ -68,6 +77,35 @@ def _ingest_uploads(form):
     return report, results
 
 
+TOO_MANY = "too-many-files"
+
+
+def max_files():
+    return settings.DATA_UPLOAD_MAX_NUMBER_FILES
+
+
+class UploadLimitMiddleware:
+    """Turns an upload of too many files into a redirect to the upload page with its reason.
+
+    It must come before CsrfViewMiddleware, the first to read the POST. Other paths are untouched.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.path = None
+
+    def __call__(self, request):
+        if request.method == "POST":
+            if self.path is None:
+                self.path = reverse("admin:articles_article_upload")
+            if request.path == self.path:
+                try:
+                    request.FILES  # noqa: B018 - parses the body, counting its files
+                except TooManyFilesSent:
+                    return HttpResponseRedirect(f"{self.path}?error={TOO_MANY}")
+        return self.get_response(request)
+
+
 def upload_view(model_admin, request):
     """The upload page of `model_admin` (the article admin); editors who may change articles."""
     if not model_admin.has_change_permission(request):
@@ -84,6 +122,8 @@ def upload_view(model_admin, request):
         )
     context = {
         **model_admin.admin_site.each_context(request),
+        "too_many": request.method == "GET" and request.GET.get("error") == TOO_MANY,
+        "max_files": max_files(),
         "title": "Ingest files",
         "form": form,
         "results": results,

@@ -8,16 +8,15 @@ for newest first). Invalid parameters give an empty feed whose title says what i
 import logging
 from dataclasses import dataclass, field
 
-from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
 from articles.search import params as names
 from articles.search.forms import SearchForm
 from articles.search.params import query_string, search_url
 from articles.search.service import SearchUnavailable, run_search
+from articles.views.feeds import AtomFeed
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +39,7 @@ class FeedSearch:
 
         Raises SearchUnavailable.
         """
-        query = {k: request.GET[k] for k in FEED_PARAMS if request.GET.get(k)}
+        query = {k: v for k, v in names.normalised(request.GET).items() if k in FEED_PARAMS}
         form = SearchForm(query)
         if not form.is_valid():
             return cls(query=query, error=form.error_text() or "invalid search")
@@ -70,8 +69,8 @@ class FeedSearch:
         return query_string(self.query)
 
 
-class SearchFeed(Feed):
-    feed_type = Atom1Feed
+class SearchFeed(AtomFeed):
+    """The search feed; AtomFeed's writer keeps it well-formed whatever the query or stories."""
 
     def __call__(self, request, *args, **kwargs):
         try:

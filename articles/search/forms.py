@@ -25,14 +25,30 @@ class SearchForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         if data is not None:
-            data = {self.ALIASES.get(k, k): v for k, v in data.items()}
+            data = {self.ALIASES.get(k, k): v for k, v in names.normalised(data).items()}
         super().__init__(data, **kwargs)
         for name in names.FILTERS:
-            self.fields[name] = forms.SlugField(required=False)
+            self.fields[name] = forms.SlugField(required=False, max_length=200)
         # Errors are listed in field order: the query, the filters, then the rest.
         self.order_fields([names.Q, *names.FILTERS])
         self.fields["date_from"].widget = forms.DateInput(attrs={"type": "date"})
         self.fields["date_to"].widget = forms.DateInput(attrs={"type": "date"})
+
+    def _clean_year(self, name):
+        """A date outside FIRST_YEAR..LAST_YEAR is a bad parameter (400), not a search the
+        backend fails on (503)."""
+        day = self.cleaned_data.get(name)
+        if day and not names.FIRST_YEAR <= day.year <= names.LAST_YEAR:
+            raise forms.ValidationError(
+                f"Enter a date between the years {names.FIRST_YEAR} and {names.LAST_YEAR}."
+            )
+        return day
+
+    def clean_date_from(self):
+        return self._clean_year("date_from")
+
+    def clean_date_to(self):
+        return self._clean_year("date_to")
 
     def clean(self):
         data = super().clean()

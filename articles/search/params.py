@@ -4,9 +4,14 @@
 co-mentions) take the same parameters: `q`, one filter per entity kind named after the kind
 (`person`, `country`, `topic`: see `articles.kinds`), `from`, `to`, `sort` and `page`.
 `SearchForm` validates them into a `SearchParams`; `search_url` writes them back.
+
+Every value is normalised here first (`normalised`), whichever page, API or feed reads it: a
+control character or a non-character in a query means nothing to the search, and passed on it
+broke the feeds' XML (issue 17).
 """
 
 import datetime as dt
+import re
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -25,7 +30,34 @@ RELEVANCE = "relevance"
 NEWEST = "date"
 SORTS = ((RELEVANCE, "Relevance"), (NEWEST, "Newest first"))
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m", "%Y")  # from=2020 means 2020-01-01
+# The years a search may name: the backends store dates as timestamps, and a day before year 1000
+# or after 2999 is either a typing error or past what every backend can compare (year 1 or 9999
+# overflowed into a 503).
+FIRST_YEAR, LAST_YEAR = 1000, 2999
 MAX_PAGE = 10_000
+
+# Dropped from every parameter: C0 and C1 controls (tab, newline and carriage return become
+# spaces), surrogates (a lone one arrives from a broken %-escape), and the Unicode non-characters
+# (U+FDD0-U+FDEF and the last two code points of each plane).
+_DROPPED = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
+_SPACES = re.compile("[\t\n\r]")
+
+
+def clean_value(text):
+    """`text` with control characters and non-characters dropped, tabs and line ends as spaces."""
+    return _SPACES.sub(" ", _DROPPED.sub("", text))
+
+
+def normalised(query):
+    """{name: cleaned value} of the search parameters in `query` (a QueryDict or a dict); other
+    names are left out. The one place parameters are normalised before anything reads them."""
+    return {name: clean_value(str(query.get(name, ""))) for name in NAMES if name in query}
 
 
 class SearchParams:

@@ -26,11 +26,10 @@ class SearchView(View):
     template_name = "search/search.html"
 
     def get(self, request):
-        form = SearchForm(request.GET)
-        context = {"form": form, "query": request.GET.get(names.Q, ""), "kinds": KINDS}
-        context["kept_filters"] = [
-            (name, request.GET[name]) for name in names.FILTERS if request.GET.get(name)
-        ]
+        query = names.normalised(request.GET)
+        form = SearchForm(query)
+        context = {"form": form, "query": query.get(names.Q, ""), "kinds": KINDS}
+        context["kept_filters"] = [(name, query[name]) for name in names.FILTERS if query.get(name)]
         if not form.is_valid():
             context["error"] = form.error_text()
             return render(request, self.template_name, context, status=400)
@@ -39,7 +38,7 @@ class SearchView(View):
         except SearchUnavailable as exc:
             log.warning("search unavailable: %s", exc)
             return render(request, "search/unavailable.html", context, status=503)
-        links = FacetLinks(request.GET, page)
+        links = FacetLinks(query, page)
         page_obj = page.page_obj
         active_filters = links.active_filters()
         context.update(
@@ -169,7 +168,7 @@ def api_search(request):
 
 def api_suggest(request):
     """Type-ahead: entities of every kind whose name or alias starts with the typed text."""
-    text = " ".join(request.GET.get(names.Q, "").split())[:100]
+    text = " ".join(names.normalised(request.GET).get(names.Q, "").split())[:100]
     if len(text) < 2:
         return JsonResponse({"results": []})
     out = []
