@@ -5,8 +5,8 @@ from articles.search import drift as index_check
 
 class Command(BaseCommand):
     help = (
-        "Report drift between the database and the search index; --repair fixes it, "
-        "--rebuild starts over."
+        "Check that the search index's files read whole and report drift between the database "
+        "and the index; --repair fixes it (rebuilding a damaged index), --rebuild starts over."
     )
 
     def add_arguments(self, parser):
@@ -20,12 +20,17 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="only report (the default without --repair)"
         )
         parser.add_argument(
+            "--deep",
+            action="store_true",
+            help="also decode every postings block (finds bytes overwritten inside a file; slower)",
+        )
+        parser.add_argument(
             "--rebuild",
             action="store_true",
             help="throw the index away and index every article again (in bulk)",
         )
 
-    def handle(self, *args, fix, dry_run, rebuild, verbosity, **options):
+    def handle(self, *args, fix, dry_run, rebuild, deep, verbosity, **options):
         if rebuild:
             if dry_run:
                 self.stdout.write(
@@ -35,7 +40,7 @@ class Command(BaseCommand):
             updated, _ = index_check.rebuild()
             self.stdout.write(self.style.SUCCESS(f"rebuilt: {updated} article(s) indexed"))
             return
-        drift = index_check.check()
+        drift = index_check.check(deep=deep)
         if drift.error:
             self.stdout.write(self.style.ERROR(f"index unreadable: {drift.error}"))
         else:
@@ -54,6 +59,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("index matches the database"))
             return
         if not fix or dry_run:
-            raise CommandError("the index has drifted; run `manage.py check_index --repair`")
+            problem = "cannot be read whole" if drift.error else "has drifted"
+            raise CommandError(f"the index {problem}; run `manage.py check_index --repair`")
         updated, removed = index_check.repair(drift)
         self.stdout.write(self.style.SUCCESS(f"repaired: {updated} re-indexed, {removed} removed"))

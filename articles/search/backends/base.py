@@ -2,11 +2,14 @@
 
 haystack's backends index and search. The archive also writes a whole queue of changes as one
 run (`writing`), throws a broken index away (`reset_index`), prepares a new index version for
-readers (`warm`), compares the index with the database (`indexed_versions`) and says "did you
-mean" (`suggest_words`). Each engine's backend mixes `ArchiveBackend` in and overrides what it
-can do better; callers use the methods and never probe for them.
+readers (`warm`), compares the index with the database (`indexed_versions`), reads its own files
+whole to find damage (`damaged_files`) and says "did you mean" (`suggest_words`). Each engine's
+backend mixes `ArchiveBackend` in and overrides what it can do better; callers use the methods and
+never probe for them.
 """
 
+import os
+import shutil
 from contextlib import contextmanager
 
 
@@ -39,8 +42,22 @@ class ArchiveBackend:
         yield write
 
     def reset_index(self):
-        """Throw the index away and start an empty one (for an index that cannot be read)."""
+        """Throw the index away and start an empty one (for an index that cannot be read).
+
+        An engine keeping its index in files removes whatever is at its index path, a folder, a
+        file or a link, with `remove_index_path` (never anything above it), and numbers the new
+        index above the one it replaces, so that running processes see that it changed.
+        """
         self.clear()
+
+    def damaged_files(self, deep=False):
+        """Messages naming index files that cannot be read whole ([] when all can).
+
+        Answering queries reads only what they touch, so damage can hide until the wrong search.
+        The default knows no files and vouches for nothing beyond `indexed_versions`; `deep` asks
+        for the slower, thorough read where an engine has one.
+        """
+        return []
 
     def warm(self):
         """Prepare what searches of a newly written index share (after the drainer's commit)."""
@@ -62,3 +79,19 @@ class ArchiveBackend:
 
         found = SearchQuerySet(using=self.connection_alias).models(Article)
         return (found.spelling_suggestion(" ".join(words)) or "").split()
+
+
+def remove_index_path(path):
+    """Remove what is at an index path, whatever it is: a folder with its files, a file, or a link
+    (the link, never what it points to); nothing above the path. Returns whether something was
+    there. A file or link there would otherwise stop a new index from being created."""
+    path = os.path.normpath(path)
+    if path in (os.sep, os.curdir, os.pardir) or not os.path.basename(path):
+        raise ValueError(f"refusing to remove {path!r} as an index path")
+    if os.path.islink(path) or (os.path.lexists(path) and not os.path.isdir(path)):
+        os.remove(path)
+        return True
+    if os.path.isdir(path):
+        shutil.rmtree(path)
+        return True
+    return False

@@ -19,7 +19,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from articles.search.backends.base import ArchiveBackend
-from articles.search.backends.whoosh import clauses, schema, similar, spelling
+from articles.search.backends.whoosh import clauses, codec, schema, similar, spelling
 from articles.search.backends.whoosh import writing as whoosh_writing
 from articles.search.backends.whoosh.arrays import ArrayIndex, Unsupported
 from articles.search.backends.whoosh.caches import of_searcher
@@ -224,6 +224,17 @@ class ArchiveWhooshBackend(ArchiveBackend, WhooshSearchBackend):
             if fields.get(DJANGO_CT) == "articles.article":
                 out[int(fields[DJANGO_ID])] = fields.get("updated")
         return out
+
+    def damaged_files(self, deep=False):
+        """What cannot be read in the segments' terms and postings files (see codec.segment_damage):
+        every term record is parsed and every postings extent checked against its file's size;
+        `deep` also decodes every postings block."""
+        reader = self._searcher().reader()
+        return [
+            message
+            for leaf, _ in reader.leaf_readers()
+            for message in codec.segment_damage(leaf, deep=deep)
+        ]
 
     @property
     def facet_cache_dir(self):

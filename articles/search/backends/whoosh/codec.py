@@ -1,13 +1,15 @@
 """The one door to Whoosh's private parts: its segments, storage and Whoosh 3 postings codec.
 
 The fast paths (postings decoded a block at a time with numpy, field lengths and sortable columns
-read as whole files, facet files named after segments) need attributes Whoosh does not publish.
-They are read here and nowhere else, and only on a Whoosh version these readers were checked
-against: another version fails at import with a message naming it, instead of returning wrong
-numbers later.
+read as whole files, facet files named after segments), and the repairs (checking that segment
+files read whole, numbering a rebuilt index above the one it replaces), need attributes Whoosh
+does not publish. They are read here and nowhere else, and only on a Whoosh version these readers
+were checked against: another version fails at import with a message naming it, instead of
+returning wrong numbers later.
 """
 
 import bisect
+import os
 
 import numpy as np
 import whoosh
@@ -31,6 +33,7 @@ def check_version(version):
 check_version(whoosh.__version__)
 
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, _lenfield  # noqa: E402 - after the check
+from whoosh.index import _DEF_INDEX_NAME, TOC  # noqa: E402
 from whoosh.scoring import BM25F  # noqa: E402
 
 # --- segments and storage --------------------------------------------------------------------
@@ -53,6 +56,74 @@ def storage_folder(leaf):
     """The folder of the file storage a leaf reader reads, or None (in-memory storage)."""
     storage = getattr(leaf, "_storage", None)
     return getattr(storage, "folder", None) or None
+
+
+# --- generations (tables of contents) ---------------------------------------------------------
+
+
+def latest_generation(folder, indexname=None):
+    """The highest generation among the tables of contents in `folder`, -1 when there is none (or
+    `folder` is not a folder): a rebuilt index is numbered above it, so that readers comparing
+    generations see that it changed. `indexname` defaults to Whoosh's (haystack's)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return -1
+    pattern = TOC._pattern(indexname or _DEF_INDEX_NAME)
+    return max((int(m.group(1)) for m in map(pattern.match, names) if m), default=-1)
+
+
+def toc_path(folder, indexname, generation):
+    """The table of contents file of one generation."""
+    return os.path.join(folder, TOC._filename(indexname, generation))
+
+
+def start_empty_generation(storage, schema, indexname, generation):
+    """Write an empty index's table of contents numbered `generation` (Whoosh always starts at
+    0); the next commit is numbered above it."""
+    TOC(schema, [], generation).write(storage, indexname)
+
+
+# --- checking a segment's files ----------------------------------------------------------------
+
+
+def segment_damage(leaf, deep=False):
+    """What cannot be read in one segment's terms and postings files: messages, [] when sound.
+
+    Opening a segment reads neither file whole, so a postings file cut short goes unnoticed until a
+    search reaches a term whose postings were cut off, and then fails every time. Here every term
+    record is parsed, and each postings list's extent (its offset and length, kept in the terms
+    file) must lie inside the postings file: a truncation cuts off at least the last one. `deep`
+    also decodes every postings block, which finds bytes overwritten inside the file too (about
+    ten times slower).
+    """
+    segment, terms = getattr(leaf, "_segment", None), getattr(leaf, "_terms", None)
+    if segment is None or terms is None:
+        return []
+    name = segment.make_filename(W3Codec.POSTS_EXT)
+    try:
+        size = leaf._storage.file_length(name)
+        for (field, btext), info in terms.items():
+            if info.is_inlined():
+                continue
+            offset, length = info.extent()
+            end = offset + (
+                length[0] if isinstance(length, tuple) else length
+            )  # 2.7 unpacks a tuple
+            if end > size:
+                return [f"{name} is cut short: {field} postings end at byte {end}, it has {size}"]
+            if deep:
+                _decode_blocks(terms.matcher(field, btext, leaf.schema[field].format))
+    except Exception as exc:  # noqa: BLE001 - whatever the damage raises, it is a finding
+        return [f"segment {segment.segment_id()}: {type(exc).__name__}: {exc}".splitlines()[0]]
+    return []
+
+
+def _decode_blocks(matcher):
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        matcher._next_block()
 
 
 def _read_whole(leaf, name, dtype):

@@ -2,7 +2,8 @@
 
 Opening a searcher maps the segments' files and lists the index folder; a search should do
 neither when nothing was written. A thread's searcher is kept and checked with one `stat` of the
-folder; after a commit it is replaced (and closed) by one for the new version.
+folder; after a commit or a rebuild it is replaced (and closed) by one for the new version, told
+apart by its table of contents file, not only by its generation number.
 """
 
 import os
@@ -10,6 +11,8 @@ import threading
 import time
 
 from haystack.exceptions import SearchBackendError
+
+from articles.search.backends.whoosh import codec
 
 TRUSTED_AFTER_NS = 1_000_000_000  # a folder time younger than this may hide a second change
 
@@ -44,32 +47,59 @@ class Searchers:
         if not backend.setup_complete:
             self.close()
             backend.setup()
+        version = self._version()  # before opening: a commit in between only costs a reopening
         searcher = getattr(self.local, "searcher", None)
+        if searcher is not None and not self._is_current(searcher, version):
+            # A writer committed, or the index was rebuilt. Searcher.refresh() would share readers
+            # with the old searcher and leak a file handle per refresh: open anew, close the old.
+            self.close()
+            searcher = None
         if searcher is None:
             searcher = self.local.searcher = backend.index.searcher()
-        elif not searcher.up_to_date():
-            # A writer committed. Searcher.refresh() would share readers with the old searcher and
-            # leak a file handle per refresh, so open anew and close the old one.
-            searcher.close()
-            searcher = self.local.searcher = backend.index.searcher()
-        self.local.stamp = stamp
+        self.local.stamp, self.local.version = stamp, version
         return searcher
 
+    def _version(self):
+        """Which table of contents the index is at: (generation, inode, time, size) of its newest
+        one, or None when it cannot be told (memory storage, or a commit removed it meanwhile).
+
+        The generation alone is not enough: a rebuilt index, or one whose table of contents was
+        lost, starts numbering again, and a searcher of the old files would pass for current.
+        A new table of contents is a new file, with its own inode and time.
+        """
+        backend = self.backend
+        if not backend.use_file_storage:
+            return None
+        generation = backend.index.latest_generation()
+        try:
+            found = os.stat(codec.toc_path(backend.path, backend.index.indexname, generation))
+        except OSError:
+            return None
+        return generation, found.st_ino, found.st_mtime_ns, found.st_size
+
+    def _is_current(self, searcher, version):
+        if not self.backend.use_file_storage:
+            return searcher.up_to_date()
+        return version is not None and version == getattr(self.local, "version", None)
+
     def _directory_stamp(self):
-        """The index folder's modification time, or None when it cannot vouch that nothing changed.
+        """The index folder's identity and modification time, or None when it cannot vouch that
+        nothing changed.
 
         A commit creates files in the folder, so while its time stays the same the open searcher is
         current, and listing the folder (what Whoosh does to find the latest version, twice per
-        search) can be skipped. A recent time is never trusted: two changes within the file
-        system's clock tick would share it.
+        search) can be skipped. A rebuild replaces the folder (a new inode). A recent time is never
+        trusted: two changes within the file system's clock tick would share it.
         """
         if not self.backend.use_file_storage:
             return None
         try:
-            stamp = os.stat(self.backend.path).st_mtime_ns
+            found = os.stat(self.backend.path)
         except OSError:
             return None
-        return stamp if time.time_ns() - stamp > TRUSTED_AFTER_NS else None
+        if time.time_ns() - found.st_mtime_ns <= TRUSTED_AFTER_NS:
+            return None
+        return found.st_dev, found.st_ino, found.st_mtime_ns
 
     def close(self):
         """Close this thread's searcher (it is opened again on the next search)."""

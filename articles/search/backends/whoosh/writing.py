@@ -6,14 +6,14 @@ waited for up to LOCK_TIMEOUT seconds and then reported as IndexBusy: a change i
 silently (haystack's Whoosh backend logs and drops what meets a held lock).
 """
 
-import shutil
 from contextlib import contextmanager
 
 from haystack.constants import ID
 from haystack.exceptions import SkipDocument
 from whoosh.index import LockError
 
-from articles.search.backends.base import IndexBusy
+from articles.search.backends.base import IndexBusy, remove_index_path
+from articles.search.backends.whoosh import codec
 from articles.search.backends.whoosh.schema import SPELLING
 from articles.search.backends.whoosh.spelling import Spelled
 
@@ -82,10 +82,24 @@ def writing(backend, bulk=False):
 
 
 def reset(backend):
-    """Throw the index (and its facet files) away and create an empty one."""
+    """Throw the index (and its facet files) away and create an empty one, numbered above the one
+    it replaces.
+
+    Whatever is at the index path goes (a folder, a file, a link), and nothing above it. Whoosh
+    would start the new index at generation 0 and its first commit would be numbered 1 again:
+    a process that opened the old generation 1 would take it for current and go on serving the
+    old (perhaps broken) files.
+    """
     backend.searchers.close()
+    replaced = -1
     if backend.use_file_storage:
-        shutil.rmtree(backend.path, ignore_errors=True)
-        shutil.rmtree(backend.facet_cache_dir, ignore_errors=True)
+        indexname = backend.index.indexname if backend.setup_complete else None
+        replaced = codec.latest_generation(backend.path, indexname)
+        remove_index_path(backend.path)
+        remove_index_path(backend.facet_cache_dir)
     backend.setup_complete = False
     backend.setup()
+    if replaced >= 0:
+        codec.start_empty_generation(
+            backend.storage, backend.schema, backend.index.indexname, replaced + 1
+        )
