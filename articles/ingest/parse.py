@@ -189,7 +189,8 @@ class _Builder:
             self.start()
         self.current.paragraphs.append(text)
         self.current.lines += numbers
-        if is_cut_off(line or text):
+        # A kicker teaser's line that stops without closing punctuation is cut off at any length.
+        if is_cut_off(text) or (line and not CLOSING_RE.search(line)):
             self.current.truncated = True
             self.finish()
 

@@ -22,17 +22,20 @@ def match_versions(stories):
     stored = _stored_candidates([stories[i] for i in texts])
     earlier = [None] * len(stories)
     seen = {}  # anchor -> index of the first story of the batch that has it
+    keys = {}  # content key -> index of the first story of the batch that has it
     for i in texts:
         story = stories[i]
         found = _best(story, stored.get(story.key, []) + _anchored(story, stored))
+        first = keys.setdefault(story.key, i)
         if found is not None:
             story.match = found
-        elif any(a.content_key == story.key for a in stored.get(story.key, [])):
+        elif any(a.content_key == story.key for a in stored.get(story.key, [])) or (
+            first != i and not _same(story, stories[first])
+        ):
             story.key = whole_text_key(story.draft.body)  # a shared opening, another story
         story_anchors = variant_anchors(story.words)
         for other in dict.fromkeys(seen[a] for a in story_anchors if a in seen):
-            partial = story.draft.truncated or stories[other].draft.truncated
-            if story.match is None and same_story(story.words, stories[other].words, partial):
+            if story.match is None and _same(story, stories[other]):
                 earlier[i] = other
                 break
         for anchor in story_anchors:
@@ -58,6 +61,11 @@ def _stored_candidates(stories):
     for key, article_ids in by_anchor.items():
         found[key] += [articles[pk] for pk in sorted(article_ids) if pk in articles]
     return found
+
+
+def _same(story, other):
+    partial = story.draft.truncated or other.draft.truncated
+    return same_story(story.words, other.words, partial)
 
 
 def _anchored(story, stored):
