@@ -22,6 +22,8 @@ from articles.text import Month
 
 CO_MENTION_LIMIT = 8
 MONTHLY_UP_TO = 60  # months; a longer timeline has a bar per year
+TAGS_SHOWN = 40  # per kind under a story; the rest behind "and N more" (?tags=all)
+RELATED_BY_TAGS = 50  # the story's first tags (prominence order) that choose related stories
 
 
 def timeline(entity):
@@ -205,14 +207,19 @@ def _next_dated(day, pk, newer):
 
 
 def related_by_entities(article, limit=5):
-    """[(story, shared tags)]: the stories sharing the most tags (of any kind) with `article`."""
-    mine = {
-        k.name: {
-            getattr(tag, f"{k.name}_id"): getattr(tag, k.name).slug
-            for tag in getattr(article, k.tag_set).all()
-        }
-        for k in KINDS
-    }
+    """[(story, shared tags)]: the stories sharing the most tags (of any kind) with `article`.
+
+    Only the story's first RELATED_BY_TAGS tags count: a story with 10,000 tags sent the engine a
+    query of 10,000 alternatives (23 s), and its most prominent tags decide what it is about.
+    """
+    mine = {k.name: {} for k in KINDS}
+    chosen = 0
+    for k in KINDS:
+        for tag in getattr(article, k.tag_set).all():
+            if chosen == RELATED_BY_TAGS:
+                break
+            mine[k.name][getattr(tag, f"{k.name}_id")] = getattr(tag, k.name).slug
+            chosen += 1
     best = stats.sharing_tags(
         [(kind, slug) for kind, ids in mine.items() for slug in ids.values()], article.pk, limit
     )
@@ -221,6 +228,19 @@ def related_by_entities(article, limit=5):
     found = Article.objects.only("id", "slug", "headline", "published").in_bulk(best)
     shared = _shared_tags(best, mine)
     return [(found[pk], shared[pk]) for pk in best if pk in found]
+
+
+def tag_sections(article, show_all=False):
+    """[(kind, tags shown, how many more)] for the list under a story, kinds without tags left
+    out; at most TAGS_SHOWN per kind unless `show_all`, so the page stays small whatever the
+    number of tags."""
+    out = []
+    for k in KINDS:
+        tags = list(getattr(article, k.tag_set).all())
+        if tags:
+            shown = tags if show_all else tags[:TAGS_SHOWN]
+            out.append((k, shown, len(tags) - len(shown)))
+    return out
 
 
 def _shared_tags(pks, mine):
@@ -265,32 +285,23 @@ def linked_body(article):
 
     Built from the extractor's offsets into the body (people and countries have them; topics,
     found by keyword rules, have none); text is escaped and the result passes the bleach
-    allow-list in sanitize.py (one pass for the whole body).
+    allow-list in sanitize.py (one pass for the whole body). One walk over the paragraphs and
+    the sorted links together: the cost grows with text plus tags, not text times tags.
     """
-    spans = []
-    for k in KINDS:
-        for tag in getattr(article, k.tag_set).all():
-            offsets = sorted(tuple(o) for o in tag.offsets or () if len(o) == 2)
-            if offsets:
-                entity = getattr(tag, k.name)
-                spans.append(
-                    (offsets[0][0], offsets[0][1], entity.get_absolute_url(), k.name, entity.name)
-                )
-    spans.sort()
+    spans = sorted(_link_spans(article))
     body = article.body
-    paragraphs, start = [], 0
+    out, start, i = [], 0, 0
     for text in body.split("\n\n"):
-        paragraphs.append((start, text))
-        start += len(text) + 2
-    out = []
-    for p_start, text in paragraphs:
-        if not text.strip():
-            continue
-        p_end = p_start + len(text)
+        p_start, p_end = start, start + len(text)
+        start = p_end + 2
+        while i < len(spans) and spans[i][0] < p_start:
+            i += 1  # a link that starts in a blank paragraph or a separator is dropped
         pieces, cursor = ["<p>"], p_start
-        for s, e, url, kind, name in spans:
-            if s < cursor or s < p_start or e > p_end:
-                continue
+        while i < len(spans) and spans[i][0] < p_end:
+            s, e, url, kind, name = spans[i]
+            i += 1
+            if s < cursor or e > p_end:
+                continue  # overlaps the previous link, or runs into the next paragraph
             pieces.append(html.escape(body[cursor:s]))
             pieces.append(
                 f'<a class="entity-link entity-{kind}" href="{html.escape(url)}" '
@@ -298,7 +309,19 @@ def linked_body(article):
                 f"{html.escape(body[s:e])}</a>"
             )
             cursor = e
-        pieces.append(html.escape(body[cursor:p_end]))
-        pieces.append("</p>\n")
-        out.append("".join(pieces))
+        if text.strip():
+            pieces.append(html.escape(body[cursor:p_end]))
+            pieces.append("</p>\n")
+            out.append("".join(pieces))
     return cleaned("".join(out))
+
+
+def _link_spans(article):
+    """(start, end, url, kind, name) of the first mention of each tagged entity with offsets."""
+    for k in KINDS:
+        for tag in getattr(article, k.tag_set).all():
+            offsets = [tuple(o) for o in tag.offsets or () if len(o) == 2]
+            if offsets:
+                s, e = min(offsets)
+                entity = getattr(tag, k.name)
+                yield (s, e, entity.get_absolute_url(), k.name, entity.name)

@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from articles.kinds import KINDS, names
 from articles.models import Article
-from articles.pages import linked_body, neighbours, related_by_entities
+from articles.pages import linked_body, neighbours, related_by_entities, tag_sections
 from articles.search import PAGE_SIZE, aggregates, more_like_this
 
 TOP_ENTITIES = 10
@@ -51,6 +51,7 @@ class ArticleDetailView(DetailView):
         newer, older = neighbours(article)
         return super().get_context_data(
             body=linked_body(article),
+            tag_sections=tag_sections(article, show_all=self.request.GET.get("tags") == "all"),
             related=related_by_entities(article),
             more_like_this=more_like_this(article),
             newer=newer,
