@@ -56,7 +56,8 @@ def strip_tags(fragment):
 
 
 def html_to_text(document):
-    """Reduce an HTML document to text: a 'Headline:' line when it has one, then one paragraph per line."""
+    """Reduce an HTML document to text: a 'Headline:' line when it has one, then one paragraph
+    per line."""
     document = COMMENT_RE.sub("", document)
     heading = H1_RE.search(document) or TITLE_RE.search(document)
     headline = " ".join(strip_tags(heading.group(1)).split()) if heading else ""

@@ -120,7 +120,8 @@ def editor(base, stop, stats, login, entities, seed, alias_every=2):
         form.feed(page.decode())
         fields = [[k, v] for k, v in form.fields]
         for field in fields:
-            # Every `alias_every`-th save also changes an alias: the person's stories are re-indexed.
+            # Every `alias_every`-th save also changes an alias: the person's stories are
+            # re-indexed.
             if field[0] == "description":
                 field[1] = f"Edited under load {edits}"
             elif field[0] == "aliases" and alias_every and edits % alias_every == 0:
@@ -166,7 +167,10 @@ def main():
         type=int,
         default=2,
         metavar="N",
-        help="the editor changes an alias (re-indexing the person's stories) every N-th save; 0: never",
+        help=(
+            "the editor changes an alias (re-indexing the person's stories) every N-th save; "
+            "0: never"
+        ),
     )
     args = parser.parse_args()
     if urlsplit(args.base).hostname not in ("127.0.0.1", "localhost", "::1"):
@@ -202,15 +206,18 @@ def main():
     for kind in sorted(stats.times):
         ts = stats.times[kind]
         print(
-            f"{kind:<11}{len(ts):>9}{percentile(ts, 50) * 1000:>9.0f}{percentile(ts, 95) * 1000:>9.0f}"
+            f"{kind:<11}{len(ts):>9}"
+            f"{percentile(ts, 50) * 1000:>9.0f}{percentile(ts, 95) * 1000:>9.0f}"
             f"{percentile(ts, 99) * 1000:>9.0f}"
         )
     print(
-        f"{'reads':<11}{len(every):>9}{percentile(every, 50) * 1000:>9.0f}{percentile(every, 95) * 1000:>9.0f}"
+        f"{'reads':<11}{len(every):>9}"
+        f"{percentile(every, 50) * 1000:>9.0f}{percentile(every, 95) * 1000:>9.0f}"
         f"{percentile(every, 99) * 1000:>9.0f}"
     )
     print(
-        f"throughput: {len(every) / elapsed:.1f} reads/s; mean {statistics.fmean(every) * 1000:.0f} ms"
+        f"throughput: {len(every) / elapsed:.1f} reads/s; mean "
+        f"{statistics.fmean(every) * 1000:.0f} ms"
         if every
         else ""
     )

@@ -382,7 +382,8 @@ def main():
     data.mkdir(parents=True)
     n = args.count
     print(
-        f"newsarchive benchmark: {n:,} synthetic stories, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+        f"newsarchive benchmark: {n:,} synthetic stories, {os.cpu_count()} CPUs, Python "
+        f"{sys.version.split()[0]}"
     )
 
     ingest = run_stage("ingest", data=data, corpus=corpus)
@@ -401,11 +402,13 @@ def main():
     ):
         print(f"{label:<18}{seconds:10.1f}{n / seconds if seconds else float('inf'):12,.0f}")
     print(
-        f"created {ingest['created']:,}, failed {ingest['failed']}; whole ingest {total / 60:.1f} min"
+        f"created {ingest['created']:,}, failed {ingest['failed']}; "
+        f"whole ingest {total / 60:.1f} min"
     )
     print(
         f"peak RSS: ingest {ingest['peak_mb']:.0f} MB, index {index['peak_mb']:.0f} MB "
-        f"(its writer processes {index['children_peak_mb']:.0f} MB each at most); index on disk {index_mb:,.0f} MB"
+        f"(its writer processes {index['children_peak_mb']:.0f} MB each at most); index on disk "
+        f"{index_mb:,.0f} MB"
     )
 
     if not args.skip_raw:
@@ -421,7 +424,8 @@ def main():
         print("\n## Indexing against raw Whoosh (same documents, same schema, same run)")
         print(f"{'writer':<44}{'seconds':>9}{'stories/s':>11}{'ours / raw':>12}")
         print(
-            f"{'ours: queue -> database -> documents -> Whoosh':<44}{index['seconds']:9.1f}{n / index['seconds']:11,.0f}{'':>12}"
+            f"{'ours: queue -> database -> documents -> Whoosh':<44}"
+            f"{index['seconds']:9.1f}{n / index['seconds']:11,.0f}{'':>12}"
         )
         same = "processes" if raw_mp["parallel"] else "one writer"
         for label, raw in (
@@ -431,7 +435,8 @@ def main():
             if raw is None:
                 continue
             print(
-                f"{label:<44}{raw['seconds']:9.1f}{n / raw['seconds']:11,.0f}{index['seconds'] / raw['seconds']:12.2f}"
+                f"{label:<44}{raw['seconds']:9.1f}{n / raw['seconds']:11,.0f}"
+                f"{index['seconds'] / raw['seconds']:12.2f}"
             )
         shutil.rmtree(work / "raw-mp", ignore_errors=True)
         shutil.rmtree(work / "raw-one", ignore_errors=True)
@@ -446,7 +451,8 @@ def report_web(web, args):
         f"\n## Search (ms; {args.queries} different queries of each kind, each new to the process)"
     )
     print(
-        f"{'query':<15}{'raw p50':>9}{'api p50':>9}{'api p95':>9}{'api p99':>9}{'page p50':>10}{'page p95':>10}{'page p99':>10}"
+        f"{'query':<15}{'raw p50':>9}{'api p50':>9}{'api p95':>9}{'api p99':>9}"
+        f"{'page p50':>10}{'page p95':>10}{'page p99':>10}"
     )
     all_api, all_page, all_raw = [], [], []
     for kind, times in web["search"].items():
@@ -456,12 +462,14 @@ def report_web(web, args):
         all_raw += ms["raw"]
         print(
             f"{kind:<15}{statistics.median(ms['raw']):9.1f}{statistics.median(ms['api']):9.1f}"
-            f"{percentile(ms['api'], 95):9.1f}{percentile(ms['api'], 99):9.1f}{statistics.median(ms['page']):10.1f}"
+            f"{percentile(ms['api'], 95):9.1f}{percentile(ms['api'], 99):9.1f}"
+            f"{statistics.median(ms['page']):10.1f}"
             f"{percentile(ms['page'], 95):10.1f}{percentile(ms['page'], 99):10.1f}"
         )
     print(
         f"{'all':<15}{statistics.median(all_raw):9.1f}{statistics.median(all_api):9.1f}"
-        f"{percentile(all_api, 95):9.1f}{percentile(all_api, 99):9.1f}{statistics.median(all_page):10.1f}"
+        f"{percentile(all_api, 95):9.1f}{percentile(all_api, 99):9.1f}"
+        f"{statistics.median(all_page):10.1f}"
         f"{percentile(all_page, 95):10.1f}{percentile(all_page, 99):10.1f}"
     )
     print(f"api p95 / raw Whoosh p95: {percentile(all_api, 95) / percentile(all_raw, 95):.1f}")
@@ -471,7 +479,8 @@ def report_web(web, args):
         ms = [t * 1000 for t in row["times"]]
         print(f"{kind:<10}{statistics.median(ms):8.1f}{percentile(ms, 95):8.1f}{row['queries']:13}")
     print(
-        f"\nweb process: first search {web['first_search'] * 1000:.0f} ms after start (Django set-up included); "
+        f"\nweb process: first search {web['first_search'] * 1000:.0f} ms after start "
+        "(Django set-up included); "
         f"RSS after the load {web['rss_mb']:.0f} MB (peak {web['peak_mb']:.0f} MB)"
     )
 

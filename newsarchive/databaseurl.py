@@ -13,8 +13,9 @@ POSTGRES_ENGINE = "django.db.backends.postgresql"
 SUPPORTED = {SQLITE_ENGINE: "sqlite", POSTGRES_ENGINE: "postgres"}
 
 # Several processes write at once (web workers, ingest, the index drainer): WAL lets readers go on
-# during a write, and IMMEDIATE transactions take the write lock up front, so two writers queue (up
-# to `timeout` seconds) instead of failing with "database is locked" when both try to upgrade a read.
+# during a write, and IMMEDIATE transactions take the write lock up front, so two writers queue
+# (up to `timeout` seconds) instead of failing with "database is locked" when both try to upgrade
+# a read.
 SQLITE_OPTIONS = {
     "timeout": 60,
     "transaction_mode": "IMMEDIATE",
@@ -33,16 +34,19 @@ def database_config(database_url, data_dir, conn_max_age=60):
             )
         except (ValueError, KeyError) as exc:  # an unknown scheme is a KeyError or ValueError
             raise ImproperlyConfigured(
-                f"DATABASE_URL is not understood ({exc}); use postgres://USER:PASSWORD@HOST:PORT/NAME "
+                f"DATABASE_URL is not understood ({exc}); use "
+                "postgres://USER:PASSWORD@HOST:PORT/NAME "
                 "or sqlite:////absolute/path.sqlite3"
             ) from None
         if config.get("ENGINE") not in SUPPORTED:
             raise ImproperlyConfigured(
-                f"DATABASE_URL selects {config.get('ENGINE')!r}; newsarchive is tested on PostgreSQL and SQLite only"
+                f"DATABASE_URL selects {config.get('ENGINE')!r}; newsarchive is tested on "
+                "PostgreSQL and SQLite only"
             )
         if config["ENGINE"] == POSTGRES_ENGINE and not config.get("NAME"):
             raise ImproperlyConfigured(
-                "DATABASE_URL needs a database name, e.g. postgres://news:secret@db:5432/newsarchive"
+                "DATABASE_URL needs a database name, e.g. "
+                "postgres://news:secret@db:5432/newsarchive"
             )
         if config["ENGINE"] == SQLITE_ENGINE:
             config.pop("CONN_MAX_AGE", None)  # one file per process: nothing to pool

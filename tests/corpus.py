@@ -206,7 +206,7 @@ class Generator:
         self.cum_weights = list(
             accumulate(zipf_weights(len(self.vocab)))
         )  # summed once, not per call
-        self.people = [f"{f} {l}" for f in FIRST for l in LAST]
+        self.people = [f"{first} {last}" for first in FIRST for last in LAST]
         self.start = dt.date(2005, 1, 1)
 
     def words(self, n):

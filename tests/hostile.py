@@ -131,8 +131,8 @@ OWN_LINK_RELS = {"stylesheet", "icon", "canonical", "alternate", "shortcut"}
 
 
 def normalise_url(value):
-    """A URL as a browser reads its scheme: no whitespace, control or invisible characters, lower case
-    (and, as old Internet Explorer read it, no backtick or quote in front)."""
+    """A URL as a browser reads its scheme: no whitespace, control or invisible characters, lower
+    case (and, as old Internet Explorer read it, no backtick or quote in front)."""
     return "".join(
         c
         for c in value.lstrip("`'\"")

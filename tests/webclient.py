@@ -76,8 +76,7 @@ class FormFields(HTMLParser):
             and self.select is not None
             and ("selected" in a or self.select[1] is None)
         ):
-            if "selected" in a or self.select[1] is None:
-                self.select[1] = a.get("value", "")
+            self.select[1] = a.get("value", "")
 
     def handle_endtag(self, tag):
         if tag == "form":

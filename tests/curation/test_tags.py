@@ -1,4 +1,4 @@
-"""Editors curate tags in the admin: in place, in the review queue, everywhere; history and roles."""
+"""Editors curate tags in the admin: in place, in the review queue, everywhere, with history."""
 
 import pytest
 from django.core.management import call_command

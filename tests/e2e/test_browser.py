@@ -1,4 +1,4 @@
-"""End-to-end tests in a real browser: Debian's Chromium driven by Playwright against the live server.
+"""End-to-end tests in a real browser: Debian's Chromium, driven by Playwright, on the live server.
 
 Run: .venv/bin/python -m pytest tests/e2e -q -s
 Screenshots go to $NEWSARCHIVE_SCREENSHOTS, or <repo>/screenshots/ (git-ignored); the run prints the

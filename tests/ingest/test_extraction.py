@@ -67,20 +67,20 @@ def assert_well_formed(text, result):
     "text, name, role_part",
     [
         (
-            "Kenyan President William Ruto flew to Kampala on Sunday for a regional summit on security. "
-            "He is expected back in Nairobi on Tuesday.",
+            "Kenyan President William Ruto flew to Kampala on Sunday for a regional summit on "
+            "security. He is expected back in Nairobi on Tuesday.",
             "William Ruto",
             "President",
         ),
         (
-            "Lieutenant General Amara Okonkwo told reporters the crossing at Busia had reopened after "
-            "three days of unrest.",
+            "Lieutenant General Amara Okonkwo told reporters the crossing at Busia had reopened "
+            "after three days of unrest.",
             "Amara Okonkwo",
             "Lieutenant General",
         ),
         (
-            "Minister of Foreign Affairs Retno Marsudi met her Dutch counterpart in Jakarta on Monday to "
-            "discuss fisheries.",
+            "Minister of Foreign Affairs Retno Marsudi met her Dutch counterpart in Jakarta on "
+            "Monday to discuss fisheries.",
             "Retno Marsudi",
             "Minister of Foreign Affairs",
         ),
@@ -91,8 +91,8 @@ def assert_well_formed(text, result):
             "Senior General",
         ),
         (
-            "Indonesian Defence Minister Sjafrie Sjamsoeddin inspected a new frigate at the Surabaya "
-            "shipyard on Wednesday.",
+            "Indonesian Defence Minister Sjafrie Sjamsoeddin inspected a new frigate at the "
+            "Surabaya shipyard on Wednesday.",
             "Sjafrie Sjamsoeddin",
             "Defence Minister",
         ),
@@ -152,23 +152,23 @@ def test_lower_case_then_role(text, name, role):
             "Kim Jong-un",
         ),
         (
-            "Taiwanese lawmaker Kuan Bi-ling questioned the fisheries minister about compensation for "
-            "the detained crew.",
+            "Taiwanese lawmaker Kuan Bi-ling questioned the fisheries minister about compensation "
+            "for the detained crew.",
             "Kuan Bi-ling",
         ),
         (
-            "Brazilian President Luiz Inacio Lula da Silva signed the decree in Brasilia on Wednesday, "
-            "his office said.",
+            "Brazilian President Luiz Inacio Lula da Silva signed the decree in Brasilia on "
+            "Wednesday, his office said.",
             "Luiz Inacio Lula da Silva",
         ),
         (
-            "European Commission President Ursula von der Leyen is due to visit Montevideo next week to "
-            "close the trade talks.",
+            "European Commission President Ursula von der Leyen is due to visit Montevideo next "
+            "week to close the trade talks.",
             "Ursula von der Leyen",
         ),
         (
-            "Saudi Crown Prince Mohammed bin Salman received the visiting delegation in Riyadh late on "
-            "Sunday.",
+            "Saudi Crown Prince Mohammed bin Salman received the visiting delegation in Riyadh "
+            "late on Sunday.",
             "Mohammed bin Salman",
         ),
         (
@@ -223,8 +223,8 @@ def test_nickname_in_quotes_becomes_alias(open_q, close_q):
 
 def test_chinese_characters_in_brackets_become_alias():
     text = (
-        "Taiwanese Premier Cho Jung-tai (卓榮泰) told lawmakers in Taipei on Wednesday that the defence "
-        "budget would rise. Cho said the cabinet would not back down."
+        "Taiwanese Premier Cho Jung-tai (卓榮泰) told lawmakers in Taipei on Wednesday that the "
+        "defence budget would rise. Cho said the cabinet would not back down."
     )
     result = extract(text)
     found = people(result)
@@ -240,8 +240,9 @@ def test_chinese_characters_in_brackets_become_alias():
 
 def test_surname_alone_resolves_to_full_name():
     text = (
-        "Guatemalan President Bernardo Arévalo arrived in Tapachula on Thursday for talks on migration. "
-        "Arévalo said both governments wanted safer routes. Officials said Arevalo would fly home on Friday."
+        "Guatemalan President Bernardo Arévalo arrived in Tapachula on Thursday for talks on "
+        "migration. Arévalo said both governments wanted safer routes. Officials said Arevalo "
+        "would fly home on Friday."
     )
     result = extract(text)
     found = people(result)
@@ -280,8 +281,8 @@ def test_shared_surname_goes_to_nearest_earlier_full_name():
 
 def test_two_kims_surname_goes_to_the_later_one():
     text = (
-        "Kim Yo-jong, the influential sister of leader Kim Jong-un, issued a statement on Saturday. "
-        "Kim said Seoul would pay a heavy price for the leaflets."
+        "Kim Yo-jong, the influential sister of leader Kim Jong-un, issued a statement on "
+        "Saturday. Kim said Seoul would pay a heavy price for the leaflets."
     )
     result = extract(text)
     found = people(result)
@@ -297,8 +298,8 @@ def test_two_kims_surname_goes_to_the_later_one():
     "text, person",
     [
         pytest.param(
-            "Interpol has issued a red notice for the fugitive tycoon, police spokesman Daniel Mwangi "
-            "said on Friday. Interpol did not comment.",
+            "Interpol has issued a red notice for the fugitive tycoon, police spokesman Daniel "
+            "Mwangi said on Friday. Interpol did not comment.",
             "Daniel Mwangi",
             id="interpol",
         ),
@@ -315,13 +316,14 @@ def test_two_kims_surname_goes_to_the_later_one():
             id="world-food-programme",
         ),
         pytest.param(
-            "The National Assembly approved the budget late on Thursday, Speaker Moses Wetangula said.",
+            "The National Assembly approved the budget late on Thursday, Speaker Moses Wetangula "
+            "said.",
             "Moses Wetangula",
             id="national-assembly",
         ),
         pytest.param(
-            "Samsung Electronics said quarterly profit rose by a third, chief executive Han Jong-hee "
-            "told investors on Tuesday.",
+            "Samsung Electronics said quarterly profit rose by a third, chief executive Han "
+            "Jong-hee told investors on Tuesday.",
             "Han Jong-hee",
             id="company",
         ),
@@ -343,13 +345,14 @@ def test_two_kims_surname_goes_to_the_later_one():
             id="small-city-two-words",
         ),
         pytest.param(
-            "Troops were sent to Pointe Noire to guard the oil terminal, army spokesman Alain Mabiala said.",
+            "Troops were sent to Pointe Noire to guard the oil terminal, army spokesman Alain "
+            "Mabiala said.",
             "Alain Mabiala",
             id="small-city-two-words-french",
         ),
         pytest.param(
-            "Two destroyers sailed through the Taiwan Strait on Wednesday, navy spokesman Lin Wen-hsiang "
-            "said.",
+            "Two destroyers sailed through the Taiwan Strait on Wednesday, navy spokesman Lin "
+            "Wen-hsiang said.",
             "Lin Wen-hsiang",
             id="taiwan-strait",
         ),
@@ -412,7 +415,10 @@ def test_confirmed_person_recognised_by_chinese_alias_alone():
 
 def test_confirmed_person_alias_and_full_name_are_one_person():
     known = KnownEntities.from_people([("Cho Jung-tai", ["卓榮泰"])])
-    text = "Taiwan's premier 卓榮泰 landed in Paraguay on Monday. Cho Jung-tai later met senators there."
+    text = (
+        "Taiwan's premier 卓榮泰 landed in Paraguay on Monday. "
+        "Cho Jung-tai later met senators there."
+    )
     found = people(extract(text, known))
     assert list(found) == ["Cho Jung-tai"]
     assert mentioned(text, found["Cho Jung-tai"].spans) == ["卓榮泰", "Cho Jung-tai"]
@@ -451,9 +457,9 @@ def test_rejected_person_matches_without_accents():
 
 
 ELECTION_TEXT = (
-    "Voters in Kenya went to the polls on Tuesday in a tense presidential election, and officials in "
-    "Kampala watched closely. Turnout was high and the election commission said ballot counting would "
-    "take days. Opposition candidate Grace Wanjiru said the vote was flawed."
+    "Voters in Kenya went to the polls on Tuesday in a tense presidential election, and officials "
+    "in Kampala watched closely. Turnout was high and the election commission said ballot "
+    "counting would take days. Opposition candidate Grace Wanjiru said the vote was flawed."
 )
 
 
@@ -521,7 +527,10 @@ def test_country_span_covers_the_whole_mention(text, phrase, code):
 
 
 def test_country_spans_for_repeated_mentions():
-    text = "Kenya sent police officers to Haiti in June. Kenyan officials said Nairobi would send more."
+    text = (
+        "Kenya sent police officers to Haiti in June. "
+        "Kenyan officials said Nairobi would send more."
+    )
     result = extract(text)
     assert codes(result) == {"KE", "HT"}
     assert mentioned(text, country(result, "KE").spans) == ["Kenya", "Kenyan", "Nairobi"]
@@ -585,8 +594,9 @@ def test_rejected_topic_dropped_with_custom_rules():
 
 def test_extract_is_pure():
     text = (
-        "Chinese Premier Li Qiang (李强) arrived in Canberra on Saturday. Li said ties had improved. "
-        "Prime Minister Anthony Albanese welcomed him, and Albanese raised the detained writer's case."
+        "Chinese Premier Li Qiang (李强) arrived in Canberra on Saturday. Li said ties had "
+        "improved. Prime Minister Anthony Albanese welcomed him, and Albanese raised the detained "
+        "writer's case."
     )
     known = KnownEntities.from_people(
         [("Li Qiang", ["李强"])], rejected_countries=frozenset({"AU"})

@@ -19,15 +19,17 @@ from tests.factories import make_person, tag
 
 pytestmark = pytest.mark.django_db
 
-STORY = """\
-Headline: Port workers strike in Mombasa
-Date: 2024-06-02
-Source: Test Wire
-
-Dock workers in Mombasa walked off the job on Monday, halting cargo at the busiest port in East Africa.
-Kenyan Transport Minister Kipchumba Murkomen said talks with the union would resume.
-Murkomen said the government wanted the port open by Friday, since fuel bound for Uganda was stuck.
-"""
+STORY = (
+    "Headline: Port workers strike in Mombasa\n"
+    "Date: 2024-06-02\n"
+    "Source: Test Wire\n"
+    "\n"
+    "Dock workers in Mombasa walked off the job on Monday, halting cargo at the busiest port in "
+    "East Africa.\n"
+    "Kenyan Transport Minister Kipchumba Murkomen said talks with the union would resume.\n"
+    "Murkomen said the government wanted the port open by Friday, since fuel bound for Uganda was "
+    "stuck.\n"
+)
 
 
 def test_seed_ingests_five_articles_and_twice_changes_nothing():
@@ -122,8 +124,10 @@ def test_missing_path_and_unsupported_file_fail_by_name(tmp_path):
 
 def test_html_is_reduced_to_text(tmp_path):
     html = (
-        "<html><head><title>T</title><script>alert(1)</script></head><body><h1>Flood &amp; fire</h1>"
-        "<p>Rescuers in <b>Manila</b> worked through the night.</p><p onclick='x()'>More rain is forecast.</p>"
+        "<html><head><title>T</title><script>alert(1)</script></head><body>"
+        "<h1>Flood &amp; fire</h1>"
+        "<p>Rescuers in <b>Manila</b> worked through the night.</p>"
+        "<p onclick='x()'>More rain is forecast.</p>"
         "<style>p{}</style></body></html>"
     )
     code, _, _ = run_ingest(write(tmp_path / "page.html", html))

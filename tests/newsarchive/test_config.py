@@ -293,8 +293,9 @@ def test_the_app_does_not_start_with_a_bad_search_url(tmp_path):
 
 
 def test_facets_on_a_search_cluster_use_exact_keyword_fields(tmp_path):
-    """Other engines count facets on haystack's `*_exact` copies, which must be unanalysed (keyword
-    in Elasticsearch, string in Solr) so a slug such as `xi-jinping` is one value, never two words."""
+    """Other engines count facets on haystack's `*_exact` copies, which must be unanalysed
+    (keyword in Elasticsearch, string in Solr) so a slug such as `xi-jinping` is one value, never
+    two words."""
     mapping = settings_of(
         tmp_path,
         "from haystack import connections; c = connections['default']; "
@@ -327,6 +328,6 @@ def test_facets_on_a_search_cluster_use_exact_keyword_fields(tmp_path):
     assert schema.returncode == 0, schema.stderr
     for name in ("people", "countries", "topics"):
         assert (
-            f'<field name="{name}_exact" type="string" indexed="true" stored="true" multiValued="true" />'
-            in schema.stdout
+            f'<field name="{name}_exact" type="string" indexed="true" stored="true" '
+            'multiValued="true" />' in schema.stdout
         )

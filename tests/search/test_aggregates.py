@@ -61,7 +61,7 @@ def test_top_entities_match_the_database_and_leave_rejected_tags_out(indexed):
             for e in model.objects.mentioned().order_by("-article_count", "name")
         ]
         assert [(e.slug, n) for e, n in top[kind]] == expected
-    albania = dict((e.name, n) for e, n in top["country"])["Albania"]
+    albania = {e.name: n for e, n in top["country"]}["Albania"]
     assert albania == Country.objects.with_counts().get(name="Albania").article_count
 
 

@@ -7,6 +7,7 @@ the JSON API, the admin. `dangers()` (tests/hostile.py) must find nothing anywhe
 """
 
 import codecs
+import contextlib
 import io
 import json
 import os
@@ -29,7 +30,8 @@ VECTORS = load_vectors()
 TEMPLATE_SYNTAX = (
     "{{ request.META }}{% debug %}"  # not markup: must simply come out as the same text
 )
-# In HTML, '<![CDATA[' opens a bogus comment that swallows the '<script>' after it: harmless even raw.
+# In HTML, '<![CDATA[' opens a bogus comment that swallows the '<script>' after it: harmless even
+# raw.
 BOGUS_COMMENT = "<![CDATA[<script>alert(1)</script>]]>"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -164,7 +166,8 @@ def page_dangers(client, url):
 
 
 def json_dangers(data):
-    """Fields of the API that are HTML (highlight) must be clean; the rest is text a client escapes."""
+    """Fields of the API that are HTML (highlight) must be clean; the rest is text a client
+    escapes."""
     found = []
     for result in data.get("results", []):
         found += dangers(result.get("highlight", ""))
@@ -215,10 +218,8 @@ def indexed(whoosh_index):
 
 def ingest(*paths):
     out, err = io.StringIO(), io.StringIO()
-    try:
+    with contextlib.suppress(SystemExit):
         call_command("ingest", *map(str, paths), stdout=out, stderr=err)
-    except SystemExit:
-        pass
     return out.getvalue(), err.getvalue()
 
 
@@ -229,7 +230,8 @@ def hostile_files(folder):
         write(
             folder / f"v{i:03d}.txt",
             (
-                f"Headline: Vector {i} {flat}\nSource: Wire {flat}\nURL: https://news.example/{i}/{flat.replace(' ', '%20')}\n\n"
+                f"Headline: Vector {i} {flat}\nSource: Wire {flat}\nURL: "
+                f"https://news.example/{i}/{flat.replace(' ', '%20')}\n\n"
                 f"The minister in Nairobi said {vector} before the vote number {i} on Monday.\n"
                 f"Photo: {flat[:40]}\n"
                 f"Raila Odinga answered {vector} as the count went on in Kenya, officials said.\n"
@@ -238,10 +240,12 @@ def hostile_files(folder):
         write(
             folder / f"v{i:03d}.html",
             (
-                f"<html><head><title>Page {i} {vector}</title><script>alert('head {i}')</script></head><body>"
+                f"<html><head><title>Page {i} {vector}</title>"
+                f"<script>alert('head {i}')</script></head><body>"
                 f"<nav><a href='javascript:alert(1)'>menu</a></nav><h1>Story {i} {vector}</h1>"
                 f"<p>Rescuers in Manila {vector} worked through the night number {i}.</p>"
-                f"<p onclick='alert(1)'>More rain {vector} is forecast in the Philippines.</p></body></html>"
+                f"<p onclick='alert(1)'>More rain {vector} is forecast in the Philippines.</p>"
+                "</body></html>"
             ),
         )
 
@@ -420,7 +424,8 @@ BROWSER_SAMPLE = [
 
 @pytest.fixture
 def browser_archive(whoosh_index, tmp_path):
-    """Sample vectors ingested as text and HTML and put in a person's name, indexed, before the server starts."""
+    """Sample vectors ingested as text and HTML and put in a person's name, indexed, before the
+    server starts."""
     folder = tmp_path / "in"
     for i, vector in enumerate(BROWSER_SAMPLE):
         flat = " ".join(vector.split())
@@ -499,7 +504,8 @@ def test_a_sample_of_vectors_never_runs_in_chromium(browser_archive, live_server
                 ]:  # what vectors target
                     link.hover(timeout=2000)
                     link.focus(timeout=2000)
-            # Defence in depth: markup written into our page unescaped is still stopped by the CSP ...
+            # Defence in depth: markup written into our page unescaped is still stopped by the
+            # CSP ...
             page.goto("/")
             page.set_content("<p>raw</p><img src=/static/none.png onerror=alert('raw')>")
             page.wait_for_timeout(300)
@@ -520,10 +526,12 @@ def test_a_sample_of_vectors_never_runs_in_chromium(browser_archive, live_server
     assert errors == [], errors
 
 
-# --- broken files (tests/ingest/test_pipeline.py covers empty, PNG bytes, Latin-1, cp1252, a 1 MB line) ----
+# --- broken files --------------------------------------------------------------------------------
+# (tests/ingest/test_pipeline.py covers empty, PNG bytes, Latin-1, cp1252, a 1 MB line)
 
 STORY = (
-    "Dock workers in Mombasa walked off the job on Monday, halting cargo at the busiest port in East Africa.\n"
+    "Dock workers in Mombasa walked off the job on Monday, halting cargo at the busiest port in "
+    "East Africa.\n"
     "Kenyan Transport Minister Kipchumba Murkomen said talks with the union would resume.\n"
 )
 
@@ -635,13 +643,15 @@ for path in sys.argv[2:]:
     report = ingest_paths([path])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     reason = report.failed[0][1] if report.failed else ""
-    print(f"{os.path.basename(path)}\\t{(peak - base) // 1024}\\t{report.created}\\t{reason}", flush=True)
+    row = (os.path.basename(path), (peak - base) // 1024, report.created, reason)
+    print("\\t".join(map(str, row)), flush=True)
 """
 
 
 def test_a_50_mb_file_is_streamed(tmp_path):
-    """50 MB files in a fresh process: refusals come after the first megabytes (memory barely moves);
-    a 50 MB web page (a data blob in a <script>) is ingested holding its text about twice at most."""
+    """50 MB files in a fresh process: refusals come after the first megabytes (memory barely
+    moves); a 50 MB web page (a data blob in a <script>) is ingested holding its text about twice
+    at most."""
     import subprocess
     import sys
 
@@ -692,7 +702,8 @@ def test_a_50_mb_file_is_streamed(tmp_path):
     assert rows["page.html"][0] < 2.5 * size_mb, rows  # generous: the text once, plus one copy
 
 
-# --- the parser, property-based (tests/ingest/test_parse.py has the plain-lines version) ----------------
+# --- the parser, property-based ------------------------------------------------------------------
+# (tests/ingest/test_parse.py has the plain-lines version)
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

@@ -82,13 +82,15 @@ def snapshot(data_dir):
         people = sorted(
             db.execute(
                 "select a.content_key, p.name, t.state from articles_articleperson t "
-                "join articles_article a on a.id = t.article_id join articles_person p on p.id = t.person_id"
+                "join articles_article a on a.id = t.article_id join articles_person p on p.id = "
+                "t.person_id"
             )
         )
         countries = sorted(
             db.execute(
                 "select a.content_key, c.code from articles_articlecountry t "
-                "join articles_article a on a.id = t.article_id join articles_country c on c.id = t.country_id"
+                "join articles_article a on a.id = t.article_id join articles_country c on c.id = "
+                "t.country_id"
             )
         )
     return articles, people, countries
@@ -151,7 +153,8 @@ def test_a_held_index_lock_delays_the_background_drainer_and_loses_nothing(corpu
     data = indexed_archive(tmp_path, corpus)
     edit = (
         "import django; django.setup(); from articles.models import Person; "
-        "[p.save() for p in Person.objects.order_by('pk')[:20] if not setattr(p, 'name', p.name + ' Jr')]"
+        "[p.save() for p in Person.objects.order_by('pk')[:20] "
+        "if not setattr(p, 'name', p.name + ' Jr')]"
     )
     subprocess.run(
         [sys.executable, "-c", edit], cwd=ROOT, env=environment(data), check=True, timeout=120
@@ -162,7 +165,8 @@ def test_a_held_index_lock_delays_the_background_drainer_and_loses_nothing(corpu
             sys.executable,
             "-c",
             "import django, sys; django.setup(); from haystack import connections; "
-            "b = connections['default'].get_backend(); b.setup(); w = b.index.writer(); print('held', flush=True); "
+            "b = connections['default'].get_backend(); b.setup(); w = b.index.writer(); "
+            "print('held', flush=True); "
             "sys.stdin.readline(); w.cancel()",
         ],
         cwd=ROOT,
@@ -254,7 +258,8 @@ def test_curation_and_ingest_in_several_processes_lose_no_update(corpus, tmp_pat
             "select count(*) from articles_person where name like '% (curated) (curated)'"
         ).fetchone()
         unconfirmed = db.execute(
-            "select count(*) from articles_articleperson t join articles_person p on p.id = t.person_id "
+            "select count(*) from articles_articleperson t join articles_person p on p.id = "
+            "t.person_id "
             "where p.name like '% (curated)' and t.state != 'confirmed'"
         ).fetchone()
         articles = db.execute(

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 POSTGRES_URL = os.environ.get("NEWSARCHIVE_TEST_POSTGRES_URL")
 NO_POSTGRES = (
-    "no PostgreSQL server for this test: set NEWSARCHIVE_TEST_POSTGRES_URL=postgres://USER:PW@HOST:PORT/DB "
+    "no PostgreSQL server for this test: set "
+    "NEWSARCHIVE_TEST_POSTGRES_URL=postgres://USER:PW@HOST:PORT/DB "
     "(a role that may CREATEDB); .ci/run and `make test-postgres` start one"
 )
 DATABASES = [
@@ -39,7 +40,8 @@ DATABASES = [
 
 @pytest.fixture
 def database_url(request):
-    """None for SQLite in the data dir; else the URL of a fresh PostgreSQL database, dropped afterwards."""
+    """None for SQLite in the data dir; else the URL of a fresh PostgreSQL database, dropped
+    afterwards."""
     if request.param == "sqlite":
         yield None
         return
@@ -134,7 +136,8 @@ import sys
 from articles.models import Person
 token = sys.argv[1]
 for person in Person.objects.order_by("pk")[int(sys.argv[2])::4][:5]:
-    person.aliases = [*person.aliases, token]   # aliases are part of each tagged story's indexed text
+    # aliases are part of each tagged story's indexed text
+    person.aliases = [*person.aliases, token]
     person.save()
 print(token)
 """
@@ -280,7 +283,8 @@ def test_two_web_workers_and_the_drainer_lose_no_index_update(tmp_path, database
             "-v0",
             "-c",
             "from articles.models import Article; "
-            "print(','.join(map(str, Article.objects.order_by('-pk').values_list('pk', flat=True)[:5])))",
+            "print(','.join(map(str, "
+            "Article.objects.order_by('-pk').values_list('pk', flat=True)[:5])))",
         )
         editor_pks = newest.stdout.strip()
         editor = threading.Thread(
@@ -315,7 +319,8 @@ def test_two_web_workers_and_the_drainer_lose_no_index_update(tmp_path, database
         check = manage(env, "check_index")
         assert "index matches the database" in check.stdout, check.stdout
 
-        # Every worker answers from the new index: each token finds exactly the stories edited with it.
+        # Every worker answers from the new index: each token finds exactly the stories edited
+        # with it.
         expected = json.loads(manage(env, "shell", "-v0", "-c", EXPECTED).stdout)
         assert (
             expected["zqadmin"] == 5
@@ -349,8 +354,10 @@ EXPECTED = """
 import json
 from django.db.models import Q
 from articles.models import Article
-counts = {token: Article.objects.filter(Q(headline__contains=token) | Q(articleperson__person__aliases__icontains=token))
-          .distinct().count() for token in ("zqadmin", "zqorm", "zqalias0", "zqalias1")}
+def edited(token):
+    return Q(headline__contains=token) | Q(articleperson__person__aliases__icontains=token)
+counts = {token: Article.objects.filter(edited(token)).distinct().count()
+          for token in ("zqadmin", "zqorm", "zqalias0", "zqalias1")}
 counts["articles"] = Article.objects.count()
 print(json.dumps(counts))
 """
@@ -359,7 +366,9 @@ print(json.dumps(counts))
 # --- an archive moved between databases ---------------------------------------------------------
 
 CURATE = """
-from articles.models import ArticleCountry, ArticlePerson, ArticleTopic, Person, RejectedName, TagState, Topic
+from articles.models import (
+    ArticleCountry, ArticlePerson, ArticleTopic, Person, RejectedName, TagState, Topic,
+)
 xi = Person.objects.get(name="Xi Jinping")
 xi.aliases = [*xi.aliases, "習近平", "President Xi"]
 xi.description = "General Secretary"
@@ -375,7 +384,9 @@ ArticleTopic.objects.create(article=article, topic=extra, state=TagState.CONFIRM
 from django.contrib.auth.models import Group, User
 editor = User.objects.create_user("ana", password="pw-of-ana", is_staff=True)
 editor.groups.add(Group.objects.get(name="Editors"))
-RejectedName.objects.create(kind=RejectedName.Kind.PERSON, name="Would Be Person", created_by=editor)
+RejectedName.objects.create(
+    kind=RejectedName.Kind.PERSON, name="Would Be Person", created_by=editor
+)
 """
 
 REJECTED = """

@@ -137,8 +137,8 @@ def test_body_links_escape_hostile_text(client, db):
     page = client.get(article.get_absolute_url()).content.decode()
     assert "&lt;b&gt;Evil&lt;/b&gt;" in page
     assert (
-        '<a class="entity-link entity-person" href="/people/jane-roe/" title="Jane Roe">Jane Roe</a>'
-        in page
+        '<a class="entity-link entity-person" href="/people/jane-roe/" '
+        'title="Jane Roe">Jane Roe</a>' in page
     )
 
 
