@@ -33,10 +33,14 @@ def test_full_story_keeps_every_paragraph(seed_file):
     assert first.paragraphs == body_lines
 
 
-TEASERS = """\
-MARKET JITTERS: Regional stock markets fell sharply after the central bank raised rates again Traders in Jakarta said the move had caught many off guard, and the rupiah slid to its weakest level since
-PORT DEAL? A consortium is close to buying the island's main harbour, officials say Negotiators met in Suva on Monday to settle the final terms of a lease that would run for
-"""
+# Two kicker teasers, one line each (cut off mid-sentence, as a list page shows them).
+TEASERS = (
+    "MARKET JITTERS: Regional stock markets fell sharply after the central bank raised rates again "
+    "Traders in Jakarta said the move had caught many off guard, and the rupiah slid to its "
+    "weakest level since\n"
+    "PORT DEAL? A consortium is close to buying the island's main harbour, officials say "
+    "Negotiators met in Suva on Monday to settle the final terms of a lease that would run for\n"
+)
 
 
 def test_kicker_line_splits_deck_from_body():
@@ -51,14 +55,18 @@ def test_kicker_line_splits_deck_from_body():
 
 def test_deck_split_ignores_mid_sentence_capitals():
     deck, body = split_deck(
-        "The minister met Vietnamese officials in Hanoi to discuss rice exports and the talks ended early Farmers said"
+        "The minister met Vietnamese officials in Hanoi to discuss rice exports and the talks "
+        "ended early Farmers said"
     )
     assert deck.endswith("ended early")
     assert body.startswith("Farmers said")
 
 
 def test_header_lines_set_headline_date_source_and_url():
-    text = "Headline: Floods close schools\nDate: 2024-03-05\nSource: Wire\nURL: https://example.org/a\n\nHeavy rain shut 40 schools on Tuesday.\n"
+    text = (
+        "Headline: Floods close schools\nDate: 2024-03-05\nSource: Wire\n"
+        "URL: https://example.org/a\n\nHeavy rain shut 40 schools on Tuesday.\n"
+    )
     (draft,) = parse_text(text)
     assert draft.headline == "Floods close schools"
     assert draft.published == dt.date(2024, 3, 5)
@@ -98,8 +106,9 @@ def test_photo_credit_lines(line, credit):
 
 def test_derived_headline_cuts_at_clause_not_inside_nickname_quotes():
     lede = (
-        "Tributes poured in from across the region after the death of former mayor Ana “Nena” Ruiz, "
-        "who led the city for two decades and survived three assassination attempts."
+        "Tributes poured in from across the region after the death of former mayor "
+        "Ana “Nena” Ruiz, who led the city for two decades and survived three assassination "
+        "attempts."
     )
     # The whole clause has 16 words: a headline has at most 14 (issue 15), so it is cut before
     # the name, never inside it or its quoted nickname.
