@@ -12,7 +12,6 @@ from django.core.cache import caches
 from django.urls import reverse
 
 from articles.models import Article, Person
-
 from tests.conftest import ROOT
 
 PRODUCTION = {
@@ -101,7 +100,8 @@ def policy(response):
 
 
 class InlineCode(HTMLParser):
-    """Collects what a strict CSP would block: inline scripts, <style> blocks, style and on* attributes."""
+    """Collects what a strict CSP would block: inline scripts, <style> blocks, style and on*
+    attributes."""
 
     def __init__(self):
         super().__init__()
