@@ -201,7 +201,8 @@ def parse_text(text, *, published=None, source=""):
     `published` and `source` are defaults for stories whose file gives none.
     """
     numbered = logical_lines_numbered(
-        text.replace("\ufeff", ""),
+        # Line ends first, then the byte-order marks: "\r\ufeff\n" is two line breaks.
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", ""),
         alone=lambda line: photo_credit(" ".join(line.split())) is not None,
     )
     header, lines = split_header([text for text, _ in numbered])

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from articles.ingest.webpage import WebPageError, read_web_page
+from articles.text import clean_text
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -15,6 +16,8 @@ JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_LINE_CHARS = 100_000  # a paragraph longer than this is not article text
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# A .jsonl line is one record: a story of up to 200,000 characters with its tags, JSON-escaped.
+MAX_RECORD_BYTES = 4 * 1024 * 1024
 
 
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls other than \t \n \f \r
@@ -51,7 +54,7 @@ def decode(data):
 CHUNK_BYTES = 1 << 20  # files are read and checked a megabyte at a time
 
 
-def _open_regular(path):
+def open_regular(path):
     """Open a regular file for reading, or raise ReadError with the reason."""
     try:
         info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
@@ -105,7 +108,7 @@ def _decode_stream(handle, encoding, start, max_line):
                 )
         line_number += len(lines) - 1
         blank = blank and not piece.strip()
-        pieces.append(piece)
+        pieces.append(clean_text(piece))  # chunk by chunk: no second copy of the whole text
         if not data:
             break
     if blank:
@@ -122,7 +125,7 @@ def read_document(path):
     UTF-8 is read again as Windows-1252, else Latin-1.
     """
     path = Path(path)
-    with _open_regular(path) as handle:
+    with open_regular(path) as handle:
         encoding = _encoding(handle)
         start = handle.tell()
         # Minified HTML may be one long line; its paragraphs are checked once it is reduced to text.
@@ -150,7 +153,14 @@ def _web_page(html):
     try:
         page = read_web_page(html)
     except WebPageError as exc:
-        raise ReadError(str(exc)) from None
+        reason = str(exc)
+        if reason.startswith("no article text"):
+            reason = f"no text in file ({reason})"  # the same words as for an empty .txt
+        raise ReadError(reason) from None
+    # A character reference (&#1;, &#xFFFE;) can bring back what cleaning the markup dropped.
+    page.paragraphs = [clean_text(p) for p in page.paragraphs]
+    for name in ("headline", "deck", "byline", "site_name", "place", "agency"):
+        setattr(page, name, clean_text(getattr(page, name)))
     for number, paragraph in enumerate(page.paragraphs, 1):
         if len(paragraph) > MAX_LINE_CHARS:
             raise ReadError(
@@ -158,3 +168,27 @@ def _web_page(html):
                 f"a paragraph is at most {MAX_LINE_CHARS:,}"
             )
     return page
+
+
+def read_jsonl_lines(path):
+    """Yield (line number, text or ReadError) for each non-blank line of a .jsonl file.
+
+    The file passes open_regular's checks (a FIFO or device is refused before it is opened, a
+    file over MAX_FILE_BYTES by its size) and is streamed a line at a time: a line over
+    MAX_RECORD_BYTES or not valid UTF-8 is that record's failure, not the file's.
+    """
+    with open_regular(path) as handle:
+        if handle.read(3) != codecs.BOM_UTF8:
+            handle.seek(0)
+        number = 0
+        while line := handle.readline(MAX_RECORD_BYTES + 1):
+            number += 1
+            if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+                while (rest := handle.readline(CHUNK_BYTES)) and not rest.endswith(b"\n"):
+                    pass  # the rest of the over-long line is skipped, never held
+                yield number, ReadError(f"line is over {MAX_RECORD_BYTES:,} bytes long")
+            elif line.strip():
+                try:
+                    yield number, line.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield number, ReadError("not valid UTF-8")

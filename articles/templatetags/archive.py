@@ -1,5 +1,7 @@
 from django import template
 
+from articles.ingest.headlines import teaser_text
+
 register = template.Library()
 
 
@@ -15,3 +17,11 @@ def script_lang(text):
         if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
             return "zh"
     return ""
+
+
+@register.filter
+def list_teaser(article):
+    """The text under a headline in a story list (ingest/headlines.py teaser_text): never the
+    headline again, and ending with '…' when it stops short of the story's end."""
+    text, cut = teaser_text(article.headline, article.deck, article.paragraphs)
+    return f"{text}…" if text and cut else text
