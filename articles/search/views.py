@@ -132,6 +132,7 @@ def _result(hit):
         "slug": article.slug,
         "url": article.get_absolute_url(),
         "headline": article.headline,
+        "byline": article.byline,
         "published": article.published.isoformat() if article.published else None,
         "score": hit.score,
         "highlight": str(hit.highlight),
