@@ -8,7 +8,7 @@ from django.urls import path
 from articles.admin import upload
 from articles.curation import tags as curation
 from articles.kinds import KINDS
-from articles.models import Article, IndexQueueEntry, Tag, TagChange, TagState
+from articles.models import Article, ArticleUpdate, IndexQueueEntry, Tag, TagChange, TagState
 
 _TAG_BASE_FIELDS = {field.name for field in Tag._meta.fields}
 
@@ -47,6 +47,20 @@ class TagChangeInline(admin.TabularInline):
     extra = 0
     can_delete = False
     ordering = ["-created", "-id"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ArticleUpdateInline(admin.TabularInline):
+    """Later versions of the story that changed its text (ingest/versions.py), newest first."""
+
+    model = ArticleUpdate
+    verbose_name_plural = "text updates"
+    fields = ["created", "origin", "fields"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -132,7 +146,7 @@ class ArticleAdmin(UploadMixin, CurationMixin, admin.ModelAdmin):
     date_hierarchy = "published"
     readonly_fields = ["content_key", "origin", "created", "updated"]
     prepopulated_fields = {"slug": ["headline"]}
-    inlines = [*TAG_INLINES, TagChangeInline]
+    inlines = [*TAG_INLINES, TagChangeInline, ArticleUpdateInline]
     actions = ["confirm_unreviewed", "reject_unreviewed"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

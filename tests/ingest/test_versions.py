@@ -89,3 +89,11 @@ def test_dry_run_shows_each_story_as_read_and_stores_nothing(tmp_path):
     )
     assert code == 0 and Article.objects.count() == 0
     assert "byline: Marta Kovac" in out and "paragraphs: 4" in out and "teaser (cut off): no" in out
+
+
+def test_the_text_updates_are_listed_on_the_articles_admin_page(tmp_path, admin_client):
+    run_ingest(write(tmp_path / "a.txt", STORY.replace("Wednesday", "Wensday")))
+    run_ingest(write(tmp_path / "b.txt", STORY))
+    article = Article.objects.get()
+    page = admin_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert "Text updates" in page and "b.txt#0" in page
