@@ -5,9 +5,11 @@ editor), its review state and where the entity is mentioned in the body.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 
+from articles.ingest.limits import MAX_BODY_CHARS
 from articles.querysets import (
     STORY_ORDER,
     ArticleQuerySet,
@@ -16,7 +18,7 @@ from articles.querysets import (
     TagState,
     attach_tag_links,
 )
-from articles.text import slug_url, unique_slug
+from articles.text import clean_instance_text, slug_url, unique_slug
 
 
 def _kinds():
@@ -58,6 +60,11 @@ class Entity(models.Model):
 
     def get_absolute_url(self):
         return slug_url(_kinds().kind_of(self).detail_url_name, self.slug)
+
+    def clean(self):
+        """Admin forms: text without control characters or non-characters, as every other way
+        in stores it (articles.text.clean_text)."""
+        clean_instance_text(self)
 
     @transaction.atomic
     def rename(self, name=None, slug=None, aliases=None):
@@ -229,6 +236,14 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:article_detail", self.slug)
+
+    def clean(self):
+        """Admin forms: cleaned text (articles.text.clean_text) and the story limit of ingest."""
+        clean_instance_text(self)
+        if len(self.body) > MAX_BODY_CHARS:
+            raise ValidationError(
+                {"body": f"{len(self.body):,} characters; a story is at most {MAX_BODY_CHARS:,}."}
+            )
 
     @property
     def paragraphs(self):

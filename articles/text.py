@@ -1,10 +1,13 @@
-"""The archive's text helpers, each written once: folding, months and slugs.
+"""The archive's text helpers, each written once: cleaning, folding, months and slugs.
 
 `fold` is how every part of the archive compares words and names (search highlighting, "did you
 mean", the gazetteer, the spelling field), so that they can never disagree about what matches.
+`clean_text` is what every way in (readers, the JSONL import, admin forms) applies before text is
+stored or indexed, so no stored text holds a character XML or a feed reader refuses.
 """
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +17,39 @@ from django.urls import get_script_prefix, reverse
 from django.utils.text import slugify
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+# Controls that end a line (vertical tab, form feed, the C0 separators, NEL) become a line end, so
+# the words either side stay apart; every other control but tab, LF and CR is dropped, as are the
+# Unicode non-characters (U+FDD0-U+FDEF, the last two code points of each plane) and surrogates
+# (in a str only a lone one can be: a pair is one code point).
+_LINE_ENDS = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
+
+
+def clean_text(text):
+    """`text` without control characters (tab, LF and CR kept; line-ending controls become LF),
+    non-characters or lone surrogates: the one normaliser for every way text comes in."""
+    if not text or (text.isascii() and text.isprintable()):
+        return text
+    return _UNWANTED.sub("", _LINE_ENDS.sub("\n", text))
+
+
+def clean_instance_text(instance):
+    """Apply clean_text to every string field of a model instance, and to the strings of its
+    JSON lists (a person's aliases): what a model's `clean()` does for admin forms."""
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if isinstance(value, str):
+            setattr(instance, field.attname, clean_text(value))
+        elif isinstance(value, list):
+            cleaned = [clean_text(v) if isinstance(v, str) else v for v in value]
+            setattr(instance, field.attname, cleaned)
 
 
 def fold(text):
