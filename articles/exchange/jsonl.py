@@ -4,64 +4,44 @@ A record's tags come back with their state (auto or confirmed) and the tag model
 person's role); each tag's entity is found by its model's `export_lookup` or created.
 """
 
-import datetime as dt
+import json
 
 from django.db import transaction
 
+from articles.exchange import schema
 from articles.exchange.export import _own_fields
+from articles.exchange.schema import RecordError
 from articles.ingest.store import content_key, save_anchors
 from articles.kinds import KINDS
-from articles.models import Article, TagOrigin, TagState
+from articles.models import Article, TagOrigin
+
+__all__ = ["RecordError", "import_line", "import_record"]
 
 
-class RecordError(ValueError):
-    pass
-
-
-def _state(entry):
-    state = entry.get("state", TagState.CONFIRMED)
-    return state if state in (TagState.AUTO, TagState.CONFIRMED) else TagState.CONFIRMED
-
-
-def _text(record, key, limit=None):
-    value = record.get(key) or ""
-    if not isinstance(value, str):
-        raise RecordError(f"{key!r} must be a string")
-    return value[:limit] if limit else value
+def import_line(line):
+    """Import one JSONL line; (status, article) or RecordError with the reason."""
+    try:
+        record = json.loads(line)
+    except RecursionError:  # json.loads recurses once per level: 100,000 levels overflow
+        raise RecordError("nested too deeply") from None
+    except ValueError as exc:
+        raise RecordError(f"not JSON: {str(exc)[:80]}") from None
+    return import_record(record)
 
 
 def import_record(record):
-    """Create or update an article from an export record.
+    """Create or update an article from an export record, checked field by field first.
 
     Returns (status, article), status being 'created', 'updated' or 'unchanged'.
     """
-    if not isinstance(record, dict):
-        raise RecordError("a record must be a JSON object")
-    body, headline = _text(record, "body"), _text(record, "headline", 300)
-    if not body.strip() or not headline.strip():
-        raise RecordError("a record needs 'headline' and 'body'")
-    published = record.get("published")
-    try:
-        published = dt.date.fromisoformat(published) if published else None
-    except (TypeError, ValueError):
-        raise RecordError(f"'published' {published!r} is not YYYY-MM-DD") from None
-    fields = {
-        "headline": headline,
-        "kicker": _text(record, "kicker", 120),
-        "deck": _text(record, "deck"),
-        "body": body,
-        "published": published,
-        "source": _text(record, "source", 200),
-        "byline": _text(record, "byline", 200),
-        "photo_credit": _text(record, "photo_credit", 200),
-        "truncated": bool(record.get("truncated")),
-    }
-    key = content_key(body)
+    fields = schema.article(record)
+    tags = schema.tags(record, KINDS, _own_fields)
+    slug = fields.pop("slug")
+    key = content_key(fields["body"])
     with transaction.atomic():
         article = Article.objects.filter(content_key=key).first()
         status = "unchanged"
         if article is None:
-            slug = _text(record, "slug", 120)
             article = Article(content_key=key, origin="import", **fields)
             if slug and not Article.objects.filter(slug=slug).exists():
                 article.slug = slug
@@ -74,7 +54,7 @@ def import_record(record):
             article.save()
             save_anchors([article])
             status = "updated"
-        changed = _import_tags(article, record)
+        changed = _import_tags(article, tags)
         return ("updated" if status == "unchanged" and changed else status), article
 
 
@@ -96,27 +76,17 @@ def _entity(model, entry, **lookup):
     return entity
 
 
-def _import_tags(article, record):
+def _import_tags(article, tags):
+    """Tag the article with the checked entries ({kind: [entry]}); True if a tag was added."""
     changed = False
-    for kind in KINDS:
-        key = kind.plural
-        entries = record.get(key) or []
-        if not isinstance(entries, list):
-            raise RecordError(f"{key!r} must be a list")
+    for kind, entries in tags.items():
         for entry in entries:
-            if not isinstance(entry, dict) or not entry.get("name"):
-                raise RecordError(f"each of {key!r} needs a 'name'")
             entity = _entity(kind.model, entry, **kind.model.export_lookup(entry))
-            extra = {
-                field: str(entry.get(field) or "")[
-                    : kind.tag_model._meta.get_field(field).max_length
-                ]
-                for field in _own_fields(kind)
-            }
+            extra = {field: entry[field] for field in _own_fields(kind)}
             tag, created = kind.tag_model.objects.get_or_create(
                 article=article,
                 **{kind.name: entity},
-                defaults={"origin": TagOrigin.IMPORT, "state": _state(entry), **extra},
+                defaults={"origin": TagOrigin.IMPORT, "state": entry["state"], **extra},
             )
             changed |= created
     return changed

@@ -7,7 +7,6 @@ each chunk's changed articles are queued for the index in the same transaction: 
 mid-run leaves whole chunks behind, each already queued, and a re-run stores the rest.
 """
 
-import json
 import os
 import time
 from collections import Counter
@@ -16,16 +15,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
-from articles.exchange.jsonl import RecordError, import_record
+from articles.diskfull import DiskFull, is_disk_full
+from articles.exchange.jsonl import RecordError, import_line
 from articles.ingest.extraction import extract
+from articles.ingest.limits import StoryTooLong, cap_tags, check_body
 from articles.ingest.parse import ParseError, page_draft, parse_text
 from articles.ingest.readers import (
     JSONL_SUFFIXES,
     SUPPORTED_SUFFIXES,
     ReadError,
     read_document,
+    read_jsonl_lines,
 )
 from articles.ingest.store import EntityResolver, PreparedStory, known_entities, store_drafts
 from articles.ingest.webpage import WebPage
@@ -122,7 +124,7 @@ def discover(paths):
                         continue
                     child = Path(root, name)
                     yield child, (None if child.suffix.lower() in SUPPORTED_SUFFIXES else "skip")
-        elif path.is_file():
+        elif path.exists():  # a FIFO or device too: the reader names it "not a regular file"
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield path, None
             else:
@@ -145,12 +147,18 @@ def _prepare_text_file(path, report, known, published, source):
             drafts = page_draft(document, published=published, source=source)
         else:
             drafts = parse_text(document, published=published, source=source)
+    for draft in drafts:  # before extraction, which costs memory and time with the length
+        check_body(
+            sum(map(len, draft.paragraphs)) + 2 * (len(draft.paragraphs) - 1),  # len(draft.body)
+            draft.position,
+            draft.headline,
+        )
     stories = []
     for draft in drafts:
         head = "\n\n".join(p for p in (draft.headline, draft.deck) if p)
         shift = len(head) + 2 if head else 0
         with report.timing("extract"):
-            extraction = extract(f"{head}\n\n{draft.body}" if head else draft.body, known)
+            extraction = cap_tags(extract(f"{head}\n\n{draft.body}" if head else draft.body, known))
         stories.append(PreparedStory(draft, extraction, f"{path}#{draft.position}", shift))
     if report.stories is not None:
         report.stories += stories
@@ -158,15 +166,20 @@ def _prepare_text_file(path, report, known, published, source):
 
 
 def _ingest_jsonl_file(path, report):
-    with open(path, encoding="utf-8", errors="strict") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                status, article = import_record(json.loads(line))
-            except (ValueError, RecordError) as exc:
-                raise RecordError(f"line {number}: {exc}") from None
-            report.count(status, article)
+    """Import a .jsonl file record by record, each in its own savepoint: a bad record is named
+    with its line number and skipped (report.failed), the file's good records go in."""
+    for number, line in read_jsonl_lines(path):
+        try:
+            if isinstance(line, ReadError):
+                raise line
+            with transaction.atomic():
+                status, article = import_line(line)
+        except (ReadError, RecordError, IntegrityError) as exc:
+            if is_disk_full(exc):
+                raise
+            report.failed.append((f"{path} line {number}", _reason(exc)))
+            continue
+        report.count(status, article)
 
 
 def ingest_paths(
@@ -203,7 +216,7 @@ def ingest_paths(
     return report
 
 
-READ_ERRORS = (ReadError, ParseError, RecordError, UnicodeDecodeError, OSError)
+READ_ERRORS = (ReadError, ParseError, RecordError, StoryTooLong, UnicodeDecodeError, OSError)
 
 
 def _ingest_chunk(chunk, offset, total, report, resolver, known, published, source, progress):
@@ -229,7 +242,14 @@ def _ingest_chunk(chunk, offset, total, report, resolver, known, published, sour
     try:
         with transaction.atomic():
             _store_prepared(prepared, report, resolver)
-    except DatabaseError:
+    except (DatabaseError, OSError) as exc:
+        if is_disk_full(exc):
+            others = f" and {len(prepared) - 1} other file(s)" if len(prepared) > 1 else ""
+            raise DiskFull(
+                f"no space left on device while storing {prepared[0].path}{others}"
+            ) from exc
+        if not isinstance(exc, DatabaseError):
+            raise
         resolver.reset()
         _store_files(prepared, report, resolver)
 
@@ -264,13 +284,20 @@ def _store_files(prepared, report, resolver):
                 else:
                     _store_prepared([file], report, resolver)
         except (*READ_ERRORS, DatabaseError) as exc:
+            if is_disk_full(exc):
+                raise DiskFull(f"no space left on device while storing {file.path}") from exc
             report.roll_back(mark)  # the whole file is rolled back, so its counts are too
             resolver.reset()
             _fail(report, file.path, exc)
 
 
-def _fail(report, path, exc):
+def _reason(exc):
+    """The one-line reason of a failure."""
     reason = str(exc) if not isinstance(exc, UnicodeDecodeError) else "invalid UTF-8"
-    reason = reason.splitlines()[0] if reason else type(exc).__name__
+    return reason.splitlines()[0] if reason.strip() else type(exc).__name__
+
+
+def _fail(report, path, exc):
+    reason = _reason(exc)
     report.failed.append((str(path), reason))
     report.per_file.append(FileResult(str(path), 0, 0, 0, reason))

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.diskfull import is_disk_full
 from articles.models import IndexQueueEntry
 from articles.search.backends.base import IndexBusy
 from articles.search.queue import drain
@@ -29,6 +30,11 @@ class Command(BaseCommand):
                 if not watch:
                     raise CommandError(str(exc)) from None
                 self.stderr.write(str(exc))
+            except Exception as exc:
+                # Entries leave the queue only once their change is in the index: nothing lost.
+                if is_disk_full(exc):
+                    raise CommandError("no space left on device while writing the index") from None
+                raise
             else:
                 if verbosity >= 1 and (updated or removed or not watch):
                     self.stdout.write(f"index: {updated} updated, {removed} removed")

@@ -2,6 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.diskfull import DiskFull
 from articles.ingest.parse import ParseError, parse_date
 from articles.ingest.pipeline import ingest_paths
 
@@ -37,14 +38,17 @@ class Command(BaseCommand):
         except ParseError as exc:
             raise CommandError(f"--date: {exc}") from None
         show_progress = verbosity >= 1 and self.stderr.isatty()
-        report = ingest_paths(
-            paths,
-            published=published,
-            source=source,
-            dry_run=dry_run,
-            progress=self._progress if show_progress else None,
-            keep_stories=verbosity >= 2,
-        )
+        try:
+            report = ingest_paths(
+                paths,
+                published=published,
+                source=source,
+                dry_run=dry_run,
+                progress=self._progress if show_progress else None,
+                keep_stories=verbosity >= 2,
+            )
+        except DiskFull as exc:  # the chunk in progress is rolled back; earlier chunks are kept
+            raise CommandError(_printable(exc)) from None
         if show_progress:
             self.stderr.write("")
         for story in report.stories or []:
