@@ -40,6 +40,12 @@ def clean_text(text):
     return _UNWANTED.sub("", _LINE_ENDS.sub("\n", text))
 
 
+def printable(text):
+    """A name (a file's, say) as one line of a report: line breaks and other characters that are
+    not printable escaped, so a name cannot forge a line or hide what it is."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 def clean_instance_text(instance):
     """Apply clean_text to every string field of a model instance, and to the strings of its
     JSON lists (a person's aliases): what a model's `clean()` does for admin forms."""

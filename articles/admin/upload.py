@@ -17,7 +17,9 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from articles.diskfull import DiskFull
 from articles.ingest.pipeline import ingest_paths
+from articles.text import printable
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -68,9 +70,13 @@ def _ingest_uploads(form):
         report = ingest_paths(
             paths, published=form.cleaned_data["date"], source=form.cleaned_data["source"]
         )
-    results = [(Path(p).name.split("-", 1)[1], *rest) for p, *rest in report.per_file]
+    # Names and reasons escaped as `manage.py ingest` prints them: one line each, whatever the name.
+    results = [
+        (printable(Path(p).name.split("-", 1)[1]), *rest[:-1], printable(rest[-1]))
+        for p, *rest in report.per_file
+    ]
     results += [
-        (Path(p).name.split("-", 1)[-1], 0, 0, 0, reason)
+        (printable(Path(p).name.split("-", 1)[-1]), 0, 0, 0, printable(reason))
         for p, reason in report.failed
         if all(Path(p).name != Path(r[0]).name for r in report.per_file)
     ]
@@ -111,9 +117,13 @@ def upload_view(model_admin, request):
     if not model_admin.has_change_permission(request):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
-    results = None
+    report = results = None
     if request.method == "POST" and form.is_valid():
-        report, results = _ingest_uploads(form)
+        try:
+            report, results = _ingest_uploads(form)
+        except DiskFull as exc:  # what was committed stays; the editor uploads the rest later
+            model_admin.message_user(request, printable(exc), messages.ERROR)
+    if report is not None:
         model_admin.message_user(
             request,
             f"{report.created} created, {report.updated} updated, "

@@ -154,3 +154,21 @@ def test_an_admin_edit_is_cleaned_and_held_to_the_story_limit(admin_client, tmp_
     data["body"] = "word " * (MAX_BODY_CHARS // 5 + 1)
     response = admin_client.post(url, data)
     assert response.status_code == 200 and "a story is at most 200,000" in response.text
+
+
+def test_the_admin_upload_report_escapes_file_names():
+    """The upload report escapes names as `manage.py ingest` does (Django's upload parser drops
+    line breaks from a browser's name today, but the report does not rely on it)."""
+    from types import SimpleNamespace
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from articles.admin.upload import _ingest_uploads
+
+    bad = SimpleUploadedFile("x.txt", b"\x00\x01 binary")
+    bad.name = "x\nfailed: fake\u200b.txt"
+    form = SimpleNamespace(cleaned_data={"files": [bad], "date": None, "source": ""})
+    _, results = _ingest_uploads(form)
+    assert results == [
+        ("x\\nfailed: fake\\u200b.txt", 0, 0, 0, "binary file (contains NUL bytes), not text")
+    ]

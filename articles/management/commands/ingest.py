@@ -5,11 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.diskfull import DiskFull
 from articles.ingest.parse import ParseError, parse_date
 from articles.ingest.pipeline import ingest_paths
-
-
-def _printable(text):
-    """A file name as one line of the report: line breaks and control characters escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+from articles.text import printable as _printable  # names and reasons as one line each
 
 
 class Command(BaseCommand):
@@ -54,7 +50,7 @@ class Command(BaseCommand):
         for story in report.stories or []:
             self._show(story)
         for path, reason in report.failed:
-            self.stderr.write(self.style.ERROR(f"failed: {_printable(path)}: {reason}"))
+            self.stderr.write(self.style.ERROR(f"failed: {_printable(path)}: {_printable(reason)}"))
         if verbosity >= 1:
             prefix = "dry run, nothing stored: " if dry_run else ""
             summary = (
