@@ -1,6 +1,7 @@
 import gc
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -127,3 +128,18 @@ def _collect_garbage():
     """Collect after each test, so a leaked file handle is reported by the test that leaked it."""
     yield
     gc.collect()
+
+
+def process_environment(data_dir=None, **env):
+    """The environment of a `manage.py` subprocess: ours without settings that would point it at
+    another database, index or mode, plus the real settings module, `data_dir` and `env`."""
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
+    }
+    environment["DJANGO_SETTINGS_MODULE"] = "newsarchive.settings"
+    if data_dir is not None:
+        environment["NEWSARCHIVE_DATA_DIR"] = str(data_dir)
+    environment.update(env)
+    return environment

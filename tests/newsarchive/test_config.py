@@ -6,7 +6,6 @@ until the first request.
 """
 
 import ast
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ from newsarchive.searchurl import (
     SearchURLError,
     haystack_connection,
 )
+from tests.conftest import process_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -226,14 +226,7 @@ def test_a_bad_search_url_never_shows_its_password(tmp_path):
 
 
 def settings_of(tmp_path, code, **env):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
-    }
-    environment.update(
-        env, DJANGO_SETTINGS_MODULE="newsarchive.settings", NEWSARCHIVE_DATA_DIR=str(tmp_path)
-    )
+    environment = process_environment(tmp_path, **env)
     return subprocess.run(
         [
             sys.executable,
@@ -269,15 +262,8 @@ def test_settings_select_the_search_engine_from_search_url(tmp_path):
 
 
 def test_the_app_does_not_start_with_a_bad_search_url(tmp_path):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="newsarchive.settings",
-        NEWSARCHIVE_DATA_DIR=str(tmp_path),
-        SEARCH_URL="elasticsearch://u:topsecret@es:9200/news",
+    environment = process_environment(
+        tmp_path, SEARCH_URL="elasticsearch://u:topsecret@es:9200/news"
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
@@ -307,16 +293,7 @@ def test_facets_on_a_search_cluster_use_exact_keyword_fields(tmp_path):
         assert fields[f"{name}_exact"] == {"type": "keyword"}, fields
     assert fields["published"] == {"type": "date"} and fields["text"]["type"] == "text"
 
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="newsarchive.settings",
-        NEWSARCHIVE_DATA_DIR=str(tmp_path),
-        SEARCH_URL="solr://solr:8983/solr/news",
-    )
+    environment = process_environment(tmp_path, SEARCH_URL="solr://solr:8983/solr/news")
     schema = subprocess.run(
         [sys.executable, "manage.py", "build_solr_schema"],
         cwd=ROOT,

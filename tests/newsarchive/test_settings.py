@@ -1,20 +1,16 @@
 """Settings from the environment: production safety. DATABASE_URL and SEARCH_URL: test_config.py."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.conftest import process_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
-    }
-    environment.update(env, DJANGO_SETTINGS_MODULE="newsarchive.settings")
+    environment = process_environment(**env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -23,7 +23,7 @@ from articles.models import Article, Person, Topic
 from articles.pages import linked_body
 from articles.sanitize import clean_html, html_to_text, strip_tags
 from articles.search.highlight import highlight
-from tests.conftest import SEEDS, change_form_data, write
+from tests.conftest import SEEDS, change_form_data, process_environment, write
 from tests.hostile import dangers, load_vectors
 
 VECTORS = load_vectors()
@@ -664,14 +664,7 @@ def test_a_50_mb_file_is_streamed(tmp_path):
         tmp_path / "page.html",
         f"<html><body><p>{story}</p><script>var data=[{blob}];</script></body></html>",
     )
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="newsarchive.settings", NEWSARCHIVE_DATA_DIR=str(tmp_path / "data")
-    )
+    env = process_environment(tmp_path / "data")
     names = ["long-line.txt", "nul.txt", "page.html"]
     result = subprocess.run(
         [

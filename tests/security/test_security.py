@@ -1,6 +1,5 @@
 """Security settings: deploy checks, Content-Security-Policy, cookies, admin login rate limit."""
 
-import os
 import re
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from django.core.cache import caches
 from django.urls import reverse
 
 from articles.models import Article, Person
-from tests.conftest import ROOT
+from tests.conftest import ROOT, process_environment
 
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
@@ -25,14 +24,7 @@ PRODUCTION = {
 
 
 def run(args, tmp_path, **env):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
-    }
-    environment.update(
-        env, DJANGO_SETTINGS_MODULE="newsarchive.settings", NEWSARCHIVE_DATA_DIR=str(tmp_path)
-    )
+    environment = process_environment(tmp_path, **env)
     return subprocess.run(
         args, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
     )

@@ -8,7 +8,6 @@ during a drain, a missing and a corrupt index (503, the rest of the site works,
 """
 
 import hashlib
-import os
 import random
 import signal
 import sqlite3
@@ -19,16 +18,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import process_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def environment(data_dir):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "SEARCH_URL", "DATABASE_URL"))
-    }
-    env.update(DJANGO_SETTINGS_MODULE="newsarchive.settings", NEWSARCHIVE_DATA_DIR=str(data_dir))
+    env = process_environment(data_dir)
     return env
 
 
