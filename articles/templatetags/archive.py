@@ -1,8 +1,11 @@
+import re
+
 from django import template
 
 from articles.ingest.headlines import teaser_text
 
 register = template.Library()
+SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*$")
 
 
 @register.filter
@@ -24,4 +27,5 @@ def list_teaser(article):
     """The text under a headline in a story list (ingest/headlines.py teaser_text): never the
     headline again, and ending with '…' when it stops short of the story's end."""
     text, cut = teaser_text(article.headline, article.deck, article.paragraphs)
-    return f"{text}…" if text and cut else text
+    # Shortened at a sentence end, the full stop already says where it stops: no "….".
+    return f"{text}…" if text and cut and not SENTENCE_END_RE.search(text) else text
