@@ -58,7 +58,8 @@ class _Mark(NamedTuple):
 
 @dataclass
 class PreparedFile:
-    """A file read, parsed and extracted, not stored yet; a JSONL file has no stories here."""
+    """A small file read, parsed and extracted, not stored yet; a JSONL file has no stories
+    here (it is imported record by record)."""
 
     path: Path
     stories: list | None  # [PreparedStory], or None for a JSONL file (imported record by record)
@@ -138,8 +139,8 @@ def discover(paths):
             yield path, "no such file or folder"
 
 
-def _prepare_text_file(path, report, known, published, source):
-    """Read, parse and extract one text or HTML file: a PreparedFile."""
+def _read_text_file(path, report, published, source):
+    """Read and parse one text or HTML file into its drafts, each checked against the limits."""
     with report.timing("read"):
         document = read_document(path)
     with report.timing("parse"):
@@ -148,11 +149,17 @@ def _prepare_text_file(path, report, known, published, source):
         else:
             drafts = parse_text(document, published=published, source=source)
     for draft in drafts:  # before extraction, which costs memory and time with the length
-        check_body(
-            sum(map(len, draft.paragraphs)) + 2 * (len(draft.paragraphs) - 1),  # len(draft.body)
-            draft.position,
-            draft.headline,
-        )
+        check_body(_body_chars(draft), draft.position, draft.headline)
+    return drafts
+
+
+def _body_chars(draft):
+    """len(draft.body), without joining the paragraphs."""
+    return sum(map(len, draft.paragraphs)) + 2 * (len(draft.paragraphs) - 1)
+
+
+def _extract_drafts(path, drafts, report, known):
+    """The drafts of one file extracted: [PreparedStory]."""
     stories = []
     for draft in drafts:
         head = "\n\n".join(p for p in (draft.headline, draft.deck) if p)
@@ -162,7 +169,20 @@ def _prepare_text_file(path, report, known, published, source):
         stories.append(PreparedStory(draft, extraction, f"{path}#{draft.position}", shift))
     if report.stories is not None:
         report.stories += stories
-    return PreparedFile(path, stories)
+    return stories
+
+
+def _batches(drafts, budget):
+    """The drafts in runs of about `budget` body characters (at least one draft each)."""
+    batch, chars = [], 0
+    for draft in drafts:
+        batch.append(draft)
+        chars += _body_chars(draft)
+        if chars >= budget:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def _ingest_jsonl_file(path, report):
@@ -218,25 +238,47 @@ def ingest_paths(
 
 READ_ERRORS = (ReadError, ParseError, RecordError, StoryTooLong, UnicodeDecodeError, OSError)
 
+# Stories are extracted and stored in batches of about this much body text. Extraction results,
+# identity word lists and unsaved rows of a batch are held together: one 50 MB file of 2,200
+# stories peaked at 1.5 GB when all of them were held at once.
+BATCH_CHARS = 2_000_000
+
 
 def _ingest_chunk(chunk, offset, total, report, resolver, known, published, source, progress):
-    """Read, parse and extract every file of a chunk, then store all their stories at once.
+    """Read, parse, extract and store the files of a chunk.
 
-    A file that cannot be read or parsed is named and skipped. If storing the chunk fails, it is
-    stored again file by file, each in its own savepoint, so only the culprit is skipped.
+    Small files are gathered and stored together, in batches of about BATCH_CHARS of text. A file
+    larger than that is stored on its own, batch by batch, inside its own savepoint. A file that
+    cannot be read or parsed is named and skipped.
     """
-    prepared = []  # [PreparedFile]
+    pending, pending_chars = [], 0  # [PreparedFile] extracted, not stored yet
     for done, path in enumerate(chunk, offset + 1):
         report.files += 1
         if path.suffix.lower() in JSONL_SUFFIXES:
             _store_files([PreparedFile(path, None)], report, resolver)
         else:
             try:
-                prepared.append(_prepare_text_file(path, report, known, published, source))
+                drafts = _read_text_file(path, report, published, source)
+                chars = sum(map(_body_chars, drafts))
+                if chars > BATCH_CHARS:
+                    _store_large_file(path, drafts, report, resolver, known)
+                else:
+                    stories = _extract_drafts(path, drafts, report, known)
+                    pending.append(PreparedFile(path, stories))
+                    pending_chars += chars
             except READ_ERRORS as exc:
                 _fail(report, path, exc)
+        if pending_chars > BATCH_CHARS:
+            _store_pending(pending, report, resolver)
+            pending, pending_chars = [], 0
         if progress:
             progress(done, total, path)
+    _store_pending(pending, report, resolver)
+
+
+def _store_pending(prepared, report, resolver):
+    """Store several small PreparedFiles at once. If that fails, store them again file by file,
+    each in its own savepoint, so only the culprit is skipped."""
     if not prepared:
         return
     try:
@@ -252,6 +294,32 @@ def _ingest_chunk(chunk, offset, total, report, resolver, known, published, sour
             raise
         resolver.reset()
         _store_files(prepared, report, resolver)
+
+
+def _store_large_file(path, drafts, report, resolver, known):
+    """Extract and store one large file's stories batch by batch, in one savepoint: a failure
+    rolls the whole file back and names it, as for any file."""
+    mark = report.mark()
+    counts = Counter()
+    try:
+        with transaction.atomic():
+            for batch in _batches(drafts, BATCH_CHARS):
+                stories = _extract_drafts(path, batch, report, known)
+                with report.timing("store"):
+                    results = store_drafts(stories, resolver)
+                for status, article in results:
+                    report.count(status, article)
+                    counts[status] += 1
+    except (*READ_ERRORS, DatabaseError) as exc:
+        if is_disk_full(exc):
+            raise DiskFull(f"no space left on device while storing {path}") from exc
+        report.roll_back(mark)
+        resolver.reset()
+        _fail(report, path, exc)
+        return
+    report.per_file.append(
+        FileResult(str(path), counts["created"], counts["updated"], counts["unchanged"], "")
+    )
 
 
 def _store_prepared(prepared, report, resolver):
