@@ -26,6 +26,33 @@ TITLES = words(
     Director-General Co-leader Co-chair Ratu Tui Chief-of-Staff Mufti Grand-Duke Duke Duchess Count
     Baron"""
 )
+# Occupations, ranks and nationality nouns that stand before a name like a title ("Economist
+# Alonso Cervera", "Midfielder Paulo Sousa", "Col Suvit Maenmuan", "Dutchman Richard Wisinga").
+# Kept apart from TITLES, which the deck and headline readers use, since these are ordinary nouns.
+ROLE_NOUNS = words(
+    """Doctor Journalist Reporter Correspondent Editor Columnist Writer Novelist Author Poet
+    Playwright Historian Philosopher Scientist Researcher Economist Analyst Strategist Broker
+    Trader Dealer Banker Accountant Lawyer Prosecutor Barrister Attorney Notary Actor Actress
+    Singer Musician Composer Conductor Painter Sculptor Artist Photographer Filmmaker Producer
+    Designer Architect Engineer Businessman Businesswoman Entrepreneur Industrialist Tycoon
+    Diplomat Negotiator Mediator Activist Campaigner Dissident Lobbyist Unionist Priest Pastor
+    Nun Monk Sister Sisters Brother Deacon Vicar Chaplain Missionary Cleric Nurse Surgeon
+    Physician Pathologist Veteran Rookie Teenager Schoolboy Schoolgirl Student Pilot Astronaut
+    Col Gen Lt Sgt Capt Cmdr Adm Cpl Pte Brig Rep Reps Sens Insp Supt Det
+    Midfielder Striker Forward Defender Goalkeeper Keeper Winger Fullback Full-back Left-back
+    Right-back Centre-back Sweeper Playmaker Trainer Skipper Batsman Batter Bowler Spinner
+    Paceman Opener Wicketkeeper All-rounder Pitcher Reliever Catcher Outfielder Infielder
+    Shortstop Slugger Quarterback Linebacker Jockey Rider Driver Cyclist Sprinter Swimmer
+    Golfer Boxer Wrestler Champion Challenger Titleholder Holder Seed Qualifier Lock Flanker
+    Prop Hooker Fly-half Scrum-half Wing Englishman Englishwoman Frenchman
+    Frenchwoman Dutchman Dutchwoman Irishman Irishwoman Scotsman Scotswoman Welshman Welshwoman
+    Briton Scot Pole Finn Swede Dane Turk Spaniard Kiwi Aussie Argentine Filipino Filipina
+    Yorker Islamist Moderate Hardliner Nationalist Royalist Loyalist Separatist Rebel
+    Warlord Strongman Commander-in-chief Chief-of-staff"""
+)
+# Leading parts of hyphenated rankings before a name ("Third-seeded Wayne Ferreira",
+# "Fourth-placed Leicestershire", "Top-ranked ...").
+RANKING_SUFFIXES = ("-seeded", "-seed", "-placed", "-ranked")
 # Lower-case forms of the titles, for roles written in lower case ("former president Jose ...").
 TITLE_WORDS_LOWER = frozenset(t.lower() for t in TITLES) | words(
     """minister president premier chancellor leader chief general secretary spokesman spokeswoman
@@ -62,7 +89,8 @@ ORG_WORDS = words(
     Times Post News Herald Journal Daily Tribune Gazette Review Press Television TV Radio Network
     Agency Broadcasting Initiative Programme Program Plan Project Strategy Treaty Accord Accords
     Agreement Pact Declaration Convention Charter Protocol Act Constitution Summit
-    Forum Conference Games Olympics Olympic Cup Championship Championships League Prize Award
+    Forum Conference Games Olympics Olympic Cup Championship Championships League Prize Prix Slam
+    Slams Award
     Awards Festival Expo Week Day Year Island Islands Strait Straits Sea Ocean Gulf Bay River Lake
     Mountain Mountains Mount Valley Desert Peninsula Province Provinces Region Prefecture County
     District State States City Town Village Square Street Road Avenue Bridge Port Airport Station
@@ -76,7 +104,13 @@ ORG_WORDS = words(
     Interpol Europol NATO Observatory Mall Hotel Resort Building Centre Complex Institute Lab
     Laboratories Laboratory Pharmaceuticals Pharma Motors Motor Steel Mining Shipping Logistics
     Dam Plant Mine Refinery Pipeline Co Co. Corp. plc PLC LLC Ltd. Inc. AG GmbH Berhad Bhd Sachs
-    Hurricane Cyclone Typhoon Storm Tropical Tempest"""
+    Hurricane Cyclone Typhoon Storm Tropical Tempest Newsroom Newsdesk Desk Plc Oy Oyj AB ASA
+    SA S.A. NV N.V. BV B.V. SpA S.p.A. Tbk Assn Assoc Stores Brothers Securities Investments
+    Insurance Assurance Bancorp Bancshares Financial Pictures Studios Records Publications
+    Publishing Airways Railways Semiconductor Semiconductors Microsystems Software Pharmaceutical
+    Chemicals Cement Textiles Mills Restaurants Apparel Jewellers Foods Breweries Brewery Motors
+    Automotive Aviation Aerospace Telecommunications Communications Electric Power Utilities
+    Resources Minerals Metals Petroleum Exploration Realty Properties Estates Trust Trusts"""
 )
 # Capitalised words that begin sentences or clauses and are never part of a name.
 FUNCTION_WORDS = words(
@@ -100,11 +134,13 @@ FUNCTION_WORDS = words(
     Yes No Oh Well Please Thanks Dear Hello Open Public Private Joint Foreign Domestic Official
     Unofficial Federal Chief"""
 )
+# (Only the abbreviations that are never name parts: "Jan", "Jun", "Sun" and "Thu" are names.)
 DAYS_MONTHS = words(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April June July August September October November December Christmas
     Easter Ramadan Eid Diwali Hanukkah Passover Lunar New Year Thanksgiving Halloween Independence
-    Memorial Labor Labour Victory Day Spring Summer Autumn Winter Fall"""
+    Memorial Labor Labour Victory Day Spring Summer Autumn Winter Fall Feb Apr Aug Sept Oct Nov
+    Dec Tues Thurs"""
 )
 # Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = words(
@@ -132,6 +168,14 @@ COMMON_CAPITALISED = frozenset(
 # Words that make a phrase a document only when they close it ("Finance Bill", "Magnitsky Act"),
 # since they are also first names ("Bill Clinton").
 ORG_FINAL_WORDS = words("Bill Law Code Act Acts Rule Rules Order Decree")
+# Religions, creeds and peoples as adjectives: a phrase holding one is a group, never a person
+# ("Roman Catholic missionaries", "Christian Maronite Patriarch", "Tamil Tiger rebels").
+CREED_WORDS = words(
+    """Catholic Catholics Protestant Protestants Anglican Evangelical Lutheran Methodist Baptist
+    Presbyterian Orthodox Maronite Coptic Muslim Muslims Moslem Moslems Islamic Jewish Jews Hindu
+    Hindus Buddhist Buddhists Sikh Sikhs Sunni Sunnis Shiite Shiites Shi'ite Shi'ites Alawite Druze
+    Kurdish Kurds Tamil Tamils Basque Basques Pashtun Tutsi Hutu"""
+)
 # Articles of other languages that open names of newspapers, parties and places, not people.
 FOREIGN_ARTICLES = words("El La Le Les Los Las Il Lo Der Die Das Den De Het Te Ta")
 # Words that open place names ("North Kivu", "Puerto Princesa", "Kuala Lumpur"), never a person's.

@@ -610,3 +610,53 @@ def test_extract_is_pure():
     assert extract(text, known) == extract(text, known)
     assert set(people(first)) == {"Li Qiang", "Anthony Albanese"}
     assert codes(first) == {"CN", "AU"}
+
+
+# ------------------------------------------------- issue 16: shapes of real wire copy (CoNLL)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # results tables write nationality in brackets: a person, not "Name (ACRONYM)"
+        (
+            "1. Ingrid Solberg (Norway) 4:02.11 2. Tomas Vrba (Czech Republic) 4:03.50 "
+            "3. Dale Hunt (U.S.) 4:04.02",
+            {"Ingrid Solberg", "Tomas Vrba", "Dale Hunt"},
+        ),
+        # occupations, ranks and nationality nouns are roles, not first names
+        (
+            "Economist Hedda Larsen said the figures were weak. Midfielder Rui Coelho "
+            "scored twice, and Dutchman Pieter Baan was sent off.",
+            {"Hedda Larsen", "Rui Coelho", "Pieter Baan"},
+        ),
+        ("Third-seeded Marta Ilic beat Sandra Lutz 6-2 6-4.", {"Marta Ilic", "Sandra Lutz"}),
+        # but a role noun before one name word is a first name
+        ("Dane Kettering kicked three penalties.", {"Dane Kettering"}),
+        # a lone word after a title is a person ...
+        (
+            "Parliament Speaker Obradi warned the cabinet. King Tufaro left for Lima.",
+            {"Obradi", "Tufaro"},
+        ),
+        # ... and the same person as the full name told later in the story
+        (
+            "President Kallberg arrived late. Erik Kallberg then spoke for an hour.",
+            {"Erik Kallberg"},
+        ),
+        # ordinary words after a title are not
+        ("The law on Foreign Influence passed. He won the Grand Prix.", set()),
+        # creeds and peoples are groups
+        ("Six Roman Catholic missionaries and Tamil Tiger rebels were named.", set()),
+        # newsroom signatures and company forms are organisations
+        ("-- Lisbon Newsroom +351 1 555 0100", set()),
+        ("Shares of Norvik Plc fell, and Alderby Brothers cut its rating.", set()),
+    ],
+)
+def test_wire_copy_shapes(text, expected):
+    assert set(people(extract(text))) == expected
+
+
+def test_a_lone_word_after_a_title_keeps_its_spans():
+    text = "President Kallberg arrived late. Erik Kallberg then spoke. Kallberg left."
+    (person,) = extract(text).people
+    assert mentioned(text, person.spans) == ["Kallberg", "Erik Kallberg", "Kallberg"]

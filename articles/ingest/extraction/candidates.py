@@ -16,14 +16,18 @@ from articles.ingest.extraction.tokens import (
     is_acronym,
     is_org_word,
     is_title,
+    namelike,
     run_tokens,
 )
 from articles.ingest.lexicon import (
+    CREED_WORDS,
     DAYS_MONTHS,
     FUNCTION_WORDS,
     NAME_PARTICLES,
     ORG_FINAL_WORDS,
     PORTFOLIO_WORDS,
+    RANKING_SUFFIXES,
+    ROLE_NOUNS,
     TITLES,
 )
 
@@ -84,7 +88,7 @@ def _skip_role(tokens, i):
     role_start = None
     while i < n and tokens[i].kind != "place":
         word = tokens[i].text
-        if is_title(word):
+        if is_title(word) or _role_noun(tokens, i):
             if role_start is None:
                 k = i
                 while k > 0 and tokens[k - 1].kind == "place" and not tokens[k].gap:
@@ -112,6 +116,18 @@ def _skip_role(tokens, i):
     return i, role_start
 
 
+def _role_noun(tokens, i):
+    """An occupation, nationality or ranking before a full name ("Economist Alonso Cervera",
+    "Third-seeded Wayne Ferreira"). Only before two name words: "Dane Coles" is a name."""
+    word = tokens[i].text
+    if word not in ROLE_NOUNS and not word.lower().endswith(RANKING_SUFFIXES):
+        return False
+    following = tokens[i + 1 : i + 3]
+    return len(following) == 2 and all(
+        t.kind != "place" and not t.gap and namelike(t) and not is_title(t.text) for t in following
+    )
+
+
 def _name_end(tokens, i):
     """Collect name tokens from i until something that cannot be in a name: (end, organisation)."""
     n = len(tokens)
@@ -126,7 +142,11 @@ def _name_end(tokens, i):
             and not set(tok.gap.rstrip("-").split()) <= NAME_PARTICLES
         ):
             break
-        if is_org_word(tok.text) or (j > i and tok.text in ORG_FINAL_WORDS):
+        if (
+            is_org_word(tok.text)
+            or tok.text in CREED_WORDS
+            or (j > i and tok.text in ORG_FINAL_WORDS)
+        ):
             org = True
         if tok.text in FUNCTION_WORDS or tok.text in DAYS_MONTHS or is_title(tok.text) and j > i:
             break

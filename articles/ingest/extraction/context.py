@@ -25,8 +25,9 @@ from articles.ingest.lexicon import (
 
 SENTENCE_STARTERS = '.!?:;\n“"‘('
 # "Security Support (MSS)", "Janata Dal (United)": a capitalised word in brackets after a name
-# marks an organisation; Chinese characters in brackets mark a person's name (handled apart).
-ACRONYM_AFTER_RE = re.compile(r"\s*[(（][A-Z][\w&\- ]*[)）]")
+# marks an organisation; Chinese characters in brackets mark a person's name (handled apart),
+# and so does a country in brackets, as results tables write nationality ("Anna Berg (Sweden)").
+ACRONYM_AFTER_RE = re.compile(r"\s*[(（]\s*([A-Z][\w&.\- ]*?)\s*[)）]")
 # "... Support mission", "... Front party": an organisation noun straight after the phrase.
 ORG_NOUN_AFTER_RE = re.compile(
     r"\s+(?:mission|party|movement|initiative|programme|program|force|forces|agency|group|coalition|"
@@ -103,6 +104,17 @@ def _wordy(key, lower_words):
     return key in lower_words or key in COMMON_CAPITALISED or key.endswith(WORD_SUFFIXES)
 
 
+def _organisation_in_brackets(text, end):
+    """'Security Support (MSS)': a capitalised word in brackets after the phrase, which is not a
+    country or region ('Anna Berg (Sweden)', 'Tom Lund (U.S.)': a nationality)."""
+    bracket = ACRONYM_AFTER_RE.match(text, end)
+    if bracket is None:
+        return False
+    key = fold(bracket.group(1))
+    gaz = gazetteer.load()
+    return key not in gaz.lookup and key not in gaz.regions
+
+
 def in_context(text, cand, offset, lower_words):
     """A run's candidate checked against the text around it.
 
@@ -112,7 +124,7 @@ def in_context(text, cand, offset, lower_words):
     toks = cand.tokens
     start, end, role = cand.start + offset, cand.end + offset, cand.role
     if (
-        ACRONYM_AFTER_RE.match(text, end)
+        _organisation_in_brackets(text, end)
         or ORG_NOUN_AFTER_RE.match(text, end)
         or _place_or_institution_before(text, start)
     ):
@@ -124,8 +136,8 @@ def in_context(text, cand, offset, lower_words):
     if len(toks) > 1 and toks[0].key in lower_words and sentence_start(text, start):
         toks = toks[1:]  # a sentence's first word that the text also writes in lower case
         start, role = toks[0].start + offset, ""
-    if len(toks) >= 2 and all(_wordy(t.key, lower_words) for t in toks):
-        return None  # capitalised ordinary words ("Public Security", "Development Community")
+    if (len(toks) >= 2 or role) and all(_wordy(t.key, lower_words) for t in toks):
+        return None  # capitalised ordinary words ("Public Security", "Foreign Influence")
     if len(toks) > 5:
         return None
     return Candidate(start, end, toks, role, nick=cand.nick)

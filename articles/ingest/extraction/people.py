@@ -50,6 +50,7 @@ def people(text, scan, known):
     book = _People()
     _full_names(text, scan.full, known, book)
     _lone_names(text, scan.partial, scan.lower_words, known, book)
+    _merge_one_word_names(book)
     for m in known.cjk_names(text):
         canonical, aliases = known.people[m.group()]
         book.mention(fold(canonical), canonical, m.span(), "", aliases)
@@ -109,6 +110,25 @@ def _lone_names(text, partial, lower_words, known, book):
         after = [e for e in book.by_token if key in e[2] and e[0] >= start]
         target = before[-1] if before else after[0]
         book.again(target[1], (start, end))
+
+
+def _merge_one_word_names(book):
+    """'President Clinton' before 'Bill Clinton': a person known by one word (after a title)
+    is the one longer name of the story that holds that word, whichever came first."""
+    longer = {}  # word -> keys of the longer names holding it
+    for _, key, token_keys in book.by_token:
+        if " " in key:
+            for word in token_keys:
+                longer.setdefault(word, set()).add(key)
+    for key in [k for k in book.found if " " not in k]:
+        holders = longer.get(key, ())
+        if len(holders) != 1:
+            continue
+        (target,) = holders
+        person, into = book.found.pop(key), book.found[target]
+        into.spans += person.spans
+        into.role = into.role or person.role
+        into.aliases += [a for a in person.aliases if a not in into.aliases]
 
 
 def _accents(name):

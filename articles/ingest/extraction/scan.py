@@ -87,9 +87,9 @@ def _run(found, text, word, start, end):
         cand = in_context(text, raw, start, found.lower_words)
         if cand is None:
             continue
-        if len(cand.tokens) == 1:
+        if len(cand.tokens) == 1 and not cand.role:
             found.partial.append((cand.start, cand.end, cand.tokens[0].key))
-            continue
+            continue  # a lone word is a person only after a title ("King Birendra") ...
         if end == cand.end:
             alias = CJK_ALIAS_RE.match(text, cand.end)
             if alias:
