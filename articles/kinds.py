@@ -1,4 +1,4 @@
-"""The registry of entity kinds: people, countries, topics.
+"""The registry of entity kinds: people, organisations, countries, topics.
 
 Everything that differs between kinds is read here, derived from the models' `_meta`: the tag
 through-model is the `through` of Article's many-to-many field, the index field and URL segment
@@ -10,10 +10,12 @@ kind takes a model, a tag model, a field on Article, one entry in `_REGISTERED` 
 from dataclasses import dataclass
 from functools import cached_property
 
-from articles.models import Article, Country, Person, Topic
+from articles.models import Article, Country, Organisation, Person, Topic
 
-# The order is the order tags are listed in everywhere (people, then countries, then topics).
-_REGISTERED = (Person, Country, Topic)
+# The order is the order tags are listed in everywhere: who (people, then organisations), then
+# where (countries), then what (topics), as newsrooms' taxonomies list them (persons,
+# organisations, places, subjects). It is also the order of the CSV export's tag columns.
+_REGISTERED = (Person, Organisation, Country, Topic)
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,6 +69,17 @@ class Kind:
         return str(self.model._meta.verbose_name_plural)
 
     @property
+    def index_aliases(self):
+        """Whether a story's search document holds this kind's aliases as well as its names (a
+        topic's name is a label, not a way of writing it)."""
+        return self.model.INDEX_ALIASES
+
+    @property
+    def search_within(self):
+        """The entity page's search box: 'Search stories mentioning Edi Rama' ('about Albania')."""
+        return self.model.SEARCH_WITHIN
+
+    @property
     def detail_url_name(self):
         return f"articles:{self.name}_detail"
 
@@ -105,5 +118,5 @@ def kind_of(entity_or_model):
 
 
 def names():
-    """('person', 'country', 'topic'): the kinds' names in tag order."""
+    """('person', 'organisation', 'country', 'topic'): the kinds' names in tag order."""
     return tuple(k.name for k in KINDS)

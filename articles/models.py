@@ -43,6 +43,10 @@ class Entity(models.Model):
     # tag, in order ("url" is its page), and the key its kind's CSV column lists.
     EXPORT_KEYS = ("name", "slug", "url")
     EXPORT_CSV_KEY = "name"
+    # The entity page's search box: "Search stories about Albania", "... mentioning Edi Rama".
+    SEARCH_WITHIN = "about"
+    # Whether a story's search document holds the entity's aliases as well as its name.
+    INDEX_ALIASES = True
 
     class Meta:
         abstract = True
@@ -118,6 +122,7 @@ class Entity(models.Model):
 
 class Person(Entity):
     EXPORT_KEYS = ("name", "slug", "url", "aliases")
+    SEARCH_WITHIN = "mentioning"
 
     class Meta(Entity.Meta):
         verbose_name_plural = "people"
@@ -153,6 +158,8 @@ class Country(Entity):
 
 
 class Topic(Entity):
+    INDEX_ALIASES = False  # a topic's name is a label, not a way the story may be written
+
     keywords = models.TextField(
         blank=True,
         help_text="One keyword or phrase per line. Matching ignores case and simple plural "
@@ -164,6 +171,46 @@ class Topic(Entity):
         return self.slug
 
 
+class Organisation(Entity):
+    """A named organisation: a party, a ministry, a company, an alliance, an armed group...
+
+    `well_known` organisations are recognised in every story by their names and aliases, defined
+    there or not (NATO, EU, UN: the shipped list `ingest/data/organisations.json`, seeded by a
+    migration); any other organisation is found by its full name, and an acronym the story
+    defines ("the Chinese Communist Party (CCP)") becomes its alias.
+    """
+
+    class OrganisationKind(models.TextChoices):
+        PARTY = "party", "political party"
+        GOVERNMENT = "government", "government body"
+        INTERNATIONAL = "international", "international organisation"
+        COMPANY = "company", "company"
+        ARMED_GROUP = "armed_group", "armed group"
+        NGO = "ngo", "NGO"
+        MEDIA = "media", "media"
+        OTHER = "other", "other"
+
+    kind = models.CharField(
+        max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
+    )
+    country = models.ForeignKey(
+        Country,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        help_text="Where the organisation belongs, when that is evident.",
+    )
+    well_known = models.BooleanField(
+        default=False,
+        help_text="Recognise it in every story by its name and aliases, acronyms included, even "
+        "where the story does not spell it out (the shipped list: NATO, EU, UN...).",
+    )
+
+    EXPORT_KEYS = ("name", "slug", "url", "aliases")
+    SEARCH_WITHIN = "mentioning"
+
+
 class RejectedName(models.Model):
     """A name an editor rejected everywhere: the extractor never proposes it again."""
 
@@ -171,8 +218,9 @@ class RejectedName(models.Model):
         PERSON = "person", "person"
         COUNTRY = "country", "country"
         TOPIC = "topic", "topic"
+        ORGANISATION = "organisation", "organisation"
 
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
     name = models.CharField(max_length=200)
     created = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -217,6 +265,9 @@ class Article(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     people = models.ManyToManyField(Person, through="ArticlePerson", related_name="articles")
+    organisations = models.ManyToManyField(
+        Organisation, through="ArticleOrganisation", related_name="articles"
+    )
     countries = models.ManyToManyField(Country, through="ArticleCountry", related_name="articles")
     topics = models.ManyToManyField(Topic, through="ArticleTopic", related_name="articles")
 
@@ -295,7 +346,7 @@ class Tag(models.Model):
 
     @property
     def entity(self):
-        """The person, country or topic the tag links its article to."""
+        """The entity (person, organisation, country, topic) the tag links its article to."""
         return getattr(self, _kinds().kind_of(self).name)
 
     @property
@@ -318,6 +369,21 @@ class ArticlePerson(Tag):
 
     def __str__(self):
         return f"{self.person} in {self.article_id}"
+
+
+class ArticleOrganisation(Tag):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+
+    class Meta(Tag.Meta):
+        verbose_name = "organisation tag"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "organisation"], name="unique_article_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} in {self.article_id}"
 
 
 class ArticleCountry(Tag):
@@ -360,7 +426,7 @@ class ReviewQueue(Article):
 class EntityMerge(models.Model):
     """A merge of duplicate entities, logged with enough to undo it."""
 
-    kind = models.CharField(max_length=10)  # person, country or topic
+    kind = models.CharField(max_length=20)  # a kind's name (articles.kinds): person, ...
     survivor_id = models.BigIntegerField()
     survivor_name = models.CharField(max_length=200)
     merged_name = models.CharField(max_length=200)

@@ -30,7 +30,7 @@ class IndexQueueEntry(models.Model):
 class SlugRedirect(models.Model):
     """An entity's old slug (after a slug edit or a merge): its URL redirects to the entity."""
 
-    kind = models.CharField(max_length=10)  # person, country or topic
+    kind = models.CharField(max_length=20)  # a kind's name (articles.kinds): person, ...
     old_slug = models.SlugField(max_length=120)
     target_id = models.BigIntegerField()
     created = models.DateTimeField(auto_now_add=True)
@@ -103,7 +103,7 @@ class TagChange(models.Model):
         REMOVED = "removed", "removed"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="tag_changes")
-    kind = models.CharField(max_length=10)  # person, country or topic
+    kind = models.CharField(max_length=20)  # a kind's name (articles.kinds): person, ...
     entity_name = models.CharField(max_length=200)
     action = models.CharField(max_length=10, choices=Action.choices)
     user = models.ForeignKey(

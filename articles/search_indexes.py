@@ -1,6 +1,6 @@
 from haystack import indexes
 
-from articles.kinds import KINDS
+from articles.kinds import KINDS, kind
 from articles.models import Article
 
 
@@ -10,7 +10,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     published = indexes.DateField(model_attr="published", null=True)
     # `updated` lets check_index spot drift.
     updated = indexes.DateTimeField(model_attr="updated", indexed=False)
-    # One faceted field per entity kind, named by the registry (people, countries, topics).
+    # One faceted field per entity kind, named by the registry (people, organisations, ...).
     # haystack collects fields from the class body when the class is created, so they are added
     # to it here, after the others, in the order of KINDS.
     locals().update({k.index_field: indexes.MultiValueField(faceted=True) for k in KINDS})
@@ -26,7 +26,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         so a search for "Xi" or "Côte d'Ivoire" finds the story however the text spells it."""
         parts = [obj.kicker, obj.headline, obj.deck, obj.body]
         for tag in obj.index_tags():
-            parts += [tag.name] if tag.kind == "topic" else [tag.name, *tag.aliases]
+            parts += [tag.name, *tag.aliases] if kind(tag.kind).index_aliases else [tag.name]
         return "\n".join(p for p in parts if p)
 
     def prepare(self, obj):

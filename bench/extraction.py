@@ -109,6 +109,38 @@ def score(cases, show_errors=False):
     return totals, errors
 
 
+def org_forms(name, aliases):
+    return {fold(f) for f in (name, *aliases)}
+
+
+def score_organisations(cases, errors):
+    """{set: [tp, fp, fn]} for organisations, on the cases whose gold lists them (issue 18).
+
+    An organisation found matches a gold one when they share a name or alias (accents and case
+    folded): "EU" finds the gold "European Union" (alias EU); each gold organisation counts once.
+    """
+    totals = {}
+    for set_name, case_id, text, gold in cases:
+        if "organisations" not in gold:
+            continue
+        counts = totals.setdefault(set_name, [0, 0, 0])
+        want = [
+            (g["name"], org_forms(g["name"], g.get("aliases", []))) for g in gold["organisations"]
+        ]
+        got = [(o.name, org_forms(o.name, o.aliases)) for o in extract(text).organisations]
+        for name, forms in got:
+            if not any(forms & w for _, w in want):
+                counts[1] += 1
+                errors.append((case_id, "organisations", "false", name))
+        for name, forms in want:
+            if any(forms & g for _, g in got):
+                counts[0] += 1
+            else:
+                counts[2] += 1
+                errors.append((case_id, "organisations", "missed", name))
+    return totals
+
+
 def prf(tp, fp, fn):
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
@@ -178,12 +210,16 @@ def main():
         return
     cases = load_cases()
     totals, errors = score(cases)
-    print(f"{'set':<9}{'kind':<11}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}")
+    for set_name, counts in score_organisations(cases, errors).items():
+        totals[set_name]["organisations"] = counts
+    print(f"{'set':<9}{'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}")
     for set_name in [s for s in SETS if s in totals]:
-        for kind in KINDS:
+        for kind in [*KINDS, "organisations"]:
+            if kind not in totals[set_name]:
+                continue  # organisations: this set's gold does not list them
             tp, fp, fn = totals[set_name][kind]
             p, r, f = prf(tp, fp, fn)
-            print(f"{set_name:<9}{kind:<11}{p:7.3f}{r:7.3f}{f:7.3f}{tp:6d}{fp:5d}{fn:5d}")
+            print(f"{set_name:<9}{kind:<14}{p:7.3f}{r:7.3f}{f:7.3f}{tp:6d}{fp:5d}{fn:5d}")
     print("articles: " + ", ".join(f"{s} {sum(1 for c in cases if c[0] == s)}" for s in SETS))
     false_people = [e for e in errors if e[1] == "people" and e[2] == "false"]
     print(f"people tagged that are not people in the gold: {len(false_people)}")

@@ -1,4 +1,4 @@
-"""People, countries and topics: editing (a rename is `Entity.rename()`), merging duplicates and
+"""People, organisations, countries and topics: editing (a rename is `Entity.rename()`), merging duplicates and
 undoing merges, rejecting a name everywhere, and re-applying topics' keyword rules."""
 
 from django.contrib import admin, messages
@@ -7,7 +7,7 @@ from articles.curation import merging
 from articles.curation import tags as curation
 from articles.curation.topics import reapply_topic_rules
 from articles.kinds import KINDS
-from articles.models import Country, EntityMerge, Person, RejectedName, Topic
+from articles.models import Country, EntityMerge, Organisation, Person, RejectedName, Topic
 
 
 class EntityAdmin(admin.ModelAdmin):
@@ -78,6 +78,17 @@ class EntityAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(EntityAdmin):
     list_display = ["name", "description", "article_count"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(EntityAdmin):
+    """Editors keep the list of well-known organisations here: a ticked `well_known` one is
+    recognised in every story by its name and aliases (acronyms included), defined there or not."""
+
+    list_display = ["name", "kind", "country", "well_known", "article_count"]
+    list_filter = ["kind", "well_known"]
+    list_select_related = ["country"]
+    autocomplete_fields = ["country"]
 
 
 @admin.register(Country)

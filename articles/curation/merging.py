@@ -14,7 +14,8 @@ from articles.search.queue import enqueue_articles
 
 # What a tag holds beyond its article and entity: snapshotted so an undo restores it exactly.
 TAG_FIELDS = ["origin", "state", "mentions", "offsets", "score", "set_by_id"]
-# What an entity holds beyond its name, slug, aliases and description (a country's code...).
+# What an entity holds beyond its name, slug, aliases and description (a country's code, an
+# organisation's kind and country...).
 _ENTITY_BASE_FIELDS = {"id", "name", "slug", "aliases", "description", "created", "updated"}
 
 
@@ -28,7 +29,8 @@ def _entity_fields(entity):
     }
     for field in entity._meta.concrete_fields:
         if field.name not in _ENTITY_BASE_FIELDS:
-            fields[field.name] = getattr(entity, field.attname)
+            # By attname: a foreign key (an organisation's country) is restored by its id.
+            fields[field.attname] = getattr(entity, field.attname)
     return fields
 
 

@@ -9,7 +9,7 @@ extractor's tags are cut to the most-mentioned; the JSONL schema refuses a recor
 from dataclasses import replace
 
 MAX_BODY_CHARS = 200_000  # a story's body; a long feature is about 50,000
-MAX_TAGS = 500  # tags per story, people, countries and topics together
+MAX_TAGS = 500  # tags per story, every kind together
 
 
 class StoryTooLong(ValueError):
@@ -33,9 +33,10 @@ def _weight(mention):
 
 def cap_tags(extraction, limit=MAX_TAGS):
     """The extraction with at most `limit` mentions in all: topics and countries first (there are
-    few of them), then the most-mentioned people; the kept ones stay in their order."""
+    few of them), then the most-mentioned organisations, then people; the kept ones stay in their
+    order."""
     budget, kept = limit, {}
-    for name in ("topics", "countries", "people"):
+    for name in ("topics", "countries", "organisations", "people"):
         mentions = getattr(extraction, name)
         if len(mentions) > budget:
             ranked = sorted(range(len(mentions)), key=lambda i: -_weight(mentions[i]))

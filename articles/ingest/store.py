@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction import Extraction, KnownEntities
+from articles.ingest.extraction.organisations import OrganisationBook
 from articles.ingest.gazetteer import fold
 from articles.ingest.identity import content_key, variant_anchors, variants
 from articles.ingest.parse import ArticleDraft
@@ -23,6 +24,7 @@ from articles.models import (
     Article,
     ArticleUpdate,
     Country,
+    Organisation,
     Person,
     RejectedName,
     StoryAnchor,
@@ -80,17 +82,34 @@ def known_entities():
         ),
         rejected_topics=frozenset(n for k, n in rejected if k == RejectedName.Kind.TOPIC),
         topic_rules=TopicRules.compile(Topic.objects.values_list("slug", "keywords")),
+        organisations=known_organisations(),
+        rejected_organisations=frozenset(
+            fold(n) for k, n in rejected if k == RejectedName.Kind.ORGANISATION
+        ),
     )
 
 
+def known_organisations():
+    """The organisations recognised by name and alias in every story: the well-known ones (the
+    shipped list, as editors keep it in the admin) and those an editor confirmed or added."""
+    recognised = Organisation.objects.filter(
+        Q(well_known=True)
+        | Q(articleorganisation__state=TagState.CONFIRMED)
+        | Q(articleorganisation__origin=TagOrigin.EDITOR)
+    )
+    return OrganisationBook.compile(recognised.distinct().values_list("name", "aliases"))
+
+
 class EntityResolver:
-    """Finds or creates the Person, Country and Topic rows for mentions, with per-run caches."""
+    """Finds or creates the Person, Organisation, Country and Topic rows for mentions, with
+    per-run caches."""
 
     def __init__(self):
         self.reset()
 
     def reset(self):
         self._people = None
+        self._organisations = None
         self._countries = None
         self._topics = None
 
@@ -127,6 +146,39 @@ class EntityResolver:
         for form in (person.name, *person.aliases):
             self._people.setdefault(fold(form), person)
         return person
+
+    def organisation(self, mention):
+        """The organisation of a mention, found by name or alias (folded), or created with the
+        kind and country the extractor guessed; aliases the text defined are added."""
+        if self._organisations is None:
+            index = {}
+            rows = list(Organisation.objects.only("id", "name", "slug", "aliases"))
+            for org in rows:
+                index.setdefault(fold(org.name), org)
+            for org in rows:
+                for alias in org.aliases:
+                    index.setdefault(fold(alias), org)
+            self._organisations = index
+        forms = (mention.name, *mention.aliases)
+        org = next(
+            (self._organisations[fold(f)] for f in forms if fold(f) in self._organisations), None
+        )
+        if org is None:
+            org = Organisation(
+                name=mention.name[:200],
+                aliases=[a[:200] for a in mention.aliases],
+                kind=mention.kind,
+                country=self.country(mention.country) if mention.country else None,
+            )
+            org.save()
+        else:
+            new = [a for a in mention.aliases if a not in org.aliases and a != org.name]
+            if new:
+                org.aliases = [*org.aliases, *new]
+                org.save(update_fields=["aliases", "updated"])
+        for form in (org.name, *org.aliases):
+            self._organisations.setdefault(fold(form), org)
+        return org
 
     def country(self, code):
         if self._countries is None:
@@ -197,10 +249,14 @@ def _body_spans(spans, shift):
 
 def _wanted_tags(extraction, resolver, shift):
     """{Kind: {entity: tag values}} for an extraction, each mention resolved to its row."""
-    people, countries, topics = {}, {}, {}
+    people, organisations, countries, topics = {}, {}, {}, {}
     for m in extraction.people:
         person = resolver.person(m)
         entry = people.setdefault(person, {"mentions": 0, "offsets": [], "role": m.role[:200]})
+        entry["mentions"] += len(m.spans)
+        entry["offsets"] += _body_spans(m.spans, shift)
+    for m in extraction.organisations:
+        entry = organisations.setdefault(resolver.organisation(m), {"mentions": 0, "offsets": []})
         entry["mentions"] += len(m.spans)
         entry["offsets"] += _body_spans(m.spans, shift)
     for m in extraction.countries:
@@ -212,7 +268,12 @@ def _wanted_tags(extraction, resolver, shift):
         topic = resolver.topic(m.slug)
         if topic is not None:
             topics[topic] = {"score": m.score}
-    return {kind("person"): people, kind("country"): countries, kind("topic"): topics}
+    return {
+        kind("person"): people,
+        kind("organisation"): organisations,
+        kind("country"): countries,
+        kind("topic"): topics,
+    }
 
 
 def store_tags(article, extraction, resolver, shift=0, new=False):

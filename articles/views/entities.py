@@ -104,6 +104,7 @@ class EntityDetailView(SlugRedirectMixin, ListView):
             entity=self.entity,
             kind=kind_of(self.model).name,
             kind_label=kind_of(self.model).label,
+            search_within=kind_of(self.model).search_within,
             timeline=timeline(self.entity),
             co_mentions=co_mentions(self.entity),
             **kwargs,

@@ -1,4 +1,4 @@
-"""Entity extraction: people, countries and topics in English news text.
+"""Entity extraction: people, organisations, countries and topics in English news text.
 
 `extract(text, known)` is a pure function of the text and of what editors have already decided
 (`KnownEntities`), so it is easy to test and to swap for a statistical model. Its phases are
@@ -10,6 +10,8 @@ modules:
   (`context`);
 - `countries`: countries and regions read off the runs with the gazetteer;
 - `people`: full names become people, surnames and aliases resolve to the nearest full name;
+- `organisations`: names built on organisation words, acronyms the text defines, and the
+  well-known and confirmed organisations by name and alias (never a person's name or a place);
 - topics: the keyword rules of `articles.ingest.topics`;
 - `known`: editors' decisions, applied by every phase (confirmed names recognised, rejected
   ones never proposed).
@@ -22,9 +24,11 @@ from articles.ingest.extraction.known import NOTHING_KNOWN, KnownEntities
 from articles.ingest.extraction.mentions import (
     CountryMention,
     Extraction,
+    OrganisationMention,
     PersonMention,
     TopicMention,
 )
+from articles.ingest.extraction.organisations import organisations
 from articles.ingest.extraction.people import people
 from articles.ingest.extraction.scan import scan
 
@@ -33,6 +37,7 @@ __all__ = [
     "Extraction",
     "KnownEntities",
     "NOTHING_KNOWN",
+    "OrganisationMention",
     "PersonMention",
     "TopicMention",
     "extract",
@@ -40,13 +45,16 @@ __all__ = [
 
 
 def extract(text, known=None):
-    """Extract people, countries and topics from `text`. Spans are offsets into `text`."""
+    """Extract people, organisations, countries and topics from `text`. Spans are offsets into
+    `text`."""
     known = known or NOTHING_KNOWN
     found = scan(text)
+    persons = people(text, found, known)
     return Extraction(
-        people(text, found, known),
+        persons,
         country_mentions(found.countries, known),
         topic_mentions(text, found.words, known),
+        organisations(text, known, [span for p in persons for span in p.spans]),
     )
 
 

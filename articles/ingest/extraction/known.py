@@ -1,12 +1,14 @@
 """What editors decided, as the extractor's input: curation outlives re-extraction.
 
 A confirmed person is recognised by any of their names and aliases (even a one-word alias such as
-"Lula", or a name in Chinese characters); a rejected name, country or topic is never proposed.
+"Lula", or a name in Chinese characters); so is a confirmed or well-known organisation (NATO, "the
+EU"); a rejected name, country or topic is never proposed.
 """
 
 import re
 from dataclasses import dataclass, field
 
+from articles.ingest.extraction.organisations import DEFAULT_BOOK
 from articles.ingest.gazetteer import fold
 from articles.ingest.topics import DEFAULT_RULES
 
@@ -19,6 +21,10 @@ class KnownEntities:
     rejected_people: frozenset = frozenset()  # folded names
     rejected_countries: frozenset = frozenset()  # ISO codes
     rejected_topics: frozenset = frozenset()  # slugs
+    # Organisations recognised by name and alias: the well-known and the confirmed ones
+    # (organisations.OrganisationBook; by default the shipped list).
+    organisations: object = DEFAULT_BOOK
+    rejected_organisations: frozenset = frozenset()  # folded names
     topic_rules: object = DEFAULT_RULES
     _cjk_re: object = None
 

@@ -1,4 +1,5 @@
-"""What the extractor returns: mentions of people, countries and topics, with their spans.
+"""What the extractor returns: mentions of people, organisations, countries and topics, with
+their spans.
 
 Spans are (start, end) offsets into the text given to `extract()`, so the store can shift them
 into the article's body and highlight them there.
@@ -13,6 +14,15 @@ class PersonMention:
     aliases: list = field(default_factory=list)
     role: str = ""
     spans: list = field(default_factory=list)
+
+
+@dataclass
+class OrganisationMention:
+    name: str
+    aliases: list = field(default_factory=list)  # short forms the text defines ("CCP")
+    spans: list = field(default_factory=list)
+    kind: str = "other"  # a guess from the name (Organisation.kind), for a new organisation
+    country: str = ""  # ISO code of a country the name opens with ("Albanian ..."), or ""
 
 
 @dataclass
@@ -32,3 +42,4 @@ class Extraction:
     people: list
     countries: list
     topics: list
+    organisations: list = field(default_factory=list)

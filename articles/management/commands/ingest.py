@@ -77,6 +77,7 @@ class Command(BaseCommand):
             f"  teaser (cut off): {'yes' if draft.truncated else 'no'}    "
             f"paragraphs: {len(draft.paragraphs)}",
             f"  people: {', '.join(p.name for p in found.people) or '-'}",
+            f"  organisations: {', '.join(o.name for o in found.organisations) or '-'}",
             f"  countries: {', '.join(c.code for c in found.countries) or '-'}",
         ]
         self.stdout.write("\n".join(lines))

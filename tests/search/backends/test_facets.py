@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
+from articles.kinds import KINDS
 from articles.models import Article
 from articles.search.backends.whoosh.arrays import ArrayIndex
 
@@ -67,9 +68,7 @@ def test_facet_postings_are_shared_through_a_file_per_segment(archive):
     leaves = list(searcher.reader().leaf_readers())
     ids = {leaf._segment.segment_id() for leaf, _ in leaves}
     files = {p.name for p in cache.glob("*.npz")}
-    assert files == {
-        f"{segment}-{field}.npz" for segment in ids for field in ("people", "countries", "topics")
-    }
+    assert files == {f"{segment}-{k.index_field}.npz" for segment in ids for k in KINDS}
     for leaf, _ in leaves:  # read from the segment's postings or loaded from its file: the same
         read = read_keyword_segment(leaf, "people", use_file=False)
         loaded = read_keyword_segment(leaf, "people")

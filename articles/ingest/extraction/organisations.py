@@ -1,0 +1,504 @@
+"""Organisations: full names, the acronyms a story defines, and the well-known ones.
+
+Three kinds of evidence, all read off the runs of capitalised words (`tokens.RUN_RE`):
+
+- a name built on an organisation word: "Socialist Party", "Albanian Central Election
+  Commission", "University of Zambia", "Korea Electric Power Corp". The organisation word alone
+  ("the Party", "the Commission", "Parliament") is a generic reference, never tagged; so is a
+  lower-case one ("the party");
+- a capitalised name beside a lower-case organisation noun ("the governing Libre party",
+  "football club Sheriff Tiraspol"), and "A & B" company names;
+- organisations editors know (`KnownEntities.organisations`): the shipped list of well-known
+  ones (`data/organisations.json`: NATO, EU, UN, WHO, IMF...), which editors change in the admin
+  (`Organisation.well_known`), and every organisation an editor confirmed. They are recognised by
+  name and alias, acronyms matched with their case ("WHO", never "Who").
+
+An acronym or short name a story defines ("the Chinese Communist Party (CCP)", "Khangai Copper
+Resources LLC ("Khangai Copper")", "..., known as INGD") becomes an alias, and its later uses
+resolve to that organisation. A name that is a country or a region is a place, never an
+organisation (the EU is an organisation because the list says so); a name a person holds is the
+person's (`extract()` passes the people's spans).
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from articles.ingest import gazetteer
+from articles.ingest.extraction.mentions import OrganisationMention
+from articles.ingest.extraction.tokens import RUN_RE, run_tokens
+from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, TITLES, words
+
+
+@dataclass(frozen=True)
+class ShippedOrganisation:
+    name: str
+    aliases: tuple
+    kind: str
+    country: str  # ISO code, or ""
+
+
+# The shipped list of well-known organisations; migration 0011 makes them Organisation rows with
+# `well_known` set, which editors change in the admin. The extractor uses the file only when no
+# editors' decisions are given (tests, benchmarks, a dry run outside a database).
+SHIPPED = tuple(
+    ShippedOrganisation(e["name"], tuple(e.get("aliases", ())), e["kind"], e.get("country", ""))
+    for e in json.loads(
+        Path(__file__)
+        .resolve()
+        .parent.parent.joinpath("data", "organisations.json")
+        .read_text(encoding="utf-8")
+    )
+)
+
+# Words that make a capitalised phrase an organisation, with the kind they suggest. A phrase
+# ending in a place word ("Presidential Office Building") is a place.
+_HEADS = {
+    "party": "Party Front Movement Alliance Coalition Caucus",
+    "government": """Ministry Department Bureau Agency Office Authority Administration Service
+        Services Commission Committee Council Assembly Parliament Congress Senate Court Tribunal
+        Police Army Navy Guard Guards Command Corps Directorate Inspectorate Secretariat Reserve""",
+    "armed_group": "Forces Force Brigade Brigades Battalion Regiment Militia Brotherhood",
+    "company": """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC plc PLC AG GmbH Group
+        Holdings Airlines Airways Motors Electronics Industries Technologies Pharmaceuticals Bank
+        Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners""",
+    "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
+        Network News Press""",
+    "ngo": "Foundation Fund Trust Society Watch Association Federation Confederation Union League",
+    "other": """University College School Academy Institute Institution Hospital Center Centre
+        Organisation Organization Club FC Church Observatory Board Laboratory Laboratories
+        International""",
+}
+HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
+# Heads that only make an organisation after a name ("POSCO International", "Ajax FC").
+TRAILING_ONLY = frozenset({"International", "FC", "Resources", "Mining", "Metals", "Partners"})
+# Capitalised words after a head that make the phrase a building or a place.
+FACILITY_WORDS = words(
+    """Building Buildings Headquarters Compound Tower Towers Hall Square Station Airport Stadium
+    Complex Palace Campus Museum Road Street Avenue Bridge Gate Plaza Park Prison Hotel Grounds"""
+)
+# Titles that open a run before the organisation ("Governor of the Central Bank of Nigeria").
+PERSON_TITLES = TITLES - words(
+    """Party Opposition Junta Military State Supreme Foreign Defence Defense Finance Interior
+    Justice Grand Crown Field Private Acting Interim Former Senior Senate"""
+)
+# Lower-case nouns that make the capitalised name beside them an organisation.
+NOUN_AFTER_RE = re.compile(
+    r" (?:party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster)\b"
+)
+NOUN_BEFORE_RE = re.compile(
+    r"\b(?:company|firm|group|party|club|broadcaster|newspaper|union|utility|carrier|airline|"
+    r"lender|insurer|miner|conglomerate|watchdog|regulator|charity|militia|organi[sz]ation|"
+    r"news agency|agency) (?=[A-Z])"
+)
+NOUN_KINDS = {
+    "party": "party",
+    "movement": "party",
+    "coalition": "party",
+    "alliance": "party",
+    "militia": "armed_group",
+    "newspaper": "media",
+    "broadcaster": "media",
+}
+# What stands after a name to define its short form: "(CCP)", '("Khangai Copper")', "known as".
+DEFINED_RE = re.compile(
+    r"\s*[(（]\s*[“\"]?([A-Z][\w&.'’\- ]{0,40}?)[”\"]?\s*[)）]"
+    r"|,?\s+(?:also\s+|widely\s+|better\s+)?known\s+as\s+(?:the\s+)?([A-Z][\w&\-]+)"
+)
+# A run that continues after these ("Department of Latin American and Caribbean Affairs",
+# "Hyundai Engineering & Construction", "People's Council", "Bolivian Workers' Center").
+JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ")
+POSSESSIVE_WORDS = words(
+    "People Workers Women Farmers Citizens Veterans Children Teachers Journalists Employers"
+)
+# Adjectives the function-word list holds that open many organisations' names ("National
+# Assembly", "Central Bank", "Public Transport Corporation"): part of the name here.
+NAME_ADJECTIVES = words(
+    """National Central Federal State Global International Regional Local Western Eastern
+    Northern Southern Public Private Joint Foreign Domestic Official Opposition Ruling
+    Government Police Supreme Senior Junior Open Free"""
+)
+LEADING_NOISE = (FUNCTION_WORDS | DAYS_MONTHS) - frozenset(HEADS) - NAME_ADJECTIVES
+# Words that make a head's complement a project, a treaty or an event, not part of the name
+# ("Hoshino Metals for Tsagaan Del Project").
+NOT_NAME_WORDS = words(
+    """Project Projects Programme Program Initiative Plan Strategy Treaty Agreement Accord Pact
+    Summit Conference Prize Award Awards Cup Games Championship Act Law Bill Declaration"""
+)
+COMPANY_ABBREVIATIONS = words("Corp Inc Ltd Co Bros Cie")
+NOT_ORGANISATIONS = frozenset({"soviet union", "white house"})
+
+
+@dataclass(eq=False)  # shared as a default, never compared
+class OrganisationBook:
+    """Organisations recognised by name: acronyms by their exact text, other forms folded."""
+
+    exact: dict  # "NATO" -> (name, aliases)
+    folded: dict  # "european union" -> (name, aliases)
+    max_words: int = 1
+    firsts: set = None  # the folded first words of the folded forms: where a look-up may start
+
+    @classmethod
+    def compile(cls, organisations):
+        """organisations: iterable of (name, aliases)."""
+        book = cls({}, {}, 1, set())
+        for name, aliases in organisations:
+            book.add(name, aliases)
+        return book
+
+    def add(self, name, aliases=(), entry=None):
+        """Know `name` and `aliases` as forms of (name, aliases), or of `entry`."""
+        entry = entry or (name, tuple(aliases))
+        for form in (name, *aliases):
+            form = " ".join(form.split())
+            if not form:
+                continue
+            if _acronym_like(form):
+                self.exact.setdefault(form, entry)
+            else:
+                self.folded.setdefault(fold(form), entry)
+                self.firsts.add(fold(form.split(" ", 1)[0]))
+            if len(form.split()) > self.max_words:
+                self.max_words = len(form.split())
+
+    def get(self, phrase):
+        return self.exact.get(phrase) or self.folded.get(fold(phrase))
+
+    def may_start(self, word, key):
+        return word in self.exact or key in self.firsts
+
+    def hits(self, run, tokens):
+        """The phrases of a run this book knows, [(i, j, entry)], cached per run: a book lives
+        as long as the editors' decisions it was made from, and news repeats its runs."""
+        cache = self.__dict__.setdefault("_hits", {})
+        found = cache.get(run)
+        if found is None:
+            if len(cache) >= 20_000:  # bounded: ingest memory stays flat
+                cache.clear()
+            found = cache[run] = tuple(_lookups(tokens, (self,)))
+        return found
+
+
+def _acronym_like(form):
+    """'NATO', 'U.N.', 'G7', 'OPEC+', 'AfDB': matched with their case."""
+    letters = [c for c in form if c.isalpha()]
+    return (
+        " " not in form
+        and bool(letters)
+        and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+    )
+
+
+DEFAULT_BOOK = OrganisationBook.compile((o.name, o.aliases) for o in SHIPPED)
+
+
+class _Found:
+    """The organisations of one text, by folded name, and the short forms it defined."""
+
+    def __init__(self):
+        self.by_key = {}
+        self.defined = OrganisationBook({}, {}, 1, set())  # this text's aliases -> (name, ())
+
+    def add(self, name, span, kind="other", aliases=()):
+        key = fold(name)
+        org = self.by_key.get(key)
+        if org is None:
+            org = self.by_key[key] = OrganisationMention(name=name, kind=kind)
+            org.country = _country_of(name)
+        for alias in aliases:
+            if alias and alias != org.name and alias not in org.aliases:
+                org.aliases.append(alias)
+        org.spans.append(span)
+        return org
+
+    def define(self, org, alias):
+        """A short form the text defines for `org`: an alias, and a name for later mentions."""
+        if alias == org.name or len(alias) > 60:
+            return
+        if alias not in org.aliases:
+            org.aliases.append(alias)
+        self.defined.add(alias, entry=(org.name, ()))
+
+
+def organisations(text, known, people_spans=()):
+    """Return the OrganisationMentions of `text`, editors' decisions (`known`) applied.
+
+    `people_spans` are the spans of the people found in `text`: a single word that is both a
+    listed organisation and a person's name there ("Bloomberg") is the person's.
+    """
+    book = known.organisations
+    rejected = known.rejected_organisations
+    found = _Found()
+    # Where a lower-case organisation noun stands after or before a run: one scan each.
+    nouns = {m.start(): m.group().strip() for m in NOUN_AFTER_RE.finditer(text)}
+    nouns_before = {m.end(): m.group().strip() for m in NOUN_BEFORE_RE.finditer(text)}
+    people = sorted(people_spans)
+    for start, end in _runs(text):
+        run = text[start:end]
+        tokens, heads = _analyse(run)
+        claimed = []
+        for rel_start, rel_end, name, kind in heads:
+            span = (start + rel_start, start + rel_end)
+            if fold(name) in rejected or _is_place(name):
+                continue
+            # A known organisation's full name wins over the head rule ("World Food Programme").
+            entry = book.get(name) or found.defined.get(name)
+            org = (
+                found.add(entry[0], span, kind, entry[1]) if entry else found.add(name, span, kind)
+            )
+            claimed.append(span)
+            _defined_after(text, span[1], org, found)
+        hits = book.hits(run, tokens)
+        if found.defined.exact or found.defined.folded:
+            hits = sorted({*hits, *_lookups(tokens, (found.defined,))}, key=lambda h: h[0])
+        for i, j, entry in hits:
+            span = (start + tokens[i][0], start + tokens[j][1])
+            if _overlaps(span, claimed):
+                continue
+            if i == j and not _acronym_like(tokens[i][2]) and _overlaps(span, people):
+                continue  # "Bloomberg" where the text names Michael Bloomberg
+            if fold(entry[0]) in rejected:
+                continue
+            org = found.add(entry[0], span, "other", entry[1])
+            claimed.append(span)
+            _defined_after(text, span[1], org, found)
+        if not claimed and tokens and (end in nouns or start in nouns_before or " & " in run):
+            nouned = _beside_noun(text, start, end, tokens, nouns.get(end), nouns_before.get(start))
+            if nouned and not _overlaps(nouned[1], people):
+                name, span, kind = nouned
+                if fold(name) not in rejected and not _is_place(name):
+                    org = found.add(name, span, kind)
+                    claimed.append(span)
+                    _defined_after(text, end, org, found)
+    out = []
+    for org in found.by_key.values():
+        if fold(org.name) in rejected or any(fold(a) in rejected for a in org.aliases):
+            continue
+        org.spans.sort()
+        out.append(org)
+    return out
+
+
+def _runs(text):
+    """The text's runs of capitalised words as (start, end), joined across 'and', '&' and the
+    possessives that stand inside names."""
+    runs = []
+    for m in RUN_RE.finditer(text):
+        start, end = m.span()
+        if runs and start - runs[-1][1] <= 5:
+            prev_start, prev_end = runs[-1]
+            gap = text[prev_end:start]
+            if gap in JOINERS and _joins(text[prev_start:prev_end], gap, text[start:end]):
+                runs[-1] = (prev_start, end)
+                continue
+        runs.append((start, end))
+    return runs
+
+
+def _joins(left, gap, right):
+    last = left.rsplit(" ", 1)[-1]
+    if gap in ("'s ", "’s ", "' ", "’ "):
+        return last in POSSESSIVE_WORDS
+    right_words = right.split()
+    if gap == " & ":
+        return True
+    # " and ": the second half ends the name started by the first ("Department of Latin
+    # American and Caribbean Affairs", "International Cooperation and Development Fund").
+    left_words = left.split()
+    right_head = any(w in HEADS and w not in TRAILING_ONLY for w in right_words)
+    left_head = any(w in HEADS and w not in TRAILING_ONLY for w in left_words)
+    if left_head and (" of " in f" {left} " or " for " in f" {left} "):
+        return len(right_words) <= 3
+    return (
+        right_head
+        and not left_head
+        and right_words[0] not in HEADS
+        and len(left_words) >= 2
+        and left_words[0] not in LEADING_NOISE
+        and not _is_place(left)
+    )
+
+
+@lru_cache(maxsize=20_000)  # bounded, as candidates.analyse_run: news repeats its runs
+def _analyse(run):
+    """(tokens, names built on an organisation word) of one run; offsets relative to the run.
+
+    tokens: ((start, end, text, gap, folded), ...); names: ((start, end, name, kind), ...).
+    """
+    tokens = tuple((t.start, t.end, t.text, t.gap, t.key) for t in run_tokens(run, 0, len(run)))
+    return tokens, tuple(_head_names(run, tokens))
+
+
+def _head_names(run, tokens):
+    n = len(tokens)
+    i = 0
+    while i < n:
+        # Skip what opens a run before a name: "The", "On Monday", "Governor of the",
+        # "Tokyo-based".
+        while i < n and (
+            tokens[i][2] in LEADING_NOISE
+            or tokens[i][2] in PERSON_TITLES
+            or _compound_adjective(tokens[i][2])
+        ):
+            i += 1
+        while i < n and tokens[i][3] in ("of", "of the", "for", "for the", "the"):
+            if i > 0 and tokens[i - 1][2] in PERSON_TITLES:
+                i += 1  # "Governor of the Central Bank": the title's complement is the name
+                continue
+            break
+        first = i
+        h = next((k for k in range(first, n) if _is_head(tokens, k, first)), None)
+        if h is None:
+            return
+        # "Salvador Nasralla of the Liberal Party": with no organisation word before it, what
+        # stands before "of" is not part of the name.
+        for k in range(first + 1, h + 1):
+            if tokens[k][3] in ("of", "of the", "for", "for the"):
+                first = k
+        end = h
+        before_complement = h
+        # Complements and further organisation words: "University of Zambia", "Korea Electric
+        # Power Corp"; a title, a function word or a place word ends the name.
+        k = h + 1
+        while k < n:
+            word, gap = tokens[k][2], tokens[k][3]
+            if word in PERSON_TITLES or word in LEADING_NOISE or gap.startswith("nick:"):
+                break
+            if word in FACILITY_WORDS:
+                end = None
+                break
+            if word in NOT_NAME_WORDS:
+                end = before_complement
+                break
+            if _is_head(tokens, k, first):
+                before_complement = k
+            if gap in ("of", "of the", "for", "for the", "and") or _is_head(tokens, k, first):
+                end = k
+                while k + 1 < n and not tokens[k + 1][3] and tokens[k + 1][2] not in PERSON_TITLES:
+                    if tokens[k + 1][2] in FACILITY_WORDS:
+                        break
+                    k += 1
+                    end = k
+                k += 1
+                continue
+            break
+        if end is not None and (end > first or tokens[first][2] not in HEADS):
+            name_tokens = tokens[first : end + 1]
+            if not (len(name_tokens) == 1 and name_tokens[0][2] in HEADS):
+                name_end = name_tokens[-1][1]
+                if (
+                    name_tokens[-1][2] in COMPANY_ABBREVIATIONS
+                    and run[name_end : name_end + 1] == "."
+                ):
+                    name_end += 1  # "Microsoft Corp."
+                name = run[name_tokens[0][0] : name_end]
+                yield name_tokens[0][0], name_end, name, HEADS[tokens[h][2]]
+        i = max(k, h + 1)
+
+
+def _compound_adjective(word):
+    """'Tokyo-based', 'Iran-aligned', 'LDP-dominated': describes a name, is not one."""
+    _, dash, rest = word.partition("-")
+    return bool(dash) and rest[:1].islower()
+
+
+def _is_head(tokens, k, first):
+    word = tokens[k][2]
+    if word not in HEADS:
+        return False
+    if word in TRAILING_ONLY:
+        return k > first and not tokens[k][3]
+    return True
+
+
+def _lookups(tokens, books):
+    """(i, j, entry) for the longest phrases tokens[i..j] some book knows, left to right."""
+    n = len(tokens)
+    i = 0
+    longest = max(b.max_words for b in books)
+    while i < n:
+        hit = None
+        word = tokens[i][2]
+        key = fold(word)
+        if not any(b.may_start(word, key) for b in books):
+            i += 1
+            continue
+        for j in range(min(n, i + longest) - 1, i - 1, -1):
+            if any(tokens[k][3].startswith("nick:") for k in range(i + 1, j + 1)):
+                continue
+            phrase = _phrase(tokens, i, j)
+            entry = next((e for b in books if (e := b.get(phrase))), None)
+            if entry:
+                hit = (i, j, entry)
+                break
+        if hit:
+            yield hit
+            i = hit[1] + 1
+        else:
+            i += 1
+
+
+def _phrase(tokens, i, j):
+    words = [tokens[i][2]]
+    for k in range(i + 1, j + 1):
+        if tokens[k][3]:
+            words.append(tokens[k][3])
+        words.append(tokens[k][2])
+    return " ".join(words)
+
+
+def _beside_noun(text, start, end, tokens, after, before):
+    """(name, kind) when a lower-case organisation noun (`after` or `before`) stands beside the
+    run, or the run is an "A & B" name."""
+    first = 0
+    while first < len(tokens) and tokens[first][2] in LEADING_NOISE:
+        first += 1
+    if first == len(tokens) or tokens[first][2] in PERSON_TITLES:
+        return None
+    if any(t[2] in PERSON_TITLES or _compound_adjective(t[2]) for t in tokens[first:]):
+        return None
+    gaz = gazetteer.load()
+    if all(t[4] in gaz.lookup or t[4] in gaz.regions for t in tokens[first:]):
+        return None  # "an Iraqi Kurdish group": demonyms and places, not a name
+    name = text[start + tokens[first][0] : start + tokens[-1][1]]
+    span = (start + tokens[first][0], end)
+    if after:
+        return name, span, NOUN_KINDS.get(after, "other")
+    if before and first == 0:
+        kind = NOUN_KINDS.get(before, "company" if before in ("company", "firm") else "other")
+        return name, span, kind
+    if " & " in name:
+        return name, span, "company"
+    return None
+
+
+def _defined_after(text, end, org, found):
+    """An acronym or short name defined right after an organisation's name."""
+    m = DEFINED_RE.match(text, end)
+    if m is None:
+        return
+    alias = (m.group(1) or m.group(2) or "").strip()
+    key = fold(alias)
+    gaz = gazetteer.load()
+    if alias and key not in gaz.lookup and key not in gaz.regions and not alias.isdigit():
+        found.define(org, alias)
+
+
+def _is_place(name):
+    gaz = gazetteer.load()
+    key = fold(name)
+    return key in gaz.lookup or key in gaz.regions or key in NOT_ORGANISATIONS
+
+
+def _country_of(name):
+    """The country a name opens with ("Albanian Central Election Commission": AL), or ""."""
+    first = name.split(" ", 1)[0]
+    code = gazetteer.load().lookup.get(fold(first))
+    return code if isinstance(code, str) else ""
+
+
+def _overlaps(span, spans):
+    return any(span[0] < e and s < span[1] for s, e in spans)
