@@ -112,6 +112,13 @@ ORG_WORDS = words(
     Automotive Aviation Aerospace Telecommunications Communications Electric Power Utilities
     Resources Minerals Metals Petroleum Exploration Realty Properties Estates Trust Trusts"""
 )
+# Words that close a company's name ("Sierra Semiconductor Corp", "Salomon Brothers Inc"): the
+# words before one name the firm wherever else the story writes them alone.
+COMPANY_WORDS = words(
+    """Inc Corp Co Cos Ltd Plc PLC plc LLC LLP SA AG NV Oy Oyj AB ASA SpA BV GmbH Bhd Berhad Tbk
+    Group Holdings Holding Securities Brothers Bank Capital Partners Associates Stores Pictures
+    Airlines Airways Motors Industries Corporation Company Limited Incorporated Bancorp"""
+)
 # Capitalised words that begin sentences or clauses and are never part of a name.
 FUNCTION_WORDS = words(
     """The A An This That These Those It Its He She They We I You His Her Their Our My Your Him Them

@@ -660,3 +660,39 @@ def test_a_lone_word_after_a_title_keeps_its_spans():
     text = "President Kallberg arrived late. Erik Kallberg then spoke. Kallberg left."
     (person,) = extract(text).people
     assert mentioned(text, person.spans) == ["Kallberg", "Erik Kallberg", "Kallberg"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a city first or last and no given name first, before a score: clubs
+        ("Werder Bremen 2 Hansa Rostock 1 (Akbar Lodi 54th)", {"Akbar Lodi"}),
+        # a given name first keeps a person whose surname is a city
+        ("Lewis Hamilton won in Monza.", {"Lewis Hamilton"}),
+        # common English words that name nobody: labels and things
+        ("Total Assets: 3,200,000. Operating Income fell. Human Rights Watch.", set()),
+        # famous names are frequent words too, but not dictionary words: still people
+        ("Vladimir Putin met Yasushi Akashi. Pol Pot and Hun Sen were named.", None),
+        # "&" joins the names of a firm, and the firm's name alone elsewhere is the firm
+        (
+            "Brokers Hallam Brisk & Co raised the stock. Hallam Brisk said demand was firm. "
+            "Kessler Voss Corp said on Monday it would cut jobs. Kessler Voss rose.",
+            set(),
+        ),
+    ],
+)
+def test_reference_lists_tell_people_from_clubs_labels_and_firms(text, expected):
+    found = set(people(extract(text)))
+    if expected is None:
+        assert found == {"Vladimir Putin", "Yasushi Akashi", "Pol Pot", "Hun Sen"}
+    else:
+        assert found == expected
+
+
+def test_the_city_list_is_shipped_and_read_without_its_comment():
+    from articles.ingest.extraction import name_lists
+
+    cities = name_lists.cities()
+    assert {"bremen", "dortmund", "poznan"} <= cities
+    assert not any(c.startswith("#") for c in cities)
+    assert "lopez" not in cities  # a common surname proves nothing

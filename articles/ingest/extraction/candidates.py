@@ -20,6 +20,7 @@ from articles.ingest.extraction.tokens import (
     run_tokens,
 )
 from articles.ingest.lexicon import (
+    COMPANY_WORDS,
     CREED_WORDS,
     DAYS_MONTHS,
     FUNCTION_WORDS,
@@ -46,14 +47,31 @@ class Candidate:
 def analyse_run(run):
     """What a run says by itself, cached because news repeats its runs ("Prime Minister Edi Rama").
 
-    Returns (places, candidates) with offsets relative to the run; never mutate them.
+    Returns (places, candidates, firms) with offsets relative to the run; never mutate them.
     """
     tokens = run_tokens(run, 0, len(run))
     if not tokens:
-        return (), ()
+        return (), (), ()
     mark_places(tokens, gazetteer.load())
     places = tuple((t.start, t.place_end, tuple(t.place)) for t in tokens if t.place)
-    return places, tuple(candidates(run, tokens))
+    return places, tuple(candidates(run, tokens)), firm_names(tokens)
+
+
+def firm_names(tokens):
+    """The folded names that stand right before a company word ("Sierra Semiconductor Corp"):
+    written alone elsewhere in the story ("Sierra Semiconductor jumps"), they name the firm."""
+    firms = []
+    for k in range(1, len(tokens)):
+        if tokens[k].text not in COMPANY_WORDS or tokens[k].gap:
+            continue
+        j = k
+        while j > 0 and namelike(tokens[j - 1]) and tokens[j - 1].text not in COMPANY_WORDS:
+            j -= 1
+            if tokens[j].gap:
+                break
+        if j < k:
+            firms.append(" ".join(t.key for t in tokens[j:k]))
+    return tuple(firms)
 
 
 def candidates(text, tokens):
@@ -112,8 +130,24 @@ def _skip_role(tokens, i):
             role_start = None
             i += 1
             continue
+        if word in PORTFOLIO_WORDS and _two_name_words_after_portfolio(tokens, i):
+            i += 1  # "(Minister of Trade and) Industry Tungky Ariwibowo": the end of a title
+            continue
         break
     return i, role_start
+
+
+def _two_name_words_after_portfolio(tokens, i):
+    """Portfolio words from i, then two name words: the portfolio closes a title that the run
+    does not hold ("Secretary for Near Eastern Affairs Robert Pelletreau")."""
+    k = i
+    while k < len(tokens) and tokens[k].text in PORTFOLIO_WORDS:
+        k += 1
+    following = tokens[k : k + 2]
+    return len(following) == 2 and all(
+        t.kind != "place" and not t.gap and namelike(t) and t.text not in PORTFOLIO_WORDS
+        for t in following
+    )
 
 
 def _role_noun(tokens, i):

@@ -9,6 +9,7 @@ import re
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import Candidate
+from articles.ingest.extraction.name_lists import club_or_venue, ordinary_words
 from articles.ingest.extraction.tokens import CONNECTORS
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
@@ -34,6 +35,10 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"alliance|council|committee|commission|project|operation|summit|forum|fund|plan|accord|bloc|militia|"
     r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley)\b"
 )
+
+
+# "Werder Bremen 2", "Hansa Rostock (Akpoborie 5th)": a score or a scorer after a name.
+SCORE_AFTER_RE = re.compile(r"\s+(?:\d|\([A-Z])")
 
 
 def sentence_start(text, pos):
@@ -136,8 +141,12 @@ def in_context(text, cand, offset, lower_words):
     if len(toks) > 1 and toks[0].key in lower_words and sentence_start(text, start):
         toks = toks[1:]  # a sentence's first word that the text also writes in lower case
         start, role = toks[0].start + offset, ""
-    if (len(toks) >= 2 or role) and all(_wordy(t.key, lower_words) for t in toks):
-        return None  # capitalised ordinary words ("Public Security", "Foreign Influence")
+    if (len(toks) >= 2 or role) and (
+        all(_wordy(t.key, lower_words) for t in toks) or ordinary_words([t.key for t in toks])
+    ):
+        return None  # capitalised ordinary words ("Public Security", "Sale Amount")
     if len(toks) > 5:
         return None
+    if not role and SCORE_AFTER_RE.match(text, end) and club_or_venue([t.key for t in toks]):
+        return None  # "Werder Bremen 2 Hansa Rostock 1": clubs in a results line
     return Candidate(start, end, toks, role, nick=cand.nick)

@@ -54,7 +54,11 @@ def people(text, scan, known):
     for m in known.cjk_names(text):
         canonical, aliases = known.people[m.group()]
         book.mention(fold(canonical), canonical, m.span(), "", aliases)
-    out = [p for key, p in book.found.items() if key not in known.rejected_people]
+    out = [
+        p
+        for key, p in book.found.items()
+        if key not in known.rejected_people and (key in known.people or not _firm(key, scan.firms))
+    ]
     for p in out:
         p.spans.sort()
         p.aliases = [a for a in p.aliases if fold(a) != fold(p.name)]
@@ -110,6 +114,11 @@ def _lone_names(text, partial, lower_words, known, book):
         after = [e for e in book.by_token if key in e[2] and e[0] >= start]
         target = before[-1] if before else after[0]
         book.again(target[1], (start, end))
+
+
+def _firm(key, firms):
+    """The story names a firm so ("Hallam Brisk" of "Brokers Hallam Brisk & Co")."""
+    return key in firms or any(firm.endswith(" " + key) for firm in firms)
 
 
 def _merge_one_word_names(book):

@@ -29,6 +29,7 @@ class Scan:
     countries: dict = field(default_factory=dict)  # code -> [(start, end)]
     full: list = field(default_factory=list)  # Candidates of two tokens or more
     partial: list = field(default_factory=list)  # (start, end, folded key) of lone tokens
+    firms: set = field(default_factory=set)  # folded names the story gives to companies
 
 
 def scan(text):
@@ -61,6 +62,13 @@ def scan(text):
     return found
 
 
+def _joined_by_ampersand(text, start, end):
+    """'Donaldson Lufkin & Jenrette', 'Goldman, Sachs & Co': names joined by '&' are a firm."""
+    return text[end : end + 3].lstrip().startswith("&") or text[
+        max(0, start - 3) : start
+    ].rstrip().endswith("&")
+
+
 def _without_leading_noise(word, end, prefixes):
     """Drop opening words that are never part of a name or place ("On Monday", "The ...").
 
@@ -79,11 +87,15 @@ def _without_leading_noise(word, end, prefixes):
 
 def _run(found, text, word, start, end):
     """A run of several words: its places, and its name candidates checked in context."""
-    places, candidates = analyse_run(word)
+    places, candidates, firms = analyse_run(word)
     for s, e, codes in places:
         for code in codes:
             found.countries.setdefault(code, []).append((s + start, e + start))
+    found.firms.update(firms)
     for raw in candidates:
+        if _joined_by_ampersand(text, raw.start + start, raw.end + start):
+            found.firms.add(" ".join(t.key for t in raw.tokens))  # "Duff & Phelps": a firm
+            continue
         cand = in_context(text, raw, start, found.lower_words)
         if cand is None:
             continue

