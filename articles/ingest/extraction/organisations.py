@@ -227,7 +227,7 @@ def organisations(text, known, people_spans=()):
     """Return the OrganisationMentions of `text`, editors' decisions (`known`) applied.
 
     `people_spans` are the spans of the people found in `text`: a single word that is both a
-    listed organisation and a person's name there ("Bloomberg") is the person's.
+    listed organisation and a person's name or surname there ("Bloomberg") is the person's.
     """
     book = known.organisations
     rejected = known.rejected_organisations
@@ -236,6 +236,7 @@ def organisations(text, known, people_spans=()):
     nouns = {m.start(): m.group().strip() for m in NOUN_AFTER_RE.finditer(text)}
     nouns_before = {m.end(): m.group().strip() for m in NOUN_BEFORE_RE.finditer(text)}
     people = sorted(people_spans)
+    surnames = {fold(text[s:e].rsplit(" ", 1)[-1]) for s, e in people}
     for start, end in _runs(text):
         run = text[start:end]
         tokens, heads = _analyse(run)
@@ -258,8 +259,9 @@ def organisations(text, known, people_spans=()):
             span = (start + tokens[i][0], start + tokens[j][1])
             if _overlaps(span, claimed):
                 continue
-            if i == j and not _acronym_like(tokens[i][2]) and _overlaps(span, people):
-                continue  # "Bloomberg" where the text names Michael Bloomberg
+            if i == j and not _acronym_like(tokens[i][2]):
+                if tokens[i][4] in surnames or _overlaps(span, people):
+                    continue  # "Bloomberg" where the text names Michael Bloomberg
             if fold(entry[0]) in rejected:
                 continue
             org = found.add(entry[0], span, "other", entry[1])

@@ -1,0 +1,110 @@
+"""Organisations (issue 18): found by their names, defined acronyms and the well-known list;
+generic references, people and places never; editors' decisions applied."""
+
+import pytest
+
+from articles.ingest.extraction import KnownEntities, extract
+from articles.ingest.extraction.organisations import OrganisationBook
+from articles.ingest.store import known_entities
+from articles.models import Organisation, RejectedName, TagState
+from tests.factories import make_article, tag
+
+
+def orgs(text, known=None):
+    return {o.name: o for o in extract(text, known).organisations}
+
+
+def test_a_defined_acronym_is_an_alias_and_resolves_later_uses():
+    found = orgs(
+        "The forum is part of efforts by the Chinese Communist Party (CCP) to lead. Critics "
+        "say CCP officials wrote the plan."
+    )
+    ccp = found["Chinese Communist Party"]
+    assert "CCP" in ccp.aliases
+    assert len(ccp.spans) == 3  # the name, the bracketed acronym and the later "CCP"
+    assert ccp.kind == "party" and ccp.country == "CN"
+
+
+def test_names_built_on_organisation_words():
+    found = orgs(
+        "Rama's Socialist Party won, according to the Albanian Central Election Commission. "
+        "He studied at the University of Zambia."
+    )
+    assert {"Socialist Party", "Albanian Central Election Commission", "University of Zambia"} <= (
+        found.keys()
+    )
+    assert found["Albanian Central Election Commission"].country == "AL"
+
+
+def test_generic_references_are_not_tagged():
+    text = (
+        "The party said the commission would meet. The Party has ruled since 1949, and "
+        "Parliament met on Monday. The Commission declined to comment."
+    )
+    assert orgs(text) == {}
+
+
+def test_a_policy_with_an_acronym_is_not_an_organisation():
+    text = "Xi launched the Global Security Initiative (GSI) in 2022. The GSI is a policy."
+    assert orgs(text) == {}
+
+
+def test_well_known_acronyms_need_no_definition():
+    found = orgs("NATO and the EU met the IMF, and WHO experts flew in. Who will pay?")
+    assert {"North Atlantic Treaty Organization", "European Union"} <= found.keys()
+    assert {"International Monetary Fund", "World Health Organization"} <= found.keys()
+    assert len(found["World Health Organization"].spans) == 1  # "Who will pay?" is a question
+
+
+def test_an_organisation_is_never_a_country_or_a_person():
+    found = extract("Albania said the European Union would help the United States.")
+    assert {o.name for o in found.organisations} == {"European Union"}
+    assert {c.code for c in found.countries} == {"AL", "US"}
+    # A listed one-word organisation that is a person's surname in the story is the person's.
+    known = KnownEntities(organisations=OrganisationBook.compile([("Ford", ["Ford Motor"])]))
+    found = extract("Gerald Ford spoke in Michigan. Ford said he would stay.", known)
+    assert found.organisations == []
+    assert "Gerald Ford" in {p.name for p in found.people}
+
+
+def test_a_name_beside_an_organisation_noun():
+    found = orgs(
+        "Moncada, the candidate of the governing Libre party, lost. Local authorities used the "
+        "arena of football club Sheriff Tiraspol. Hyundai Engineering & Construction built it."
+    )
+    assert {"Libre", "Sheriff Tiraspol", "Hyundai Engineering & Construction"} <= found.keys()
+
+
+def test_buildings_and_projects_are_not_organisations():
+    found = orgs(
+        "Lai spoke outside the Presidential Office Building. Hoshino Metals Corporation will "
+        "fund the Tsagaan Del Project."
+    )
+    assert set(found) == {"Hoshino Metals Corporation"}
+
+
+def test_editors_book_and_rejected_names():
+    book = OrganisationBook.compile([("Pakhtakor", ["PFK"])])
+    known = KnownEntities(organisations=book, rejected_organisations=frozenset({"socialist party"}))
+    found = orgs("Pakhtakor beat PFK Neftchi. The Socialist Party won.", known)
+    assert set(found) == {"Pakhtakor"}
+    assert "NATO" not in {o.name for o in extract("NATO met.", known).organisations}
+
+
+@pytest.mark.django_db
+def test_shipped_list_is_seeded_and_editors_change_it():
+    nato = Organisation.objects.get(name="North Atlantic Treaty Organization")
+    assert nato.well_known and "NATO" in nato.aliases and nato.kind == "international"
+    assert "North Atlantic Treaty Organization" in orgs("NATO met.", known_entities())
+    nato.well_known = False
+    nato.save()
+    assert orgs("NATO met.", known_entities()) == {}
+
+
+@pytest.mark.django_db
+def test_confirmed_organisations_are_recognised_and_rejected_ones_never_proposed():
+    pak = Organisation.objects.create(name="Pakhtakor Tashkent", aliases=["Pakhtakor"])
+    tag(make_article(), pak, state=TagState.CONFIRMED)
+    assert "Pakhtakor Tashkent" in orgs("Pakhtakor won again.", known_entities())
+    RejectedName.objects.create(kind=RejectedName.Kind.ORGANISATION, name="Socialist Party")
+    assert "Socialist Party" not in orgs("The Socialist Party won.", known_entities())
