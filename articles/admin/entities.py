@@ -1,5 +1,6 @@
-"""People, organisations, countries and topics: editing (a rename is `Entity.rename()`), merging duplicates and
-undoing merges, rejecting a name everywhere, and re-applying topics' keyword rules."""
+"""People, organisations, countries and topics: editing (a rename is `Entity.rename()`), merging
+duplicates and undoing merges, rejecting a name everywhere, re-applying topics' keyword rules, and
+the list of well-known organisations."""
 
 from django.contrib import admin, messages
 

@@ -259,9 +259,12 @@ def organisations(text, known, people_spans=()):
             span = (start + tokens[i][0], start + tokens[j][1])
             if _overlaps(span, claimed):
                 continue
-            if i == j and not _acronym_like(tokens[i][2]):
-                if tokens[i][4] in surnames or _overlaps(span, people):
-                    continue  # "Bloomberg" where the text names Michael Bloomberg
+            if (
+                i == j
+                and not _acronym_like(tokens[i][2])
+                and (tokens[i][4] in surnames or _overlaps(span, people))
+            ):
+                continue  # "Bloomberg" where the text names Michael Bloomberg
             if fold(entry[0]) in rejected:
                 continue
             org = found.add(entry[0], span, "other", entry[1])
