@@ -194,6 +194,14 @@ PLACE_PREFIXES = words(
 )
 # "near Debre Berhan", "the province of ...": what stands before a place, not a person.
 PLACE_WORDS_BEFORE = words("near outside toward towards")
+# "the Albanian daily Koha Jone", "consulting firm Towers Perrin": a firm or a paper named after
+# the lower-case noun that says what it is.
+ORG_NOUNS_BEFORE = words(
+    """daily newspaper weekly magazine paper tabloid agency broker brokers brokerage firm firms
+    company companies group conglomerate bank banks insurer carrier airline retailer chain maker
+    manufacturer operator unit subsidiary publisher broadcaster network station ship vessel
+    tanker ferry freighter club team"""
+)
 PLACE_NOUNS_BEFORE_OF = words(
     "city town village province region district state capital port island county"
 )

@@ -696,3 +696,21 @@ def test_the_city_list_is_shipped_and_read_without_its_comment():
     assert {"bremen", "dortmund", "poznan"} <= cities
     assert not any(c.startswith("#") for c in cities)
     assert "lopez" not in cities  # a common surname proves nothing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Latvian daily Rita Vesels reported the deal. Consulting firm Mabry Stokes agreed.",
+        "She was filmed for \u201cHarold Kemp\u201d, a sequel.",
+        "Storms hit Grand Falls, Nfld. on Monday.",
+        "Talks ended. The Norbert Ulm newspaper said so. Evelyn Ruhr shares fell.",
+    ],
+)
+def test_papers_firms_places_and_titles_by_the_words_around_them(text):
+    assert people(extract(text)) == {}
+
+
+def test_a_rival_is_still_a_person():
+    text = "The alliance was led by his main rival Dorian Kastrati, the count showed."
+    assert set(people(extract(text))) == {"Dorian Kastrati"}

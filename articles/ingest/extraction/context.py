@@ -15,6 +15,7 @@ from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
     COMMON_CAPITALISED,
     FOREIGN_ARTICLES,
+    ORG_NOUNS_BEFORE,
     PLACE_NOUNS_BEFORE_OF,
     PLACE_PREFIXES,
     PLACE_WORDS_BEFORE,
@@ -33,8 +34,13 @@ ACRONYM_AFTER_RE = re.compile(r"\s*[(（]\s*([A-Z][\w&.\- ]*?)\s*[)）]")
 ORG_NOUN_AFTER_RE = re.compile(
     r"\s+(?:mission|party|movement|initiative|programme|program|force|forces|agency|group|coalition|"
     r"alliance|council|committee|commission|project|operation|summit|forum|fund|plan|accord|bloc|militia|"
-    r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley)\b"
+    r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley|"
+    r"port|settlement|newspaper|daily|weekly|magazine|shares|stock|stocks|index|futures|unit|"
+    r"subsidiary|affiliate|brand|model|ship|vessel|tanker|ferry|hospital|bank)\b"
 )
+# "LITTLE ROCK, Ark.", "Eau Claire, Wisc.": a place before a state's or province's abbreviation.
+STATE_AFTER_RE = re.compile(r",\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)")
+QUOTES_BEFORE, QUOTES_AFTER = "\"“‘'", "\"”’'"
 
 
 # "Werder Bremen 2", "Hansa Rostock (Akpoborie 5th)": a score or a scorer after a name.
@@ -62,6 +68,7 @@ def _place_or_institution_before(text, start):
     return (
         last == "the"
         or last in PLACE_WORDS_BEFORE
+        or last in ORG_NOUNS_BEFORE
         or (last == "of" and len(words) == 2 and words[0] in PLACE_NOUNS_BEFORE_OF)
     )
 
@@ -120,6 +127,11 @@ def _organisation_in_brackets(text, end):
     return key not in gaz.lookup and key not in gaz.regions
 
 
+def _quoted(text, start, end):
+    """The whole phrase in quotes: the title of a work, a slogan ("Forrest Gump")."""
+    return start > 0 and text[start - 1] in QUOTES_BEFORE and text[end : end + 1] in QUOTES_AFTER
+
+
 def in_context(text, cand, offset, lower_words):
     """A run's candidate checked against the text around it.
 
@@ -134,6 +146,8 @@ def in_context(text, cand, offset, lower_words):
         or _place_or_institution_before(text, start)
     ):
         return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
+    if STATE_AFTER_RE.match(text, end) or _quoted(text, start, end):
+        return None  # "Little Rock, Ark.", "Forrest Gump" in quotes: a place, a title
     if toks[0].text in FOREIGN_ARTICLES:
         return None  # "El Tiempo", "Te Pati Maori": newspapers, parties
     if toks[0].text in PLACE_PREFIXES or fold(text[start:end]) in gazetteer.load().subdivisions:
