@@ -97,3 +97,19 @@ def test_the_text_updates_are_listed_on_the_articles_admin_page(tmp_path, admin_
     article = Article.objects.get()
     page = admin_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
     assert "Text updates" in page and "b.txt#0" in page
+
+
+def test_a_story_is_compared_with_few_stored_stories_that_share_its_opening(tmp_path, monkeypatch):
+    """Texts built from one opening share anchors with every stored story; comparing each one
+    made a 50 MB file of such stories take an hour. The most-shared candidates come first."""
+    from articles.ingest import versions
+
+    for i in range(20):
+        run_ingest(write(tmp_path / f"{i}.txt", f"{LEDE}\nStory number {i} goes on its own way."))
+    calls = []
+    real = versions.same_story
+    monkeypatch.setattr(versions, "same_story", lambda *a: calls.append(a) or real(*a))
+    code, out, _ = run_ingest(write(tmp_path / "new.txt", f"{LEDE}\nA different ending here."))
+    assert code == 0 and "1 created" in out
+    assert len(calls) <= versions.MAX_COMPARED
+    assert Article.objects.count() == 21
