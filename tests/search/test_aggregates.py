@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles import pages as presentation
+from articles.kinds import KINDS, names
 from articles.models import Article, ArticleCountry, Country, Person, TagState, Topic
 from articles.search import aggregates as stats
 from tests.conftest import SEEDS
@@ -32,11 +33,7 @@ def indexed(whoosh_index):
 
 
 def entities():
-    return [
-        *Person.objects.mentioned().order_by("-article_count")[:3],
-        *Country.objects.mentioned().order_by("-article_count")[:3],
-        *Topic.objects.mentioned().order_by("-article_count")[:3],
-    ]
+    return [e for k in KINDS for e in k.model.objects.mentioned().order_by("-article_count")[:3]]
 
 
 def test_co_mentions_from_the_index_match_the_database(indexed, monkeypatch):
@@ -44,7 +41,7 @@ def test_co_mentions_from_the_index_match_the_database(indexed, monkeypatch):
     for entity in entities():
         kind = entity._meta.model_name
         from_index = stats.top_entities(
-            ["person", "country", "topic"], 1000, filters={kind: entity.slug}, exclude=entity
+            list(names()), 1000, filters={kind: entity.slug}, exclude=entity
         )
         from_db = presentation._co_mentions_from_database(entity)
         for other_kind in from_db:
@@ -89,7 +86,7 @@ def test_related_stories_share_the_most_tags(indexed):
                 getattr(t, f"{kind}_id"): getattr(t, kind).slug
                 for t in getattr(article, f"article{kind}_set").all()
             }
-            for kind in ("person", "country", "topic")
+            for kind in names()
         }
         from_index = [n for _, n in presentation.related_by_entities(article)]
         from_db = [n for _, n in presentation._related_from_database(article, mine, 5)]
