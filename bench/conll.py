@@ -360,14 +360,15 @@ def run(split, extract, cache_dir=None, errors=0, spaced=False):
         print_errors(misses, errors, split)
 
 
-def print_errors(misses, n, split):
+def print_errors(misses, n, split, label="people"):
+    """A sample of `n` false and missed names on train (never on valid or test)."""
     if split != "train":
         print(f"(--errors is for development on train; not shown for {split})")
         return
     rng = random.Random(0)
     for kind in ("false", "missed"):
         pool = [m for m in misses if m[1] == kind]
-        print(f"people {kind} (strict), {min(n, len(pool))} of {len(pool)}:")
+        print(f"{label} {kind} (strict), {min(n, len(pool))} of {len(pool)}:")
         for doc, _, name in sorted(rng.sample(pool, min(n, len(pool))), key=lambda m: m[0].index):
             print(f"  doc {doc.index:<4} {name!r:<28} {context(doc.text, name)}")
 

@@ -15,7 +15,6 @@ repository. Develop on train only; --errors prints nothing for valid and test.
 """
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
@@ -53,17 +52,7 @@ def run(split, cache_dir=None, errors=0):
         print(f"{group:<8}{match:<9}{p:7.3f}{r:7.3f}{f:7.3f}{tp:7d}{fp:6d}{fn:6d}")
     print(f"speed: {rate:,.0f} documents/s, extract() alone, CPU time on one core")
     if errors:
-        if split != "train":
-            print(f"(--errors is for development on train; not shown for {split})")
-            return
-        rng = random.Random(0)
-        for kind in ("false", "missed"):
-            pool = [m for m in misses if m[1] == kind]
-            print(f"news ORG {kind} (strict), {min(errors, len(pool))} of {len(pool)}:")
-            for doc, _, name in sorted(
-                rng.sample(pool, min(errors, len(pool))), key=lambda m: m[2]
-            ):
-                print(f"  {name!r}  [{doc.first_line[:60]}]")
+        conll.print_errors(misses, errors, split, label="news ORG")
 
 
 def main():
