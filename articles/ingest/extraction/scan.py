@@ -27,7 +27,7 @@ class Scan:
     words: list  # the text's words without edge punctuation (topics count them)
     lower_words: frozenset  # words this text also writes in lower case
     countries: dict = field(default_factory=dict)  # code -> [(start, end)]
-    full: list = field(default_factory=list)  # Candidates of two tokens or more
+    full: list = field(default_factory=list)  # Candidates of two tokens, or one after a title
     partial: list = field(default_factory=list)  # (start, end, folded key) of lone tokens
     firms: set = field(default_factory=set)  # folded names the story gives to companies
 
@@ -64,9 +64,8 @@ def scan(text):
 
 def _joined_by_ampersand(text, start, end):
     """'Donaldson Lufkin & Jenrette', 'Goldman, Sachs & Co': names joined by '&' are a firm."""
-    return text[end : end + 3].lstrip().startswith("&") or text[
-        max(0, start - 3) : start
-    ].rstrip().endswith("&")
+    after, before = text[end : end + 3].lstrip(), text[max(0, start - 3) : start].rstrip()
+    return after.startswith("&") or before.endswith("&")
 
 
 def _without_leading_noise(word, end, prefixes):
@@ -101,7 +100,7 @@ def _run(found, text, word, start, end):
             continue
         if len(cand.tokens) == 1 and not cand.role:
             found.partial.append((cand.start, cand.end, cand.tokens[0].key))
-            continue  # a lone word is a person only after a title ("King Birendra") ...
+            continue  # a lone word is a name only after a title ("King Birendra")
         if end == cand.end:
             alias = CJK_ALIAS_RE.match(text, cand.end)
             if alias:
