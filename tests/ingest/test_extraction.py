@@ -714,3 +714,19 @@ def test_papers_firms_places_and_titles_by_the_words_around_them(text):
 def test_a_rival_is_still_a_person():
     text = "The alliance was led by his main rival Dorian Kastrati, the count showed."
     assert set(people(extract(text))) == {"Dorian Kastrati"}
+
+
+def test_a_firm_named_once_by_its_shares_is_a_firm_everywhere_in_the_story():
+    text = (
+        "Dovrik Halm fell 1.7 percent to 395 francs. Analysts said Dovrik Halm would cut jobs, "
+        "and Ostvald Kern shares rose. Ostvald Kern said nothing."
+    )
+    assert people(extract(text)) == {}
+
+
+def test_towns_of_several_words_are_places_but_towns_named_after_people_are_not_lists():
+    from articles.ingest.extraction import name_lists
+
+    assert {"little rock", "pembroke pines"} <= name_lists.city_phrases()
+    assert "benito juarez" not in name_lists.city_phrases()  # a given name, then a surname
+    assert people(extract("Storms hit Pembroke Pines and Little Rock overnight.")) == {}

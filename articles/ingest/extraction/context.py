@@ -9,7 +9,7 @@ import re
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import Candidate
-from articles.ingest.extraction.name_lists import club_or_venue, ordinary_words
+from articles.ingest.extraction.name_lists import city_phrases, club_or_venue, ordinary_words
 from articles.ingest.extraction.tokens import CONNECTORS
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
@@ -38,6 +38,13 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"port|settlement|newspaper|daily|weekly|magazine|shares|stock|stocks|index|futures|unit|"
     r"subsidiary|affiliate|brand|model|ship|vessel|tanker|ferry|hospital|bank)\b"
 )
+# "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost 22.72 to 597": a share price moving.
+STOCK_MOVE_AFTER_RE = re.compile(
+    r"\s+(?:rose|fell|gained|lost|slipped|climbed|jumped|dropped|eased|shed|firmed|slid|rallied)"
+    r"\s+(?:a\s+)?[\d.,]+\s*(?:percent|pct|%|cents?|pence|p\b|to\s+[\d.,]+)"
+)
+# "Evelyn Ruhr shares fell", "... shareholders": a company's name before what it issues.
+FIRM_NOUN_AFTER_RE = re.compile(r"['’]?s?\s+(?:shares|stock|stocks|shareholders|bonds)\b")
 # "LITTLE ROCK, Ark.", "Eau Claire, Wisc.": a place before a state's or province's abbreviation.
 STATE_AFTER_RE = re.compile(r",\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)")
 QUOTES_BEFORE, QUOTES_AFTER = "\"“‘'", "\"”’'"
@@ -68,7 +75,6 @@ def _place_or_institution_before(text, start):
     return (
         last == "the"
         or last in PLACE_WORDS_BEFORE
-        or last in ORG_NOUNS_BEFORE
         or (last == "of" and len(words) == 2 and words[0] in PLACE_NOUNS_BEFORE_OF)
     )
 
@@ -127,6 +133,19 @@ def _organisation_in_brackets(text, end):
     return key not in gaz.lookup and key not in gaz.regions
 
 
+def names_a_firm(text, start, end):
+    """The words around a phrase say it names a firm, a paper or a club, wherever else the story
+    writes it: "Duff & Phelps", "consulting firm Towers Perrin", "the daily Koha Jone",
+    "Alcatel Alsthom fell 1.7 percent"."""
+    before = text[max(0, start - 20) : start]
+    if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
+        return True
+    words = before.split()
+    if before.endswith(" ") and words and words[-1].lower() in ORG_NOUNS_BEFORE:
+        return True
+    return bool(STOCK_MOVE_AFTER_RE.match(text, end) or FIRM_NOUN_AFTER_RE.match(text, end))
+
+
 def _quoted(text, start, end):
     """The whole phrase in quotes: the title of a work, a slogan ("Forrest Gump")."""
     return start > 0 and text[start - 1] in QUOTES_BEFORE and text[end : end + 1] in QUOTES_AFTER
@@ -150,8 +169,11 @@ def in_context(text, cand, offset, lower_words):
         return None  # "Little Rock, Ark.", "Forrest Gump" in quotes: a place, a title
     if toks[0].text in FOREIGN_ARTICLES:
         return None  # "El Tiempo", "Te Pati Maori": newspapers, parties
-    if toks[0].text in PLACE_PREFIXES or fold(text[start:end]) in gazetteer.load().subdivisions:
+    phrase = fold(text[start:end])
+    if toks[0].text in PLACE_PREFIXES or phrase in gazetteer.load().subdivisions:
         return None  # "North Kivu", "Greater Sunrise", "Uttar Pradesh": places
+    if phrase in city_phrases():
+        return None  # "Little Rock", "Umm Qasr": towns
     if len(toks) > 1 and toks[0].key in lower_words and sentence_start(text, start):
         toks = toks[1:]  # a sentence's first word that the text also writes in lower case
         start, role = toks[0].start + offset, ""

