@@ -151,7 +151,8 @@ DAYS_MONTHS = words(
 )
 # Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = words(
-    "da de do dos das di del della van von der den ter la le bin bint ibn al el abu ben y e du des"
+    """da de do dos das di del della dal dalla dei degli van von vom zu der den ter la le bin bint
+    ibn al el abu ben y e du des wa"""
 )
 NAME_SUFFIXES = words("Jr Jr. Sr Sr. II III IV")
 # Ordinary words often capitalised inside names of institutions, events and things; a candidate
@@ -195,12 +196,11 @@ PLACE_PREFIXES = words(
 # "near Debre Berhan", "the province of ...": what stands before a place, not a person.
 PLACE_WORDS_BEFORE = words("near outside toward towards")
 # "the Albanian daily Koha Jone", "consulting firm Towers Perrin": a firm or a paper named after
-# the lower-case noun that says what it is.
+# the lower-case noun that says what it is (not nouns a person may be: "insurer", "broker").
 ORG_NOUNS_BEFORE = words(
-    """daily newspaper weekly magazine paper tabloid agency broker brokers brokerage firm firms
-    company companies group conglomerate bank banks insurer carrier airline retailer chain maker
-    manufacturer operator unit subsidiary publisher broadcaster network station ship vessel
-    tanker ferry freighter club team"""
+    """daily newspaper weekly magazine paper tabloid agency brokers brokerage firm firms company
+    companies group conglomerate bank banks airline retailer chain manufacturer unit subsidiary
+    broadcaster network station ship vessel tanker ferry freighter club team"""
 )
 PLACE_NOUNS_BEFORE_OF = words(
     "city town village province region district state capital port island county"

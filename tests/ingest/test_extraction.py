@@ -730,3 +730,18 @@ def test_towns_of_several_words_are_places_but_towns_named_after_people_are_not_
     assert {"little rock", "pembroke pines"} <= name_lists.city_phrases()
     assert "benito juarez" not in name_lists.city_phrases()  # a given name, then a surname
     assert people(extract("Storms hit Pembroke Pines and Little Rock overnight.")) == {}
+
+
+def test_a_person_of_an_organisation_is_a_person():
+    text = "Dr Ilse Marten of the Northgate Children's Hospital said the ward was full."
+    assert set(people(extract(text))) == {"Ilse Marten"}
+
+
+def test_a_country_after_a_given_name_is_a_surname():
+    result = extract("Lorna Jordan, a police spokeswoman, said the road was shut.")
+    assert set(people(result)) == {"Lorna Jordan"} and "JO" not in codes(result)
+
+
+def test_italian_and_bantu_particles_stay_inside_names():
+    text = "Lawyer Piero dal Bosco and Prime Minister Kengo wa Dondo met on Monday."
+    assert set(people(extract(text))) == {"Piero dal Bosco", "Kengo wa Dondo"}

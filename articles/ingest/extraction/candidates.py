@@ -84,7 +84,7 @@ def candidates(text, tokens):
             continue
         i, role_start = _skip_role(tokens, i)
         j, org = _name_end(tokens, i)
-        k, org = _organisation_end(tokens, j, org)
+        k, org = _organisation_end(tokens, j, org, i)
         name_tokens = tokens[i:j]
         if name_tokens and not org:
             role = text[role_start : name_tokens[0].start].strip() if role_start is not None else ""
@@ -158,8 +158,14 @@ def _role_noun(tokens, i):
         return False
     following = tokens[i + 1 : i + 3]
     return len(following) == 2 and all(
-        t.kind != "place" and not t.gap and namelike(t) and not is_title(t.text) for t in following
+        t.kind != "place" and _particles_only(t.gap) and namelike(t) and not is_title(t.text)
+        for t in following
     )
+
+
+def _particles_only(gap):
+    """No words between two name tokens, or only particles ("Piero dal Bosco")."""
+    return not gap or set(gap.split()) <= NAME_PARTICLES
 
 
 def _name_end(tokens, i):
@@ -190,13 +196,17 @@ def _name_end(tokens, i):
     return j, org
 
 
-def _organisation_end(tokens, j, org):
-    """Anything organisational straight after the name makes the whole phrase an organisation.
+def _organisation_end(tokens, j, org, i=None):
+    """Anything organisational straight after the name makes the whole phrase an organisation,
+    except after "of" or "of the" that follows a full name: "Sara Lind of the Riverside
+    Veterinary Clinic" is a person of an organisation.
 
     Returns (where the organisation's phrase ends, organisation).
     """
     n = len(tokens)
     k = j
+    if not org and i is not None and j - i >= 2 and j < n and tokens[j].gap in ("of", "of the"):
+        return j, False
     while k < n and tokens[k].kind != "place" and not org:
         if is_org_word(tokens[k].text) or tokens[k].text in ORG_FINAL_WORDS:
             org = True

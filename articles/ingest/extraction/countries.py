@@ -5,6 +5,7 @@ Asia", "EU") is a place too but names no country. Editors' rejected countries ar
 """
 
 from articles.ingest.extraction.mentions import CountryMention
+from articles.ingest.extraction.name_lists import given_names
 from articles.ingest.extraction.tokens import CONNECTORS, namelike
 from articles.ingest.gazetteer import fold
 
@@ -50,12 +51,23 @@ def mark_places(tokens, gaz):
             ):
                 i += 1  # "Jordan Bardella": a first name, not a country
                 continue
+            if code and j == i and _after_given_name(tokens, i):
+                i += 1  # "Wayne Jordan", "Ann Chad": a surname, not a country
+                continue
             for k in range(i, j + 1):
                 tokens[k].place, tokens[k].kind = [], "place"
             tokens[i].place, tokens[i].place_end = [code] if code else [], tokens[j].end
             i = j + 1
         else:
             i += 1
+
+
+def _after_given_name(tokens, i):
+    """Token i follows a given name in the same name ("Wayne Jordan")."""
+    if i == 0 or tokens[i].gap or tokens[i].text.isupper():
+        return False
+    before = tokens[i - 1]
+    return before.kind != "place" and namelike(before) and before.key in given_names()
 
 
 def country_mentions(countries, known):
