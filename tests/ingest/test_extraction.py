@@ -745,3 +745,13 @@ def test_a_country_after_a_given_name_is_a_surname():
 def test_italian_and_bantu_particles_stay_inside_names():
     text = "Lawyer Piero dal Bosco and Prime Minister Kengo wa Dondo met on Monday."
     assert set(people(extract(text))) == {"Piero dal Bosco", "Kengo wa Dondo"}
+
+
+def test_a_month_before_a_day_is_a_date_not_a_surname():
+    text = "Pollsters Orvik Data May 26 41.0 and Brenner Polls May 25 43.0. Theresa May spoke."
+    assert set(people(extract(text))) == {"Theresa May"}
+
+
+def test_rarer_surnames_that_are_everyday_words_read_as_words():
+    assert people(extract("Sale Amount: 3,390,000. Expected Sale Date: 08/28/96.")) == {}
+    assert set(people(extract("Li Sun and Mark Price met."))) == {"Li Sun", "Mark Price"}

@@ -45,6 +45,9 @@ STOCK_MOVE_AFTER_RE = re.compile(
 )
 # "Evelyn Ruhr shares fell", "... shareholders": a company's name before what it issues.
 FIRM_NOUN_AFTER_RE = re.compile(r"['’]?s?\s+(?:shares|stock|stocks|shareholders|bonds)\b")
+# Month names that are also names ("Theresa May"), taken for a month before a day's number.
+MONTHS_THAT_ARE_NAMES = frozenset(("May", "March", "June", "April", "August"))
+DAY_AFTER_RE = re.compile(r"\s+\d{1,2}\b(?![.,]\d)")
 # "LITTLE ROCK, Ark.", "Eau Claire, Wisc.": a place before a state's or province's abbreviation.
 STATE_AFTER_RE = re.compile(r",\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)")
 QUOTES_BEFORE, QUOTES_AFTER = "\"“‘'", "\"”’'"
@@ -174,6 +177,9 @@ def in_context(text, cand, offset, lower_words):
         return None  # "North Kivu", "Greater Sunrise", "Uttar Pradesh": places
     if phrase in city_phrases():
         return None  # "Little Rock", "Umm Qasr": towns
+    if len(toks) > 1 and toks[-1].text in MONTHS_THAT_ARE_NAMES and DAY_AFTER_RE.match(text, end):
+        toks = toks[:-1]  # "Emnid May 26": a date after the name, not a surname
+        end = toks[-1].end + offset
     if len(toks) > 1 and toks[0].key in lower_words and sentence_start(text, start):
         toks = toks[1:]  # a sentence's first word that the text also writes in lower case
         start, role = toks[0].start + offset, ""

@@ -28,6 +28,9 @@ from articles.ingest.gazetteer import fold
 MIN_POPULATION = 100_000  # smaller towns share their names with too many people
 COMMON_WORD_ZIPF = 3.5  # about once in 300,000 words: "pol" (3.4) and "hun" (3.4) are rarer
 COMMON_SURNAMES = 20_000  # the census's most frequent surnames: a city named so proves nothing
+# A word among the census's first 5,000 surnames ("Price", "Sun", "Li") may be a name wherever it
+# stands; rarer surnames that are everyday words ("Sale", "Core") read as words.
+NAME_LIKE_SURNAMES = 5_000
 
 
 @lru_cache(maxsize=1)
@@ -44,13 +47,13 @@ def given_names():
     return frozenset(found)
 
 
-@lru_cache(maxsize=1)
-def surnames():
-    """The census's COMMON_SURNAMES most frequent surnames, folded ("lopez", "crawley")."""
+@lru_cache(maxsize=2)
+def surnames(limit=COMMON_SURNAMES):
+    """The census's `limit` most frequent surnames, folded ("lopez", "crawley")."""
     import names
 
     lines = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii")
-    return frozenset(fold(line.split()[0]) for line in lines.splitlines()[:COMMON_SURNAMES])
+    return frozenset(fold(line.split()[0]) for line in lines.splitlines()[:limit])
 
 
 CITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "cities.txt"
@@ -121,7 +124,7 @@ def common_word(key):
     frequent (wordfreq)."""
     from wordfreq import zipf_frequency
 
-    if key not in dictionary() or key in given_names() or key in surnames():
+    if key not in dictionary() or key in given_names() or key in surnames(NAME_LIKE_SURNAMES):
         return False
     return zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
 
