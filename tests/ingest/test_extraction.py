@@ -757,3 +757,8 @@ def test_a_month_before_a_day_is_a_date_not_a_surname():
 def test_rarer_surnames_that_are_everyday_words_read_as_words():
     assert people(extract("Rating: Aa3. Sale Amount: 3,390,000.")) == {}
     assert set(people(extract("Li Sun and Mark Price met."))) == {"Li Sun", "Mark Price"}
+
+
+def test_inflected_everyday_words_read_as_words():
+    text = "Six Months Ended June 30. Cash Equivalents fell. Displaced Persons returned."
+    assert people(extract(text)) == {}

@@ -124,9 +124,21 @@ def common_word(key):
     frequent (wordfreq)."""
     from wordfreq import zipf_frequency
 
-    if key not in dictionary() or key in given_names() or key in surnames(NAME_LIKE_SURNAMES):
+    if not _in_dictionary(key) or key in given_names() or key in surnames(NAME_LIKE_SURNAMES):
         return False
     return zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
+
+
+INFLECTIONS = ("s", "es", "ed", "d", "ing")
+
+
+def _in_dictionary(key):
+    """In Webster's list, or an inflection of a word in it ("ended", "persons"): the list holds
+    base forms only."""
+    words = dictionary()
+    return key in words or any(
+        key.endswith(ending) and key[: -len(ending)] in words for ending in INFLECTIONS
+    )
 
 
 def ordinary_words(keys):
