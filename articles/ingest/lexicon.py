@@ -110,7 +110,8 @@ ORG_WORDS = words(
     Publishing Airways Railways Semiconductor Semiconductors Microsystems Software Pharmaceutical
     Chemicals Cement Textiles Mills Restaurants Apparel Jewellers Foods Breweries Brewery Motors
     Automotive Aviation Aerospace Telecommunications Communications Electric Power Utilities
-    Resources Minerals Metals Petroleum Exploration Realty Properties Estates Trust Trusts"""
+    Resources Minerals Metals Petroleum Exploration Realty Properties Estates Trust Trusts Churches
+    Sciences Carnival Concerto Suite Reef Junction Unit Receipts"""
 )
 # Words that close a company's name ("Sierra Semiconductor Corp", "Salomon Brothers Inc"): the
 # words before one name the firm wherever else the story writes them alone.
@@ -173,9 +174,10 @@ COMMON_CAPITALISED = frozenset(
         Council Office Court Treaty Summit"""
     )
 )
-# Words that make a phrase a document only when they close it ("Finance Bill", "Magnitsky Act"),
-# since they are also first names ("Bill Clinton").
-ORG_FINAL_WORDS = words("Bill Law Code Act Acts Rule Rules Order Decree")
+# Words that make a phrase a document, an institution or a place only when they close it
+# ("Finance Bill", "Woodlands Nursing Home", "Prince William Sound"), since they also open names
+# ("Bill Clinton") or are ordinary words.
+ORG_FINAL_WORDS = words("Bill Law Code Act Acts Rule Rules Order Decree Home Rate Sound")
 # Religions, creeds and peoples as adjectives: a phrase holding one is a group, never a person
 # ("Roman Catholic missionaries", "Christian Maronite Patriarch", "Tamil Tiger rebels").
 CREED_WORDS = words(

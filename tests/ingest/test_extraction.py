@@ -762,3 +762,17 @@ def test_rarer_surnames_that_are_everyday_words_read_as_words():
 def test_inflected_everyday_words_read_as_words():
     text = "Six Months Ended June 30. Displaced Persons returned."
     assert people(extract(text)) == {}
+
+
+def test_a_known_organisation_is_never_a_person():
+    from articles.ingest.extraction.organisations import OrganisationBook
+
+    known = KnownEntities(organisations=OrganisationBook.compile([("Hallam Brisk", ())]))
+    text = "Hallam Brisk said demand was firm, and Ingrid Solberg agreed."
+    assert set(people(extract(text, known))) == {"Ingrid Solberg"}
+    assert "Hallam Brisk" in set(people(extract(text)))  # unknown, it reads as a name
+
+
+def test_institutions_and_places_by_their_last_word():
+    text = "An official at Elmwood Nursing Home said so. The ship sank in Kessel Sound."
+    assert people(extract(text)) == {}

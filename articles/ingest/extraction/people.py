@@ -57,7 +57,8 @@ def people(text, scan, known):
     out = [
         p
         for key, p in book.found.items()
-        if key not in known.rejected_people and (key in known.people or not _firm(key, scan.firms))
+        if key not in known.rejected_people
+        and (key in known.people or not _organisation(key, scan.firms, known))
     ]
     for p in out:
         p.spans.sort()
@@ -116,8 +117,11 @@ def _lone_names(text, partial, lower_words, known, book):
         book.again(target[1], (start, end))
 
 
-def _firm(key, firms):
-    """The story names a firm so ("Hallam Brisk" of "Brokers Hallam Brisk & Co")."""
+def _organisation(key, firms, known):
+    """A known organisation ("Morgan Stanley", on the shipped list or confirmed by an editor), or
+    a firm the story names so ("Hallam Brisk" of "Brokers Hallam Brisk & Co"): never a person."""
+    if key in known.organisations.folded:
+        return True
     return key in firms or any(firm.endswith(" " + key) for firm in firms)
 
 
