@@ -18,7 +18,7 @@ TITLES = words(
     Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Senator Representative Congressman
     Congresswoman Governor Gov Mayor Ambassador Envoy Speaker Chairman Chairwoman Chairperson Chair
     Director Spokesman Spokeswoman Spokesperson Leader Head Commissioner Councillor Councilor
-    Legislator Lawmaker MP Acting Interim Former Foreign Defence Defense Finance Interior Justice
+    Legislator Lawmaker MP PM Acting Interim Former Foreign Defence Defense Finance Interior Justice
     State Supreme Attorney Solicitor Auditor Inspector Superintendent Constable Detective Agent
     Ayatollah Mullah Grand Crown Coach Manager Captain CEO Founder Chief Executive President-elect
     Premier-elect Opposition Party Junta Military Secretary-General Under-Secretary Undersecretary

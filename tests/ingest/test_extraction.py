@@ -776,3 +776,14 @@ def test_a_known_organisation_is_never_a_person():
 def test_institutions_and_places_by_their_last_word():
     text = "An official at Elmwood Nursing Home said so. The ship sank in Kessel Sound."
     assert people(extract(text)) == {}
+
+
+def test_shorter_mentions_find_their_full_name():
+    text = (
+        "Prime Minister Abdul-Karim al-Kabariti arrived. Kabariti said talks went well. "
+        "Craig Stromme, U.S. embassy spokesman, agreed, said John Head, a lawyer. "
+        "Jordanian PM Kabariti left."
+    )
+    found = people(extract(text))
+    assert set(found) == {"Abdul-Karim al-Kabariti", "Craig Stromme", "John Head"}
+    assert len(found["Abdul-Karim al-Kabariti"].spans) == 3

@@ -188,8 +188,10 @@ def _name_end(tokens, i):
             or (j > i and tok.text in ORG_FINAL_WORDS)
         ):
             org = True
-        if tok.text in FUNCTION_WORDS or tok.text in DAYS_MONTHS or is_title(tok.text) and j > i:
+        if tok.text in FUNCTION_WORDS or tok.text in DAYS_MONTHS:
             break
+        if j > i and is_title(tok.text) and j + 1 < n:
+            break  # a title before another name; last in the run it is a surname ("John Head")
         if is_acronym(tok.text):
             org = True
         j += 1

@@ -49,7 +49,9 @@ FIRM_NOUN_AFTER_RE = re.compile(r"['’]?s?\s+(?:shares|stock|stocks|shareholder
 MONTHS_THAT_ARE_NAMES = frozenset(("May", "March", "June", "April", "August"))
 DAY_AFTER_RE = re.compile(r"\s+\d{1,2}\b(?![.,]\d)")
 # "LITTLE ROCK, Ark.", "Eau Claire, Wisc.": a place before a state's or province's abbreviation.
-STATE_AFTER_RE = re.compile(r",\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)")
+STATE_AFTER_RE = re.compile(
+    r",\s+(?:[A-Z][a-z]{1,4}\.|(?:N\.[JYHCDM]|R\.I|S\.[CD]|D\.C|W\.\s?Va)\.)(?!\s*[A-Z][a-z])"
+)
 QUOTES_BEFORE, QUOTES_AFTER = "\"“‘'", "\"”’'"
 
 

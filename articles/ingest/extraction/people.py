@@ -78,7 +78,7 @@ def _full_names(text, full, known, book):
         if cand.start in aliases_at:
             book.again(aliases_at[cand.start], span, [name])
             continue
-        token_keys = {t.key for t in cand.tokens if t.text.lower() not in NAME_PARTICLES}
+        token_keys = _name_words(cand.tokens)
         # A shorter form of a name already mentioned ("Ramos Horta") is the same person.
         earlier = [e for e in book.by_token if token_keys < e[2] and e[0] < cand.start]
         if key in known.people:
@@ -98,6 +98,19 @@ def _full_names(text, full, known, book):
         known_as = KNOWN_AS_RE.match(text, cand.end)
         if known_as:
             aliases_at[known_as.end()] = key
+
+
+ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=\w)")
+
+
+def _name_words(tokens):
+    """The folded words a shorter mention may use: "Kabariti" for "Abdul-Karim al-Kabariti"."""
+    found = set()
+    for t in tokens:
+        if t.text.lower() not in NAME_PARTICLES:
+            found.add(t.key)
+            found.add(ARTICLE_PREFIX_RE.sub("", t.key))
+    return found
 
 
 def _lone_names(text, partial, lower_words, known, book):
