@@ -787,3 +787,14 @@ def test_shorter_mentions_find_their_full_name():
     found = people(extract(text))
     assert set(found) == {"Abdul-Karim al-Kabariti", "Craig Stromme", "John Head"}
     assert len(found["Abdul-Karim al-Kabariti"].spans) == 3
+
+
+def test_scorers_and_scorecards_name_people_by_surname():
+    text = (
+        "Eastfield 2 (Varga 12th, Lindqvist 80th-pen) Westmoor 1 (Okafor 54th). "
+        "Ravi Menon c Harlow b Prentice 76. Prentice took four wickets."
+    )
+    found = people(extract(text))
+    assert set(found) == {"Varga", "Lindqvist", "Okafor", "Ravi Menon", "Harlow", "Prentice"}
+    assert len(found["Prentice"].spans) == 2
+    assert people(extract("Shares rose on the 12th. Monday 3rd was calm.")) == {}

@@ -10,6 +10,7 @@ import re
 
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.mentions import PersonMention
+from articles.ingest.extraction.name_lists import cities, common_word
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import NAME_PARTICLES
 
@@ -122,12 +123,30 @@ def _lone_names(text, partial, lower_words, known, book):
             canonical, aliases = known.people[key]  # "Lula", an editor-confirmed one-word alias
             book.mention(fold(canonical), canonical, (start, end), "", aliases)
             continue
+        if key not in name_parts and not ordinary and _scorer(text, start, end, key):
+            book.mention(key, text[start:end], (start, end))
+            book.by_token.append((start, key, {key}))
+            name_parts.add(key)
+            continue
         if key not in name_parts or ordinary:
             continue
         before = [e for e in book.by_token if key in e[2] and e[0] < start]
         after = [e for e in book.by_token if key in e[2] and e[0] >= start]
         target = before[-1] if before else after[0]
         book.again(target[1], (start, end))
+
+
+# Results write players by surname: a goal's minute after it ("(Zorc 59th, Moeller 73rd)"), a
+# cricket scorecard's catch and bowler before it ("Saeed Anwar c Croft b Cork 176").
+MINUTE_AFTER_RE = re.compile(r"\s+\d{1,3}(?:st|nd|rd|th)\b")
+SCORECARD_BEFORE_RE = re.compile(r"(?:^|\s)(?:c|b|st|c & b|lbw b)\s+$")
+
+
+def _scorer(text, start, end, key):
+    """A surname alone in a results line: a scorer, a catcher, a bowler."""
+    if not (MINUTE_AFTER_RE.match(text, end) or SCORECARD_BEFORE_RE.search(text, start - 8, start)):
+        return False
+    return not (common_word(key) or key in cities())
 
 
 def _organisation(key, firms, known):
