@@ -798,3 +798,8 @@ def test_scorers_and_scorecards_name_people_by_surname():
     assert set(found) == {"Varga", "Lindqvist", "Okafor", "Ravi Menon", "Harlow", "Prentice"}
     assert len(found["Prentice"].spans) == 2
     assert people(extract("Shares rose on the 12th. Monday 3rd was calm.")) == {}
+
+
+def test_a_club_before_a_score_is_a_club_everywhere_in_the_story():
+    text = "Werder Bremen 2 Hansa Rostock 1. Werder Bremen have won three games in a row."
+    assert people(extract(text)) == {}

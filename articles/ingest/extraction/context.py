@@ -138,10 +138,14 @@ def _organisation_in_brackets(text, end):
     return key not in gaz.lookup and key not in gaz.regions
 
 
-def names_a_firm(text, start, end):
+def names_a_firm(text, cand, start, end):
     """The words around a phrase say it names a firm, a paper or a club, wherever else the story
     writes it: "Duff & Phelps", "consulting firm Towers Perrin", "the daily Koha Jone",
-    "Alcatel Alsthom fell 1.7 percent"."""
+    "Alcatel Alsthom fell 1.7 percent", "Werder Bremen 2" (a city and no given name, then a
+    score)."""
+    clubs = not cand.role and SCORE_AFTER_RE.match(text, end)
+    if clubs and club_or_venue([t.key for t in cand.tokens]):
+        return True
     before = text[max(0, start - 20) : start]
     if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
         return True
@@ -191,6 +195,4 @@ def in_context(text, cand, offset, lower_words):
         return None  # capitalised ordinary words ("Public Security", "Sale Amount")
     if len(toks) > 5:
         return None
-    if not role and SCORE_AFTER_RE.match(text, end) and club_or_venue([t.key for t in toks]):
-        return None  # "Werder Bremen 2 Hansa Rostock 1": clubs in a results line
     return Candidate(start, end, toks, role, nick=cand.nick)

@@ -86,7 +86,7 @@ def _run(found, text, word, start, end):
             found.countries.setdefault(code, []).append((s + start, e + start))
     found.firms.update(firms)
     for raw in candidates:
-        if names_a_firm(text, raw.start + start, raw.end + start):
+        if names_a_firm(text, raw, raw.start + start, raw.end + start):
             found.firms.add(" ".join(t.key for t in raw.tokens))
             continue
         cand = in_context(text, raw, start, found.lower_words)
