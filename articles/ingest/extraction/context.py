@@ -35,7 +35,7 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"\s+(?:mission|party|movement|initiative|programme|program|force|forces|agency|group|coalition|"
     r"alliance|council|committee|commission|project|operation|summit|forum|fund|plan|accord|bloc|militia|"
     r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley|"
-    r"port|settlement|newspaper|daily|weekly|magazine|shares|stock|stocks|index|futures|unit|"
+    r"port|settlement|newspaper|daily|weekly|magazine|index|futures|unit|"
     r"subsidiary|affiliate|brand|model|ship|vessel|tanker|ferry|hospital|bank)\b"
 )
 # "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost 22.72 to 597": a share price moving.
@@ -53,8 +53,6 @@ STATE_AFTER_RE = re.compile(
     r",\s+(?:[A-Z][a-z]{1,4}\.|(?:N\.[JYHCDM]|R\.I|S\.[CD]|D\.C|W\.\s?Va)\.)(?!\s*[A-Z][a-z])"
 )
 QUOTES_BEFORE, QUOTES_AFTER = "\"“‘'", "\"”’'"
-
-
 # "Werder Bremen 2", "Hansa Rostock (Akpoborie 5th)": a score or a scorer after a name.
 SCORE_AFTER_RE = re.compile(r"\s+(?:\d|\([A-Z])")
 
