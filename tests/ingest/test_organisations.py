@@ -108,3 +108,38 @@ def test_confirmed_organisations_are_recognised_and_rejected_ones_never_proposed
     assert "Pakhtakor Tashkent" in orgs("Pakhtakor won again.", known_entities())
     RejectedName.objects.create(kind=RejectedName.Kind.ORGANISATION, name="Socialist Party")
     assert "Socialist Party" not in orgs("The Socialist Party won.", known_entities())
+
+
+def test_a_legal_form_keeps_its_period_and_a_place_opening_a_name_stays():
+    found = orgs(
+        "Tarvik Software Corp. said on Monday that the New York Cotton Exchange would list "
+        "its shares, as Halden Marine Co and Ostra Bygg AB did last year."
+    )
+    assert {
+        "Tarvik Software Corp.",
+        "New York Cotton Exchange",
+        "Halden Marine Co",
+        "Ostra Bygg AB",
+    } <= found.keys()
+    assert "York Cotton Exchange" not in found
+
+
+def test_a_legal_form_alone_is_not_an_organisation():
+    assert orgs("The Co said it was a SA thing, and AB testing went on.") == {}
+
+
+def test_congress_and_the_senate_are_named_alone_the_commission_is_not():
+    found = orgs(
+        "The Senate voted on Tuesday, and Congress will debate the bill. The Commission said "
+        "nothing, and the Party stayed silent."
+    )
+    assert set(found) == {"Senate", "Congress"}
+
+
+def test_one_everyday_word_before_and_joins_the_name():
+    found = orgs(
+        "The Weather and Oceans Council met the Truth and Justice Commission. Mbeki and "
+        "National Assembly members met later."
+    )
+    assert {"Weather and Oceans Council", "Truth and Justice Commission"} <= found.keys()
+    assert "National Assembly" in found and not any(n.startswith("Mbeki") for n in found)

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from articles.ingest import gazetteer
+from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.mentions import OrganisationMention
 from articles.ingest.extraction.tokens import RUN_RE, run_tokens
 from articles.ingest.gazetteer import fold
@@ -64,9 +65,10 @@ _HEADS = {
     "armed_group": "Forces Force Brigade Brigades Battalion Regiment Militia Brotherhood",
     "company": """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC plc PLC AG GmbH Group
         Holdings Airlines Airways Motors Electronics Industries Technologies Pharmaceuticals Bank
-        Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners""",
+        Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
+        Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
-        Network News Press""",
+        Network News Press Newsroom Newsdesk""",
     "ngo": "Foundation Fund Trust Society Watch Association Federation Confederation Union League",
     "other": """University College School Academy Institute Institution Hospital Center Centre
         Organisation Organization Club FC Church Observatory Board Laboratory Laboratories
@@ -74,7 +76,15 @@ _HEADS = {
 }
 HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
 # Heads that only make an organisation after a name ("POSCO International", "Ajax FC").
-TRAILING_ONLY = frozenset({"International", "FC", "Resources", "Mining", "Metals", "Partners"})
+# Legal forms ("Unitog Co", "Peugeot SA", "Volvo AB") and a news desk ("London Newsroom") are
+# also only read after a name: alone they are abbreviations or ordinary words.
+TRAILING_ONLY = words(
+    """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA Bhd
+    Berhad Tbk Securities Associates Newsroom Newsdesk"""
+)
+# Heads that name one body even alone, capitalised: a country's legislature ("Congress passed
+# the bill", "the Senate voted"), unlike "the Commission" or "the Party".
+NAMES_ALONE = frozenset({"Congress", "Senate"})
 # Capitalised words after a head that make the phrase a building or a place.
 FACILITY_WORDS = words(
     """Building Buildings Headquarters Compound Tower Towers Hall Square Station Airport Stadium
@@ -243,6 +253,8 @@ def organisations(text, known, people_spans=()):
         claimed = []
         for rel_start, rel_end, name, kind in heads:
             span = (start + rel_start, start + rel_end)
+            if text[span[1] : span[1] + 1] == "." and _legal_form_last(name):
+                name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
             if fold(name) in rejected or _is_place(name):
                 continue
             # A known organisation's full name wins over the head rule ("World Food Programme").
@@ -317,14 +329,29 @@ def _joins(left, gap, right):
     left_head = any(w in HEADS and w not in TRAILING_ONLY for w in left_words)
     if left_head and (" of " in f" {left} " or " for " in f" {left} "):
         return len(right_words) <= 3
+    while left_words and left_words[0] in LEADING_NOISE and not _opens_place_words(left_words):
+        left_words = left_words[1:]
+    # One word joins when it is an ordinary word ("Securities and Exchange Commission", "Truth
+    # and Reconciliation Commission"); a lone name ("Clinton and Senate Republicans") does not.
     return (
         right_head
         and not left_head
-        and right_words[0] not in HEADS
-        and len(left_words) >= 2
-        and left_words[0] not in LEADING_NOISE
-        and not _is_place(left)
+        and (right_words[0] not in HEADS or len(right_words) > 1)
+        and bool(left_words)
+        and (len(left_words) >= 2 or _ordinary(fold(left_words[0])))
+        and not _is_place(" ".join(left_words))
     )
+
+
+def _ordinary(key):
+    """An everyday English word, plurals in -ies too ("securities")."""
+    return name_lists.ordinary_words((key,)) or (
+        key.endswith("ies") and name_lists.ordinary_words((key[:-3] + "y",))
+    )
+
+
+def _opens_place_words(words_):
+    return len(words_) > 1 and fold(" ".join(words_[:2])) in gazetteer.load().prefixes
 
 
 @lru_cache(maxsize=20_000)  # bounded, as candidates.analyse_run: news repeats its runs
@@ -348,6 +375,8 @@ def _head_names(run, tokens):
             or tokens[i][2] in PERSON_TITLES
             or _compound_adjective(tokens[i][2])
         ):
+            if _opens_place(tokens, i):
+                break  # "New York Stock Exchange": "New" is a month-list word, here a place's
             i += 1
         while i < n and tokens[i][3] in ("of", "of the", "for", "for the", "the"):
             if i > 0 and tokens[i - 1][2] in PERSON_TITLES:
@@ -390,18 +419,33 @@ def _head_names(run, tokens):
                 k += 1
                 continue
             break
-        if end is not None and (end > first or tokens[first][2] not in HEADS):
+        if end is not None and (
+            end > first or tokens[first][2] not in HEADS or tokens[first][2] in NAMES_ALONE
+        ):
             name_tokens = tokens[first : end + 1]
-            if not (len(name_tokens) == 1 and name_tokens[0][2] in HEADS):
+            if not (
+                len(name_tokens) == 1
+                and name_tokens[0][2] in HEADS
+                and name_tokens[0][2] not in NAMES_ALONE
+            ):
                 name_end = name_tokens[-1][1]
-                if (
-                    name_tokens[-1][2] in COMPANY_ABBREVIATIONS
-                    and run[name_end : name_end + 1] == "."
-                ):
-                    name_end += 1  # "Microsoft Corp."
                 name = run[name_tokens[0][0] : name_end]
                 yield name_tokens[0][0], name_end, name, HEADS[tokens[h][2]]
         i = max(k, h + 1)
+
+
+def _legal_form_last(name):
+    """The name ends in an abbreviated legal form ("Corp", "Inc"), whose period the run leaves."""
+    return name.rsplit(" ", 1)[-1] in COMPANY_ABBREVIATIONS
+
+
+def _opens_place(tokens, i):
+    """tokens[i] and the next token start a place's name ("New York", "New Zealand")."""
+    if i + 1 >= len(tokens) or tokens[i + 1][3]:
+        return False
+    pair = f"{tokens[i][4]} {tokens[i + 1][4]}"
+    gaz = gazetteer.load()
+    return pair in gaz.lookup or pair in gaz.prefixes
 
 
 def _compound_adjective(word):
