@@ -143,3 +143,61 @@ def test_one_everyday_word_before_and_joins_the_name():
     )
     assert {"Weather and Oceans Council", "Truth and Justice Commission"} <= found.keys()
     assert "National Assembly" in found and not any(n.startswith("Mbeki") for n in found)
+
+
+def test_nouns_before_and_after_a_name_make_it_an_organisation():
+    found = orgs(
+        "Brokers said shares of Kordelia were in demand, and Tessaly Brand shares fell. The "
+        "daily Corriere Lontano and Velkor news agency both reported that retailers Mondaro, "
+        "Pellow and Gristan would merge, as consultancy Orvenza Strategy had said."
+    )
+    assert {
+        "Kordelia",
+        "Tessaly Brand",
+        "Corriere Lontano",
+        "Velkor",
+        "Mondaro",
+        "Pellow",
+        "Gristan",
+        "Orvenza Strategy",
+    } <= found.keys()
+    assert found["Velkor"].kind == "media" and found["Mondaro"].kind == "company"
+
+
+def test_a_share_price_moving_names_a_firm_an_index_or_an_everyday_word_does_not():
+    found = orgs(
+        "Ostermark Bryggeri fell 2.5 percent and Calvani gained 300 lira to 8,600. The Nikkei "
+        "fell 1.2 percent and Sterling rose 0.4 percent. Steel shares slipped 3 percent."
+    )
+    assert set(found) == {"Ostermark Bryggeri", "Calvani"}
+    assert found["Calvani"].kind == "company"
+
+
+def test_an_acronym_that_speaks_is_an_organisation_initials_and_abbreviations_are_not():
+    found = orgs(
+        "The KFTA said on Monday that exports rose, GMT said nothing, and a spokesman told "
+        "VRTN that J.K. said little. Opposition AIDS said otherwise."
+    )
+    assert set(found) == {"KFTA", "VRTN"}
+
+
+def test_the_white_house_is_an_organisation_when_it_speaks_a_place_otherwise():
+    assert "White House" in orgs("The White House said the talks would go on.")
+    assert orgs("The two leaders signed the declaration at the White House last year.") == {}
+
+
+def test_a_dateline_credit_is_not_a_mention():
+    found = orgs("Aug 14 (Reuters) - The World Health Organization declared an emergency.")
+    assert set(found) == {"World Health Organization"}
+
+
+def test_an_organisation_word_inside_a_countrys_official_name_is_a_place():
+    assert orgs("The Republic of the Union of Myanmar has been in turmoil since 2021.") == {}
+
+
+def test_community_and_centres_are_organisation_words():
+    found = orgs(
+        "Leaders of the Caribbean Community met officials of the Asia Centres for Flood "
+        "Research on Monday."
+    )
+    assert {"Caribbean Community", "Asia Centres for Flood Research"} <= found.keys()

@@ -69,9 +69,11 @@ _HEADS = {
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk""",
-    "ngo": "Foundation Fund Trust Society Watch Association Federation Confederation Union League",
+    "ngo": """Foundation Fund Trust Society Watch Association Federation Confederation Union League
+        Community""",
     "other": """University College School Academy Institute Institution Hospital Center Centre
-        Organisation Organization Club FC Church Observatory Board Laboratory Laboratories
+        Centres Centers Organisation Organization Club FC Church Observatory Board Laboratory
+        Laboratories
         International""",
 }
 HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
@@ -95,24 +97,77 @@ PERSON_TITLES = TITLES - words(
     """Party Opposition Junta Military State Supreme Foreign Defence Defense Finance Interior
     Justice Grand Crown Field Private Acting Interim Former Senior Senate"""
 )
-# Lower-case nouns that make the capitalised name beside them an organisation.
+# Lower-case nouns that make the capitalised name beside them an organisation: after it ("the
+# Libre party", "Interfax news agency", "ZDF television", "Isbank shares"), matched where a run
+# ends ...
 NOUN_AFTER_RE = re.compile(
-    r" (?:party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster)\b"
+    r"(?:['’]s)? (party|movement|coalition|alliance|militia|bloc|group|union|newspaper|"
+    r"broadcaster|news agency|agency|daily|weekly|magazine|newsletter|television|radio|"
+    r"shares|stock|shareholders)\b"
 )
+# ... and before it ("consulting firm Towers Perrin", "the daily El Mundo", "retailers Metro,
+# Rewe and Lidl", "shares of Cukurova"), found in one scan of the text. Nouns a person may also
+# be named after ("producer", "trader", "developer") are left out.
 NOUN_BEFORE_RE = re.compile(
     r"\b(?:company|firm|group|party|club|broadcaster|newspaper|union|utility|carrier|airline|"
     r"lender|insurer|miner|conglomerate|watchdog|regulator|charity|militia|organi[sz]ation|"
-    r"news agency|agency) (?=[A-Z])"
+    r"news agency|agency|daily|weekly|magazine|tabloid|journal|retailer|chain|bank|brokerage|"
+    r"carmaker|automaker|chipmaker|drugmaker|steelmaker|shipbuilder|brewer|manufacturer|unit|"
+    r"subsidiary|consortium|giant|television|radio|shares of|shares in|stake in|"
+    r"companies|firms|banks|lenders|insurers|carriers|airlines|retailers|newspapers|dailies|"
+    r"broadcasters|utilities|parties|groups|brokers|bloc|consultancy|think tank|"
+    r"peacekeeping mission) (?=[A-Z])"
+)
+# A share price moving after a name: "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost
+# 22.72 to 597", "Isbank gained 300 lira". Points are left out: indices and teams score them.
+STOCK_MOVE_RE = re.compile(
+    r"(?:['’]s)?\s+(?:shares\s+)?(?:rose|fell|gained|lost|slipped|climbed|jumped|dropped|eased|"
+    r"shed|firmed|slid|rallied|added|tumbled|plunged|surged|soared|dipped|edged\s+(?:up|down))"
+    r"\s+(?:a\s+)?(?:[A-Z]{0,2}\$\s*)?(?:[\d,]*\d\.\d+\s+to\s+\d|[\d.,]*\d\s*(?:percent\b|pct\b|"
+    r"%|cents?\b|pence\b|p\b|lira\b|yen\b|francs?\b|marks?\b|pesos?\b|rupees?\b|baht\b))"
+)
+# Stock indices, markets, currencies and kinds of shares, which move as a firm's shares do ("the
+# Nikkei fell 1 percent", "Class B shares").
+NOT_FIRM_WORDS = words(
+    """Index Indices Average Composite Dow Nikkei FTSE Footsie DAX CAC Hang Seng Kospi Sensex
+    Bovespa Merval Nasdaq Topix Straits Bourse Sterling Dollar Euro Yen Brent Gold Silver Class
+    Series Treasury Government Preferred Ordinary Common"""
+)
+# What stands between the names of a list ("retailers Metro, Rewe and Lidl").
+LIST_GAPS = frozenset({", ", " and ", ", and ", " or "})
+PLURAL_NOUNS = words(
+    """companies firms banks lenders insurers carriers airlines retailers newspapers dailies
+    broadcasters utilities parties groups brokers"""
+)
+# An acronym the story uses as a speaker or a source is an organisation: "USDA said",
+# "told NRK", "according to IBCA". People's initials take full stops and are not matched.
+SAID_AFTER_RE = re.compile(
+    r"(?:['’]s)? (?:said|says|reported|reports|announced|added|estimated|forecast|warned|"
+    r"predicted|told|quoted|cited|confirmed|denied|urged)\b"
+)
+TOLD_BEFORE = ("told ", "according to ", "quoted by ", "reported by ", "cited by ")
+# Acronyms that are not organisations even as a sentence's subject.
+NOT_ORGANISATION_ACRONYMS = words("AIDS HIV GMT EST EDT CET GDP CEO CFO TV OK AM PM ID PC")
+MEDIA_NOUNS = words(
+    """newspaper broadcaster agency daily weekly magazine newsletter television radio tabloid
+    journal newspapers dailies broadcasters"""
 )
 NOUN_KINDS = {
     "party": "party",
     "movement": "party",
     "coalition": "party",
     "alliance": "party",
+    "parties": "party",
     "militia": "armed_group",
-    "newspaper": "media",
-    "broadcaster": "media",
+    "news agency": "media",
+    **dict.fromkeys(MEDIA_NOUNS, "media"),
 }
+COMPANY_NOUNS = words(
+    """company firm shares stock shareholders retailer chain bank brokerage carmaker automaker
+    chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
+    companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
+    insurer carrier airline utility miner conglomerate"""
+) | {"shares of", "shares in", "stake in"}
 # What stands after a name to define its short form: "(CCP)", '("Khangai Copper")', "known as".
 DEFINED_RE = re.compile(
     r"\s*[(（]\s*[“\"]?([A-Z][\w&.'’\- ]{0,40}?)[”\"]?\s*[)）]"
@@ -140,6 +195,9 @@ NOT_NAME_WORDS = words(
 )
 COMPANY_ABBREVIATIONS = words("Corp Inc Ltd Co Bros Cie")
 NOT_ORGANISATIONS = frozenset({"soviet union", "white house"})
+# Buildings that stand for a government when they speak ("the White House said"), and are places
+# otherwise ("signed at the White House").
+SEATS_OF_POWER = frozenset({"white house", "downing street", "elysee", "blue house"})
 
 
 @dataclass(eq=False)  # shared as a default, never compared
@@ -243,8 +301,8 @@ def organisations(text, known, people_spans=()):
     rejected = known.rejected_organisations
     found = _Found()
     # Where a lower-case organisation noun stands after or before a run: one scan each.
-    nouns = {m.start(): m.group().strip() for m in NOUN_AFTER_RE.finditer(text)}
     nouns_before = {m.end(): m.group().strip() for m in NOUN_BEFORE_RE.finditer(text)}
+    listed = None  # (end, noun) of the last name read after a plural noun: a list may go on
     people = sorted(people_spans)
     surnames = {fold(text[s:e].rsplit(" ", 1)[-1]) for s, e in people}
     for start, end in _runs(text):
@@ -255,7 +313,7 @@ def organisations(text, known, people_spans=()):
             span = (start + rel_start, start + rel_end)
             if text[span[1] : span[1] + 1] == "." and _legal_form_last(name):
                 name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
-            if fold(name) in rejected or _is_place(name):
+            if fold(name) in rejected or _is_place(name) or _credit(text, span):
                 continue
             # A known organisation's full name wins over the head rule ("World Food Programme").
             entry = book.get(name) or found.defined.get(name)
@@ -277,19 +335,24 @@ def organisations(text, known, people_spans=()):
                 and (tokens[i][4] in surnames or _overlaps(span, people))
             ):
                 continue  # "Bloomberg" where the text names Michael Bloomberg
-            if fold(entry[0]) in rejected:
+            if fold(entry[0]) in rejected or _credit(text, span):
                 continue
             org = found.add(entry[0], span, "other", entry[1])
             claimed.append(span)
             _defined_after(text, span[1], org, found)
-        if not claimed and tokens and (end in nouns or start in nouns_before or " & " in run):
-            nouned = _beside_noun(text, start, end, tokens, nouns.get(end), nouns_before.get(start))
+        if not claimed and tokens:
+            before = nouns_before.get(start)
+            if before is None and listed and text[listed[0] : start] in LIST_GAPS:
+                before = listed[1]  # "retailers Metro, Rewe and Lidl"
+            nouned = _beside_noun(text, start, end, run, tokens, before)
             if nouned and not _overlaps(nouned[1], people):
                 name, span, kind = nouned
-                if fold(name) not in rejected and not _is_place(name):
+                if fold(name) not in rejected and (kind == "government" or not _is_place(name)):
                     org = found.add(name, span, kind)
                     claimed.append(span)
                     _defined_after(text, end, org, found)
+                    if before in PLURAL_NOUNS:
+                        listed = (end, before)
     out = []
     for org in found.by_key.values():
         if fold(org.name) in rejected or any(fold(a) in rejected for a in org.aliases):
@@ -419,6 +482,8 @@ def _head_names(run, tokens):
                 k += 1
                 continue
             break
+        if end is not None and _inside_place(tokens, first, end):
+            end = None  # "Republic of the Union of Myanmar": a country's official name
         if end is not None and (
             end > first or tokens[first][2] not in HEADS or tokens[first][2] in NAMES_ALONE
         ):
@@ -434,9 +499,21 @@ def _head_names(run, tokens):
         i = max(k, h + 1)
 
 
+def _credit(text, span):
+    """'(Reuters) -', '(AFP) —': the agency credit of a dateline, not a mention."""
+    s, e = span
+    return text[s - 1 : s] == "(" and text[e : e + 3] in (") -", ") —", ") –")
+
+
 def _legal_form_last(name):
     """The name ends in an abbreviated legal form ("Corp", "Inc"), whose period the run leaves."""
     return name.rsplit(" ", 1)[-1] in COMPANY_ABBREVIATIONS
+
+
+def _inside_place(tokens, first, end):
+    """tokens[first..end] end a longer phrase of the run that names a place."""
+    lookup = gazetteer.load().lookup
+    return any(fold(_phrase(tokens, j, end)) in lookup for j in range(first))
 
 
 def _opens_place(tokens, i):
@@ -499,9 +576,21 @@ def _phrase(tokens, i, j):
     return " ".join(words)
 
 
-def _beside_noun(text, start, end, tokens, after, before):
-    """(name, kind) when a lower-case organisation noun (`after` or `before`) stands beside the
-    run, or the run is an "A & B" name."""
+def _beside_noun(text, start, end, run, tokens, before):
+    """(name, span, kind) when the words beside the run say it names an organisation: a
+    lower-case organisation noun after it or `before` it, a share price moving after it, a verb
+    of saying after an acronym (or "told" before it), or "A & B" inside it."""
+    m = NOUN_AFTER_RE.match(text, end)
+    after = m.group(1) if m else None
+    if after is None and before is None and " & " not in run:
+        if STOCK_MOVE_RE.match(text, end):
+            after = "shares"
+        elif (_lone_acronym(tokens) or _seat_of_power(tokens)) and (
+            SAID_AFTER_RE.match(text, end) or text.endswith(TOLD_BEFORE, 0, start)
+        ):
+            after = "said"
+        else:
+            return None
     first = 0
     while first < len(tokens) and tokens[first][2] in LEADING_NOISE:
         first += 1
@@ -514,14 +603,54 @@ def _beside_noun(text, start, end, tokens, after, before):
         return None  # "an Iraqi Kurdish group": demonyms and places, not a name
     name = text[start + tokens[first][0] : start + tokens[-1][1]]
     span = (start + tokens[first][0], end)
-    if after:
-        return name, span, NOUN_KINDS.get(after, "other")
-    if before and first == 0:
-        kind = NOUN_KINDS.get(before, "company" if before in ("company", "firm") else "other")
+    if after == "said":
+        if _seat_of_power(tokens):
+            return name, span, "government"
+        return name, span, "other"
+    noun = after or (before if first == 0 else None)
+    if noun:
+        # "Sterling fell 1 percent", "Steel shares", "Nikkei", "State television": everyday
+        # words and markets, not a firm or a paper.
+        # At a sentence's start, capitals say nothing: there, dictionary words are words.
+        keys = tuple(t[4] for t in tokens[first:])
+        if (noun in COMPANY_NOUNS or noun in MEDIA_NOUNS) and (
+            any(t[2] in NOT_FIRM_WORDS for t in tokens[first:])
+            or name_lists.ordinary_words(keys)
+            or (_sentence_start(text, span[0]) and all(map(_in_dictionary, keys)))
+        ):
+            return None
+        kind = "company" if noun in COMPANY_NOUNS else NOUN_KINDS.get(noun, "other")
         return name, span, kind
     if " & " in name:
         return name, span, "company"
     return None
+
+
+def _lone_acronym(tokens):
+    """One acronym of 2 to 6 letters after any opening words ("The KFTA"); initials with full
+    stops ("J.K.") and common abbreviations ("GMT", "AIDS") are not."""
+    rest = [t[2] for t in tokens if t[2] not in LEADING_NOISE]
+    if len(rest) != 1 or "." in rest[0] or rest[0] in NOT_ORGANISATION_ACRONYMS:
+        return False
+    return _acronym_like(rest[0]) and 2 <= sum(c.isalpha() for c in rest[0]) <= 6
+
+
+def _sentence_start(text, i):
+    before = text[max(0, i - 6) : i].rstrip(" \"“‘'")
+    return not before or before[-1] in ".!?\n:-—"
+
+
+def _in_dictionary(key):
+    """In Webster's list, or an inflection of a word in it."""
+    words_ = name_lists.dictionary()
+    return key in words_ or any(
+        key.endswith(ending) and key[: -len(ending)] in words_ for ending in ("s", "es", "ed")
+    )
+
+
+def _seat_of_power(tokens):
+    words_ = [t[4] for t in tokens if t[2] not in LEADING_NOISE]
+    return 0 < len(words_) <= 2 and " ".join(words_) in SEATS_OF_POWER
 
 
 def _defined_after(text, end, org, found):
