@@ -108,15 +108,16 @@ NOUN_AFTER_RE = re.compile(
 # ... and before it ("consulting firm Towers Perrin", "the daily El Mundo", "retailers Metro,
 # Rewe and Lidl", "shares of Cukurova"), found in one scan of the text. Nouns a person may also
 # be named after ("producer", "trader", "developer") are left out.
-NOUN_BEFORE_RE = re.compile(
-    r"\b(?:company|firm|group|party|club|broadcaster|newspaper|union|utility|carrier|airline|"
-    r"lender|insurer|miner|conglomerate|watchdog|regulator|charity|militia|organi[sz]ation|"
-    r"news agency|agency|daily|weekly|magazine|tabloid|journal|retailer|chain|bank|brokerage|"
-    r"carmaker|automaker|chipmaker|drugmaker|steelmaker|shipbuilder|brewer|manufacturer|unit|"
-    r"subsidiary|consortium|giant|television|radio|shares of|shares in|stake in|"
-    r"companies|firms|banks|lenders|insurers|carriers|airlines|retailers|newspapers|dailies|"
-    r"broadcasters|utilities|parties|groups|brokers|bloc|consultancy|think tank|"
-    r"peacekeeping mission) (?=[A-Z])"
+NOUNS_BEFORE = words(
+    """company firm group party club broadcaster newspaper union utility carrier airline lender
+    insurer miner conglomerate watchdog regulator charity militia organisation organization agency
+    daily weekly magazine tabloid journal retailer chain bank brokerage carmaker automaker
+    chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
+    television radio companies firms banks lenders insurers carriers airlines retailers newspapers
+    dailies broadcasters utilities parties groups brokers bloc consultancy"""
+)
+NOUN_PAIRS_BEFORE = frozenset(
+    {"news agency", "shares of", "shares in", "stake in", "think tank", "peacekeeping mission"}
 )
 # A share price moving after a name: "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost
 # 22.72 to 597", "Isbank gained 300 lira". Points are left out: indices and teams score them.
@@ -301,7 +302,6 @@ def organisations(text, known, people_spans=()):
     rejected = known.rejected_organisations
     found = _Found()
     # Where a lower-case organisation noun stands after or before a run: one scan each.
-    nouns_before = {m.end(): m.group().strip() for m in NOUN_BEFORE_RE.finditer(text)}
     listed = None  # (end, noun) of the last name read after a plural noun: a list may go on
     people = sorted(people_spans)
     surnames = {fold(text[s:e].rsplit(" ", 1)[-1]) for s, e in people}
@@ -341,7 +341,7 @@ def organisations(text, known, people_spans=()):
             claimed.append(span)
             _defined_after(text, span[1], org, found)
         if not claimed and tokens:
-            before = nouns_before.get(start)
+            before = _noun_before(text, start)
             if before is None and listed and text[listed[0] : start] in LIST_GAPS:
                 before = listed[1]  # "retailers Metro, Rewe and Lidl"
             nouned = _beside_noun(text, start, end, run, tokens, before)
@@ -585,8 +585,8 @@ def _beside_noun(text, start, end, run, tokens, before):
     if after is None and before is None and " & " not in run:
         if STOCK_MOVE_RE.match(text, end):
             after = "shares"
-        elif (_lone_acronym(tokens) or _seat_of_power(tokens)) and (
-            SAID_AFTER_RE.match(text, end) or text.endswith(TOLD_BEFORE, 0, start)
+        elif (SAID_AFTER_RE.match(text, end) or text.endswith(TOLD_BEFORE, 0, start)) and (
+            _lone_acronym(tokens) or _seat_of_power(tokens)
         ):
             after = "said"
         else:
@@ -624,6 +624,23 @@ def _beside_noun(text, start, end, run, tokens, before):
     if " & " in name:
         return name, span, "company"
     return None
+
+
+def _noun_before(text, start):
+    """The lower-case organisation noun that stands right before `start` ("firm ", "shares of "),
+    or None: a look at the one or two words before, cheaper than a scan of the whole text."""
+    if text[start - 1 : start] != " ":
+        return None
+    i = text.rfind(" ", max(0, start - 30), start - 1)
+    word = text[i + 1 : start - 1]
+    if not word.islower():
+        return None
+    if i > 0:
+        j = text.rfind(" ", max(0, i - 30), i)
+        pair = text[j + 1 : start - 1]
+        if pair in NOUN_PAIRS_BEFORE:
+            return pair
+    return word if word in NOUNS_BEFORE else None
 
 
 def _lone_acronym(tokens):
