@@ -201,3 +201,27 @@ def test_community_and_centres_are_organisation_words():
         "Research on Monday."
     )
     assert {"Caribbean Community", "Asia Centres for Flood Research"} <= found.keys()
+
+
+def test_a_press_digests_papers_are_the_lines_of_capitals_before_its_stories():
+    text = (
+        "PRESS DIGEST - Freedonia - May 3.\nThese are the leading stories in the press.\n"
+        "DAILY VOICE\n- The Finance Minister resigned.\nFREEDONIA\n- Rains expected.\n"
+        "FRONT PAGE\n- Prices rise.\nKURIER ZORYA\n- Talks resume.\n"
+    )
+    found = orgs(text)
+    assert {"DAILY VOICE", "KURIER ZORYA"} <= found.keys()
+    assert "FRONT PAGE" not in found and found["KURIER ZORYA"].kind == "media"
+    assert "KURIER ZORYA" not in orgs(text.replace("PRESS DIGEST", "NEWS"))
+
+
+def test_a_plus_after_a_listed_acronym_belongs_to_it():
+    found = orgs("OPEC+ on Thursday delayed its output increase, OPEC delegates said.")
+    assert found["OPEC+"].spans and "Organization of the Petroleum Exporting Countries" in found
+
+
+def test_legislatures_and_news_agencies_of_the_shipped_list():
+    found = orgs(
+        "The Duma passed the law, Interfax reported, and the Knesset debated it, Yonhap said."
+    )
+    assert {"State Duma", "Interfax", "Knesset", "Yonhap"} <= found.keys()

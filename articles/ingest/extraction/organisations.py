@@ -169,6 +169,10 @@ COMPANY_NOUNS = words(
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate"""
 ) | {"shares of", "shares in", "stake in"}
+# A press digest's paper: a line of capitals before a line opening with a dash.
+DIGEST_PAPER_RE = re.compile(
+    r"^([A-Z][^\n a-z]{1,30}(?: [^\n a-z]{1,30}){0,4})[ \t]*\n(?:[ \t]*\n)?[ \t]*-", re.M
+)
 # What stands after a name to define its short form: "(CCP)", '("Khangai Copper")', "known as".
 DEFINED_RE = re.compile(
     r"\s*[(（]\s*[“\"]?([A-Z][\w&.'’\- ]{0,40}?)[”\"]?\s*[)）]"
@@ -322,6 +326,10 @@ def organisations(text, known, people_spans=()):
             )
             claimed.append(span)
             _defined_after(text, span[1], org, found)
+        if text[end : end + 1] == "+" and (entry := book.get(tokens[-1][2] + "+")):
+            span = (start + tokens[-1][0], end + 1)  # "OPEC+": the run stops before the "+"
+            claimed.append(span)
+            found.add(entry[0], span, "other", entry[1])
         hits = book.hits(run, tokens)
         if found.defined.exact or found.defined.folded:
             hits = sorted({*hits, *_lookups(tokens, (found.defined,))}, key=lambda h: h[0])
@@ -353,6 +361,8 @@ def organisations(text, known, people_spans=()):
                     _defined_after(text, end, org, found)
                     if before in PLURAL_NOUNS:
                         listed = (end, before)
+    if "PRESS DIGEST" in text[:300].upper():
+        _digest_papers(text, found, rejected)
     out = []
     for org in found.by_key.values():
         if fold(org.name) in rejected or any(fold(a) in rejected for a in org.aliases):
@@ -360,6 +370,18 @@ def organisations(text, known, people_spans=()):
         org.spans.sort()
         out.append(org)
     return out
+
+
+def _digest_papers(text, found, rejected):
+    """A press digest lists stories under each paper's name, a line of capitals of its own
+    ("HAARETZ", then "- Palestinian President ..."): those names are newspapers. A country
+    ("IRAQ") or a section ("FRONT PAGE") heads a list too, and is not one."""
+    for m in DIGEST_PAPER_RE.finditer(text):
+        name = m.group(1)
+        if name.rsplit(" ", 1)[-1] in ("PAGE", "PAGES") or fold(name) in rejected:
+            continue
+        if not _is_place(name):
+            found.add(name, m.span(1), "media")
 
 
 def _runs(text):
