@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction import Extraction, KnownEntities
-from articles.ingest.extraction.organisations import OrganisationBook
+from articles.ingest.extraction.organisation_book import OrganisationBook
 from articles.ingest.gazetteer import fold
 from articles.ingest.identity import content_key, variant_anchors, variants
 from articles.ingest.parse import ArticleDraft

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 def add_well_known_organisations(apps, schema_editor):
     """The shipped list (articles/ingest/data/organisations.json) as organisations editors can
     change in the admin: recognised in every story by their names and aliases."""
-    from articles.ingest.extraction.organisations import SHIPPED
+    from articles.ingest.extraction.organisation_book import SHIPPED
 
     Organisation = apps.get_model("articles", "Organisation")
     Country = apps.get_model("articles", "Country")

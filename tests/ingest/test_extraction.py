@@ -765,7 +765,7 @@ def test_inflected_everyday_words_read_as_words():
 
 
 def test_a_known_organisation_is_never_a_person():
-    from articles.ingest.extraction.organisations import OrganisationBook
+    from articles.ingest.extraction.organisation_book import OrganisationBook
 
     known = KnownEntities(organisations=OrganisationBook.compile([("Hallam Brisk", ())]))
     text = "Hallam Brisk said demand was firm, and Ingrid Solberg agreed."

@@ -4,7 +4,7 @@ generic references, people and places never; editors' decisions applied."""
 import pytest
 
 from articles.ingest.extraction import KnownEntities, extract
-from articles.ingest.extraction.organisations import OrganisationBook
+from articles.ingest.extraction.organisation_book import OrganisationBook
 from articles.ingest.store import known_entities
 from articles.models import Organisation, RejectedName, TagState
 from tests.factories import make_article, tag

@@ -8,7 +8,7 @@ EU"); a rejected name, country or topic is never proposed.
 import re
 from dataclasses import dataclass, field
 
-from articles.ingest.extraction.organisations import DEFAULT_BOOK
+from articles.ingest.extraction.organisation_book import DEFAULT_BOOK
 from articles.ingest.gazetteer import fold
 from articles.ingest.topics import DEFAULT_RULES
 

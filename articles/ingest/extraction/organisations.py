@@ -20,40 +20,21 @@ organisation (the EU is an organisation because the list says so); a name a pers
 person's (`extract()` passes the people's spans).
 """
 
-import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.mentions import OrganisationMention
+from articles.ingest.extraction.organisation_book import (
+    OrganisationBook,
+    acronym_like,
+    lookups,
+    phrase_of,
+)
 from articles.ingest.extraction.tokens import RUN_RE, run_tokens
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, TITLES, words
-
-
-@dataclass(frozen=True)
-class ShippedOrganisation:
-    name: str
-    aliases: tuple
-    kind: str
-    country: str  # ISO code, or ""
-
-
-# The shipped list of well-known organisations; migration 0011 makes them Organisation rows with
-# `well_known` set, which editors change in the admin. The extractor uses the file only when no
-# editors' decisions are given (tests, benchmarks, a dry run outside a database).
-SHIPPED = tuple(
-    ShippedOrganisation(e["name"], tuple(e.get("aliases", ())), e["kind"], e.get("country", ""))
-    for e in json.loads(
-        Path(__file__)
-        .resolve()
-        .parent.parent.joinpath("data", "organisations.json")
-        .read_text(encoding="utf-8")
-    )
-)
 
 # Words that make a capitalised phrase an organisation, with the kind they suggest. A phrase
 # ending in a place word ("Presidential Office Building") is a place.
@@ -205,69 +186,6 @@ NOT_ORGANISATIONS = frozenset({"soviet union", "white house"})
 SEATS_OF_POWER = frozenset({"white house", "downing street", "elysee", "blue house"})
 
 
-@dataclass(eq=False)  # shared as a default, never compared
-class OrganisationBook:
-    """Organisations recognised by name: acronyms by their exact text, other forms folded."""
-
-    exact: dict  # "NATO" -> (name, aliases)
-    folded: dict  # "european union" -> (name, aliases)
-    max_words: int = 1
-    firsts: set = None  # the folded first words of the folded forms: where a look-up may start
-
-    @classmethod
-    def compile(cls, organisations):
-        """organisations: iterable of (name, aliases)."""
-        book = cls({}, {}, 1, set())
-        for name, aliases in organisations:
-            book.add(name, aliases)
-        return book
-
-    def add(self, name, aliases=(), entry=None):
-        """Know `name` and `aliases` as forms of (name, aliases), or of `entry`."""
-        entry = entry or (name, tuple(aliases))
-        for form in (name, *aliases):
-            form = " ".join(form.split())
-            if not form:
-                continue
-            if _acronym_like(form):
-                self.exact.setdefault(form, entry)
-            else:
-                self.folded.setdefault(fold(form), entry)
-                self.firsts.add(fold(form.split(" ", 1)[0]))
-            if len(form.split()) > self.max_words:
-                self.max_words = len(form.split())
-
-    def get(self, phrase):
-        return self.exact.get(phrase) or self.folded.get(fold(phrase))
-
-    def may_start(self, word, key):
-        return word in self.exact or key in self.firsts
-
-    def hits(self, run, tokens):
-        """The phrases of a run this book knows, [(i, j, entry)], cached per run: a book lives
-        as long as the editors' decisions it was made from, and news repeats its runs."""
-        cache = self.__dict__.setdefault("_hits", {})
-        found = cache.get(run)
-        if found is None:
-            if len(cache) >= 20_000:  # bounded: ingest memory stays flat
-                cache.clear()
-            found = cache[run] = tuple(_lookups(tokens, (self,)))
-        return found
-
-
-def _acronym_like(form):
-    """'NATO', 'U.N.', 'G7', 'OPEC+', 'AfDB': matched with their case."""
-    letters = [c for c in form if c.isalpha()]
-    return (
-        " " not in form
-        and bool(letters)
-        and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
-    )
-
-
-DEFAULT_BOOK = OrganisationBook.compile((o.name, o.aliases) for o in SHIPPED)
-
-
 class _Found:
     """The organisations of one text, by folded name, and the short forms it defined."""
 
@@ -332,14 +250,14 @@ def organisations(text, known, people_spans=()):
             found.add(entry[0], span, "other", entry[1])
         hits = book.hits(run, tokens)
         if found.defined.exact or found.defined.folded:
-            hits = sorted({*hits, *_lookups(tokens, (found.defined,))}, key=lambda h: h[0])
+            hits = sorted({*hits, *lookups(tokens, (found.defined,))}, key=lambda h: h[0])
         for i, j, entry in hits:
             span = (start + tokens[i][0], start + tokens[j][1])
             if _overlaps(span, claimed):
                 continue
             if (
                 i == j
-                and not _acronym_like(tokens[i][2])
+                and not acronym_like(tokens[i][2])
                 and (tokens[i][4] in surnames or _overlaps(span, people))
             ):
                 continue  # "Bloomberg" where the text names Michael Bloomberg
@@ -535,7 +453,7 @@ def _legal_form_last(name):
 def _inside_place(tokens, first, end):
     """tokens[first..end] end a longer phrase of the run that names a place."""
     lookup = gazetteer.load().lookup
-    return any(fold(_phrase(tokens, j, end)) in lookup for j in range(first))
+    return any(fold(phrase_of(tokens, j, end)) in lookup for j in range(first))
 
 
 def _opens_place(tokens, i):
@@ -560,42 +478,6 @@ def _is_head(tokens, k, first):
     if word in TRAILING_ONLY:
         return k > first and not tokens[k][3]
     return True
-
-
-def _lookups(tokens, books):
-    """(i, j, entry) for the longest phrases tokens[i..j] some book knows, left to right."""
-    n = len(tokens)
-    i = 0
-    longest = max(b.max_words for b in books)
-    while i < n:
-        hit = None
-        word = tokens[i][2]
-        key = fold(word)
-        if not any(b.may_start(word, key) for b in books):
-            i += 1
-            continue
-        for j in range(min(n, i + longest) - 1, i - 1, -1):
-            if any(tokens[k][3].startswith("nick:") for k in range(i + 1, j + 1)):
-                continue
-            phrase = _phrase(tokens, i, j)
-            entry = next((e for b in books if (e := b.get(phrase))), None)
-            if entry:
-                hit = (i, j, entry)
-                break
-        if hit:
-            yield hit
-            i = hit[1] + 1
-        else:
-            i += 1
-
-
-def _phrase(tokens, i, j):
-    words = [tokens[i][2]]
-    for k in range(i + 1, j + 1):
-        if tokens[k][3]:
-            words.append(tokens[k][3])
-        words.append(tokens[k][2])
-    return " ".join(words)
 
 
 def _beside_noun(text, start, end, run, tokens, before):
@@ -671,7 +553,7 @@ def _lone_acronym(tokens):
     rest = [t[2] for t in tokens if t[2] not in LEADING_NOISE]
     if len(rest) != 1 or "." in rest[0] or rest[0] in NOT_ORGANISATION_ACRONYMS:
         return False
-    return _acronym_like(rest[0]) and 2 <= sum(c.isalpha() for c in rest[0]) <= 6
+    return acronym_like(rest[0]) and 2 <= sum(c.isalpha() for c in rest[0]) <= 6
 
 
 def _sentence_start(text, i):
