@@ -1,0 +1,159 @@
+"""The words and patterns that mark organisations: heads of names ("... Party", "... Corp"),
+nouns beside a name ("the daily ...", "... shares"), share-price moves, speakers, definitions.
+
+Read by the organisation phase (organisations.py) and, for the cues that say a phrase is a firm
+or a paper, by the people phase too (context.names_a_firm): one list for each cue.
+"""
+
+import re
+
+from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, TITLES, words
+
+# Words that make a capitalised phrase an organisation, with the kind they suggest. A phrase
+# ending in a place word ("Presidential Office Building") is a place.
+_HEADS = {
+    "party": "Party Front Movement Alliance Coalition Caucus",
+    "government": """Ministry Department Bureau Agency Office Authority Administration Service
+        Services Commission Committee Council Assembly Parliament Congress Senate Court Tribunal
+        Police Army Navy Guard Guards Command Corps Directorate Inspectorate Secretariat Reserve""",
+    "armed_group": "Forces Force Brigade Brigades Battalion Regiment Militia Brotherhood",
+    "company": """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC plc PLC AG GmbH Group
+        Holdings Airlines Airways Motors Electronics Industries Technologies Pharmaceuticals Bank
+        Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
+        Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates""",
+    "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
+        Network News Press Newsroom Newsdesk""",
+    "ngo": """Foundation Fund Trust Society Watch Association Federation Confederation Union League
+        Community""",
+    "other": """University College School Academy Institute Institution Hospital Center Centre
+        Centres Centers Organisation Organization Club FC Church Observatory Board Laboratory
+        Laboratories
+        International""",
+}
+HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
+# Heads that only make an organisation after a name ("POSCO International", "Ajax FC").
+# Legal forms ("Unitog Co", "Peugeot SA", "Volvo AB") and a news desk ("London Newsroom") are
+# also only read after a name: alone they are abbreviations or ordinary words.
+TRAILING_ONLY = words(
+    """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA Bhd
+    Berhad Tbk Securities Associates Newsroom Newsdesk"""
+)
+# Heads that name one body even alone, capitalised: a country's legislature ("Congress passed
+# the bill", "the Senate voted"), unlike "the Commission" or "the Party".
+NAMES_ALONE = frozenset({"Congress", "Senate"})
+# Capitalised words after a head that make the phrase a building or a place.
+FACILITY_WORDS = words(
+    """Building Buildings Headquarters Compound Tower Towers Hall Square Station Airport Stadium
+    Complex Palace Campus Museum Road Street Avenue Bridge Gate Plaza Park Prison Hotel Grounds"""
+)
+# Titles that open a run before the organisation ("Governor of the Central Bank of Nigeria").
+PERSON_TITLES = TITLES - words(
+    """Party Opposition Junta Military State Supreme Foreign Defence Defense Finance Interior
+    Justice Grand Crown Field Private Acting Interim Former Senior Senate"""
+)
+# Lower-case nouns that make the capitalised name beside them an organisation: after it ("the
+# Libre party", "Interfax news agency", "ZDF television", "Isbank shares"), matched where a run
+# ends ...
+NOUN_AFTER_RE = re.compile(
+    r"(?:['’]s)? (party|movement|coalition|alliance|militia|bloc|group|union|newspaper|"
+    r"broadcaster|news agency|agency|daily|weekly|magazine|newsletter|television|radio|"
+    r"shares|stock|shareholders)\b"
+)
+# ... and before it ("consulting firm Towers Perrin", "the daily El Mundo", "retailers Metro,
+# Rewe and Lidl", "shares of Cukurova"), found in one scan of the text. Nouns a person may also
+# be named after ("producer", "trader", "developer") are left out.
+NOUNS_BEFORE = words(
+    """company firm group party club broadcaster newspaper union utility carrier airline lender
+    insurer miner conglomerate watchdog regulator charity militia organisation organization agency
+    daily weekly magazine tabloid journal retailer chain bank brokerage carmaker automaker
+    chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
+    television radio companies firms banks lenders insurers carriers airlines retailers newspapers
+    dailies broadcasters utilities parties groups brokers bloc consultancy"""
+)
+NOUN_PAIRS_BEFORE = frozenset(
+    {"news agency", "shares of", "shares in", "stake in", "think tank", "peacekeeping mission"}
+)
+# A share price moving after a name: "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost
+# 22.72 to 597", "Isbank gained 300 lira". Points are left out: indices and teams score them.
+STOCK_MOVE_RE = re.compile(
+    r"(?:['’]s)?\s+(?:shares\s+)?(?:rose|fell|gained|lost|slipped|climbed|jumped|dropped|eased|"
+    r"shed|firmed|slid|rallied|added|tumbled|plunged|surged|soared|dipped|edged\s+(?:up|down))"
+    r"\s+(?:a\s+)?(?:[A-Z]{0,2}\$\s*)?(?:[\d,]*\d\.\d+\s+to\s+\d|[\d.,]*\d\s*(?:percent\b|pct\b|"
+    r"%|cents?\b|pence\b|p\b|lira\b|yen\b|francs?\b|marks?\b|pesos?\b|rupees?\b|baht\b))"
+)
+# Stock indices, markets, currencies and kinds of shares, which move as a firm's shares do ("the
+# Nikkei fell 1 percent", "Class B shares").
+NOT_FIRM_WORDS = words(
+    """Index Indices Average Composite Dow Nikkei FTSE Footsie DAX CAC Hang Seng Kospi Sensex
+    Bovespa Merval Nasdaq Topix Straits Bourse Sterling Dollar Euro Yen Brent Gold Silver Class
+    Series Treasury Government Preferred Ordinary Common"""
+)
+# What stands between the names of a list ("retailers Metro, Rewe and Lidl").
+LIST_GAPS = frozenset({", ", " and ", ", and ", " or "})
+PLURAL_NOUNS = words(
+    """companies firms banks lenders insurers carriers airlines retailers newspapers dailies
+    broadcasters utilities parties groups brokers"""
+)
+# An acronym the story uses as a speaker or a source is an organisation: "USDA said",
+# "told NRK", "according to IBCA". People's initials take full stops and are not matched.
+SAID_AFTER_RE = re.compile(
+    r"(?:['’]s)? (?:said|says|reported|reports|announced|added|estimated|forecast|warned|"
+    r"predicted|told|quoted|cited|confirmed|denied|urged)\b"
+)
+TOLD_BEFORE = ("told ", "according to ", "quoted by ", "reported by ", "cited by ")
+# Acronyms that are not organisations even as a sentence's subject.
+NOT_ORGANISATION_ACRONYMS = words("AIDS HIV GMT EST EDT CET GDP CEO CFO TV OK AM PM ID PC")
+MEDIA_NOUNS = words(
+    """newspaper broadcaster agency daily weekly magazine newsletter television radio tabloid
+    journal newspapers dailies broadcasters"""
+)
+NOUN_KINDS = {
+    "party": "party",
+    "movement": "party",
+    "coalition": "party",
+    "alliance": "party",
+    "parties": "party",
+    "militia": "armed_group",
+    "news agency": "media",
+    **dict.fromkeys(MEDIA_NOUNS, "media"),
+}
+COMPANY_NOUNS = words(
+    """company firm shares stock shareholders retailer chain bank brokerage carmaker automaker
+    chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
+    companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
+    insurer carrier airline utility miner conglomerate"""
+) | {"shares of", "shares in", "stake in"}
+# A press digest's paper: a line of capitals before a line opening with a dash.
+DIGEST_PAPER_RE = re.compile(
+    r"^([A-Z][^\n a-z]{1,30}(?: [^\n a-z]{1,30}){0,4})[ \t]*\n(?:[ \t]*\n)?[ \t]*-", re.M
+)
+# What stands after a name to define its short form: "(CCP)", '("Khangai Copper")', "known as".
+DEFINED_RE = re.compile(
+    r"\s*[(（]\s*[“\"]?([A-Z][\w&.'’\- ]{0,40}?)[”\"]?\s*[)）]"
+    r"|,?\s+(?:also\s+|widely\s+|better\s+)?known\s+as\s+(?:the\s+)?([A-Z][\w&\-]+)"
+)
+# A run that continues after these ("Department of Latin American and Caribbean Affairs",
+# "Hyundai Engineering & Construction", "People's Council", "Bolivian Workers' Center").
+JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ")
+POSSESSIVE_WORDS = words(
+    "People Workers Women Farmers Citizens Veterans Children Teachers Journalists Employers"
+)
+# Adjectives the function-word list holds that open many organisations' names ("National
+# Assembly", "Central Bank", "Public Transport Corporation"): part of the name here.
+NAME_ADJECTIVES = words(
+    """National Central Federal State Global International Regional Local Western Eastern
+    Northern Southern Public Private Joint Foreign Domestic Official Opposition Ruling
+    Government Police Supreme Senior Junior Open Free"""
+)
+LEADING_NOISE = (FUNCTION_WORDS | DAYS_MONTHS) - frozenset(HEADS) - NAME_ADJECTIVES
+# Words that make a head's complement a project, a treaty or an event, not part of the name
+# ("Hoshino Metals for Tsagaan Del Project").
+NOT_NAME_WORDS = words(
+    """Project Projects Programme Program Initiative Plan Strategy Treaty Agreement Accord Pact
+    Summit Conference Prize Award Awards Cup Games Championship Act Law Bill Declaration"""
+)
+COMPANY_ABBREVIATIONS = words("Corp Inc Ltd Co Bros Cie")
+NOT_ORGANISATIONS = frozenset({"soviet union", "white house"})
+# Buildings that stand for a government when they speak ("the White House said"), and are places
+# otherwise ("signed at the White House").
+SEATS_OF_POWER = frozenset({"white house", "downing street", "elysee", "blue house"})
