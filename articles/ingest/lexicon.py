@@ -197,13 +197,8 @@ PLACE_PREFIXES = words(
 )
 # "near Debre Berhan", "the province of ...": what stands before a place, not a person.
 PLACE_WORDS_BEFORE = words("near outside toward towards")
-# "the Albanian daily Koha Jone", "consulting firm Towers Perrin": a firm or a paper named after
-# the lower-case noun that says what it is (not nouns a person may be: "insurer", "broker").
-ORG_NOUNS_BEFORE = words(
-    """daily newspaper weekly magazine paper tabloid agency brokers brokerage firm firms company
-    companies group conglomerate bank banks airline retailer chain manufacturer unit subsidiary
-    broadcaster network station ship vessel tanker ferry freighter club team"""
-)
+# Things named after a lower-case noun ("the ferry Trident Seven"): not people, not organisations.
+THING_NOUNS_BEFORE = words("ship vessel tanker ferry freighter paper network station team")
 PLACE_NOUNS_BEFORE_OF = words(
     "city town village province region district state capital port island county"
 )

@@ -10,17 +10,22 @@ import re
 from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import Candidate
 from articles.ingest.extraction.name_lists import city_phrases, club_or_venue, ordinary_words
+from articles.ingest.extraction.organisation_words import (
+    NOUNS_BEFORE,
+    SHARES_AFTER_RE,
+    STOCK_MOVE_RE,
+)
 from articles.ingest.extraction.tokens import CONNECTORS
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
     COMMON_CAPITALISED,
     FOREIGN_ARTICLES,
-    ORG_NOUNS_BEFORE,
     PLACE_NOUNS_BEFORE_OF,
     PLACE_PREFIXES,
     PLACE_WORDS_BEFORE,
     PORTFOLIO_WORDS,
     ROLE_MODIFIERS,
+    THING_NOUNS_BEFORE,
     TITLE_WORDS_LOWER,
     WORD_SUFFIXES,
 )
@@ -38,13 +43,6 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"port|settlement|newspaper|daily|weekly|magazine|index|futures|unit|"
     r"subsidiary|affiliate|brand|model|ship|vessel|tanker|ferry|hospital|bank)\b"
 )
-# "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost 22.72 to 597": a share price moving.
-STOCK_MOVE_AFTER_RE = re.compile(
-    r"\s+(?:rose|fell|gained|lost|slipped|climbed|jumped|dropped|eased|shed|firmed|slid|rallied)"
-    r"\s+(?:a\s+)?[\d.,]+\s*(?:percent|pct|%|cents?|pence|p\b|to\s+[\d.,]+)"
-)
-# "Evelyn Ruhr shares fell", "... shareholders": a company's name before what it issues.
-FIRM_NOUN_AFTER_RE = re.compile(r"['’]?s?\s+(?:shares|stock|stocks|shareholders|bonds)\b")
 # Month names that are also names ("Theresa May"), taken for a month before a day's number.
 MONTHS_THAT_ARE_NAMES = frozenset(("May", "March", "June", "April", "August"))
 DAY_AFTER_RE = re.compile(r"\s+\d{1,2}\b(?![.,]\d)")
@@ -52,6 +50,9 @@ DAY_AFTER_RE = re.compile(r"\s+\d{1,2}\b(?![.,]\d)")
 STATE_AFTER_RE = re.compile(
     r",\s+(?:[A-Z][a-z]{1,4}\.|(?:N\.[JYHCDM]|R\.I|S\.[CD]|D\.C|W\.\s?Va)\.)(?!\s*[A-Z][a-z])"
 )
+# The lower-case nouns before a name that say it is no person: an organisation's ("consulting
+# firm Towers Perrin", "the daily Koha Jone"), or a thing's ("the ferry Trident Seven").
+NOUNS_BEFORE_NOT_PEOPLE = NOUNS_BEFORE | THING_NOUNS_BEFORE
 QUOTES_BEFORE, QUOTES_AFTER = "\"“‘'", "\"”’'"
 # "Werder Bremen 2", "Hansa Rostock (Akpoborie 5th)": a score or a scorer after a name.
 SCORE_AFTER_RE = re.compile(r"\s+(?:\d|\([A-Z])")
@@ -148,9 +149,9 @@ def names_a_firm(text, cand, start, end):
     if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
         return True
     words = before.split()
-    if before.endswith(" ") and words and words[-1].lower() in ORG_NOUNS_BEFORE:
+    if before.endswith(" ") and words and words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE:
         return True
-    return bool(STOCK_MOVE_AFTER_RE.match(text, end) or FIRM_NOUN_AFTER_RE.match(text, end))
+    return bool(STOCK_MOVE_RE.match(text, end) or SHARES_AFTER_RE.match(text, end))
 
 
 def _quoted(text, start, end):

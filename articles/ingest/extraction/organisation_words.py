@@ -73,6 +73,9 @@ NOUNS_BEFORE = words(
 NOUN_PAIRS_BEFORE = frozenset(
     {"news agency", "shares of", "shares in", "stake in", "think tank", "peacekeeping mission"}
 )
+# A firm's name before what it issues ("Evelyn Ruhr shares fell"); unlike the nouns above, it
+# never follows a person's name, so the people phase reads it as well.
+SHARES_AFTER_RE = re.compile(r"['’]?s?\s+(?:shares|stock|stocks|shareholders|bonds)\b")
 # A share price moving after a name: "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost
 # 22.72 to 597", "Isbank gained 300 lira". Points are left out: indices and teams score them.
 STOCK_MOVE_RE = re.compile(
