@@ -124,7 +124,7 @@ def common_word(key):
     frequent (wordfreq)."""
     from wordfreq import zipf_frequency
 
-    if not _in_dictionary(key) or key in given_names() or key in surnames(NAME_LIKE_SURNAMES):
+    if not in_dictionary(key) or key in given_names() or key in surnames(NAME_LIKE_SURNAMES):
         return False
     return zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
 
@@ -132,12 +132,14 @@ def common_word(key):
 INFLECTIONS = ("s", "es", "ed", "d", "ing")
 
 
-def _in_dictionary(key):
+def in_dictionary(key):
     """In Webster's list, or an inflection of a word in it ("ended", "persons"): the list holds
     base forms only."""
     words = dictionary()
-    return key in words or any(
-        key.endswith(ending) and key[: -len(ending)] in words for ending in INFLECTIONS
+    return (
+        key in words
+        or any(key.endswith(ending) and key[: -len(ending)] in words for ending in INFLECTIONS)
+        or (key.endswith("ies") and key[:-3] + "y" in words)  # "companies"
     )
 
 

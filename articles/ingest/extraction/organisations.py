@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
+from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.mentions import OrganisationMention
 from articles.ingest.extraction.organisation_book import (
     OrganisationBook,
@@ -398,7 +399,7 @@ def _beside_noun(text, start, end, run, tokens, before):
         if (noun in COMPANY_NOUNS or noun in MEDIA_NOUNS) and (
             any(t[2] in NOT_FIRM_WORDS for t in tokens[first:])
             or name_lists.ordinary_words(keys)
-            or (_sentence_start(text, span[0]) and all(map(_in_dictionary, keys)))
+            or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
         ):
             return None
         kind = "company" if noun in COMPANY_NOUNS else NOUN_KINDS.get(noun, "other")
@@ -432,19 +433,6 @@ def _lone_acronym(tokens):
     if len(rest) != 1 or "." in rest[0] or rest[0] in NOT_ORGANISATION_ACRONYMS:
         return False
     return acronym_like(rest[0]) and 2 <= sum(c.isalpha() for c in rest[0]) <= 6
-
-
-def _sentence_start(text, i):
-    before = text[max(0, i - 6) : i].rstrip(" \"“‘'")
-    return not before or before[-1] in ".!?\n:-—"
-
-
-def _in_dictionary(key):
-    """In Webster's list, or an inflection of a word in it."""
-    words_ = name_lists.dictionary()
-    return key in words_ or any(
-        key.endswith(ending) and key[: -len(ending)] in words_ for ending in ("s", "es", "ed")
-    )
 
 
 def _seat_of_power(tokens):
