@@ -18,13 +18,17 @@ Resources LLC ("Khangai Copper")", "..., known as INGD") becomes an alias, and i
 resolve to that organisation. A name that is a country or a region is a place, never an
 organisation (the EU is an organisation because the list says so); a name a person holds is the
 person's (`extract()` passes the people's spans).
+
+This module reads a text run by run; its word lists are in `organisation_words`, what the words
+beside a run say in `organisation_cues`, and the organisations known by name in
+`organisation_book`.
 """
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
-from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.mentions import OrganisationMention
 from articles.ingest.extraction.organisation_book import (
     OrganisationBook,
@@ -32,33 +36,27 @@ from articles.ingest.extraction.organisation_book import (
     lookups,
     phrase_of,
 )
+from articles.ingest.extraction.organisation_cues import (
+    beside_noun,
+    compound_adjective,
+    credit,
+    defined_after,
+    digest_papers,
+    is_place,
+    noun_before,
+)
 from articles.ingest.extraction.organisation_words import (
     COMPANY_ABBREVIATIONS,
-    COMPANY_NOUNS,
-    DEFINED_RE,
-    DIGEST_PAPER_RE,
     FACILITY_WORDS,
     HEADS,
     JOINERS,
     LEADING_NOISE,
     LIST_GAPS,
-    MEDIA_NOUNS,
     NAMES_ALONE,
-    NOT_FIRM_WORDS,
     NOT_NAME_WORDS,
-    NOT_ORGANISATION_ACRONYMS,
-    NOT_ORGANISATIONS,
-    NOUN_AFTER_RE,
-    NOUN_KINDS,
-    NOUN_PAIRS_BEFORE,
-    NOUNS_BEFORE,
     PERSON_TITLES,
     PLURAL_NOUNS,
     POSSESSIVE_WORDS,
-    SAID_AFTER_RE,
-    SEATS_OF_POWER,
-    STOCK_MOVE_RE,
-    TOLD_BEFORE,
     TRAILING_ONLY,
 )
 from articles.ingest.extraction.tokens import RUN_RE, run_tokens
@@ -93,92 +91,111 @@ class _Found:
         self.defined.add(alias, entry=(org.name, ()))
 
 
+@dataclass
+class _Story:
+    """One text being read: what editors decided, the people found, the organisations so far."""
+
+    text: str
+    book: object  # OrganisationBook
+    rejected: frozenset
+    people: list  # the people's spans, sorted
+    surnames: set  # the people's last words, folded
+    found: _Found
+    listed: tuple | None = None  # (end, noun) of a name read after a plural noun
+
+
 def organisations(text, known, people_spans=()):
     """Return the OrganisationMentions of `text`, editors' decisions (`known`) applied.
 
     `people_spans` are the spans of the people found in `text`: a single word that is both a
     listed organisation and a person's name or surname there ("Bloomberg") is the person's.
     """
-    book = known.organisations
-    rejected = known.rejected_organisations
-    found = _Found()
-    # Where a lower-case organisation noun stands after or before a run: one scan each.
-    listed = None  # (end, noun) of the last name read after a plural noun: a list may go on
     people = sorted(people_spans)
-    surnames = {fold(text[s:e].rsplit(" ", 1)[-1]) for s, e in people}
+    story = _Story(
+        text,
+        known.organisations,
+        known.rejected_organisations,
+        people,
+        {fold(text[s:e].rsplit(" ", 1)[-1]) for s, e in people},
+        _Found(),
+    )
     for start, end in _runs(text):
         run = text[start:end]
         tokens, heads = _analyse(run)
-        claimed = []
-        for rel_start, rel_end, name, kind in heads:
-            span = (start + rel_start, start + rel_end)
-            if text[span[1] : span[1] + 1] == "." and _legal_form_last(name):
-                name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
-            if fold(name) in rejected or _is_place(name) or _credit(text, span):
-                continue
-            # A known organisation's full name wins over the head rule ("World Food Programme").
-            entry = book.get(name) or found.defined.get(name)
-            org = (
-                found.add(entry[0], span, kind, entry[1]) if entry else found.add(name, span, kind)
-            )
-            claimed.append(span)
-            _defined_after(text, span[1], org, found)
-        if text[end : end + 1] == "+" and (entry := book.get(tokens[-1][2] + "+")):
-            span = (start + tokens[-1][0], end + 1)  # "OPEC+": the run stops before the "+"
-            claimed.append(span)
-            found.add(entry[0], span, "other", entry[1])
-        hits = book.hits(run, tokens)
-        if found.defined.exact or found.defined.folded:
-            hits = sorted({*hits, *lookups(tokens, (found.defined,))}, key=lambda h: h[0])
-        for i, j, entry in hits:
-            span = (start + tokens[i][0], start + tokens[j][1])
-            if _overlaps(span, claimed):
-                continue
-            if (
-                i == j
-                and not acronym_like(tokens[i][2])
-                and (tokens[i][4] in surnames or _overlaps(span, people))
-            ):
-                continue  # "Bloomberg" where the text names Michael Bloomberg
-            if fold(entry[0]) in rejected or _credit(text, span):
-                continue
-            org = found.add(entry[0], span, "other", entry[1])
-            claimed.append(span)
-            _defined_after(text, span[1], org, found)
+        claimed = _named_by_heads(story, start, heads)
+        _known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
-            before = _noun_before(text, start)
-            if before is None and listed and text[listed[0] : start] in LIST_GAPS:
-                before = listed[1]  # "retailers Metro, Rewe and Lidl"
-            nouned = _beside_noun(text, start, end, run, tokens, before)
-            if nouned and not _overlaps(nouned[1], people):
-                name, span, kind = nouned
-                if fold(name) not in rejected and (kind == "government" or not _is_place(name)):
-                    org = found.add(name, span, kind)
-                    claimed.append(span)
-                    _defined_after(text, end, org, found)
-                    if before in PLURAL_NOUNS:
-                        listed = (end, before)
+            _named_beside_noun(story, start, end, run, tokens)
     if "PRESS DIGEST" in text[:300].upper():
-        _digest_papers(text, found, rejected)
+        digest_papers(text, story.found, story.rejected)
     out = []
-    for org in found.by_key.values():
-        if fold(org.name) in rejected or any(fold(a) in rejected for a in org.aliases):
+    for org in story.found.by_key.values():
+        if fold(org.name) in story.rejected or any(fold(a) in story.rejected for a in org.aliases):
             continue
         org.spans.sort()
         out.append(org)
     return out
 
 
-def _digest_papers(text, found, rejected):
-    """A press digest lists stories under each paper's name, a line of capitals of its own
-    ("HAARETZ", then "- Palestinian President ..."): those names are newspapers. A country
-    ("IRAQ") or a section ("FRONT PAGE") heads a list too, and is not one."""
-    for m in DIGEST_PAPER_RE.finditer(text):
-        name = m.group(1)
-        if name.rsplit(" ", 1)[-1] in ("PAGE", "PAGES") or fold(name) in rejected:
+def _named_by_heads(story, start, heads):
+    """The run's names built on an organisation word; returns the spans they claim."""
+    text, found, claimed = story.text, story.found, []
+    for rel_start, rel_end, name, kind in heads:
+        span = (start + rel_start, start + rel_end)
+        if text[span[1] : span[1] + 1] == "." and _legal_form_last(name):
+            name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
+        if fold(name) in story.rejected or is_place(name) or credit(text, span):
             continue
-        if not _is_place(name):
-            found.add(name, m.span(1), "media")
+        # A known organisation's full name wins over the head rule ("World Food Programme").
+        entry = story.book.get(name) or found.defined.get(name)
+        org = found.add(entry[0], span, kind, entry[1]) if entry else found.add(name, span, kind)
+        claimed.append(span)
+        defined_after(text, span[1], org, found)
+    return claimed
+
+
+def _known_names(story, start, end, run, tokens, claimed):
+    """The run's names the book knows or the story defined; adds their spans to `claimed`."""
+    text, found, book = story.text, story.found, story.book
+    if text[end : end + 1] == "+" and (entry := book.get(tokens[-1][2] + "+")):
+        span = (start + tokens[-1][0], end + 1)  # "OPEC+": the run stops before the "+"
+        claimed.append(span)
+        found.add(entry[0], span, "other", entry[1])
+    hits = book.hits(run, tokens)
+    if found.defined.exact or found.defined.folded:
+        hits = sorted({*hits, *lookups(tokens, (found.defined,))}, key=lambda h: h[0])
+    for i, j, entry in hits:
+        span = (start + tokens[i][0], start + tokens[j][1])
+        if _overlaps(span, claimed):
+            continue
+        if (
+            i == j
+            and not acronym_like(tokens[i][2])
+            and (tokens[i][4] in story.surnames or _overlaps(span, story.people))
+        ):
+            continue  # "Bloomberg" where the text names Michael Bloomberg
+        if fold(entry[0]) in story.rejected or credit(text, span):
+            continue
+        org = found.add(entry[0], span, "other", entry[1])
+        claimed.append(span)
+        defined_after(text, span[1], org, found)
+
+
+def _named_beside_noun(story, start, end, run, tokens):
+    """A run no rule claimed, named by a lower-case noun beside it ("the daily ...")."""
+    text = story.text
+    before = noun_before(text, start)
+    if before is None and story.listed and text[story.listed[0] : start] in LIST_GAPS:
+        before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
+    nouned = beside_noun(text, start, end, run, tokens, before)
+    if not nouned or _overlaps(nouned[1], story.people):
+        return
+    name, span, kind = nouned
+    if fold(name) not in story.rejected and (kind == "government" or not is_place(name)):
+        org = story.found.add(name, span, kind)
+        defined_after(text, end, org, story.found)
+        if before in PLURAL_NOUNS:
+            story.listed = (end, before)
 
 
 def _runs(text):
@@ -221,7 +238,7 @@ def _joins(left, gap, right):
         and (right_words[0] not in HEADS or len(right_words) > 1)
         and bool(left_words)
         and (len(left_words) >= 2 or _ordinary(fold(left_words[0])))
-        and not _is_place(" ".join(left_words))
+        and not is_place(" ".join(left_words))
     )
 
 
@@ -247,25 +264,11 @@ def _analyse(run):
 
 
 def _head_names(run, tokens):
+    """(start, end, name, kind) of each name built on an organisation word in a run."""
     n = len(tokens)
     i = 0
     while i < n:
-        # Skip what opens a run before a name: "The", "On Monday", "Governor of the",
-        # "Tokyo-based".
-        while i < n and (
-            tokens[i][2] in LEADING_NOISE
-            or tokens[i][2] in PERSON_TITLES
-            or _compound_adjective(tokens[i][2])
-        ):
-            if _opens_place(tokens, i):
-                break  # "New York Stock Exchange": "New" is a month-list word, here a place's
-            i += 1
-        while i < n and tokens[i][3] in ("of", "of the", "for", "for the", "the"):
-            if i > 0 and tokens[i - 1][2] in PERSON_TITLES:
-                i += 1  # "Governor of the Central Bank": the title's complement is the name
-                continue
-            break
-        first = i
+        first = _name_start(tokens, i)
         h = next((k for k in range(first, n) if _is_head(tokens, k, first)), None)
         if h is None:
             return
@@ -274,33 +277,7 @@ def _head_names(run, tokens):
         for k in range(first + 1, h + 1):
             if tokens[k][3] in ("of", "of the", "for", "for the"):
                 first = k
-        end = h
-        before_complement = h
-        # Complements and further organisation words: "University of Zambia", "Korea Electric
-        # Power Corp"; a title, a function word or a place word ends the name.
-        k = h + 1
-        while k < n:
-            word, gap = tokens[k][2], tokens[k][3]
-            if word in PERSON_TITLES or word in LEADING_NOISE or gap.startswith("nick:"):
-                break
-            if word in FACILITY_WORDS:
-                end = None
-                break
-            if word in NOT_NAME_WORDS:
-                end = before_complement
-                break
-            if _is_head(tokens, k, first):
-                before_complement = k
-            if gap in ("of", "of the", "for", "for the", "and") or _is_head(tokens, k, first):
-                end = k
-                while k + 1 < n and not tokens[k + 1][3] and tokens[k + 1][2] not in PERSON_TITLES:
-                    if tokens[k + 1][2] in FACILITY_WORDS:
-                        break
-                    k += 1
-                    end = k
-                k += 1
-                continue
-            break
+        end, k = _name_end(tokens, first, h)
         if end is not None and _inside_place(tokens, first, end):
             end = None  # "Republic of the Union of Myanmar": a country's official name
         if end is not None and (
@@ -318,10 +295,54 @@ def _head_names(run, tokens):
         i = max(k, h + 1)
 
 
-def _credit(text, span):
-    """'(Reuters) -', '(AFP) —': the agency credit of a dateline, not a mention."""
-    s, e = span
-    return text[s - 1 : s] == "(" and text[e : e + 3] in (") -", ") —", ") –")
+def _name_start(tokens, i):
+    """Skip what opens a run before a name: "The", "On Monday", "Governor of the",
+    "Tokyo-based"."""
+    n = len(tokens)
+    while i < n and (
+        tokens[i][2] in LEADING_NOISE
+        or tokens[i][2] in PERSON_TITLES
+        or compound_adjective(tokens[i][2])
+    ):
+        if _opens_place(tokens, i):
+            break  # "New York Stock Exchange": "New" is a month-list word, here a place's
+        i += 1
+    while i < n and tokens[i][3] in ("of", "of the", "for", "for the", "the"):
+        if i > 0 and tokens[i - 1][2] in PERSON_TITLES:
+            i += 1  # "Governor of the Central Bank": the title's complement is the name
+            continue
+        break
+    return i
+
+
+def _name_end(tokens, first, h):
+    """(the last token of the name whose organisation word is tokens[h] or None, where reading
+    stopped). Complements and further organisation words belong to it: "University of Zambia",
+    "Korea Electric Power Corp"; a title, a function word or a place word ends the name."""
+    n = len(tokens)
+    end = before_complement = h
+    k = h + 1
+    while k < n:
+        word, gap = tokens[k][2], tokens[k][3]
+        if word in PERSON_TITLES or word in LEADING_NOISE or gap.startswith("nick:"):
+            break
+        if word in FACILITY_WORDS:
+            return None, k
+        if word in NOT_NAME_WORDS:
+            return before_complement, k
+        if _is_head(tokens, k, first):
+            before_complement = k
+        if gap in ("of", "of the", "for", "for the", "and") or _is_head(tokens, k, first):
+            end = k
+            while k + 1 < n and not tokens[k + 1][3] and tokens[k + 1][2] not in PERSON_TITLES:
+                if tokens[k + 1][2] in FACILITY_WORDS:
+                    break
+                k += 1
+                end = k
+            k += 1
+            continue
+        break
+    return end, k
 
 
 def _legal_form_last(name):
@@ -344,12 +365,6 @@ def _opens_place(tokens, i):
     return pair in gaz.lookup or pair in gaz.prefixes
 
 
-def _compound_adjective(word):
-    """'Tokyo-based', 'Iran-aligned', 'LDP-dominated': describes a name, is not one."""
-    _, dash, rest = word.partition("-")
-    return bool(dash) and rest[:1].islower()
-
-
 def _is_head(tokens, k, first):
     word = tokens[k][2]
     if word not in HEADS:
@@ -357,105 +372,6 @@ def _is_head(tokens, k, first):
     if word in TRAILING_ONLY:
         return k > first and not tokens[k][3]
     return True
-
-
-def _beside_noun(text, start, end, run, tokens, before):
-    """(name, span, kind) when the words beside the run say it names an organisation: a
-    lower-case organisation noun after it or `before` it, a share price moving after it, a verb
-    of saying after an acronym (or "told" before it), or "A & B" inside it."""
-    m = NOUN_AFTER_RE.match(text, end)
-    after = m.group(1) if m else None
-    if after is None and before is None and " & " not in run:
-        if STOCK_MOVE_RE.match(text, end):
-            after = "shares"
-        elif (SAID_AFTER_RE.match(text, end) or text.endswith(TOLD_BEFORE, 0, start)) and (
-            _lone_acronym(tokens) or _seat_of_power(tokens)
-        ):
-            after = "said"
-        else:
-            return None
-    first = 0
-    while first < len(tokens) and tokens[first][2] in LEADING_NOISE:
-        first += 1
-    if first == len(tokens) or tokens[first][2] in PERSON_TITLES:
-        return None
-    if any(t[2] in PERSON_TITLES or _compound_adjective(t[2]) for t in tokens[first:]):
-        return None
-    gaz = gazetteer.load()
-    if all(t[4] in gaz.lookup or t[4] in gaz.regions for t in tokens[first:]):
-        return None  # "an Iraqi Kurdish group": demonyms and places, not a name
-    name = text[start + tokens[first][0] : start + tokens[-1][1]]
-    span = (start + tokens[first][0], end)
-    if after == "said":
-        if _seat_of_power(tokens):
-            return name, span, "government"
-        return name, span, "other"
-    noun = after or (before if first == 0 else None)
-    if noun:
-        # "Sterling fell 1 percent", "Steel shares", "Nikkei", "State television": everyday
-        # words and markets, not a firm or a paper.
-        # At a sentence's start, capitals say nothing: there, dictionary words are words.
-        keys = tuple(t[4] for t in tokens[first:])
-        if (noun in COMPANY_NOUNS or noun in MEDIA_NOUNS) and (
-            any(t[2] in NOT_FIRM_WORDS for t in tokens[first:])
-            or name_lists.ordinary_words(keys)
-            or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
-        ):
-            return None
-        kind = "company" if noun in COMPANY_NOUNS else NOUN_KINDS.get(noun, "other")
-        return name, span, kind
-    if " & " in name:
-        return name, span, "company"
-    return None
-
-
-def _noun_before(text, start):
-    """The lower-case organisation noun that stands right before `start` ("firm ", "shares of "),
-    or None: a look at the one or two words before, cheaper than a scan of the whole text."""
-    if text[start - 1 : start] != " ":
-        return None
-    i = text.rfind(" ", max(0, start - 30), start - 1)
-    word = text[i + 1 : start - 1]
-    if not word.islower():
-        return None
-    if i > 0:
-        j = text.rfind(" ", max(0, i - 30), i)
-        pair = text[j + 1 : start - 1]
-        if pair in NOUN_PAIRS_BEFORE:
-            return pair
-    return word if word in NOUNS_BEFORE else None
-
-
-def _lone_acronym(tokens):
-    """One acronym of 2 to 6 letters after any opening words ("The KFTA"); initials with full
-    stops ("J.K.") and common abbreviations ("GMT", "AIDS") are not."""
-    rest = [t[2] for t in tokens if t[2] not in LEADING_NOISE]
-    if len(rest) != 1 or "." in rest[0] or rest[0] in NOT_ORGANISATION_ACRONYMS:
-        return False
-    return acronym_like(rest[0]) and 2 <= sum(c.isalpha() for c in rest[0]) <= 6
-
-
-def _seat_of_power(tokens):
-    words_ = [t[4] for t in tokens if t[2] not in LEADING_NOISE]
-    return 0 < len(words_) <= 2 and " ".join(words_) in SEATS_OF_POWER
-
-
-def _defined_after(text, end, org, found):
-    """An acronym or short name defined right after an organisation's name."""
-    m = DEFINED_RE.match(text, end)
-    if m is None:
-        return
-    alias = (m.group(1) or m.group(2) or "").strip()
-    key = fold(alias)
-    gaz = gazetteer.load()
-    if alias and key not in gaz.lookup and key not in gaz.regions and not alias.isdigit():
-        found.define(org, alias)
-
-
-def _is_place(name):
-    gaz = gazetteer.load()
-    key = fold(name)
-    return key in gaz.lookup or key in gaz.regions or key in NOT_ORGANISATIONS
 
 
 def _country_of(name):

@@ -1,0 +1,152 @@
+"""What the words beside a capitalised phrase say about it, for the organisation phase: a
+noun before or after it ("the daily ...", "... news agency"), a definition after it ("(CCP)"),
+a wire credit ("(Reuters) -"), a speaker ("USDA said"), a press digest's paper names.
+"""
+
+from articles.ingest import gazetteer
+from articles.ingest.extraction import name_lists
+from articles.ingest.extraction.context import sentence_start
+from articles.ingest.extraction.organisation_book import acronym_like
+from articles.ingest.extraction.organisation_words import (
+    COMPANY_NOUNS,
+    DEFINED_RE,
+    DIGEST_PAPER_RE,
+    LEADING_NOISE,
+    MEDIA_NOUNS,
+    NOT_FIRM_WORDS,
+    NOT_ORGANISATION_ACRONYMS,
+    NOT_ORGANISATIONS,
+    NOUN_AFTER_RE,
+    NOUN_KINDS,
+    NOUN_PAIRS_BEFORE,
+    NOUNS_BEFORE,
+    PERSON_TITLES,
+    SAID_AFTER_RE,
+    SEATS_OF_POWER,
+    STOCK_MOVE_RE,
+    TOLD_BEFORE,
+)
+from articles.ingest.gazetteer import fold
+
+
+def beside_noun(text, start, end, run, tokens, before):
+    """(name, span, kind) when the words beside the run say it names an organisation: a
+    lower-case organisation noun after it or `before` it, a share price moving after it, a verb
+    of saying after an acronym (or "told" before it), or "A & B" inside it."""
+    m = NOUN_AFTER_RE.match(text, end)
+    after = m.group(1) if m else None
+    if after is None and before is None and " & " not in run:
+        if STOCK_MOVE_RE.match(text, end):
+            after = "shares"
+        elif (SAID_AFTER_RE.match(text, end) or text.endswith(TOLD_BEFORE, 0, start)) and (
+            lone_acronym(tokens) or seat_of_power(tokens)
+        ):
+            after = "said"
+        else:
+            return None
+    first = 0
+    while first < len(tokens) and tokens[first][2] in LEADING_NOISE:
+        first += 1
+    if first == len(tokens) or tokens[first][2] in PERSON_TITLES:
+        return None
+    if any(t[2] in PERSON_TITLES or compound_adjective(t[2]) for t in tokens[first:]):
+        return None
+    gaz = gazetteer.load()
+    if all(t[4] in gaz.lookup or t[4] in gaz.regions for t in tokens[first:]):
+        return None  # "an Iraqi Kurdish group": demonyms and places, not a name
+    name = text[start + tokens[first][0] : start + tokens[-1][1]]
+    span = (start + tokens[first][0], end)
+    if after == "said":
+        if seat_of_power(tokens):
+            return name, span, "government"
+        return name, span, "other"
+    noun = after or (before if first == 0 else None)
+    if noun:
+        # "Sterling fell 1 percent", "Steel shares", "Nikkei", "State television": everyday
+        # words and markets, not a firm or a paper.
+        # At a sentence's start, capitals say nothing: there, dictionary words are words.
+        keys = tuple(t[4] for t in tokens[first:])
+        if (noun in COMPANY_NOUNS or noun in MEDIA_NOUNS) and (
+            any(t[2] in NOT_FIRM_WORDS for t in tokens[first:])
+            or name_lists.ordinary_words(keys)
+            or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
+        ):
+            return None
+        kind = "company" if noun in COMPANY_NOUNS else NOUN_KINDS.get(noun, "other")
+        return name, span, kind
+    if " & " in name:
+        return name, span, "company"
+    return None
+
+
+def noun_before(text, start):
+    """The lower-case organisation noun that stands right before `start` ("firm ", "shares of "),
+    or None: a look at the one or two words before, cheaper than a scan of the whole text."""
+    if text[start - 1 : start] != " ":
+        return None
+    i = text.rfind(" ", max(0, start - 30), start - 1)
+    word = text[i + 1 : start - 1]
+    if not word.islower():
+        return None
+    if i > 0:
+        j = text.rfind(" ", max(0, i - 30), i)
+        pair = text[j + 1 : start - 1]
+        if pair in NOUN_PAIRS_BEFORE:
+            return pair
+    return word if word in NOUNS_BEFORE else None
+
+
+def digest_papers(text, found, rejected):
+    """A press digest lists stories under each paper's name, a line of capitals of its own
+    ("HAARETZ", then "- Palestinian President ..."): those names are newspapers. A country
+    ("IRAQ") or a section ("FRONT PAGE") heads a list too, and is not one."""
+    for m in DIGEST_PAPER_RE.finditer(text):
+        name = m.group(1)
+        if name.rsplit(" ", 1)[-1] in ("PAGE", "PAGES") or fold(name) in rejected:
+            continue
+        if not is_place(name):
+            found.add(name, m.span(1), "media")
+
+
+def lone_acronym(tokens):
+    """One acronym of 2 to 6 letters after any opening words ("The KFTA"); initials with full
+    stops ("J.K.") and common abbreviations ("GMT", "AIDS") are not."""
+    rest = [t[2] for t in tokens if t[2] not in LEADING_NOISE]
+    if len(rest) != 1 or "." in rest[0] or rest[0] in NOT_ORGANISATION_ACRONYMS:
+        return False
+    return acronym_like(rest[0]) and 2 <= sum(c.isalpha() for c in rest[0]) <= 6
+
+
+def seat_of_power(tokens):
+    words_ = [t[4] for t in tokens if t[2] not in LEADING_NOISE]
+    return 0 < len(words_) <= 2 and " ".join(words_) in SEATS_OF_POWER
+
+
+def defined_after(text, end, org, found):
+    """An acronym or short name defined right after an organisation's name."""
+    m = DEFINED_RE.match(text, end)
+    if m is None:
+        return
+    alias = (m.group(1) or m.group(2) or "").strip()
+    key = fold(alias)
+    gaz = gazetteer.load()
+    if alias and key not in gaz.lookup and key not in gaz.regions and not alias.isdigit():
+        found.define(org, alias)
+
+
+def credit(text, span):
+    """'(Reuters) -', '(AFP) —': the agency credit of a dateline, not a mention."""
+    s, e = span
+    return text[s - 1 : s] == "(" and text[e : e + 3] in (") -", ") —", ") –")
+
+
+def compound_adjective(word):
+    """'Tokyo-based', 'Iran-aligned', 'LDP-dominated': describes a name, is not one."""
+    _, dash, rest = word.partition("-")
+    return bool(dash) and rest[:1].islower()
+
+
+def is_place(name):
+    gaz = gazetteer.load()
+    key = fold(name)
+    return key in gaz.lookup or key in gaz.regions or key in NOT_ORGANISATIONS
