@@ -100,6 +100,17 @@ def known_organisations():
     return OrganisationBook.compile(recognised.distinct().values_list("name", "aliases"))
 
 
+def _name_index(entities):
+    """{folded name or alias: entity}, read in one query; a name wins over another entity's
+    alias."""
+    rows = list(entities)
+    index = {fold(entity.name): entity for entity in reversed(rows)}  # the first of a name wins
+    for entity in rows:
+        for alias in entity.aliases:
+            index.setdefault(fold(alias), entity)
+    return index
+
+
 class EntityResolver:
     """Finds or creates the Person, Organisation, Country and Topic rows for mentions, with
     per-run caches."""
@@ -113,18 +124,9 @@ class EntityResolver:
         self._countries = None
         self._topics = None
 
-    def _load_people(self):
-        index = {}
-        for person in Person.objects.only("id", "name", "aliases", "description"):
-            index.setdefault(fold(person.name), person)
-        for person in Person.objects.only("id", "name", "aliases", "description"):
-            for alias in person.aliases:
-                index.setdefault(fold(alias), person)
-        return index
-
     def person(self, mention):
         if self._people is None:
-            self._people = self._load_people()
+            self._people = _name_index(Person.objects.only("id", "name", "aliases", "description"))
         person = self._people.get(fold(mention.name))
         if person is None:
             person = next(
@@ -151,14 +153,9 @@ class EntityResolver:
         """The organisation of a mention, found by name or alias (folded), or created with the
         kind and country the extractor guessed; aliases the text defined are added."""
         if self._organisations is None:
-            index = {}
-            rows = list(Organisation.objects.only("id", "name", "slug", "aliases"))
-            for org in rows:
-                index.setdefault(fold(org.name), org)
-            for org in rows:
-                for alias in org.aliases:
-                    index.setdefault(fold(alias), org)
-            self._organisations = index
+            self._organisations = _name_index(
+                Organisation.objects.only("id", "name", "slug", "aliases")
+            )
         forms = (mention.name, *mention.aliases)
         org = next(
             (self._organisations[fold(f)] for f in forms if fold(f) in self._organisations), None
