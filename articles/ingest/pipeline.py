@@ -297,29 +297,15 @@ def _store_pending(prepared, report, resolver):
 
 
 def _store_large_file(path, drafts, report, resolver, known):
-    """Extract and store one large file's stories batch by batch, in one savepoint: a failure
-    rolls the whole file back and names it, as for any file."""
-    mark = report.mark()
-    counts = Counter()
-    try:
-        with transaction.atomic():
-            for batch in _batches(drafts, BATCH_CHARS):
-                stories = _extract_drafts(path, batch, report, known)
-                with report.timing("store"):
-                    results = store_drafts(stories, resolver)
-                for status, article in results:
-                    report.count(status, article)
-                    counts[status] += 1
-    except (*READ_ERRORS, DatabaseError) as exc:
-        if is_disk_full(exc):
-            raise DiskFull(f"no space left on device while storing {path}") from exc
-        report.roll_back(mark)
-        resolver.reset()
-        _fail(report, path, exc)
-        return
-    report.per_file.append(
-        FileResult(str(path), counts["created"], counts["updated"], counts["unchanged"], "")
-    )
+    """Extract and store one large file's stories batch by batch, in one savepoint."""
+    with _file_savepoint(path, report, resolver) as mark:
+        for batch in _batches(drafts, BATCH_CHARS):
+            stories = _extract_drafts(path, batch, report, known)
+            with report.timing("store"):
+                results = store_drafts(stories, resolver)
+            for status, article in results:
+                report.count(status, article)
+        report.per_file.append(report.since(mark, path))
 
 
 def _store_prepared(prepared, report, resolver):
@@ -343,20 +329,29 @@ def _store_prepared(prepared, report, resolver):
 def _store_files(prepared, report, resolver):
     """Store each file in its own savepoint; a file that fails is rolled back and named."""
     for file in prepared:
-        mark = report.mark()
-        try:
-            with transaction.atomic():
-                if file.stories is None:
-                    _ingest_jsonl_file(file.path, report)
-                    report.per_file.append(report.since(mark, file.path))
-                else:
-                    _store_prepared([file], report, resolver)
-        except (*READ_ERRORS, DatabaseError) as exc:
-            if is_disk_full(exc):
-                raise DiskFull(f"no space left on device while storing {file.path}") from exc
-            report.roll_back(mark)  # the whole file is rolled back, so its counts are too
-            resolver.reset()
-            _fail(report, file.path, exc)
+        with _file_savepoint(file.path, report, resolver) as mark:
+            if file.stories is None:
+                _ingest_jsonl_file(file.path, report)
+                report.per_file.append(report.since(mark, file.path))
+            else:
+                _store_prepared([file], report, resolver)
+
+
+@contextmanager
+def _file_savepoint(path, report, resolver):
+    """One file's savepoint: if storing it fails, the file is rolled back, its counts are
+    forgotten and it is named with the reason; a full disk stops the run. Yields the report's
+    mark from before the file."""
+    mark = report.mark()
+    try:
+        with transaction.atomic():
+            yield mark
+    except (*READ_ERRORS, DatabaseError) as exc:
+        if is_disk_full(exc):
+            raise DiskFull(f"no space left on device while storing {path}") from exc
+        report.roll_back(mark)  # the whole file is rolled back, so its counts are too
+        resolver.reset()
+        _fail(report, path, exc)
 
 
 def _reason(exc):
