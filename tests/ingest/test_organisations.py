@@ -225,3 +225,25 @@ def test_legislatures_and_news_agencies_of_the_shipped_list():
         "The Duma passed the law, Interfax reported, and the Knesset debated it, Yonhap said."
     )
     assert {"State Duma", "Interfax", "Knesset", "Yonhap"} <= found.keys()
+
+
+def test_listed_companies_are_organisations_never_people():
+    text = (
+        "London office of U.S. bankers Morgan Stanley are moving to Dublin. Deutsche Bank AG "
+        "said Siemens would follow. The Airbus A310 landed at Stansted. Next year looks good."
+    )
+    found = extract(text)
+    names = {o.name: o for o in found.organisations}
+    assert {"Morgan Stanley", "Deutsche Bank AG", "Siemens"} <= names.keys()
+    assert names["Siemens"].kind == "company"
+    assert "Deutsche Bank" in names["Deutsche Bank AG"].aliases  # one row, whichever form
+    assert "Airbus" not in names  # a product: "Airbus A310", "Boeing 707"
+    assert "Next" not in names  # a one-word listed name that is also a word is left out
+    assert found.people == []
+
+
+def test_a_listed_company_opening_a_longer_name_is_left_to_that_name():
+    assert "HSBC" not in orgs("The loan was arranged by HSBC Markets, a banker said.")
+    # A rejected listed company is never proposed.
+    known = KnownEntities(rejected_organisations=frozenset({"siemens"}))
+    assert "Siemens" not in orgs("Siemens said profit rose.", known)

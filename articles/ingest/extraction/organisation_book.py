@@ -8,8 +8,10 @@ from the database. Without a database (tests, benchmarks) the file itself is the
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from articles.ingest.extraction import name_lists
 from articles.ingest.gazetteer import fold
 
 
@@ -96,6 +98,22 @@ def acronym_like(form):
 
 
 DEFAULT_BOOK = OrganisationBook.compile((o.name, o.aliases) for o in SHIPPED)
+
+
+@lru_cache(maxsize=1)
+def company_book():
+    """The listed companies (`name_lists.companies`) by every form of their names. A reference
+    list, not editors' knowledge: a name found here is proposed like any other, and an editor's
+    decision about it wins."""
+    forms = {}
+    for form, name in name_lists.companies().items():
+        forms.setdefault(name, []).append(form)
+    book = OrganisationBook({}, {}, 1, set())
+    for name, found in forms.items():
+        entry = (name, tuple(f for f in found if f != name))
+        for form in found:  # the name itself only if it passed the list's filter ("Next")
+            book.add(form, entry=entry)
+    return book
 
 
 def lookups(tokens, books):

@@ -24,6 +24,7 @@ beside a run say in `organisation_cues`, and the organisations known by name in
 `organisation_book`.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +34,7 @@ from articles.ingest.extraction.mentions import OrganisationMention
 from articles.ingest.extraction.organisation_book import (
     OrganisationBook,
     acronym_like,
+    company_book,
     lookups,
     phrase_of,
 )
@@ -146,16 +148,21 @@ def _named_by_heads(story, start, heads):
             name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
         if fold(name) in story.rejected or is_place(name) or credit(text, span):
             continue
-        # A known organisation's full name wins over the head rule ("World Food Programme").
+        # A known organisation's full name wins over the head rule ("World Food Programme"); a
+        # listed company keeps the name the text gives it, the list's forms as aliases.
         entry = story.book.get(name) or found.defined.get(name)
-        org = found.add(entry[0], span, kind, entry[1]) if entry else found.add(name, span, kind)
+        if entry:
+            org = found.add(entry[0], span, kind, entry[1])
+        else:
+            org = found.add(name, span, kind, _company_forms(_listed_company(name)))
         claimed.append(span)
         defined_after(text, span[1], org, found)
     return claimed
 
 
 def _known_names(story, start, end, run, tokens, claimed):
-    """The run's names the book knows or the story defined; adds their spans to `claimed`."""
+    """The run's names the book knows, the story defined or a listed company bears; adds their
+    spans to `claimed`."""
     text, found, book = story.text, story.found, story.book
     if text[end : end + 1] == "+" and (entry := book.get(tokens[-1][2] + "+")):
         span = (start + tokens[-1][0], end + 1)  # "OPEC+": the run stops before the "+"
@@ -164,6 +171,25 @@ def _known_names(story, start, end, run, tokens, claimed):
     hits = book.hits(run, tokens)
     if found.defined.exact or found.defined.folded:
         hits = sorted({*hits, *lookups(tokens, (found.defined,))}, key=lambda h: h[0])
+    _add_known(story, start, tokens, hits, claimed, "other")
+    companies = [
+        hit for hit in company_book().hits(run, tokens) if _company_alone(text, start, tokens, hit)
+    ]
+    _add_known(story, start, tokens, companies, claimed, "company")
+
+
+def _company_alone(text, start, tokens, hit):
+    """A listed company's name that is not the start of a longer name ("HSBC Markets") nor a
+    product's ("Boeing 707", "Airbus A310")."""
+    j = hit[1]
+    if j + 1 < len(tokens) and not tokens[j + 1][3] and tokens[j + 1][2] not in PERSON_TITLES:
+        return False
+    after = text[start + tokens[j][1] : start + tokens[j][1] + 3]
+    return not re.match(r" [A-Z]?\d", after)
+
+
+def _add_known(story, start, tokens, hits, claimed, kind):
+    text, found = story.text, story.found
     for i, j, entry in hits:
         span = (start + tokens[i][0], start + tokens[j][1])
         if _overlaps(span, claimed):
@@ -176,9 +202,18 @@ def _known_names(story, start, end, run, tokens, claimed):
             continue  # "Bloomberg" where the text names Michael Bloomberg
         if fold(entry[0]) in story.rejected or credit(text, span):
             continue
-        org = found.add(entry[0], span, "other", entry[1])
+        if kind == "company":  # as the text names it, the list's forms as aliases
+            org = found.add(text[span[0] : span[1]], span, kind, _company_forms(entry))
+        else:
+            org = found.add(entry[0], span, kind, entry[1])
         claimed.append(span)
         defined_after(text, span[1], org, found)
+
+
+def _company_forms(entry):
+    """Every form of a listed company's name (`company_book` entry), or () for None: as aliases,
+    they lead the store to one organisation whichever form a story used."""
+    return (entry[0], *entry[1]) if entry else ()
 
 
 def _named_beside_noun(story, start, end, run, tokens):
@@ -343,6 +378,17 @@ def _name_end(tokens, first, h):
             continue
         break
     return end, k
+
+
+def _listed_company(name):
+    """The company book's entry for a name with or without its legal form, or None."""
+    book = company_book()
+    entry = book.get(name)
+    if entry is None and " " in name:
+        rest, last = name.rstrip(".").rsplit(" ", 1)
+        if fold(last) in name_lists.COMPANY_TAIL_WORDS:
+            entry = book.get(rest)
+    return entry
 
 
 def _legal_form_last(name):

@@ -11,6 +11,7 @@ import re
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.mentions import PersonMention
 from articles.ingest.extraction.name_lists import cities, common_word
+from articles.ingest.extraction.organisation_book import company_book
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import NAME_PARTICLES
 
@@ -152,7 +153,7 @@ def _scorer(text, start, end, key):
 def _organisation(key, firms, known):
     """A known organisation ("Morgan Stanley", on the shipped list or confirmed by an editor), or
     a firm the story names so ("Hallam Brisk" of "Brokers Hallam Brisk & Co"): never a person."""
-    if key in known.organisations.folded:
+    if key in known.organisations.folded or key in company_book().folded:
         return True
     return key in firms or any(firm.endswith(" " + key) for firm in firms)
 
