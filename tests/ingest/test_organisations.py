@@ -247,3 +247,14 @@ def test_a_listed_company_opening_a_longer_name_is_left_to_that_name():
     # A rejected listed company is never proposed.
     known = KnownEntities(rejected_organisations=frozenset({"siemens"}))
     assert "Siemens" not in orgs("Siemens said profit rose.", known)
+
+
+def test_a_rare_acronym_in_running_text_is_an_organisation():
+    found = orgs("Output at PDVSA fell again, and the FDLR rebels moved north.")
+    assert {"PDVSA", "FDLR"} <= found.keys()
+    # Everyday acronyms, currencies, indices and Roman numerals are not; nor is one the story
+    # defines as something else, nor a word of a line of capitals.
+    assert orgs("GDP and LNG exports rose; the CZK fell and the DAX index gained.") == {}
+    assert orgs("Banks expect the cash reserve ratio (CRR) to fall. The CRR is 12 percent.") == {}
+    assert orgs("Pope Pius XII wrote.") == {}
+    assert orgs("PDVSA OUTPUT FALLS AGAIN\nOutput fell on Monday.") == {}

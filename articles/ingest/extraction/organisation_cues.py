@@ -3,6 +3,11 @@ noun before or after it ("the daily ...", "... news agency"), a definition after
 a wire credit ("(Reuters) -"), a speaker ("USDA said"), a press digest's paper names.
 """
 
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
 from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.context import sentence_start
@@ -42,6 +47,8 @@ def beside_noun(text, start, end, run, tokens, before):
             lone_acronym(tokens) or seat_of_power(tokens)
         ):
             after = "said"
+        elif rare_acronym(text, start, end, tokens):
+            after = "said"  # read as an acronym that speaks
         else:
             return None
     first = 0
@@ -115,6 +122,44 @@ def lone_acronym(tokens):
     if len(rest) != 1 or "." in rest[0] or rest[0] in NOT_ORGANISATION_ACRONYMS:
         return False
     return acronym_like(rest[0]) and 2 <= sum(c.isalpha() for c in rest[0]) <= 6
+
+
+# About once in 3 million words: "NATO" and "LNG" are more frequent, "PDVSA" and "FDLR" rarer.
+RARE_ACRONYM_ZIPF = 2.5
+ROMAN_RE = re.compile(r"[IVXLCDM]+")
+INDEX_AFTER_RE = re.compile(r" (?:[Ii]ndex|[Ii]ndices|[Ff]utures|\d)")
+
+
+def rare_acronym(text, start, end, tokens):
+    """An acronym of three to six capitals in a sentence written in lower case, which English
+    text rarely holds (wordfreq) and which names no currency or market index: news uses such
+    acronyms for organisations ("PDVSA", "FDLR", "the RBI"), and everyday ones are frequent
+    ("GDP", "CEO", "LNG"). One the story defines as something else is that thing: "the Global
+    Security Initiative (GSI)", "the cash reserve ratio (CRR)" (an organisation's definition
+    resolved it before this is asked)."""
+    if not lone_acronym(tokens):
+        return False
+    word = next(t[2] for t in tokens if t[2] not in LEADING_NOISE)
+    if not (word.isalpha() and 3 <= len(word) <= 6) or ROMAN_RE.fullmatch(word):
+        return False
+    if f"({word})" in text:
+        return False
+    if word in _currency_codes() or INDEX_AFTER_RE.match(text, end):
+        return False
+    if zipf_frequency(word.lower(), "en") >= RARE_ACRONYM_ZIPF:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.islower() for c in letters) * 2 > len(letters)  # not a line of capitals
+
+
+@lru_cache(maxsize=1)
+def _currency_codes():
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
 def seat_of_power(tokens):
