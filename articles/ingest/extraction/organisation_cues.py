@@ -39,7 +39,7 @@ def beside_noun(text, start, end, run, tokens, before):
     lower-case organisation noun after it or `before` it, a share price moving after it, a verb
     of saying after an acronym (or "told" before it), or "A & B" inside it."""
     m = NOUN_AFTER_RE.match(text, end)
-    after = m.group(1) if m else None
+    after = (m.group(1) or m.group(2)) if m else None
     if after is None and before is None and " & " not in run:
         if STOCK_MOVE_RE.match(text, end):
             after = "shares"

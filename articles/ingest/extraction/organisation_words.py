@@ -54,10 +54,12 @@ PERSON_TITLES = TITLES - words(
 # Lower-case nouns that make the capitalised name beside them an organisation: after it ("the
 # Libre party", "Interfax news agency", "ZDF television", "Isbank shares"), matched where a run
 # ends ...
+# A possessive goes before a firm's shares only: "Wakefield's group", "Netanyahu's coalition"
+# and "Murdoch's newspaper" are a person's.
 NOUN_AFTER_RE = re.compile(
-    r"(?:['’]s)? (party|movement|coalition|alliance|militia|bloc|group|union|newspaper|"
-    r"broadcaster|news agency|agency|daily|weekly|magazine|newsletter|television|radio|"
-    r"shares|stock|shareholders)\b"
+    r" (party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster|"
+    r"news agency|agency|daily|weekly|magazine|newsletter|television|radio|shares|stock|"
+    r"shareholders)\b|['’]s? (shares|stock|shareholders)\b"
 )
 # ... and before it ("consulting firm Towers Perrin", "the daily El Mundo", "retailers Metro,
 # Rewe and Lidl", "shares of Cukurova"), found in one scan of the text. Nouns a person may also
@@ -148,7 +150,11 @@ NAME_ADJECTIVES = words(
     Northern Southern Public Private Joint Foreign Domestic Official Opposition Ruling
     Government Police Supreme Senior Junior Open Free"""
 )
-LEADING_NOISE = (FUNCTION_WORDS | DAYS_MONTHS) - frozenset(HEADS) - NAME_ADJECTIVES
+# Holidays' words that open names too ("Labor Party", "Independence Party").
+NAMING_HOLIDAY_WORDS = words("Labor Labour Independence Victory Memorial")
+LEADING_NOISE = (
+    (FUNCTION_WORDS | DAYS_MONTHS) - frozenset(HEADS) - NAME_ADJECTIVES - NAMING_HOLIDAY_WORDS
+)
 # Words that make a head's complement a project, a treaty or an event, not part of the name
 # ("Hoshino Metals for Tsagaan Del Project").
 NOT_NAME_WORDS = words(
