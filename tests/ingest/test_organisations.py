@@ -258,3 +258,12 @@ def test_a_rare_acronym_in_running_text_is_an_organisation():
     assert orgs("Banks expect the cash reserve ratio (CRR) to fall. The CRR is 12 percent.") == {}
     assert orgs("Pope Pius XII wrote.") == {}
     assert orgs("PDVSA OUTPUT FALLS AGAIN\nOutput fell on Monday.") == {}
+
+
+def test_where_an_analyst_works_and_a_firms_unit_are_organisations():
+    found = orgs(
+        "Profit will rise, said Ann Berg, an analyst at Kessler Brothers. Halvorsen Marine "
+        "analyst Tom Reid agreed, and the Fjordline unit was sold."
+    )
+    assert {"Kessler Brothers", "Halvorsen Marine", "Fjordline"} <= found.keys()
+    assert found["Kessler Brothers"].kind == "company"

@@ -59,7 +59,8 @@ PERSON_TITLES = TITLES - words(
 NOUN_AFTER_RE = re.compile(
     r" (party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster|"
     r"news agency|agency|daily|weekly|magazine|newsletter|television|radio|shares|stock|"
-    r"shareholders)\b|['’]s? (shares|stock|shareholders)\b"
+    r"shareholders|unit|subsidiary|division|analyst|analysts|economist|strategist)\b"
+    r"|['’]s? (shares|stock|shareholders)\b"
 )
 # ... and before it ("consulting firm Towers Perrin", "the daily El Mundo", "retailers Metro,
 # Rewe and Lidl", "shares of Cukurova"), found in one scan of the text. Nouns a person may also
@@ -72,8 +73,17 @@ NOUNS_BEFORE = words(
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy"""
 )
-NOUN_PAIRS_BEFORE = frozenset(
-    {"news agency", "shares of", "shares in", "stake in", "think tank", "peacekeeping mission"}
+# Where an analyst works: "an analyst at Paribas", "economist with Nomura".
+ANALYST_AT = frozenset(
+    f"{who} {at}"
+    for who in ("analyst", "analysts", "economist", "strategist")
+    for at in ("at", "with", "for")
+)
+NOUN_PAIRS_BEFORE = (
+    frozenset(
+        {"news agency", "shares of", "shares in", "stake in", "think tank", "peacekeeping mission"}
+    )
+    | ANALYST_AT
 )
 # A firm's name before what it issues ("Evelyn Ruhr shares fell"); unlike the nouns above, it
 # never follows a person's name, so the people phase reads it as well.
@@ -122,12 +132,17 @@ NOUN_KINDS = {
     "news agency": "media",
     **dict.fromkeys(MEDIA_NOUNS, "media"),
 }
-COMPANY_NOUNS = words(
-    """company firm shares stock shareholders retailer chain bank brokerage carmaker automaker
+COMPANY_NOUNS = (
+    words(
+        """company firm shares stock shareholders retailer chain bank brokerage carmaker automaker
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
-    insurer carrier airline utility miner conglomerate"""
-) | {"shares of", "shares in", "stake in"}
+    insurer carrier airline utility miner conglomerate division analyst analysts economist
+    strategist"""
+    )
+    | {"shares of", "shares in", "stake in"}
+    | ANALYST_AT
+)
 # A press digest's paper: a line of capitals before a line opening with a dash.
 DIGEST_PAPER_RE = re.compile(
     r"^([A-Z][^\n a-z]{1,30}(?: [^\n a-z]{1,30}){0,4})[ \t]*\n(?:[ \t]*\n)?[ \t]*-", re.M
