@@ -41,7 +41,8 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"alliance|council|committee|commission|project|operation|summit|forum|fund|plan|accord|bloc|militia|"
     r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley|"
     r"port|settlement|newspaper|daily|weekly|magazine|index|futures|unit|"
-    r"subsidiary|affiliate|brand|model|ship|vessel|tanker|ferry|hospital|bank)\b"
+    r"subsidiary|affiliate|division|brand|model|ship|vessel|tanker|ferry|hospital|bank|analyst|"
+    r"analysts|economist|strategist)\b"
 )
 # Month names that are also names ("Theresa May"), taken for a month before a day's number.
 MONTHS_THAT_ARE_NAMES = frozenset(("May", "March", "June", "April", "August"))
