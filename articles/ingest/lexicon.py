@@ -26,6 +26,12 @@ TITLES = words(
     Director-General Co-leader Co-chair Ratu Tui Chief-of-Staff Mufti Grand-Duke Duke Duchess Count
     Baron"""
 )
+# Titles written short, with a full stop, before a name ("Massachusetts Gov. William Weld"); none
+# is a surname, so one closing a run before ". Name" is the title, not a name's last word.
+ABBREVIATED_TITLES = words(
+    "Gov Rep Reps Sen Sens Gen Lt Col Sgt Capt Cmdr Adm Cpl Pte Brig Insp Supt Det Dr Mr Mrs Ms "
+    "Prof Rev"
+)
 # Occupations, ranks and nationality nouns that stand before a name like a title ("Economist
 # Alonso Cervera", "Midfielder Paulo Sousa", "Col Suvit Maenmuan", "Dutchman Richard Wisinga").
 # Kept apart from TITLES, which the deck and headline readers use, since these are ordinary nouns.

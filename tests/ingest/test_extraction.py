@@ -803,3 +803,12 @@ def test_scorers_and_scorecards_name_people_by_surname():
 def test_a_club_before_a_score_is_a_club_everywhere_in_the_story():
     text = "Werder Bremen 2 Hansa Rostock 1. Werder Bremen have won three games in a row."
     assert people(extract(text)) == {}
+
+
+def test_a_place_and_an_abbreviated_title_before_a_name_are_no_person():
+    found = people(
+        extract("Georgia Rep. Cynthia McKinney and Massachusetts Gov. William Weld spoke.")
+    )
+    assert found.keys() == {"Cynthia McKinney", "William Weld"}
+    # A title closing a run before a sentence's end stays a surname: "Stephen King."
+    assert "Stephen King" in people(extract("The novel is by Stephen King. It sold well."))

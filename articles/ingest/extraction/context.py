@@ -18,6 +18,7 @@ from articles.ingest.extraction.organisation_words import (
 from articles.ingest.extraction.tokens import CONNECTORS
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
+    ABBREVIATED_TITLES,
     COMMON_CAPITALISED,
     FOREIGN_ARTICLES,
     PLACE_NOUNS_BEFORE_OF,
@@ -44,6 +45,7 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"subsidiary|affiliate|division|brand|model|ship|vessel|tanker|ferry|hospital|bank|analyst|"
     r"analysts|economist|strategist)\b"
 )
+TITLE_STOP_RE = re.compile(r"\.\s[A-Z]")
 # Month names that are also names ("Theresa May"), taken for a month before a day's number.
 MONTHS_THAT_ARE_NAMES = frozenset(("May", "March", "June", "April", "August"))
 DAY_AFTER_RE = re.compile(r"\s+\d{1,2}\b(?![.,]\d)")
@@ -174,6 +176,8 @@ def in_context(text, cand, offset, lower_words):
         or _place_or_institution_before(text, start)
     ):
         return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
+    if toks[-1].text in ABBREVIATED_TITLES and TITLE_STOP_RE.match(text, end):
+        return None  # "Georgia Rep. Cynthia McKinney": a place and a title before a name
     if STATE_AFTER_RE.match(text, end) or _quoted(text, start, end):
         return None  # "Little Rock, Ark.", "Forrest Gump" in quotes: a place, a title
     if toks[0].text in FOREIGN_ARTICLES:
