@@ -49,6 +49,7 @@ class Gazetteer:
     subdivisions: frozenset  # folded ISO 3166-2 names (states, provinces): places, never people
     prefixes: frozenset  # every leading part of a multi-word phrase, to stop a lookup early
     capitals_only: frozenset  # abbreviations ("US", "UN") that match only when written in capitals
+    cities: frozenset = frozenset()  # folded phrases that name a city, not the country itself
 
     def country(self, code):
         return self.countries.get(code)
@@ -87,6 +88,23 @@ def load():
         subdivisions,
         prefixes,
         frozenset(abbreviations),
+        _city_keys(curated, lookup),
+    )
+
+
+def _city_keys(curated, lookup):
+    """Folded city names that stand for their country in the lookup ("toronto"), but not where a
+    city shares its name with the country ("singapore", "monaco")."""
+    names = {
+        fold(p)
+        for entry in curated.values()
+        for p in [entry.get("name", ""), *entry.get("aliases", []), *entry.get("demonyms", [])]
+    }
+    return frozenset(
+        key
+        for entry in curated.values()
+        for city in entry.get("cities", [])
+        if (key := fold(city)) in lookup and key not in names
     )
 
 

@@ -812,3 +812,12 @@ def test_a_place_and_an_abbreviated_title_before_a_name_are_no_person():
     assert found.keys() == {"Cynthia McKinney", "William Weld"}
     # A title closing a run before a sentence's end stays a surname: "Stephen King."
     assert "Stephen King" in people(extract("The novel is by Stephen King. It sold well."))
+
+
+def test_a_city_before_a_score_is_a_team_not_its_country():
+    def codes(text):
+        return {c.code for c in extract(text).countries}
+
+    assert codes("American League: Toronto 9 Texas 13, New York 4 Chicago 10") == {"US"}
+    assert "CA" in codes("TORONTO 1996-08-22 Shares rose on Thursday.")
+    assert "CA" in codes("Prices in Toronto 5 percent higher, said the board.")

@@ -56,10 +56,19 @@ def scan(text):
         if key in capitals_only and not word.replace(".", "").isupper():
             code, key = None, word  # "Us", "Un": not the abbreviation
         if code is not None:
+            if key in gaz.cities and TEAM_SCORE_AFTER_RE.match(text, end):
+                continue  # "Toronto 9 Texas 13": a team in a results line, not the country
             countries.setdefault(code, []).append((start, end))
         elif key not in regions and not is_acronym(word) and word not in ORG_WORDS:
             partial.append((start, end, key))
     return found
+
+
+# A score or a standings row after a city: "Toronto 9 (10)", "Auckland 21 11 0 10"; never a
+# date ("TORONTO 1996-08-22"), a decimal or an amount ("London 5 percent").
+TEAM_SCORE_AFTER_RE = re.compile(
+    r"\s+\d{1,3}(?![\d.,:/-]?\d)(?!\s*(?:%|percent|per cent|pct|million|billion|mln|bln))"
+)
 
 
 def _without_leading_noise(word, end, prefixes):
@@ -81,7 +90,10 @@ def _without_leading_noise(word, end, prefixes):
 def _run(found, text, word, start, end):
     """A run of several words: its places, and its name candidates checked in context."""
     places, candidates, firms = analyse_run(word)
+    gaz = gazetteer.load()
     for s, e, codes in places:
+        if fold(word[s:e]) in gaz.cities and TEAM_SCORE_AFTER_RE.match(text, e + start):
+            continue  # "New York 4 Chicago 10": teams in a results line
         for code in codes:
             found.countries.setdefault(code, []).append((s + start, e + start))
     found.firms.update(firms)
