@@ -123,8 +123,7 @@ def lookups(tokens, books):
     longest = max(b.max_words for b in books)
     while i < n:
         hit = None
-        word = tokens[i][2]
-        key = fold(word)
+        word, key = tokens[i][2], tokens[i][4]  # the token's folded form
         if not any(b.may_start(word, key) for b in books):
             i += 1
             continue

@@ -137,10 +137,10 @@ def rare_acronym(text, start, end, tokens):
     ("GDP", "CEO", "LNG"). One the story defines as something else is that thing: "the Global
     Security Initiative (GSI)", "the cash reserve ratio (CRR)" (an organisation's definition
     resolved it before this is asked)."""
+    word = tokens[-1][2] if tokens else ""
+    if not (3 <= len(word) <= 6 and word.isupper() and word.isalpha()) or ROMAN_RE.fullmatch(word):
+        return False  # first, as most runs are no acronym
     if not lone_acronym(tokens):
-        return False
-    word = next(t[2] for t in tokens if t[2] not in LEADING_NOISE)
-    if not (word.isalpha() and 3 <= len(word) <= 6) or ROMAN_RE.fullmatch(word):
         return False
     if f"({word})" in text:
         return False
