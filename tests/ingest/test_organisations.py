@@ -267,3 +267,16 @@ def test_where_an_analyst_works_and_a_firms_unit_are_organisations():
     )
     assert {"Kessler Brothers", "Halvorsen Marine", "Fjordline"} <= found.keys()
     assert found["Kessler Brothers"].kind == "company"
+
+
+def test_teams_in_results_and_fixtures_are_organisations_national_sides_are_countries():
+    found = orgs(
+        "Played Friday: Canberra 30 Auckland 6\nCannes 0 Werder Bremen 2\n"
+        "Bastia 4 2 2 0 4 1 8\nFixtures: Fulham v Carlisle\nIreland 2 Fiji 1"
+    )
+    assert {"Canberra", "Auckland", "Cannes", "Werder Bremen", "Bastia", "Fulham", "Carlisle"} <= (
+        found.keys()
+    )
+    assert not {"Ireland", "Fiji"} & found.keys()
+    # Tables of figures, products and dates are not results.
+    assert orgs("Net Income 821 512 565 301\nThe Airbus 310 landed.\nTORONTO 1996-08-22") == {}

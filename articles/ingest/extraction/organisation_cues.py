@@ -49,6 +49,8 @@ def beside_noun(text, start, end, run, tokens, before):
             after = "said"
         elif rare_acronym(text, start, end, tokens):
             after = "said"  # read as an acronym that speaks
+        elif team_in_results(text, start, end):
+            return _team(text, start, end, tokens)
         else:
             return None
     first = 0
@@ -84,6 +86,60 @@ def beside_noun(text, start, end, run, tokens, before):
     if " & " in name:
         return name, span, "company"
     return None
+
+
+# A results line: teams with their scores ("Cannes 0 Monaco 2", "Played Friday: Canberra 30
+# Auckland 6") or a standings row ("Bastia 4 2 2 0 4 1 8"). A score is one to three digits, never
+# a date, a price, a decimal or a time.
+_SCORE = r"\d{1,3}(?![\d.,:/-]?\d)"
+SCORES_AFTER_RE = re.compile(
+    rf"((?:[ \t]+{_SCORE})+)(?:[ \t]+\(\d+\))?(?=[ \t]+[A-Z(]|[ \t]+\.\d{{3}}\b|[ \t]*$)", re.M
+)
+# A fixture: "Fulham v Carlisle", "Lyngby (Denmark) v Club Brugge".
+FIXTURE_AFTER_RE = re.compile(r"(?:[ \t]+\([A-Z][\w ]+\))?[ \t]+vs?[ \t]+[A-Z]")
+FIXTURE_BEFORE_RE = re.compile(r"[\w)][ \t]+vs?[ \t]+$")
+OPPONENT_RE = re.compile(rf"[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}}[ \t]+{_SCORE}")
+LINE_OPENS_RE = re.compile(r"(?:^|:[ \t]+|\)[ \t]+)$")  # a line's start, a heading, a note
+SCORE_BEFORE_RE = re.compile(rf"(?:^|[^\d,.\-/:]){_SCORE}(?:[ \t]+\(\d+\))?[ \t]+$")
+STANDINGS_COLUMNS = 3
+
+
+def team_in_results(text, start, end):
+    """The run is a team in a results line: the second of a pair after its opponent's score, the
+    first before its opponent ("Cannes 0 Monaco 2"), a standings row or an innings opening a
+    line, or a side of a fixture ("Fulham v Carlisle")."""
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 16) : start]
+    if FIXTURE_AFTER_RE.match(text, end) or FIXTURE_BEFORE_RE.search(before):
+        return True
+    m = SCORES_AFTER_RE.match(text, end)
+    if not m:
+        return False
+    if SCORE_BEFORE_RE.search(before):
+        return True
+    if not LINE_OPENS_RE.search(before):
+        return False
+    return (
+        len(m.group(1).split()) >= STANDINGS_COLUMNS
+        or bool(OPPONENT_RE.match(text, m.end()))
+        or text.startswith(" (", m.end())  # an innings and its scorers: "Durham 326 (D. Cox 95"
+    )
+
+
+def _team(text, start, end, tokens):
+    """(name, span, "other") of a team in results: a club ("Monaco", "Werder Bremen") or a
+    city's team ("Toronto"); a country's national team is the country (None)."""
+    if not 0 < len(tokens) <= 4 or any(
+        t[2] in LEADING_NOISE or t[2] in PERSON_TITLES for t in tokens
+    ):
+        return None  # "The Airbus 310": results name teams bare, in a few words
+    name = text[start + tokens[0][0] : end]
+    gaz = gazetteer.load()
+    key = fold(name)
+    if (key in gaz.lookup and key not in gaz.cities) or key in gaz.regions:
+        return None
+    if key not in gaz.cities and name_lists.ordinary_words(tuple(t[4] for t in tokens)):
+        return None  # a table's row: "Net Income 821 512", "Education 42 6"
+    return name, (start + tokens[0][0], end), "team"
 
 
 def noun_before(text, start):

@@ -226,7 +226,11 @@ def _named_beside_noun(story, start, end, run, tokens):
     if not nouned or _overlaps(nouned[1], story.people):
         return
     name, span, kind = nouned
-    if fold(name) not in story.rejected and (kind == "government" or not is_place(name)):
+    if kind == "team":  # a club or a city's team in results: "Toronto 9 Texas 13"
+        kind = "other"
+    elif is_place(name) and kind != "government":
+        return
+    if fold(name) not in story.rejected:
         org = story.found.add(name, span, kind)
         defined_after(text, end, org, story.found)
         if before in PLURAL_NOUNS:
