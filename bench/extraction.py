@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from articles.ingest.extraction import extract  # noqa: E402
 from articles.ingest.extraction.candidates import analyse_run as _analyse_run  # noqa: E402
 from articles.ingest.gazetteer import _fold_name, fold  # noqa: E402
-from articles.ingest.parse import parse_text  # noqa: E402
+from articles.ingest.parse import ParseError, parse_text  # noqa: E402
 from bench import conll  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extraction"
@@ -41,7 +41,10 @@ BASELINE_RE = re.compile(r"\w+")
 # seed: the seed file; own: written to develop the extractor; heldout: written by someone who never
 # saw the extractor, measured once blind (see README) and then used for tuning; blind: written last,
 # never used for tuning, so its figures are the honest ones.
-SETS = ("seed", "own", "heldout", "blind")
+# fresh: written in session 15 by a helper that never read or ran the extractor; its figures are
+# reported at first sight and its errors are never printed (UNSEEN_SETS).
+SETS = ("seed", "own", "heldout", "blind", "fresh")
+UNSEEN_SETS = frozenset({"fresh"})
 
 
 def draft_text(draft):
@@ -76,12 +79,18 @@ def load_cases():
         ("own", DATA / "own", DATA / "gold.json"),
         ("heldout", DATA / "heldout", DATA / "heldout" / "gold.json"),
         ("blind", DATA / "blind", DATA / "blind" / "gold.json"),
+        ("fresh", DATA / "fresh", DATA / "fresh" / "gold.json"),
     ):
         if not gold_file.exists():
             continue
         gold_all = json.loads(gold_file.read_text(encoding="utf-8"))
         for name, gold in sorted(gold_all.items()):
-            drafts = parse_text((folder / name).read_text(encoding="utf-8"))
+            raw = (folder / name).read_text(encoding="utf-8")
+            try:
+                drafts = parse_text(raw)
+            except ParseError as exc:  # "Date: 22 October": ingest refuses it; its text stays gold
+                print(f"{set_name}/{name}: {exc}; read without its Date: line", file=sys.stderr)
+                drafts = parse_text(re.sub(r"(?m)^Date:.*\n", "", raw))
             cases.append((set_name, name, "\n\n".join(draft_text(d) for d in drafts), gold))
     return cases
 
@@ -221,6 +230,9 @@ def main():
             p, r, f = prf(tp, fp, fn)
             print(f"{set_name:<9}{kind:<14}{p:7.3f}{r:7.3f}{f:7.3f}{tp:6d}{fp:5d}{fn:5d}")
     print("articles: " + ", ".join(f"{s} {sum(1 for c in cases if c[0] == s)}" for s in SETS))
+    # The fresh set's errors are never printed: it measures, it is not developed on.
+    unseen = {c[1] for c in cases if c[0] in UNSEEN_SETS}
+    errors = [e for e in errors if e[0] not in unseen]
     false_people = [e for e in errors if e[1] == "people" and e[2] == "false"]
     print(f"people tagged that are not people in the gold: {len(false_people)}")
     if args.show_errors:
