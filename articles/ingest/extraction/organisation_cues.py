@@ -126,8 +126,8 @@ def team_in_results(text, start, end):
 
 
 def _team(text, start, end, tokens):
-    """(name, span, "other") of a team in results: a club ("Monaco", "Werder Bremen") or a
-    city's team ("Toronto"); a country's national team is the country (None)."""
+    """(name, span, "team") of a team in results: a club ("Monaco", "Werder Bremen") or a city's
+    team ("Toronto"); a country's national team is the country (None)."""
     if not 0 < len(tokens) <= 4 or any(
         t[2] in LEADING_NOISE or t[2] in PERSON_TITLES for t in tokens
     ):

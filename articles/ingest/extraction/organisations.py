@@ -178,14 +178,16 @@ def _known_names(story, start, end, run, tokens, claimed):
     _add_known(story, start, tokens, companies, claimed, "company")
 
 
+PRODUCT_NUMBER_RE = re.compile(r" [A-Z]?\d")  # a model after a maker: "Airbus A310", "Boeing 707"
+
+
 def _company_alone(text, start, tokens, hit):
     """A listed company's name that is not the start of a longer name ("HSBC Markets") nor a
     product's ("Boeing 707", "Airbus A310")."""
     j = hit[1]
     if j + 1 < len(tokens) and not tokens[j + 1][3] and tokens[j + 1][2] not in PERSON_TITLES:
         return False
-    after = text[start + tokens[j][1] : start + tokens[j][1] + 3]
-    return not re.match(r" [A-Z]?\d", after)
+    return not PRODUCT_NUMBER_RE.match(text, start + tokens[j][1])
 
 
 def _add_known(story, start, tokens, hits, claimed, kind):
