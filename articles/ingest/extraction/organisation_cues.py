@@ -27,6 +27,7 @@ from articles.ingest.extraction.organisation_words import (
     NOUNS_BEFORE,
     PERSON_TITLES,
     SAID_AFTER_RE,
+    SCORE,
     SEATS_OF_POWER,
     STOCK_MOVE_RE,
     TOLD_BEFORE,
@@ -89,18 +90,16 @@ def beside_noun(text, start, end, run, tokens, before):
 
 
 # A results line: teams with their scores ("Cannes 0 Monaco 2", "Played Friday: Canberra 30
-# Auckland 6") or a standings row ("Bastia 4 2 2 0 4 1 8"). A score is one to three digits, never
-# a date, a price, a decimal or a time.
-_SCORE = r"\d{1,3}(?![\d.,:/-]?\d)"
+# Auckland 6") or a standings row ("Bastia 4 2 2 0 4 1 8").
 SCORES_AFTER_RE = re.compile(
-    rf"((?:[ \t]+{_SCORE})+)(?:[ \t]+\(\d+\))?(?=[ \t]+[A-Z(]|[ \t]+\.\d{{3}}\b|[ \t]*$)", re.M
+    rf"((?:[ \t]+{SCORE})+)(?:[ \t]+\(\d+\))?(?=[ \t]+[A-Z(]|[ \t]+\.\d{{3}}\b|[ \t]*$)", re.M
 )
 # A fixture: "Fulham v Carlisle", "Lyngby (Denmark) v Club Brugge".
 FIXTURE_AFTER_RE = re.compile(r"(?:[ \t]+\([A-Z][\w ]+\))?[ \t]+vs?[ \t]+[A-Z]")
 FIXTURE_BEFORE_RE = re.compile(r"[\w)][ \t]+vs?[ \t]+$")
-OPPONENT_RE = re.compile(rf"[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}}[ \t]+{_SCORE}")
+OPPONENT_RE = re.compile(rf"[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}}[ \t]+{SCORE}")
 LINE_OPENS_RE = re.compile(r"(?:^|:[ \t]+|\)[ \t]+)$")  # a line's start, a heading, a note
-SCORE_BEFORE_RE = re.compile(rf"(?:^|[^\d,.\-/:]){_SCORE}(?:[ \t]+\(\d+\))?[ \t]+$")
+SCORE_BEFORE_RE = re.compile(rf"(?:^|[^\d,.\-/:]){SCORE}(?:[ \t]+\(\d+\))?[ \t]+$")
 STANDINGS_COLUMNS = 3
 
 

@@ -181,3 +181,6 @@ NOT_ORGANISATIONS = frozenset({"soviet union", "white house"})
 # Buildings that stand for a government when they speak ("the White House said"), and are places
 # otherwise ("signed at the White House").
 SEATS_OF_POWER = frozenset({"white house", "downing street", "elysee", "blue house"})
+# A score in results: one to three digits, never a date, a price, a decimal or a time. Read by the
+# organisation phase (teams) and by the scan (a city before a score is no country's evidence).
+SCORE = r"\d{1,3}(?![\d.,:/-]?\d)"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import analyse_run
 from articles.ingest.extraction.context import in_context, lower_role_before, names_a_firm
+from articles.ingest.extraction.organisation_words import SCORE
 from articles.ingest.extraction.tokens import RUN_RE, is_acronym
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, ORG_WORDS, TITLES
@@ -67,7 +68,7 @@ def scan(text):
 # A score or a standings row after a city: "Toronto 9 (10)", "Auckland 21 11 0 10"; never a
 # date ("TORONTO 1996-08-22"), a decimal or an amount ("London 5 percent").
 TEAM_SCORE_AFTER_RE = re.compile(
-    r"\s+\d{1,3}(?![\d.,:/-]?\d)(?!\s*(?:%|percent|per cent|pct|million|billion|mln|bln))"
+    rf"\s+{SCORE}(?!\s*(?:%|percent|per cent|pct|million|billion|mln|bln))"
 )
 
 
