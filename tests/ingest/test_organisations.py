@@ -280,3 +280,28 @@ def test_teams_in_results_and_fixtures_are_organisations_national_sides_are_coun
     assert not {"Ireland", "Fiji"} & found.keys()
     # Tables of figures, products and dates are not results.
     assert orgs("Net Income 821 512 565 301\nThe Airbus 310 landed.\nTORONTO 1996-08-22") == {}
+
+
+def test_where_a_name_ends_and_begins():
+    found = orgs(
+        "Bank of New Zealand cut rates, the Timber Industry Council said. Fresno-based Lotus "
+        "Bloom Inc. and the Marin County Sheriff's Office disagreed. Moody's Investors Service "
+        "and the anti-Lima Andean Workers Union spoke to the Union for Justice and Renewal in "
+        "Peru (UJRP) and the Council of Europe and NATO."
+    )
+    assert {
+        "Bank of New Zealand",  # a place after "of" that opens with "New"
+        "Timber Industry Council",  # words before the organisation word belong to it
+        "Lotus Bloom Inc.",  # not the "-based" place before it
+        "Marin County Sheriff's Office",  # an office-holder's possessive
+        "Moody's Investors Service",  # a listed company's possessive
+        "Andean Workers Union",  # not what it is against
+        "Union for Justice and Renewal in Peru",  # the acronym spells the place in
+        "Council of Europe",
+    } <= found.keys()
+    assert "NATO" in found["North Atlantic Treaty Organization"].aliases
+    # A place after "in" stays out when the acronym does not spell it; so does a politician's
+    # possessive.
+    found = orgs("The Socialist Party in Albania (SP) won. Clinton's Democratic Party lost.")
+    assert {"Socialist Party", "Democratic Party"} <= found.keys()
+    assert not {"Socialist Party in Albania", "Clinton's Democratic Party"} & found.keys()

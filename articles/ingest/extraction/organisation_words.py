@@ -158,6 +158,9 @@ JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ")
 POSSESSIVE_WORDS = words(
     "People Workers Women Farmers Citizens Veterans Children Teachers Journalists Employers"
 )
+# Offices whose holder's possessive opens a body's name when an organisation word follows
+# ("Broward County Sheriff's Office", "the Attorney General's Office", "Mayor's Office").
+OFFICE_POSSESSIVES = words("Sheriff Attorney General Prosecutor Governor Mayor Coroner Auditor")
 # Adjectives the function-word list holds that open many organisations' names ("National
 # Assembly", "Central Bank", "Public Transport Corporation"): part of the name here.
 NAME_ADJECTIVES = words(

@@ -58,6 +58,7 @@ from articles.ingest.extraction.organisation_words import (
     NOT_NAME_WORDS,
     PERSON_TITLES,
     PLURAL_NOUNS,
+    OFFICE_POSSESSIVES,
     POSSESSIVE_WORDS,
     TRAILING_ONLY,
 )
@@ -144,10 +145,17 @@ def _named_by_heads(story, start, heads):
     text, found, claimed = story.text, story.found, []
     for rel_start, rel_end, name, kind in heads:
         span = (start + rel_start, start + rel_end)
+        if text.endswith(("anti-", "pro-"), 0, span[0]) and " " in name:
+            cut = name.index(" ") + 1  # "the anti-Rangoon Karen National Union"
+            name, span = name[cut:], (span[0] + cut, span[1])
         if text[span[1] : span[1] + 1] == "." and _legal_form_last(name):
             name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
         if fold(name) in story.rejected or is_place(name) or credit(text, span):
             continue
+        if m := _IN_PLACE_DEFINED_RE.match(text, span[1]):
+            longer = f"{name} in {m.group(1)}"
+            if _initials_spell(longer, m.group(2)) and not _initials_spell(name, m.group(2)):
+                name, span = longer, (span[0], m.end(1))
         # A known organisation's full name wins over the head rule ("World Food Programme"); a
         # listed company keeps the name the text gives it, the list's forms as aliases.
         entry = story.book.get(name) or found.defined.get(name)
@@ -158,6 +166,22 @@ def _named_by_heads(story, start, heads):
         claimed.append(span)
         defined_after(text, span[1], org, found)
     return claimed
+
+
+# "... Cooperation in Europe (OSCE)": a place after "in", then an acronym. The place is part of
+# the name when the acronym spells it.
+_IN_PLACE_DEFINED_RE = re.compile(r" in ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) ?\(([A-Z]{2,8})\)")
+
+
+def _initials_spell(name, acronym):
+    """The acronym is spelled by the initials of the name's capitalised words, in order, from
+    the first word's to the last's: "Organisation for Security and Cooperation in Europe",
+    OSCE."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    if not initials or initials[0] != acronym[0] or initials[-1] != acronym[-1]:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in acronym)
 
 
 def _known_names(story, start, end, run, tokens, claimed):
@@ -257,15 +281,21 @@ def _runs(text):
 
 def _joins(left, gap, right):
     last = left.rsplit(" ", 1)[-1]
-    if gap in ("'s ", "’s ", "' ", "’ "):
-        return last in POSSESSIVE_WORDS
     right_words = right.split()
+    right_head = any(w in HEADS and w not in TRAILING_ONLY for w in right_words)
+    if gap in ("'s ", "’s ", "' ", "’ "):
+        # "Moody's Investors Service": a listed company's possessive before an organisation word
+        listed = " " not in left and company_book().get(left + gap.rstrip()) is not None
+        return last in POSSESSIVE_WORDS or (
+            right_head and (last in OFFICE_POSSESSIVES or listed)
+        )
     if gap == " & ":
         return True
+    if len(right_words) == 1 and acronym_like(right) and right.isupper():
+        return False  # "the Council of Europe and NATO": two names
     # " and ": the second half ends the name started by the first ("Department of Latin
     # American and Caribbean Affairs", "International Cooperation and Development Fund").
     left_words = left.split()
-    right_head = any(w in HEADS and w not in TRAILING_ONLY for w in right_words)
     left_head = any(w in HEADS and w not in TRAILING_ONLY for w in left_words)
     if left_head and (" of " in f" {left} " or " for " in f" {left} "):
         return len(right_words) <= 3
@@ -318,6 +348,8 @@ def _head_names(run, tokens):
         for k in range(first + 1, h + 1):
             if tokens[k][3] in ("of", "of the", "for", "for the"):
                 first = k
+            elif compound_adjective(tokens[k - 1][2]) and not tokens[k][3]:
+                first = k  # "Los Angeles-based Miss Universe Inc."
         end, k = _name_end(tokens, first, h)
         if end is not None and _inside_place(tokens, first, end):
             end = None  # "Republic of the Union of Myanmar": a country's official name
@@ -365,14 +397,18 @@ def _name_end(tokens, first, h):
     k = h + 1
     while k < n:
         word, gap = tokens[k][2], tokens[k][3]
-        if word in PERSON_TITLES or word in LEADING_NOISE or gap.startswith("nick:"):
+        if word in PERSON_TITLES or gap.startswith("nick:"):
             break
+        if word in LEADING_NOISE and not (gap and _opens_place(tokens, k)):
+            break  # but "Bank of New Zealand": a place's name after "of" may open with one
         if word in FACILITY_WORDS:
             return None, k
         if word in NOT_NAME_WORDS:
             return before_complement, k
         if _is_head(tokens, k, first):
             before_complement = k
+        if not gap and not _is_head(tokens, k, first):
+            k = _head_ahead(tokens, k, first)  # "Steel Industry Center": words before a head
         if gap in ("of", "of the", "for", "for the", "and") or _is_head(tokens, k, first):
             end = k
             while k + 1 < n and not tokens[k + 1][3] and tokens[k + 1][2] not in PERSON_TITLES:
@@ -384,6 +420,19 @@ def _name_end(tokens, first, h):
             continue
         break
     return end, k
+
+
+def _head_ahead(tokens, k, first):
+    """The organisation word that the words from tokens[k] lead to without a gap, or k: a head
+    may qualify the next one ("Steel Industry Center", "Mining Workers Union")."""
+    j = k
+    while j < len(tokens) and not tokens[j][3] and tokens[j][2] not in PERSON_TITLES:
+        if tokens[j][2] in LEADING_NOISE or tokens[j][2] in FACILITY_WORDS:
+            return k
+        if _is_head(tokens, j, first):
+            return j
+        j += 1
+    return k
 
 
 def _listed_company(name):
