@@ -56,9 +56,9 @@ from articles.ingest.extraction.organisation_words import (
     LIST_GAPS,
     NAMES_ALONE,
     NOT_NAME_WORDS,
+    OFFICE_POSSESSIVES,
     PERSON_TITLES,
     PLURAL_NOUNS,
-    OFFICE_POSSESSIVES,
     POSSESSIVE_WORDS,
     TRAILING_ONLY,
 )
@@ -286,9 +286,7 @@ def _joins(left, gap, right):
     if gap in ("'s ", "’s ", "' ", "’ "):
         # "Moody's Investors Service": a listed company's possessive before an organisation word
         listed = " " not in left and company_book().get(left + gap.rstrip()) is not None
-        return last in POSSESSIVE_WORDS or (
-            right_head and (last in OFFICE_POSSESSIVES or listed)
-        )
+        return last in POSSESSIVE_WORDS or (right_head and (last in OFFICE_POSSESSIVES or listed))
     if gap == " & ":
         return True
     if len(right_words) == 1 and acronym_like(right) and right.isupper():
