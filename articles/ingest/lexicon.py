@@ -127,7 +127,9 @@ COMPANY_WORDS = words(
     Airlines Airways Motors Industries Corporation Company Limited Incorporated Bancorp"""
 )
 # Capitalised words that begin sentences or clauses and are never part of a name.
-FUNCTION_WORDS = words(
+# Wire agencies: they open a story's credit line ("Reuters -", "By AFP"), not a name.
+WIRE_AGENCIES = words("Reuters AP AFP Bloomberg Xinhua Kyodo Yonhap CNA")
+FUNCTION_WORDS = WIRE_AGENCIES | words(
     """The A An This That These Those It Its He She They We I You His Her Their Our My Your Him Them
     There Here Who Whom Whose Which What When Where Why How If Whether Though Although Because As
     At By For From In Into Of On Onto To With Without Within About Above Across After Against Along
@@ -142,8 +144,8 @@ FUNCTION_WORDS = words(
     Critics Residents Witnesses Authorities Supporters Protesters Experts Observers Voters Lawmakers
     Government Opposition Ruling State Federal National Local Regional Global International
     Western Eastern Northern Southern Central Former Acting Deputy Vice Interim Senior Junior
-    Breaking Update Updated Exclusive Analysis Opinion Editorial Photo Photos Video Reuters AP AFP
-    Bloomberg Xinhua Kyodo Yonhap CNA Staff Writer Writers Correspondent Contributor Edited
+    Breaking Update Updated Exclusive Analysis Opinion Editorial Photo Photos Video Staff Writer
+    Writers Correspondent Contributor Edited
     Once Twice Over Nearly Almost About Around More Less Few Much Other Others Together Already
     Yes No Oh Well Please Thanks Dear Hello Open Public Private Joint Foreign Domestic Official
     Unofficial Federal Chief"""

@@ -300,6 +300,13 @@ def test_where_a_name_ends_and_begins():
         "Council of Europe",
     } <= found.keys()
     assert "NATO" in found["North Atlantic Treaty Organization"].aliases
+    found = orgs(
+        "He told Reuters Television and Radio Free Lanka that New Scientist magazine was "
+        "wrong. Moody's said so too."
+    )
+    # an agency and "New" open names; a medium opens a broadcaster's; a listed "'s" name
+    assert {"Reuters Television", "Radio Free Lanka", "New Scientist", "Moody's"} <= found.keys()
+    assert orgs("John Moody's house burned. Radio Monday.") == {}
     # A place after "in" stays out when the acronym does not spell it; so does a politician's
     # possessive.
     found = orgs("The Socialist Party in Albania (SP) won. Clinton's Democratic Party lost.")

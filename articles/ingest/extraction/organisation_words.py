@@ -7,7 +7,7 @@ or a paper, by the people phase too (context.names_a_firm): one list for each cu
 
 import re
 
-from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, TITLES, words
+from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, TITLES, WIRE_AGENCIES, words
 
 # Words that make a capitalised phrase an organisation, with the kind they suggest. A phrase
 # ending in a place word ("Presidential Office Building") is a place.
@@ -170,8 +170,15 @@ NAME_ADJECTIVES = words(
 )
 # Holidays' words that open names too ("Labor Party", "Independence Party").
 NAMING_HOLIDAY_WORDS = words("Labor Labour Independence Victory Memorial")
+# What opens a run before a name. An agency's name opens its units' names ("Reuters Television",
+# "Xinhua News Agency"), and "New" opens many ("New Scientist", "New Democracy").
 LEADING_NOISE = (
-    (FUNCTION_WORDS | DAYS_MONTHS) - frozenset(HEADS) - NAME_ADJECTIVES - NAMING_HOLIDAY_WORDS
+    (FUNCTION_WORDS | DAYS_MONTHS)
+    - frozenset(HEADS)
+    - NAME_ADJECTIVES
+    - NAMING_HOLIDAY_WORDS
+    - WIRE_AGENCIES
+    - {"New"}
 )
 # Words that make a head's complement a project, a treaty or an event, not part of the name
 # ("Hoshino Metals for Tsagaan Del Project").

@@ -192,6 +192,17 @@ def _known_names(story, start, end, run, tokens, claimed):
         span = (start + tokens[-1][0], end + 1)  # "OPEC+": the run stops before the "+"
         claimed.append(span)
         found.add(entry[0], span, "other", entry[1])
+    if (
+        len(tokens) == 1
+        and text[end : end + 2] in ("'s", "’s")
+        and not text[end + 2 : end + 3].isalnum()
+        and not _overlaps((start, end), story.people)
+    ):
+        # "Moody's said": the run stops before the "'s" of the listed name
+        if entry := company_book().get(tokens[0][2] + "'s"):
+            span = (start, end + 2)
+            claimed.append(span)
+            found.add(text[span[0] : span[1]], span, "company", _company_forms(entry))
     hits = book.hits(run, tokens)
     if found.defined.exact or found.defined.folded:
         hits = sorted({*hits, *lookups(tokens, (found.defined,))}, key=lambda h: h[0])
@@ -416,8 +427,17 @@ def _name_end(tokens, first, h):
                 end = k
             k += 1
             continue
+        if h == first == end and HEADS[tokens[h][2]] == "media" and _plain_rest(tokens, k):
+            return n - 1, n  # a broadcaster named by its medium first: "Radio New Zealand"
         break
     return end, k
+
+
+def _plain_rest(tokens, k):
+    """tokens[k:] follow one another with no connector, title or place word among them."""
+    return all(
+        not t[3] and t[2] not in PERSON_TITLES and t[2] not in FACILITY_WORDS for t in tokens[k:]
+    )
 
 
 def _head_ahead(tokens, k, first):
