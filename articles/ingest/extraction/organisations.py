@@ -192,17 +192,10 @@ def _known_names(story, start, end, run, tokens, claimed):
         span = (start + tokens[-1][0], end + 1)  # "OPEC+": the run stops before the "+"
         claimed.append(span)
         found.add(entry[0], span, "other", entry[1])
-    if (
-        len(tokens) == 1
-        and text[end : end + 2] in ("'s", "’s")
-        and not text[end + 2 : end + 3].isalnum()
-        and not _overlaps((start, end), story.people)
-    ):
-        # "Moody's said": the run stops before the "'s" of the listed name
-        if entry := company_book().get(tokens[0][2] + "'s"):
-            span = (start, end + 2)
-            claimed.append(span)
-            found.add(text[span[0] : span[1]], span, "company", _company_forms(entry))
+    if entry := _listed_possessive(story, start, end, tokens):
+        span = (start, end + 2)  # "Moody's said": the run stops before the "'s"
+        claimed.append(span)
+        found.add(text[span[0] : span[1]], span, "company", _company_forms(entry))
     hits = book.hits(run, tokens)
     if found.defined.exact or found.defined.folded:
         hits = sorted({*hits, *lookups(tokens, (found.defined,))}, key=lambda h: h[0])
@@ -211,6 +204,20 @@ def _known_names(story, start, end, run, tokens, claimed):
         hit for hit in company_book().hits(run, tokens) if _company_alone(text, start, tokens, hit)
     ]
     _add_known(story, start, tokens, companies, claimed, "company")
+
+
+def _listed_possessive(story, start, end, tokens):
+    """The company book's entry for a one-word run and the "'s" after it ("Moody's",
+    "Sainsbury's"), unless the word is a person's here; else None."""
+    text = story.text
+    if (
+        len(tokens) == 1
+        and text[end : end + 2] in ("'s", "’s")
+        and not text[end + 2 : end + 3].isalnum()
+        and not _overlaps((start, end), story.people)
+    ):
+        return company_book().get(tokens[0][2] + "'s")
+    return None
 
 
 PRODUCT_NUMBER_RE = re.compile(r" [A-Z]?\d")  # a model after a maker: "Airbus A310", "Boeing 707"
