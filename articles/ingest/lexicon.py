@@ -148,8 +148,10 @@ FUNCTION_WORDS = WIRE_AGENCIES | words(
     Writers Correspondent Contributor Edited
     Once Twice Over Nearly Almost About Around More Less Few Much Other Others Together Already
     Yes No Oh Well Please Thanks Dear Hello Open Public Private Joint Foreign Domestic Official
-    Unofficial Federal Chief"""
+    Unofficial Federal Chief Should Would Could Must Might Shall Did Does Do Has Have Had Is Are
+    Was Were"""
 )
+# (Auxiliaries that are also given names stay out: "Will", "May", "Can".)
 # (Only the abbreviations that are never name parts: "Jan", "Jun", "Sun" and "Thu" are names.)
 DAYS_MONTHS = words(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday

@@ -11,6 +11,7 @@ from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import Candidate
 from articles.ingest.extraction.name_lists import city_phrases, club_or_venue, ordinary_words
 from articles.ingest.extraction.organisation_words import (
+    ANALYST_AT,
     NOUNS_BEFORE,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
@@ -154,6 +155,8 @@ def names_a_firm(text, cand, start, end):
     words = before.split()
     if before.endswith(" ") and words and words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE:
         return True
+    if before.endswith(" ") and " ".join(words[-2:]).lower() in ANALYST_AT:
+        return True  # "economists at Credit Suisse": where they work
     return bool(STOCK_MOVE_RE.match(text, end) or SHARES_AFTER_RE.match(text, end))
 
 

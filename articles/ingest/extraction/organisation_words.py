@@ -76,7 +76,7 @@ NOUNS_BEFORE = words(
 # Where an analyst works: "an analyst at Paribas", "economist with Nomura".
 ANALYST_AT = frozenset(
     f"{who} {at}"
-    for who in ("analyst", "analysts", "economist", "strategist")
+    for who in ("analyst", "analysts", "economist", "economists", "strategist", "strategists")
     for at in ("at", "with", "for")
 )
 NOUN_PAIRS_BEFORE = (
