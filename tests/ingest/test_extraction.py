@@ -716,10 +716,11 @@ def test_a_rival_is_still_a_person():
     assert set(people(extract(text))) == {"Dorian Kastrati"}
 
 
-def test_a_firm_named_once_by_its_shares_is_a_firm_everywhere_in_the_story():
+def test_a_firm_or_paper_named_once_so_is_one_everywhere_in_the_story():
     text = (
         "Dovrik Halm fell 1.7 percent to 395 francs. Analysts said Dovrik Halm would cut jobs, "
-        "and Ostvald Kern shares rose. Ostvald Kern said nothing."
+        "and Ostvald Kern shares rose. Ostvald Kern said nothing. The Marga Tolvi daily agreed, "
+        "and Marga Tolvi quoted economists at Renna Vask. Renna Vask said so."
     )
     assert people(extract(text)) == {}
 

@@ -46,6 +46,8 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"subsidiary|affiliate|division|brand|model|ship|vessel|tanker|ferry|hospital|bank|analyst|"
     r"analysts|economist|strategist)\b"
 )
+# A paper named by the noun after it: "the Yedioth Ahronoth newspaper", "O Globo daily said".
+PAPER_AFTER_RE = re.compile(r"\s+(?:newspaper|daily|weekly|magazine|tabloid)\b")
 TITLE_STOP_RE = re.compile(r"\.\s[A-Z]")
 # Month names that are also names ("Theresa May"), taken for a month before a day's number.
 MONTHS_THAT_ARE_NAMES = frozenset(("May", "March", "June", "April", "August"))
@@ -157,7 +159,11 @@ def names_a_firm(text, cand, start, end):
         return True
     if before.endswith(" ") and " ".join(words[-2:]).lower() in ANALYST_AT:
         return True  # "economists at Credit Suisse": where they work
-    return bool(STOCK_MOVE_RE.match(text, end) or SHARES_AFTER_RE.match(text, end))
+    return bool(
+        STOCK_MOVE_RE.match(text, end)
+        or SHARES_AFTER_RE.match(text, end)
+        or PAPER_AFTER_RE.match(text, end)
+    )
 
 
 def _quoted(text, start, end):
