@@ -312,3 +312,10 @@ def test_where_a_name_ends_and_begins():
     found = orgs("The Socialist Party in Albania (SP) won. Clinton's Democratic Party lost.")
     assert {"Socialist Party", "Democratic Party"} <= found.keys()
     assert not {"Socialist Party in Albania", "Clinton's Democratic Party"} & found.keys()
+
+
+def test_a_foreign_article_and_a_word_of_its_language_is_a_title_not_a_place_or_a_person():
+    found = orgs("He told La Jornada, and Die Welt agreed, that El Salvador and Los Angeles wait.")
+    assert {"La Jornada", "Die Welt"} == found.keys()
+    # A surname with an article is a rare word, and a person's name again is the person's.
+    assert orgs("El Guerrouj won. Jean-Marie Le Pen spoke, and Le Pen said no.") == {}
