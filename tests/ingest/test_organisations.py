@@ -319,3 +319,13 @@ def test_a_foreign_article_and_a_word_of_its_language_is_a_title_not_a_place_or_
     assert {"La Jornada", "Die Welt"} == found.keys()
     # A surname with an article is a rare word, and a person's name again is the person's.
     assert orgs("El Guerrouj won. Jean-Marie Le Pen spoke, and Le Pen said no.") == {}
+
+
+def test_a_club_named_by_its_people_after_it():
+    found = extract(
+        "The Harwick Rovers striker scored twice, and Juventus coach Marcello Lippi smiled. "
+        "Our Davis Cup captain watched."
+    )
+    assert {o.name for o in found.organisations} >= {"Harwick Rovers", "Juventus"}
+    assert "Davis Cup" not in {o.name for o in found.organisations}  # an event, not a club
+    assert [p.name for p in found.people] == ["Marcello Lippi"]

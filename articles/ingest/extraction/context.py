@@ -12,6 +12,7 @@ from articles.ingest.extraction.candidates import Candidate
 from articles.ingest.extraction.name_lists import city_phrases, club_or_venue, ordinary_words
 from articles.ingest.extraction.organisation_words import (
     ANALYST_AT,
+    CLUB_NOUNS,
     NOUNS_BEFORE,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
@@ -44,7 +45,7 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley|"
     r"port|settlement|newspaper|daily|weekly|magazine|index|futures|unit|"
     r"subsidiary|affiliate|division|brand|model|ship|vessel|tanker|ferry|hospital|bank|analyst|"
-    r"analysts|economist|strategist)\b"
+    r"analysts|economist|strategist|" + "|".join(sorted(CLUB_NOUNS)) + r")\b"
 )
 # A paper named by the noun after it: "the Yedioth Ahronoth newspaper", "O Globo daily said".
 PAPER_AFTER_RE = re.compile(r"\s+(?:newspaper|daily|weekly|magazine|tabloid)\b")

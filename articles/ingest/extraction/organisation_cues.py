@@ -13,12 +13,14 @@ from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.organisation_book import acronym_like
 from articles.ingest.extraction.organisation_words import (
+    CLUB_NOUNS,
     COMPANY_NOUNS,
     DEFINED_RE,
     DIGEST_PAPER_RE,
     LEADING_NOISE,
     MEDIA_NOUNS,
     NOT_FIRM_WORDS,
+    NOT_NAME_WORDS,
     NOT_ORGANISATION_ACRONYMS,
     NOT_ORGANISATIONS,
     NOUN_AFTER_RE,
@@ -78,8 +80,8 @@ def beside_noun(text, start, end, run, tokens, before):
         # words and markets, not a firm or a paper.
         # At a sentence's start, capitals say nothing: there, dictionary words are words.
         keys = tuple(t[4] for t in tokens[first:])
-        if (noun in COMPANY_NOUNS or noun in MEDIA_NOUNS) and (
-            any(t[2] in NOT_FIRM_WORDS for t in tokens[first:])
+        if (noun in COMPANY_NOUNS or noun in MEDIA_NOUNS or noun in CLUB_NOUNS) and (
+            any(t[2] in NOT_FIRM_WORDS or t[2] in NOT_NAME_WORDS for t in tokens[first:])
             or name_lists.ordinary_words(keys)
             or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
         ):

@@ -51,6 +51,10 @@ PERSON_TITLES = TITLES - words(
     """Party Opposition Junta Military State Supreme Foreign Defence Defense Finance Interior
     Justice Grand Crown Field Private Acting Interim Former Senior Senate"""
 )
+# A club's people after its name: "Aston Villa player", "Juventus coach Marcello Lippi".
+CLUB_NOUNS = words(
+    "player striker defender midfielder goalkeeper winger coach manager captain skipper"
+)
 # Lower-case nouns that make the capitalised name beside them an organisation: after it ("the
 # Libre party", "Interfax news agency", "ZDF television", "Isbank shares"), matched where a run
 # ends ...
@@ -59,7 +63,9 @@ PERSON_TITLES = TITLES - words(
 NOUN_AFTER_RE = re.compile(
     r" (party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster|"
     r"news agency|agency|daily|weekly|magazine|newsletter|television|radio|shares|stock|"
-    r"shareholders|unit|subsidiary|division|analyst|analysts|economist|strategist)\b"
+    r"shareholders|unit|subsidiary|division|analyst|analysts|economist|strategist|"
+    + "|".join(sorted(CLUB_NOUNS))
+    + r")\b"
     r"|['’]s? (shares|stock|shareholders)\b"
 )
 # ... and before it ("consulting firm Towers Perrin", "the daily El Mundo", "retailers Metro,
