@@ -280,6 +280,11 @@ def test_teams_in_results_and_fixtures_are_organisations_national_sides_are_coun
     assert not {"Ireland", "Fiji"} & found.keys()
     # Tables of figures, products and dates are not results.
     assert orgs("Net Income 821 512 565 301\nThe Airbus 310 landed.\nTORONTO 1996-08-22") == {}
+    # Clubs named by everyday words: a club word, or one score and never written in lower case.
+    found = orgs("Results: Stoke 2 Bristol City 1 Reading 0 Port Vale 3")
+    assert {"Stoke", "Bristol City", "Reading", "Port Vale"} <= found.keys()
+    assert orgs("Played 3 Won 2 Lost 1") == {}
+    assert orgs("Reading 2 Swindon 1\nFans were reading about it.").keys() == {"Swindon"}
 
 
 def test_where_a_name_ends_and_begins():

@@ -12,6 +12,7 @@ from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.organisation_book import acronym_like
+from articles.ingest.lexicon import words
 from articles.ingest.extraction.organisation_words import (
     CLUB_NOUNS,
     COMPANY_NOUNS,
@@ -140,9 +141,41 @@ def _team(text, start, end, tokens):
     key = fold(name)
     if (key in gaz.lookup and key not in gaz.cities) or key in gaz.regions:
         return None
-    if key not in gaz.cities and name_lists.ordinary_words(tuple(t[4] for t in tokens)):
+    if (
+        key not in gaz.cities
+        and name_lists.ordinary_words(tuple(t[4] for t in tokens))
+        and not _club_of_words(text, end, tokens)
+    ):
         return None  # a table's row: "Net Income 821 512", "Education 42 6"
     return name, (start + tokens[0][0], end), "team"
+
+
+# Words that name clubs after a town's name: "Manchester City", "Port Vale".
+CLUB_WORDS = words(
+    """City United Town County Rovers Athletic Wanderers Albion Vale Forest Rangers Celtic
+    Hotspur Villa Palace Argyle Orient Dynamo Sporting Real Racing"""
+)
+
+
+# A results table's headings, which stand before figures as teams do: "Played 3 Won 2".
+TABLE_HEADINGS = words(
+    """Played Won Lost Drawn Draws Tied Wins Losses Points Pts Goals Games Matches Total For
+    Against Home Away Pos Position Rank"""
+)
+
+
+def _club_of_words(text, end, tokens):
+    """A team whose name is everyday words: a club word after a first word ("Manchester City"),
+    or a name with one score after it that the text never writes in lower case ("Stoke 2"),
+    where a table's row has several figures ("Net Income 821 512")."""
+    if len(tokens) > 1 and tokens[-1][2] in CLUB_WORDS:
+        return True
+    if any(t[2] in TABLE_HEADINGS for t in tokens):
+        return False
+    m = SCORES_AFTER_RE.match(text, end)
+    if not m or len(m.group(1).split()) > 1:
+        return False
+    return not any(re.search(rf"\b{re.escape(t[2].lower())}\b", text) for t in tokens)
 
 
 def noun_before(text, start):
