@@ -12,7 +12,6 @@ from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.organisation_book import acronym_like
-from articles.ingest.lexicon import words
 from articles.ingest.extraction.organisation_words import (
     CLUB_NOUNS,
     COMPANY_NOUNS,
@@ -36,6 +35,7 @@ from articles.ingest.extraction.organisation_words import (
     TOLD_BEFORE,
 )
 from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import words
 
 
 def beside_noun(text, start, end, run, tokens, before):
