@@ -53,8 +53,6 @@ def beside_noun(text, start, end, run, tokens, before):
             after = "said"
         elif rare_acronym(text, start, end, tokens):
             after = "said"  # read as an acronym that speaks
-        elif foreign_title(tokens):
-            after = "title"
         elif team_in_results(text, start, end):
             return _team(text, start, end, tokens)
         else:
@@ -245,34 +243,6 @@ def rare_acronym(text, start, end, tokens):
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
     return sum(c.islower() for c in letters) * 2 > len(letters)  # not a line of capitals
-
-
-# The languages of a foreign article that opens a title: "El Mundo", "Le Monde", "O Globo".
-ARTICLE_LANGUAGES = {
-    **dict.fromkeys(("El", "Los", "Las"), ("es",)),
-    "La": ("es", "fr", "it"),
-    **dict.fromkeys(("Le", "Les"), ("fr",)),
-    **dict.fromkeys(("Il", "Lo"), ("it",)),
-    **dict.fromkeys(("Der", "Die", "Das"), ("de",)),
-    "O": ("pt",),
-}
-# How often (wordfreq zipf) the word after the article is seen in its language for the phrase to
-# be a title, not a surname ("El Guerrouj", "Der Merwe" are rare words).
-FOREIGN_WORD_ZIPF = 3.8
-
-
-def foreign_title(tokens):
-    """A foreign article and a word of its language, not a place: the title of a paper, a party
-    or a club ("La Jornada", "Le Figaro", "Die Welt"); a person's surname with an article is
-    a rare word ("Le Gras" aside)."""
-    languages = ARTICLE_LANGUAGES.get(tokens[0][2]) if 2 <= len(tokens) <= 4 else None
-    if not languages or tokens[1][3]:
-        return False
-    if any(zipf_frequency(tokens[1][4], lang) >= FOREIGN_WORD_ZIPF for lang in languages):
-        key = " ".join(t[4] for t in tokens)
-        gaz = gazetteer.load()
-        return not (key in gaz.lookup or key in gaz.cities or key in name_lists.city_phrases())
-    return False
 
 
 @lru_cache(maxsize=1)
