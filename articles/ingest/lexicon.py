@@ -126,9 +126,9 @@ COMPANY_WORDS = words(
     Group Holdings Holding Securities Brothers Bank Capital Partners Associates Stores Pictures
     Airlines Airways Motors Industries Corporation Company Limited Incorporated Bancorp"""
 )
-# Capitalised words that begin sentences or clauses and are never part of a name.
-# Wire agencies: they open a story's credit line ("Reuters -", "By AFP"), not a name.
+# Wire agencies: they open a story's credit line ("Reuters -", "By AFP"), not a person's name.
 WIRE_AGENCIES = words("Reuters AP AFP Bloomberg Xinhua Kyodo Yonhap CNA")
+# Capitalised words that begin sentences or clauses and are never part of a name.
 FUNCTION_WORDS = WIRE_AGENCIES | words(
     """The A An This That These Those It Its He She They We I You His Her Their Our My Your Him Them
     There Here Who Whom Whose Which What When Where Why How If Whether Though Although Because As

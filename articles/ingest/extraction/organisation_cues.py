@@ -14,6 +14,7 @@ from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.organisation_book import acronym_like
 from articles.ingest.extraction.organisation_words import (
     CLUB_NOUNS,
+    CLUB_WORDS,
     COMPANY_NOUNS,
     DEFINED_RE,
     DIGEST_PAPER_RE,
@@ -32,10 +33,10 @@ from articles.ingest.extraction.organisation_words import (
     SCORE,
     SEATS_OF_POWER,
     STOCK_MOVE_RE,
+    TABLE_HEADINGS,
     TOLD_BEFORE,
 )
 from articles.ingest.gazetteer import fold
-from articles.ingest.lexicon import words
 
 
 def beside_noun(text, start, end, run, tokens, before):
@@ -146,20 +147,6 @@ def _team(text, start, end, tokens):
     ):
         return None  # a table's row: "Net Income 821 512", "Education 42 6"
     return name, (start + tokens[0][0], end), "team"
-
-
-# Words that name clubs after a town's name: "Manchester City", "Port Vale".
-CLUB_WORDS = words(
-    """City United Town County Rovers Athletic Wanderers Albion Vale Forest Rangers Celtic
-    Hotspur Villa Palace Argyle Orient Dynamo Sporting Real Racing"""
-)
-
-
-# A results table's headings, which stand before figures as teams do: "Played 3 Won 2".
-TABLE_HEADINGS = words(
-    """Played Won Lost Drawn Draws Tied Wins Losses Points Pts Goals Games Matches Total For
-    Against Home Away Pos Position Rank"""
-)
 
 
 def _club_of_words(text, end, tokens):

@@ -197,6 +197,16 @@ NOT_ORGANISATIONS = frozenset({"soviet union", "white house"})
 # Buildings that stand for a government when they speak ("the White House said"), and are places
 # otherwise ("signed at the White House").
 SEATS_OF_POWER = frozenset({"white house", "downing street", "elysee", "blue house"})
+# Words that name clubs after a town's name: "Manchester City", "Port Vale".
+CLUB_WORDS = words(
+    """City United Town County Rovers Athletic Wanderers Albion Vale Forest Rangers Celtic
+    Hotspur Villa Palace Argyle Orient Dynamo Sporting Real Racing"""
+)
+# A results table's headings, which stand before figures as teams do: "Played 3 Won 2".
+TABLE_HEADINGS = words(
+    """Played Won Lost Drawn Draws Tied Wins Losses Points Pts Goals Games Matches Total For
+    Against Home Away Pos Position Rank"""
+)
 # A score in results: one to three digits, never a date, a price, a decimal or a time. Read by the
 # organisation phase (teams) and by the scan (a city before a score is no country's evidence).
 SCORE = r"\d{1,3}(?![\d.,:/-]?\d)"
