@@ -679,6 +679,11 @@ def test_a_lone_word_after_a_title_keeps_its_spans():
             "Kessler Voss Corp said on Monday it would cut jobs. Kessler Voss rose.",
             set(),
         ),
+        # the first words of a firm's longer name are its short name, not a person
+        (
+            "Tanvik Medical Devices Ltd won a hospital contract. Tanvik Medical said sales grew.",
+            set(),
+        ),
     ],
 )
 def test_reference_lists_tell_people_from_clubs_labels_and_firms(text, expected):

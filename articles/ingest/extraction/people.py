@@ -151,11 +151,15 @@ def _scorer(text, start, end, key):
 
 
 def _organisation(key, firms, known):
-    """A known organisation ("Morgan Stanley", on the shipped list or confirmed by an editor), or
-    a firm the story names so ("Hallam Brisk" of "Brokers Hallam Brisk & Co"): never a person."""
+    """A known organisation ("Morgan Stanley", on the shipped list or confirmed by an editor), a
+    firm the story names so ("Hallam Brisk" of "Brokers Hallam Brisk & Co"), or the short form
+    of such a firm's longer name ("Tanvik Medical" of "Tanvik Medical Devices Ltd"):
+    never a person."""
     if key in known.organisations.folded or key in company_book().folded:
         return True
-    return key in firms or any(firm.endswith(" " + key) for firm in firms)
+    if key in firms or any(firm.endswith(" " + key) for firm in firms):
+        return True
+    return " " in key and any(firm.startswith(key + " ") for firm in firms)
 
 
 def _merge_one_word_names(book):
