@@ -331,3 +331,20 @@ def test_a_club_named_by_its_people_after_it():
     assert {o.name for o in found.organisations} >= {"Harwick Rovers", "Juventus"}
     assert "Davis Cup" not in {o.name for o in found.organisations}  # an event, not a club
     assert [p.name for p in found.people] == ["Marcello Lippi"]
+
+
+def test_a_name_its_bracketed_acronym_spells_is_an_organisation():
+    found = orgs(
+        "Talks with the Vanguard for the Liberation of Ostravia (VLO) stalled, and the VLO "
+        "walked out. Analysts at Kelderman Metals Research (KMR) were unsurprised."
+    )
+    vlo = found["Vanguard for the Liberation of Ostravia"]
+    assert vlo.aliases == ["VLO"] and len(vlo.spans) == 3
+    assert "VLO" not in found  # the later use joins the name, not an organisation of its own
+    assert "Kelderman Metals Research" in found
+    # Concepts are written in dictionary words, policies end with a policy's word, a person's
+    # title opens no body, and initials that do not spell the acronym define nothing.
+    assert orgs("Cattle with Bovine Spongiform Encephalopathy (BSE) were culled.") == {}
+    assert orgs("Its Optimised Deprival Value (ODV) rose by Ostravian rules.") == {}
+    assert orgs("Ostravia joined the Kelderman Trade Initiative (KTI) in May.") == {}
+    assert orgs("The bank backs Ostravian Export Credits (XYZ) abroad.") == {}

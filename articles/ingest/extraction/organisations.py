@@ -56,6 +56,7 @@ from articles.ingest.extraction.organisation_words import (
     LIST_GAPS,
     NAMES_ALONE,
     NOT_NAME_WORDS,
+    NOT_ORGANISATION_ACRONYMS,
     OFFICE_POSSESSIVES,
     PERSON_TITLES,
     PLURAL_NOUNS,
@@ -131,6 +132,7 @@ def organisations(text, known, people_spans=()):
             _named_beside_noun(story, start, end, run, tokens)
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
+    _spelled_by_acronyms(story)
     out = []
     for org in story.found.by_key.values():
         if fold(org.name) in story.rejected or any(fold(a) in story.rejected for a in org.aliases):
@@ -182,6 +184,91 @@ def _initials_spell(name, acronym):
         return False
     rest = iter(initials)
     return all(letter in rest for letter in acronym)
+
+
+# A bracketed acronym ("(LTTE)"), and the words that may stand inside the name before it.
+_BRACKETED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+_NAME_WORD_RE = re.compile(r"[\w'’&.-]+")
+_SPELLED_LINKS = frozenset({"of", "for", "the", "and", "in", "on", "&", "de", "du", "des", "del"})
+
+
+def _spelled_by_acronyms(story):
+    """A name whose capitalised words' initials spell the acronym bracketed after it, "the
+    Liberation Tigers of Tamil Eelam (LTTE)": an organisation though no organisation word says
+    so. (The Schwartz-Hearst rule for abbreviations, kept to capitalised names with a word of no
+    dictionary among them: a concept such as "gross domestic product (GDP)" is written in lower
+    case, or in dictionary words.) Runs after the other rules: a name they found that reaches
+    past this one wins, and one inside it was cut short ("Kelderman Metals" of "Kelderman Metals
+    Research (KMR)") and joins it. Later uses of the acronym join it too."""
+    text, found = story.text, story.found
+    for m in _BRACKETED_ACRONYM_RE.finditer(text):
+        acronym = m.group(1)
+        if len(acronym) < 3 or acronym in NOT_ORGANISATION_ACRONYMS:
+            continue
+        named = _spelled_name(text, m.start(), acronym)
+        if named is None:
+            continue
+        name, span = named
+        if _overlaps(span, story.people) or is_place(name):
+            continue
+        if fold(name) in story.rejected or fold(acronym) in story.rejected:
+            continue
+        inside = [o for o in found.by_key.values() if _overlaps(span, o.spans)]
+        if any(
+            _overlaps(span, [s]) and not (span[0] <= s[0] and s[1] <= span[1])
+            for o in inside
+            for s in o.spans
+        ):
+            continue
+        kind = inside[0].kind if inside else "other"
+        org = found.add(name, span, kind)
+        found.define(org, acronym)
+        alone = [found.by_key.pop(fold(o.name)) for o in inside if o is not org]
+        alone += filter(None, [found.by_key.pop(fold(acronym), None)])  # "LTTE" found alone
+        for other in alone:
+            if other is not org:
+                org.spans += other.spans
+        for later in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+            if later.start() > m.start() and (later.start(), later.end()) not in org.spans:
+                org.spans.append((later.start(), later.end()))
+
+
+def _spelled_name(text, bracket, acronym):
+    """(name, span) of the longest capitalised name ending right before `bracket` whose
+    initials spell `acronym`, or None."""
+    line_start = text.rfind("\n", 0, bracket) + 1
+    words_ = list(_NAME_WORD_RE.finditer(text, line_start, bracket))
+    chain = []  # the words before the bracket, nearest first, while they may be a name's
+    for w in reversed(words_):
+        word = w.group()
+        if text[w.end() : (chain[-1].start() if chain else bracket)].strip():
+            break  # punctuation between words: "said, Liberation ..."
+        if not (word[:1].isupper() or word in _SPELLED_LINKS) or len(chain) > 2 * len(acronym) + 3:
+            break
+        chain.append(w)
+    for first in reversed(chain):
+        if not first.group()[:1].isupper():
+            continue
+        name = text[first.start() : chain[0].end()]
+        capitals = [w for w in name.split() if w[:1].isupper()]
+        if len(capitals) < 2 or len(capitals) > len(acronym) + 2:
+            continue
+        if capitals[-1] in NOT_NAME_WORDS or capitals[0] in PERSON_TITLES:
+            return None  # "the Global Security Initiative (GSI)": a policy, not a body
+        if not _initials_spell(name, acronym):
+            continue
+        if not any(_proper_word(w) for w in capitals):
+            return None  # "Most Favoured Nation (MFN)": dictionary words name a concept
+        return name, (first.start(), chain[0].end())
+    return None
+
+
+def _proper_word(word):
+    """A word of no English dictionary, in its British or American spelling ("Eelam",
+    "Beirut"; not "Optimised")."""
+    key = fold(word)
+    american = key.replace("isation", "ization").replace("ise", "ize").replace("our", "or")
+    return not (name_lists.in_dictionary(key) or name_lists.in_dictionary(american))
 
 
 def _known_names(story, start, end, run, tokens, claimed):
