@@ -348,3 +348,17 @@ def test_a_name_its_bracketed_acronym_spells_is_an_organisation():
     assert orgs("Its Optimised Deprival Value (ODV) rose by Ostravian rules.") == {}
     assert orgs("Ostravia joined the Kelderman Trade Initiative (KTI) in May.") == {}
     assert orgs("The bank backs Ostravian Export Credits (XYZ) abroad.") == {}
+
+
+def test_a_newspaper_title_keeps_its_the():
+    found = orgs(
+        "The Kelderman Herald said on Monday that cover prices rose at The Sun and The "
+        "Times. Ostrava's mayor told The Globe and Mail he was pleased; the Kelderman Herald "
+        "disagreed."
+    )
+    assert {"The Kelderman Herald", "The Sun", "The Times", "The Globe and Mail"} <= found.keys()
+    herald = found["The Kelderman Herald"]
+    assert herald.aliases[0] == "Kelderman Herald" and herald.kind == "media"
+    assert len(herald.spans) == 2  # "the Kelderman Herald" in lower case is the same paper
+    # A one-word title needs its capital "The" in mid-sentence; otherwise the word is a word.
+    assert orgs("The Sun rose over the hills. People read the Times.") == {}

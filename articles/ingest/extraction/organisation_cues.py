@@ -19,6 +19,7 @@ from articles.ingest.extraction.organisation_words import (
     DEFINED_RE,
     DIGEST_PAPER_RE,
     LEADING_NOISE,
+    MASTHEAD_WORDS,
     MEDIA_NOUNS,
     NOT_FIRM_WORDS,
     NOT_NAME_WORDS,
@@ -190,6 +191,30 @@ def digest_papers(text, found, rejected):
             continue
         if not is_place(name):
             found.add(name, m.span(1), "media")
+
+
+# A paper's one-word title after a "The" in capitals that follows a lower-case word or a comma.
+_MASTHEAD = "|".join(sorted(MASTHEAD_WORDS))
+LONE_MASTHEAD_RE = re.compile(
+    rf"(?<=[a-z,;] )The ((?:{_MASTHEAD}) and )?({_MASTHEAD})\b(?! [A-Z])(?!-)"
+)
+
+
+def newspaper_titles(text, found):
+    """A newspaper's title keeps the "The" written before it in capitals: "The Washington Post"
+    (the name without it stays an alias, so both forms are one paper). A one-word title is a
+    paper after such a "The" in mid-sentence: "at The Sun and The Times", "told The Globe and
+    Mail"."""
+    for m in LONE_MASTHEAD_RE.finditer(text):
+        start = m.start(1) if m.group(1) else m.start(2)
+        found.add(text[start : m.end()], (start, m.end()), "media")
+    for org in list(found.by_key.values()):
+        if org.name.rsplit(" ", 1)[-1] not in MASTHEAD_WORDS:
+            continue
+        titled = [(s - 4, e) if text[s - 4 : s] == "The " else (s, e) for s, e in org.spans]
+        if titled != org.spans and org.kind in ("media", "other"):
+            org.aliases.insert(0, org.name)
+            org.name, org.spans, org.kind = "The " + org.name, titled, "media"
 
 
 def lone_acronym(tokens):

@@ -192,6 +192,14 @@ NOT_NAME_WORDS = words(
     """Project Projects Programme Program Initiative Plan Strategy Treaty Agreement Accord Pact
     Summit Conference Prize Award Awards Cup Games Championship Act Law Bill Declaration"""
 )
+# The last words of English newspaper titles, whose "The" belongs to the title: "The Times",
+# "The Washington Post". One of them alone is a paper only after a "The" written in capitals in
+# mid-sentence ("sales at The Sun and The Times").
+MASTHEAD_WORDS = words(
+    """Times Post Herald Journal Tribune Gazette Sun Statesman Guardian Telegraph Independent
+    Observer Mirror Express Economist Globe Mail Chronicle Inquirer Star Courier Monitor
+    Examiner Hindu Scotsman Sentinel Dispatch Enquirer"""
+)
 COMPANY_ABBREVIATIONS = words("Corp Inc Ltd Co Bros Cie")
 NOT_ORGANISATIONS = frozenset({"soviet union", "white house"})
 # Buildings that stand for a government when they speak ("the White House said"), and are places

@@ -45,6 +45,7 @@ from articles.ingest.extraction.organisation_cues import (
     defined_after,
     digest_papers,
     is_place,
+    newspaper_titles,
     noun_before,
 )
 from articles.ingest.extraction.organisation_words import (
@@ -133,6 +134,7 @@ def organisations(text, known, people_spans=()):
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
     _spelled_by_acronyms(story)
+    newspaper_titles(text, story.found)
     out = []
     for org in story.found.by_key.values():
         if fold(org.name) in story.rejected or any(fold(a) in story.rejected for a in org.aliases):
