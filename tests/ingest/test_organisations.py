@@ -102,6 +102,45 @@ def test_shipped_list_is_seeded_and_editors_change_it():
 
 
 @pytest.mark.django_db
+def test_every_shipped_organisation_is_in_the_database_after_migrating():
+    from articles.ingest.extraction.organisation_book import SHIPPED
+
+    rows = dict(Organisation.objects.filter(well_known=True).values_list("name", "aliases"))
+    assert {entry.name for entry in SHIPPED} <= rows.keys()
+    assert {"Fed", "U.S. Federal Reserve"} <= set(rows["Federal Reserve"])  # added by 0012
+    known = known_entities()
+    assert {"Standard & Poor's", "Federal Reserve", "U.S. Department of Agriculture"} <= orgs(
+        "S&P kept its rating after the Fed held rates, the USDA said.", known
+    ).keys()
+
+
+@pytest.mark.django_db
+def test_migration_0012_adds_the_new_organisations_to_an_older_archive():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0012_more_well_known_organisations")
+    # An archive migrated before the list grew: no USDA, an editor's own Bank of Japan, the Fed
+    # without its short name, and an 0011 organisation an editor deleted.
+    Organisation.objects.filter(name__in=migration.ADDED).delete()
+    Organisation.objects.create(name="Bank of Japan", slug="boj", aliases=["Nichigin"])
+    fed = Organisation.objects.get(name="Federal Reserve")
+    fed.aliases = ["Federal Reserve Board"]
+    fed.save()
+    Organisation.objects.filter(name="Europol").delete()
+
+    migration.add_organisations(apps, None)
+
+    assert Organisation.objects.get(name="U.S. Department of Agriculture").well_known
+    boj = Organisation.objects.get(name="Bank of Japan")
+    assert boj.slug == "boj" and boj.well_known and set(boj.aliases) == {"Nichigin", "BOJ", "BoJ"}
+    fed_aliases = set(Organisation.objects.get(name="Federal Reserve").aliases)
+    assert fed_aliases == {"Federal Reserve Board", "Fed", "U.S. Federal Reserve"}
+    assert not Organisation.objects.filter(name="Europol").exists()
+
+
+@pytest.mark.django_db
 def test_confirmed_organisations_are_recognised_and_rejected_ones_never_proposed():
     pak = Organisation.objects.create(name="Pakhtakor Tashkent", aliases=["Pakhtakor"])
     tag(make_article(), pak, state=TagState.CONFIRMED)

@@ -19,7 +19,10 @@ from articles.ingest.lexicon import (
 )
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-TOKEN = rf"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[dl]['’][{UPPER}]\w*|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
+TOKEN = (
+    r"[A-Z]{1,3}&[A-Z]{1,3}\b"  # "S&P", "AT&T": one word
+    rf"|[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[dl]['’][{UPPER}]\w*|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
+)
 NICK = rf"[“\"‘](?:{TOKEN})(?: (?:{TOKEN}))?[”\"’]"
 PARTICLE = "|".join(sorted(NAME_PARTICLES | {"of", "the", "for"}, key=len, reverse=True))
 RUN_RE = re.compile(  # the look-ahead only makes the scan fail fast on lower-case letters
