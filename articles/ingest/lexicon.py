@@ -210,7 +210,8 @@ PLACE_WORDS_BEFORE = words("near outside toward towards")
 # Things named after a lower-case noun ("the ferry Trident Seven"): not people, not organisations.
 THING_NOUNS_BEFORE = words("ship vessel tanker ferry freighter paper network station team")
 PLACE_NOUNS_BEFORE_OF = words(
-    "city town village province region district state capital port island county"
+    """city town village province region district state capital port island county settlement
+    suburb municipality commune hamlet township neighbourhood neighborhood"""
 )
 # Endings of ordinary English words ("Development", "Security"), rare at the end of a name.
 WORD_SUFFIXES = tuple(

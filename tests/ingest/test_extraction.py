@@ -827,3 +827,11 @@ def test_a_city_before_a_score_is_a_team_not_its_country():
     assert codes("American League: Toronto 9 Texas 13, New York 4 Chicago 10") == {"US"}
     assert "CA" in codes("TORONTO 1996-08-22 Shares rose on Thursday.")
     assert "CA" in codes("Prices in Toronto 5 percent higher, said the board.")
+
+
+def test_a_name_after_a_settlement_or_a_suburb_of_is_a_place():
+    text = (
+        "Dora Levin said the settlement of Neve Orit would grow, and families from the suburb "
+        "of Ramat Shaked would move there."
+    )
+    assert set(people(extract(text))) == {"Dora Levin"}
