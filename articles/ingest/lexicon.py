@@ -121,6 +121,8 @@ ORG_WORDS = words(
 )
 # Words that close a company's name ("Sierra Semiconductor Corp", "Salomon Brothers Inc"): the
 # words before one name the firm wherever else the story writes them alone.
+# Legal forms written before a company's name: Indonesia's "PT", Russia's "OAO", "ZAO", "RAO".
+LEGAL_FORMS_BEFORE = words("PT OAO ZAO PAO RAO OOO JSC PJSC OJSC CJSC")
 COMPANY_WORDS = words(
     """Inc Corp Co Cos Ltd Plc PLC plc LLC LLP SA AG NV Oy Oyj AB ASA SpA BV GmbH Bhd Berhad Tbk
     Group Holdings Holding Securities Brothers Bank Capital Partners Associates Stores Pictures

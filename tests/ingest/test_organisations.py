@@ -401,3 +401,10 @@ def test_a_newspaper_title_keeps_its_the():
     assert len(herald.spans) == 2  # "the Kelderman Herald" in lower case is the same paper
     # A one-word title needs its capital "The" in mid-sentence; otherwise the word is a word.
     assert orgs("The Sun rose over the hills. People read the Times.") == {}
+
+
+def test_a_legal_form_before_a_name_opens_a_company():
+    found = orgs("Retailer PT Sumber Kelapa Jaya said sales rose; OAO Severtal's chief agreed.")
+    assert {"PT Sumber Kelapa Jaya", "OAO Severtal"} <= found.keys()
+    assert found["PT Sumber Kelapa Jaya"].kind == "company"
+    assert not {p.name for p in extract("Retailer PT Sumber Kelapa Jaya said sales rose.").people}

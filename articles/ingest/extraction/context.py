@@ -23,6 +23,7 @@ from articles.ingest.lexicon import (
     ABBREVIATED_TITLES,
     COMMON_CAPITALISED,
     FOREIGN_ARTICLES,
+    LEGAL_FORMS_BEFORE,
     PLACE_NOUNS_BEFORE_OF,
     PLACE_PREFIXES,
     PLACE_WORDS_BEFORE,
@@ -158,6 +159,8 @@ def names_a_firm(text, cand, start, end):
     words = before.split()
     if before.endswith(" ") and words and words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE:
         return True
+    if before.endswith(" ") and words and words[-1] in LEGAL_FORMS_BEFORE:
+        return True  # "PT Matahari Putra Prima": a legal form before the name
     if before.endswith(" ") and " ".join(words[-2:]).lower() in ANALYST_AT:
         return True  # "economists at Credit Suisse": where they work
     return bool(

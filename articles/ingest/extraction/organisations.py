@@ -66,6 +66,7 @@ from articles.ingest.extraction.organisation_words import (
 )
 from articles.ingest.extraction.tokens import RUN_RE, run_tokens
 from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import LEGAL_FORMS_BEFORE
 
 
 class _Found:
@@ -355,6 +356,8 @@ def _named_beside_noun(story, start, end, run, tokens):
     before = noun_before(text, start)
     if before is None and story.listed and text[story.listed[0] : start] in LIST_GAPS:
         before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
+    if before is None and len(tokens) > 1 and tokens[0][2] in LEGAL_FORMS_BEFORE:
+        before = "company"  # "PT Matahari Putra Prima", "RAO Gazprom": a legal form opens it
     nouned = beside_noun(text, start, end, run, tokens, before)
     if not nouned or _overlaps(nouned[1], story.people):
         return
