@@ -404,7 +404,7 @@ def test_a_newspaper_title_keeps_its_the():
 
 
 def test_a_legal_form_before_a_name_opens_a_company():
-    found = orgs("Retailer PT Sumber Kelapa Jaya said sales rose; OAO Severtal's chief agreed.")
+    found = orgs("The retailer PT Sumber Kelapa Jaya said sales rose; OAO Severtal's chief agreed.")
     assert {"PT Sumber Kelapa Jaya", "OAO Severtal"} <= found.keys()
     assert found["PT Sumber Kelapa Jaya"].kind == "company"
-    assert not {p.name for p in extract("Retailer PT Sumber Kelapa Jaya said sales rose.").people}
+    assert not {p.name for p in extract("Analysts said PT Sumber Kelapa Jaya would grow.").people}
