@@ -195,9 +195,9 @@ def digest_papers(text, found, rejected):
 
 # A paper's one-word title after a "The" in capitals that follows a lower-case word or a comma.
 _MASTHEAD = "|".join(sorted(MASTHEAD_WORDS))
-LONE_MASTHEAD_RE = re.compile(
-    rf"(?<=[a-z,;] )The ((?:{_MASTHEAD}) and )?({_MASTHEAD})\b(?! [A-Z])(?!-)"
-)
+LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+# Opens with its literal "The " so the scan is fast; the word before is checked apart.
+LONE_MASTHEAD_RE = re.compile(rf"The ((?:{_MASTHEAD}) and )?({_MASTHEAD})\b(?! [A-Z])(?!-)")
 
 
 def newspaper_titles(text, found):
@@ -206,6 +206,8 @@ def newspaper_titles(text, found):
     paper after such a "The" in mid-sentence: "at The Sun and The Times", "told The Globe and
     Mail"."""
     for m in LONE_MASTHEAD_RE.finditer(text):
+        if m.start() < 2 or text[m.start() - 1] != " " or text[m.start() - 2] not in LOWER_OR_COMMA:
+            continue
         start = m.start(1) if m.group(1) else m.start(2)
         found.add(text[start : m.end()], (start, m.end()), "media")
     for org in list(found.by_key.values()):
