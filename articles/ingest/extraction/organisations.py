@@ -20,8 +20,8 @@ organisation (the EU is an organisation because the list says so); a name a pers
 person's (`extract()` passes the people's spans).
 
 This module reads a text run by run; its word lists are in `organisation_words`, what the words
-beside a run say in `organisation_cues`, and the organisations known by name in
-`organisation_book`.
+beside a run say in `organisation_cues`, the organisations known by name in
+`organisation_book`, and the names an acronym spells in `acronyms`.
 """
 
 import re
@@ -30,6 +30,11 @@ from functools import lru_cache
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
+from articles.ingest.extraction.acronyms import (
+    BRACKETED_ACRONYM_RE,
+    initials_spell,
+    spelled_name,
+)
 from articles.ingest.extraction.mentions import OrganisationMention
 from articles.ingest.extraction.organisation_book import (
     OrganisationBook,
@@ -159,7 +164,7 @@ def _named_by_heads(story, start, heads):
             continue
         if m := _IN_PLACE_DEFINED_RE.match(text, span[1]):
             longer = f"{name} in {m.group(1)}"
-            if _initials_spell(longer, m.group(2)) and not _initials_spell(name, m.group(2)):
+            if initials_spell(longer, m.group(2)) and not initials_spell(name, m.group(2)):
                 name, span = longer, (span[0], m.end(1))
         # A known organisation's full name wins over the head rule ("World Food Programme"); a
         # listed company keeps the name the text gives it, the list's forms as aliases.
@@ -178,37 +183,19 @@ def _named_by_heads(story, start, heads):
 _IN_PLACE_DEFINED_RE = re.compile(r" in ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) ?\(([A-Z]{2,8})\)")
 
 
-def _initials_spell(name, acronym):
-    """The acronym is spelled by the initials of the name's capitalised words, in order, from
-    the first word's to the last's: "Organisation for Security and Cooperation in Europe",
-    OSCE."""
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    if not initials or initials[0] != acronym[0] or initials[-1] != acronym[-1]:
-        return False
-    rest = iter(initials)
-    return all(letter in rest for letter in acronym)
-
-
-# A bracketed acronym ("(LTTE)"), and the words that may stand inside the name before it.
-_BRACKETED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
-_NAME_WORD_RE = re.compile(r"[\w'’&.-]+")
-_SPELLED_LINKS = frozenset({"of", "for", "the", "and", "in", "on", "&", "de", "du", "des", "del"})
-
-
 def _spelled_by_acronyms(story):
     """A name whose capitalised words' initials spell the acronym bracketed after it, "the
     Liberation Tigers of Tamil Eelam (LTTE)": an organisation though no organisation word says
-    so. (The Schwartz-Hearst rule for abbreviations, kept to capitalised names with a word of no
-    dictionary among them: a concept such as "gross domestic product (GDP)" is written in lower
-    case, or in dictionary words.) Runs after the other rules: a name they found that reaches
+    so (`acronyms.spelled_name`: a concept such as "gross domestic product (GDP)" is written in
+    lower case, or in dictionary words). Runs after the other rules: a name they found that reaches
     past this one wins, and one inside it was cut short ("Kelderman Metals" of "Kelderman Metals
     Research (KMR)") and joins it. Later uses of the acronym join it too."""
     text, found = story.text, story.found
-    for m in _BRACKETED_ACRONYM_RE.finditer(text):
+    for m in BRACKETED_ACRONYM_RE.finditer(text):
         acronym = m.group(1)
         if len(acronym) < 3 or acronym in NOT_ORGANISATION_ACRONYMS:
             continue
-        named = _spelled_name(text, m.start(), acronym)
+        named = spelled_name(text, m.start(), acronym)
         if named is None:
             continue
         name, span = named
@@ -234,44 +221,6 @@ def _spelled_by_acronyms(story):
         for later in re.finditer(rf"\b{re.escape(acronym)}\b", text):
             if later.start() > m.start() and (later.start(), later.end()) not in org.spans:
                 org.spans.append((later.start(), later.end()))
-
-
-def _spelled_name(text, bracket, acronym):
-    """(name, span) of the longest capitalised name ending right before `bracket` whose
-    initials spell `acronym`, or None."""
-    line_start = text.rfind("\n", 0, bracket) + 1
-    words_ = list(_NAME_WORD_RE.finditer(text, line_start, bracket))
-    chain = []  # the words before the bracket, nearest first, while they may be a name's
-    for w in reversed(words_):
-        word = w.group()
-        if text[w.end() : (chain[-1].start() if chain else bracket)].strip():
-            break  # punctuation between words: "said, Liberation ..."
-        if not (word[:1].isupper() or word in _SPELLED_LINKS) or len(chain) > 2 * len(acronym) + 3:
-            break
-        chain.append(w)
-    for first in reversed(chain):
-        if not first.group()[:1].isupper():
-            continue
-        name = text[first.start() : chain[0].end()]
-        capitals = [w for w in name.split() if w[:1].isupper()]
-        if len(capitals) < 2 or len(capitals) > len(acronym) + 2:
-            continue
-        if capitals[-1] in NOT_NAME_WORDS or capitals[0] in PERSON_TITLES:
-            return None  # "the Global Security Initiative (GSI)": a policy, not a body
-        if not _initials_spell(name, acronym):
-            continue
-        if not any(_proper_word(w) for w in capitals):
-            return None  # "Most Favoured Nation (MFN)": dictionary words name a concept
-        return name, (first.start(), chain[0].end())
-    return None
-
-
-def _proper_word(word):
-    """A word of no English dictionary, in its British or American spelling ("Eelam",
-    "Beirut"; not "Optimised")."""
-    key = fold(word)
-    american = key.replace("isation", "ization").replace("ise", "ize").replace("our", "or")
-    return not (name_lists.in_dictionary(key) or name_lists.in_dictionary(american))
 
 
 def _known_names(story, start, end, run, tokens, claimed):

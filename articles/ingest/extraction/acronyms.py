@@ -1,0 +1,66 @@
+"""Acronyms and the names they abbreviate: whether a name's initials spell an acronym, and the
+capitalised name before a bracketed acronym that spells it ("Liberation Tigers of Tamil Eelam
+(LTTE)"), after the Schwartz-Hearst rule for abbreviation definitions (2003), kept to
+capitalised names with a word of no dictionary among them.
+"""
+
+import re
+
+from articles.ingest.extraction import name_lists
+from articles.ingest.extraction.organisation_words import NOT_NAME_WORDS, PERSON_TITLES
+from articles.ingest.gazetteer import fold
+
+
+def initials_spell(name, acronym):
+    """The acronym is spelled by the initials of the name's capitalised words, in order, from
+    the first word's to the last's: "Organisation for Security and Cooperation in Europe",
+    OSCE."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    if not initials or initials[0] != acronym[0] or initials[-1] != acronym[-1]:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in acronym)
+
+
+# A bracketed acronym ("(LTTE)"), and the words that may stand inside the name before it.
+BRACKETED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+_NAME_WORD_RE = re.compile(r"[\w'’&.-]+")
+_SPELLED_LINKS = frozenset({"of", "for", "the", "and", "in", "on", "&", "de", "du", "des", "del"})
+
+
+def spelled_name(text, bracket, acronym):
+    """(name, span) of the longest capitalised name ending right before `bracket` whose
+    initials spell `acronym`, or None."""
+    line_start = text.rfind("\n", 0, bracket) + 1
+    words_ = list(_NAME_WORD_RE.finditer(text, line_start, bracket))
+    chain = []  # the words before the bracket, nearest first, while they may be a name's
+    for w in reversed(words_):
+        word = w.group()
+        if text[w.end() : (chain[-1].start() if chain else bracket)].strip():
+            break  # punctuation between words: "said, Liberation ..."
+        if not (word[:1].isupper() or word in _SPELLED_LINKS) or len(chain) > 2 * len(acronym) + 3:
+            break
+        chain.append(w)
+    for first in reversed(chain):
+        if not first.group()[:1].isupper():
+            continue
+        name = text[first.start() : chain[0].end()]
+        capitals = [w for w in name.split() if w[:1].isupper()]
+        if len(capitals) < 2 or len(capitals) > len(acronym) + 2:
+            continue
+        if capitals[-1] in NOT_NAME_WORDS or capitals[0] in PERSON_TITLES:
+            return None  # "the Global Security Initiative (GSI)": a policy, not a body
+        if not initials_spell(name, acronym):
+            continue
+        if not any(proper_word(w) for w in capitals):
+            return None  # "Most Favoured Nation (MFN)": dictionary words name a concept
+        return name, (first.start(), chain[0].end())
+    return None
+
+
+def proper_word(word):
+    """A word of no English dictionary, in its British or American spelling ("Eelam",
+    "Beirut"; not "Optimised")."""
+    key = fold(word)
+    american = key.replace("isation", "ization").replace("ise", "ize").replace("our", "or")
+    return not (name_lists.in_dictionary(key) or name_lists.in_dictionary(american))
