@@ -381,8 +381,8 @@ def test_a_name_its_bracketed_acronym_spells_is_an_organisation():
     assert vlo.aliases == ["VLO"] and len(vlo.spans) == 3
     assert "VLO" not in found  # the later use joins the name, not an organisation of its own
     assert "Kelderman Metals Research" in found
-    # Concepts are written in dictionary words, policies end with a policy's word, a person's
-    # title opens no body, and initials that do not spell the acronym define nothing.
+    # Concepts are written in dictionary words, policies end with a policy's word, and initials
+    # that do not spell the acronym define nothing.
     assert orgs("Cattle with Bovine Spongiform Encephalopathy (BSE) were culled.") == {}
     assert orgs("Its Optimised Deprival Value (ODV) rose by Ostravian rules.") == {}
     assert orgs("Ostravia joined the Kelderman Trade Initiative (KTI) in May.") == {}
