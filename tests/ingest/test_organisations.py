@@ -389,6 +389,32 @@ def test_a_name_its_bracketed_acronym_spells_is_an_organisation():
     assert orgs("The bank backs Ostravian Export Credits (XYZ) abroad.") == {}
 
 
+def test_a_bracketed_name_after_an_acronym_is_what_it_stands_for():
+    found = orgs(
+        "The VLO (Vanguard for the Liberation of Ostravia) walked out, and later the VLO came "
+        "back. The KKO (Ostravian Workers' Party) denied it."
+    )
+    vlo = found["Vanguard for the Liberation of Ostravia"]
+    assert vlo.aliases == ["VLO"] and len(vlo.spans) == 3
+    assert "VLO" not in found
+    # A name another rule found needs no spelling: the acronym is in the party's own language.
+    assert found["Ostravian Workers' Party"].aliases == ["KKO"]
+    # Dictionary words spell a concept, and a bracket holding more than a name defines nothing.
+    assert orgs("Its GDP (Gross Domestic Product) rose.") == {}
+    party = orgs("The KKO (which the Ostravian Workers' Party backs) left.")["Ostravian Workers' Party"]
+    assert party.aliases == []
+
+
+def test_a_groups_possessive_opens_a_body_never_a_person():
+    text = "Talks stalled (Kelderman Miners' Party) as the Ostrava Growers’ Association watched."
+    assert {"Kelderman Miners' Party", "Ostrava Growers’ Association"} <= orgs(text).keys()
+    assert extract(text).people == []
+    # A surname's possessive is a person's.
+    assert [p.name for p in extract("Marta Jones' Party colleagues backed her.").people] == [
+        "Marta Jones"
+    ]
+
+
 def test_a_newspaper_title_keeps_its_the():
     found = orgs(
         "The Kelderman Herald said on Monday that cover prices rose at The Sun and The "

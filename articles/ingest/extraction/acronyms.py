@@ -1,6 +1,6 @@
 """Acronyms and the names they abbreviate: whether a name's initials spell an acronym, and the
 capitalised name before a bracketed acronym that spells it ("Liberation Tigers of Tamil Eelam
-(LTTE)"), after the Schwartz-Hearst rule for abbreviation definitions (2003), kept to
+(LTTE)") or bracketed after the acronym ("LTTE (Liberation Tigers of Tamil Eelam)"), after the Schwartz-Hearst rule for abbreviation definitions (2003), kept to
 capitalised names with a word of no dictionary among them.
 """
 
@@ -56,6 +56,25 @@ def spelled_name(text, bracket, acronym):
             return None  # "Most Favoured Nation (MFN)": dictionary words name a concept
         return name, (first.start(), chain[0].end())
     return None
+
+
+# An acronym, then in brackets the name it stands for: "the LTTE (Liberation Tigers of Tamil
+# Eelam)".
+ACRONYM_THEN_NAME_RE = re.compile(r"\b([A-Z][A-Z&]{1,7}) \(([A-Z][\w'’&.-]*(?: [\w'’&.-]+){1,12})\)")
+
+
+def name_after(match):
+    """(name, span) of the bracketed name after an acronym (`ACRONYM_THEN_NAME_RE`) when the
+    brackets hold a capitalised name alone, or None. Whether the acronym stands for it is the
+    caller's to say: its initials may spell it, or another rule found the name there ("PKK
+    (Kurdistan Workers' Party)", whose acronym is Kurdish)."""
+    words_ = match.group(2).split()
+    capitals = [w for w in words_ if w[:1].isupper()]
+    if any(not (w[:1].isupper() or w in _SPELLED_LINKS) for w in words_):
+        return None  # "NATO (which ...)": not a name alone
+    if len(capitals) < 2 or capitals[-1] in NOT_NAME_WORDS:
+        return None
+    return match.group(2), match.span(2)
 
 
 def proper_word(word):

@@ -9,7 +9,12 @@ import re
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import Candidate
-from articles.ingest.extraction.name_lists import city_phrases, club_or_venue, ordinary_words
+from articles.ingest.extraction.name_lists import (
+    city_phrases,
+    club_or_venue,
+    is_plural_noun,
+    ordinary_words,
+)
 from articles.ingest.extraction.organisation_words import (
     ANALYST_AT,
     CLUB_NOUNS,
@@ -175,6 +180,10 @@ def _quoted(text, start, end):
     return start > 0 and text[start - 1] in QUOTES_BEFORE and text[end : end + 1] in QUOTES_AFTER
 
 
+# A plural's possessive before a capitalised word: "Miners' Party", "Growers’ Association".
+PLURAL_POSSESSIVE_RE = re.compile(r"['’] [A-Z]")
+
+
 def in_context(text, cand, offset, lower_words):
     """A run's candidate checked against the text around it.
 
@@ -189,6 +198,8 @@ def in_context(text, cand, offset, lower_words):
         or _place_or_institution_before(text, start)
     ):
         return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
+    if PLURAL_POSSESSIVE_RE.match(text, end) and is_plural_noun(toks[-1].text):
+        return None  # "the Kelderman Miners' Party": a group's possessive opens a body's name
     if toks[-1].text in ABBREVIATED_TITLES and TITLE_STOP_RE.match(text, end):
         return None  # "Georgia Rep. Cynthia McKinney": a place and a title before a name
     if STATE_AFTER_RE.match(text, end) or _quoted(text, start, end):

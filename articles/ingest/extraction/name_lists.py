@@ -138,6 +138,18 @@ def common_word(key):
 INFLECTIONS = ("s", "es", "ed", "d", "ing")
 
 
+def is_plural_noun(word):
+    """A capitalised dictionary word's plural in "s", as groups of people are named ("Miners",
+    "Growers"), and no common surname ("Jones", "Banks")."""
+    key = fold(word)
+    return (
+        key.endswith("s")
+        and word[:1].isupper()
+        and in_dictionary(key)
+        and key not in surnames(COMMON_SURNAMES)
+    )
+
+
 def in_dictionary(key):
     """In Webster's list, or an inflection of a word in it ("ended", "persons"): the list holds
     base forms only."""

@@ -31,8 +31,11 @@ from functools import lru_cache
 from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.acronyms import (
+    ACRONYM_THEN_NAME_RE,
     BRACKETED_ACRONYM_RE,
     initials_spell,
+    name_after,
+    proper_word,
     spelled_name,
 )
 from articles.ingest.extraction.mentions import OrganisationMention
@@ -90,8 +93,13 @@ class _Found:
         for alias in aliases:
             if alias and alias != org.name and alias not in org.aliases:
                 org.aliases.append(alias)
-        org.spans.append(span)
+        if span not in org.spans:
+            org.spans.append(span)
         return org
+
+    def spans(self):
+        """Every span of every organisation found so far."""
+        return {span for org in self.by_key.values() for span in org.spans}
 
     def define(self, org, alias):
         """A short form the text defines for `org`: an alias, and a name for later mentions."""
@@ -185,42 +193,57 @@ _IN_PLACE_DEFINED_RE = re.compile(r" in ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) ?\(
 
 def _spelled_by_acronyms(story):
     """A name whose capitalised words' initials spell the acronym bracketed after it, "the
-    Liberation Tigers of Tamil Eelam (LTTE)": an organisation though no organisation word says
-    so (`acronyms.spelled_name`: a concept such as "gross domestic product (GDP)" is written in
-    lower case, or in dictionary words). Runs after the other rules: a name they found that reaches
-    past this one wins, and one inside it was cut short ("Kelderman Metals" of "Kelderman Metals
-    Research (KMR)") and joins it. Later uses of the acronym join it too."""
+    Liberation Tigers of Tamil Eelam (LTTE)", or bracketed after the acronym, "the LTTE
+    (Liberation Tigers of Tamil Eelam)": an organisation though no organisation word says so
+    (`acronyms`: a concept such as "gross domestic product (GDP)" is written in lower case, or in
+    dictionary words). Runs after the other rules: a name they found that reaches past this one
+    wins, and one inside it was cut short ("Kelderman Metals" of "Kelderman Metals Research
+    (KMR)") and joins it. Later uses of the acronym join it too."""
     text, found = story.text, story.found
     for m in BRACKETED_ACRONYM_RE.finditer(text):
         acronym = m.group(1)
+        if len(acronym) >= 3 and acronym not in NOT_ORGANISATION_ACRONYMS:
+            if named := spelled_name(text, m.start(), acronym):
+                _join_acronym(story, *named, acronym, m.span(1))
+    for m in ACRONYM_THEN_NAME_RE.finditer(text):
+        acronym = m.group(1)
         if len(acronym) < 3 or acronym in NOT_ORGANISATION_ACRONYMS:
             continue
-        named = spelled_name(text, m.start(), acronym)
-        if named is None:
+        if not (named := name_after(m)):
             continue
         name, span = named
-        if _overlaps(span, story.people) or is_place(name):
-            continue
-        if fold(name) in story.rejected or fold(acronym) in story.rejected:
-            continue
-        inside = [o for o in found.by_key.values() if _overlaps(span, o.spans)]
-        if any(
-            _overlaps(span, [s]) and not (span[0] <= s[0] and s[1] <= span[1])
-            for o in inside
-            for s in o.spans
-        ):
-            continue
-        kind = inside[0].kind if inside else "other"
-        org = found.add(name, span, kind)
-        found.define(org, acronym)
-        alone = [found.by_key.pop(fold(o.name)) for o in inside if o is not org]
-        alone += filter(None, [found.by_key.pop(fold(acronym), None)])  # "LTTE" found alone
-        for other in alone:
-            if other is not org:
-                org.spans += other.spans
-        for later in re.finditer(rf"\b{re.escape(acronym)}\b", text):
-            if later.start() > m.start() and (later.start(), later.end()) not in org.spans:
-                org.spans.append((later.start(), later.end()))
+        spelled = initials_spell(name, acronym) and any(proper_word(w) for w in name.split())
+        if spelled or span in found.spans():
+            _join_acronym(story, name, span, acronym, m.span(1))
+
+
+def _join_acronym(story, name, span, acronym, acronym_span):
+    """Adds the organisation `name` at `span`, which `acronym` (at `acronym_span`) abbreviates;
+    the organisations found inside the span, the acronym found alone and the acronym's other
+    uses join it."""
+    text, found = story.text, story.found
+    if _overlaps(span, story.people) or is_place(name):
+        return
+    if fold(name) in story.rejected or fold(acronym) in story.rejected:
+        return
+    inside = [o for o in found.by_key.values() if _overlaps(span, o.spans)]
+    if any(
+        _overlaps(span, [s]) and not (span[0] <= s[0] and s[1] <= span[1])
+        for o in inside
+        for s in o.spans
+    ):
+        return
+    kind = inside[0].kind if inside else "other"
+    org = found.add(name, span, kind)
+    found.define(org, acronym)
+    alone = [found.by_key.pop(fold(o.name)) for o in inside if o is not org]
+    alone += filter(None, [found.by_key.pop(fold(acronym), None)])  # "LTTE" found alone
+    for other in alone:
+        if other is not org:
+            org.spans += [s for s in other.spans if s not in org.spans]
+    for later in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+        if later.start() >= acronym_span[0] and later.span() not in org.spans:
+            org.spans.append(later.span())
 
 
 def _known_names(story, start, end, run, tokens, claimed):
@@ -347,6 +370,8 @@ def _joins(left, gap, right):
     if gap in ("'s ", "’s ", "' ", "’ "):
         # "Moody's Investors Service": a listed company's possessive before an organisation word
         listed = " " not in left and company_book().get(left + gap.rstrip()) is not None
+        if gap in ("' ", "’ ") and right_head and name_lists.is_plural_noun(last):
+            return True  # "Kelderman Miners' Party": a group's possessive
         return last in POSSESSIVE_WORDS or (right_head and (last in OFFICE_POSSESSIVES or listed))
     if gap == " & ":
         return True
