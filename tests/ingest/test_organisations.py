@@ -401,8 +401,8 @@ def test_a_bracketed_name_after_an_acronym_is_what_it_stands_for():
     assert found["Ostravian Workers' Party"].aliases == ["KKO"]
     # Dictionary words spell a concept, and a bracket holding more than a name defines nothing.
     assert orgs("Its GDP (Gross Domestic Product) rose.") == {}
-    party = orgs("The KKO (which the Ostravian Workers' Party backs) left.")["Ostravian Workers' Party"]
-    assert party.aliases == []
+    found = orgs("The KKO (which the Ostravian Workers' Party backs) left.")
+    assert found["Ostravian Workers' Party"].aliases == []
 
 
 def test_a_groups_possessive_opens_a_body_never_a_person():

@@ -1,7 +1,8 @@
 """Acronyms and the names they abbreviate: whether a name's initials spell an acronym, and the
-capitalised name before a bracketed acronym that spells it ("Liberation Tigers of Tamil Eelam
-(LTTE)") or bracketed after the acronym ("LTTE (Liberation Tigers of Tamil Eelam)"), after the Schwartz-Hearst rule for abbreviation definitions (2003), kept to
-capitalised names with a word of no dictionary among them.
+capitalised name bracketed after an acronym or before it that it spells ("Liberation Tigers of
+Tamil Eelam (LTTE)", "LTTE (Liberation Tigers of Tamil Eelam)"), after the Schwartz-Hearst rule
+for abbreviation definitions (2003), kept to capitalised names with a word of no dictionary among
+them.
 """
 
 import re
@@ -60,7 +61,9 @@ def spelled_name(text, bracket, acronym):
 
 # An acronym, then in brackets the name it stands for: "the LTTE (Liberation Tigers of Tamil
 # Eelam)".
-ACRONYM_THEN_NAME_RE = re.compile(r"\b([A-Z][A-Z&]{1,7}) \(([A-Z][\w'’&.-]*(?: [\w'’&.-]+){1,12})\)")
+ACRONYM_THEN_NAME_RE = re.compile(
+    r"\b([A-Z][A-Z&]{1,7}) \(([A-Z][\w'’&.-]*(?: [\w'’&.-]+){1,12})\)"
+)
 
 
 def name_after(match):

@@ -202,9 +202,10 @@ def _spelled_by_acronyms(story):
     text, found = story.text, story.found
     for m in BRACKETED_ACRONYM_RE.finditer(text):
         acronym = m.group(1)
-        if len(acronym) >= 3 and acronym not in NOT_ORGANISATION_ACRONYMS:
-            if named := spelled_name(text, m.start(), acronym):
-                _join_acronym(story, *named, acronym, m.span(1))
+        if len(acronym) < 3 or acronym in NOT_ORGANISATION_ACRONYMS:
+            continue
+        if named := spelled_name(text, m.start(), acronym):
+            _join_acronym(story, *named, acronym, m.span(1))
     for m in ACRONYM_THEN_NAME_RE.finditer(text):
         acronym = m.group(1)
         if len(acronym) < 3 or acronym in NOT_ORGANISATION_ACRONYMS:
