@@ -415,6 +415,22 @@ def test_a_groups_possessive_opens_a_body_never_a_person():
     ]
 
 
+def test_an_apposition_says_what_a_name_is():
+    text = (
+        "Ostrakor, the Ostravian state copper company, said on Monday that Kelderman Vos, a "
+        "Dutch brokerage, and Velmira, Ostrava's biggest daily, had been told."
+    )
+    found = orgs(text)
+    assert found["Ostrakor"].kind == "company" and found["Kelderman Vos"].kind == "company"
+    assert found["Velmira"].kind == "media"
+    assert not extract(text).people
+    # A person's apposition, and a speaker after a comma, are not: "the head of the bank",
+    # "Jan Vos, the official news agency said".
+    assert orgs("Jan Vos, the head of the bank, said so. Marta Lind, the bank's economist.") == {}
+    said = extract("Talks with Jan Vos ended, the official news agency said.")
+    assert [p.name for p in said.people] == ["Jan Vos"] and not said.organisations
+
+
 def test_a_newspaper_title_keeps_its_the():
     found = orgs(
         "The Kelderman Herald said on Monday that cover prices rose at The Sun and The "

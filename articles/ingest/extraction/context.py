@@ -17,6 +17,7 @@ from articles.ingest.extraction.name_lists import (
 )
 from articles.ingest.extraction.organisation_words import (
     ANALYST_AT,
+    APPOSITIVE_RE,
     CLUB_NOUNS,
     NOUNS_BEFORE,
     SHARES_AFTER_RE,
@@ -169,7 +170,8 @@ def names_a_firm(text, cand, start, end):
     if before.endswith(" ") and " ".join(words[-2:]).lower() in ANALYST_AT:
         return True  # "economists at Credit Suisse": where they work
     return bool(
-        STOCK_MOVE_RE.match(text, end)
+        APPOSITIVE_RE.match(text, end)  # "Kepler Cheuvreux, a French brokerage,"
+        or STOCK_MOVE_RE.match(text, end)
         or SHARES_AFTER_RE.match(text, end)
         or PAPER_AFTER_RE.match(text, end)
     )

@@ -13,6 +13,8 @@ from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.organisation_book import acronym_like
 from articles.ingest.extraction.organisation_words import (
+    APPOSITIVE_KINDS,
+    APPOSITIVE_RE,
     CLUB_NOUNS,
     CLUB_WORDS,
     COMPANY_NOUNS,
@@ -42,10 +44,14 @@ from articles.ingest.gazetteer import fold
 
 def beside_noun(text, start, end, run, tokens, before):
     """(name, span, kind) when the words beside the run say it names an organisation: a
-    lower-case organisation noun after it or `before` it, a share price moving after it, a verb
-    of saying after an acronym (or "told" before it), or "A & B" inside it."""
+    lower-case organisation noun after it or `before` it, an apposition after it that says what
+    it is, a share price moving after it, a verb of saying after an acronym (or "told" before
+    it), or "A & B" inside it."""
     m = NOUN_AFTER_RE.match(text, end)
     after = (m.group(1) or m.group(2)) if m else None
+    appositive = None
+    if after is None and before is None and (m := APPOSITIVE_RE.match(text, end)):
+        after = appositive = m.group(1)  # "Codelco, the Chilean state copper company,"
     if after is None and before is None and " & " not in run:
         if STOCK_MOVE_RE.match(text, end):
             after = "shares"
@@ -87,6 +93,8 @@ def beside_noun(text, start, end, run, tokens, before):
             or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
         ):
             return None
+        if noun == appositive:
+            return name, span, APPOSITIVE_KINDS[noun]
         kind = "company" if noun in COMPANY_NOUNS else NOUN_KINDS.get(noun, "other")
         return name, span, kind
     if " & " in name:

@@ -79,6 +79,37 @@ NOUNS_BEFORE = words(
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy"""
 )
+# An apposition that says what the name before it is: "Codelco, the Chilean state copper
+# company,", "Telstra, Australia's biggest telecoms carrier,", "Handelsblatt, a business daily,".
+# Its last word is the noun, and the clause ends there; the words before it are adjectives
+# ("state copper"), never "of" or a possessive after the first ("the head of the bank", "the
+# bank's economist" name people). A verb after the noun makes it a speaker ("..., the news
+# agency said"), not an apposition. Nouns a person is also called ("broker", "miner", "maker") are
+# left out.
+APPOSITIVE_KINDS = {
+    "party": "party",
+    "militia": "armed_group",
+    **dict.fromkeys(words("broadcaster newspaper daily weekly magazine tabloid"), "media"),
+    **dict.fromkeys(words("watchdog regulator"), "government"),
+    "charity": "ngo",
+    **dict.fromkeys(words("group organisation organization agency"), "other"),
+    **dict.fromkeys(
+        words(
+            """company firm utility carrier airline lender insurer conglomerate retailer chain
+            bank brokerage carmaker automaker chipmaker drugmaker steelmaker shipbuilder brewer
+            manufacturer subsidiary consortium consultancy supplier exporter importer monopoly
+            distributor operator"""
+        ),
+        "company",
+    ),
+}
+_APPOSITIVE_WORD = r"(?!(?:of|for|at|in|on|with|to|from|and|or|who|whose|which|by)\b)[a-z][\w-]*"
+APPOSITIVE_RE = re.compile(
+    r", (?:(?:the|a|an) (?:[a-z]+['’]s )?|[A-Z][a-z]+['’]s )"
+    rf"(?:(?:{_APPOSITIVE_WORD}|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?) ){{0,4}}"
+    r"(" + "|".join(sorted(APPOSITIVE_KINDS)) + r")"
+    r"(?=[,.;)]| (?:which|that|and|owned|based)\b)"
+)
 # Where an analyst works: "an analyst at Paribas", "economist with Nomura".
 ANALYST_AT = frozenset(
     f"{who} {at}"
