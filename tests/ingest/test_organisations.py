@@ -431,6 +431,23 @@ def test_an_apposition_says_what_a_name_is():
     assert [p.name for p in said.people] == ["Jan Vos"] and not said.organisations
 
 
+def test_a_ticker_or_a_chief_executive_says_a_name_is_a_company():
+    text = (
+        "Shares of Velmora Labs (NASDAQ: VLMR) jumped. Orders at Ostrakor (OSTK.PR) rose, and "
+        "Velmar Brask's chief executive Jan Vos said Renmark's board agreed."
+    )
+    found = orgs(text)
+    assert {"Velmora Labs", "Ostrakor", "Velmar Brask", "Renmark"} == found.keys()
+    assert all(o.kind == "company" for o in found.values())
+    assert [p.name for p in extract(text).people] == ["Jan Vos"]
+    # A country's abbreviation in brackets is no ticker: "Jan Vos (U.S)" is a player's country.
+    assert orgs("Marta Lind (Sweden) beat Jan Vos (U.S) 6-3 6-4.") == {}
+
+
+def test_analysts_opening_a_sentence_say_where_they_work():
+    assert "Bernstein" in orgs("The deal closed. Analysts at Bernstein said it was cheap.")
+
+
 def test_a_newspaper_title_keeps_its_the():
     found = orgs(
         "The Kelderman Herald said on Monday that cover prices rose at The Sun and The "

@@ -19,9 +19,11 @@ from articles.ingest.extraction.organisation_words import (
     ANALYST_AT,
     APPOSITIVE_RE,
     CLUB_NOUNS,
+    FIRM_POSSESSIVE_RE,
     NOUNS_BEFORE,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
+    TICKER_BRACKET_RE,
 )
 from articles.ingest.extraction.tokens import CONNECTORS
 from articles.ingest.gazetteer import fold
@@ -171,6 +173,8 @@ def names_a_firm(text, cand, start, end):
         return True  # "economists at Credit Suisse": where they work
     return bool(
         APPOSITIVE_RE.match(text, end)  # "Kepler Cheuvreux, a French brokerage,"
+        or FIRM_POSSESSIVE_RE.match(text, end)  # "Velmora Labs' chief executive"
+        or (text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1))
         or STOCK_MOVE_RE.match(text, end)
         or SHARES_AFTER_RE.match(text, end)
         or PAPER_AFTER_RE.match(text, end)

@@ -20,6 +20,7 @@ from articles.ingest.extraction.organisation_words import (
     COMPANY_NOUNS,
     DEFINED_RE,
     DIGEST_PAPER_RE,
+    FIRM_POSSESSIVE_RE,
     LEADING_NOISE,
     MASTHEAD_WORDS,
     MEDIA_NOUNS,
@@ -37,6 +38,7 @@ from articles.ingest.extraction.organisation_words import (
     SEATS_OF_POWER,
     STOCK_MOVE_RE,
     TABLE_HEADINGS,
+    TICKER_BRACKET_RE,
     TOLD_BEFORE,
 )
 from articles.ingest.gazetteer import fold
@@ -53,7 +55,11 @@ def beside_noun(text, start, end, run, tokens, before):
     if after is None and before is None and (m := APPOSITIVE_RE.match(text, end)):
         after = appositive = m.group(1)  # "Codelco, the Chilean state copper company,"
     if after is None and before is None and " & " not in run:
-        if STOCK_MOVE_RE.match(text, end):
+        if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
+            after = "ticker"  # "Velmora Labs (NASDAQ: VLMR)"
+        elif FIRM_POSSESSIVE_RE.match(text, end):
+            after = "ticker"  # "Renk's chief executive": as sure as a ticker
+        elif STOCK_MOVE_RE.match(text, end):
             after = "shares"
         elif (SAID_AFTER_RE.match(text, end) or text.endswith(TOLD_BEFORE, 0, start)) and (
             lone_acronym(tokens) or seat_of_power(tokens)
@@ -81,6 +87,12 @@ def beside_noun(text, start, end, run, tokens, before):
         if seat_of_power(tokens):
             return name, span, "government"
         return name, span, "other"
+    if after == "ticker":
+        # Capitals at a sentence's start say nothing, but a ticker or a chief executive does.
+        keys = tuple(t[4] for t in tokens[first:])
+        if any(t[2] in NOT_FIRM_WORDS for t in tokens[first:]) or name_lists.ordinary_words(keys):
+            return None
+        return name, span, "company"
     noun = after or (before if first == 0 else None)
     if noun:
         # "Sterling fell 1 percent", "Steel shares", "Nikkei", "State television": everyday
@@ -186,6 +198,8 @@ def noun_before(text, start):
         pair = text[j + 1 : start - 1]
         if pair in NOUN_PAIRS_BEFORE:
             return pair
+        if pair[:1].isupper() and pair.lower() in NOUN_PAIRS_BEFORE and sentence_start(text, j + 1):
+            return pair.lower()  # "Analysts at Bernstein" opening a sentence
     return word if word in NOUNS_BEFORE else None
 
 

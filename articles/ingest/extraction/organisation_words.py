@@ -125,6 +125,19 @@ NOUN_PAIRS_BEFORE = (
 # A firm's name before what it issues ("Evelyn Ruhr shares fell"); unlike the nouns above, it
 # never follows a person's name, so the people phase reads it as well.
 SHARES_AFTER_RE = re.compile(r"['’]?s?\s+(?:shares|stock|stocks|shareholders|bonds)\b")
+# A listed company's ticker in brackets after its name: "(NASDAQ: VLMR)", "(Euronext Paris:
+# AIR)", a Reuters code "(RHMG.DE)" or "(7203.T)" (two characters before the dot at least:
+# "(U.S)" is a country). What the brackets hold names no organisation.
+TICKER_BRACKET_RE = re.compile(
+    r"\((?:[A-Z][A-Za-z]{1,9}(?: [A-Z][a-z]+)?: ?[A-Z0-9][A-Z0-9.\-]{0,9}"
+    r"|[A-Z0-9]{2,6}\.[A-Z]{1,3})\)"
+)
+# What only a firm has, after its name's possessive: "Renk's chief executive", "Velmora's board".
+FIRM_POSSESSIVE_RE = re.compile(
+    r"['’]s? (?:chief executive|chief financial officer|CEO|CFO|chairman|chairwoman|board|"
+    r"shareholders|subsidiary|headquarters|revenue|revenues|net profit|profits?|earnings|sales|"
+    r"share price|market value)\b"
+)
 # A share price moving after a name: "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost
 # 22.72 to 597", "Isbank gained 300 lira". Points are left out: indices and teams score them.
 STOCK_MOVE_RE = re.compile(

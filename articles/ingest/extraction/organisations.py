@@ -38,6 +38,7 @@ from articles.ingest.extraction.acronyms import (
     proper_word,
     spelled_name,
 )
+from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.mentions import OrganisationMention
 from articles.ingest.extraction.organisation_book import (
     OrganisationBook,
@@ -66,10 +67,12 @@ from articles.ingest.extraction.organisation_words import (
     NAMES_ALONE,
     NOT_NAME_WORDS,
     NOT_ORGANISATION_ACRONYMS,
+    NOUN_PAIRS_BEFORE,
     OFFICE_POSSESSIVES,
     PERSON_TITLES,
     PLURAL_NOUNS,
     POSSESSIVE_WORDS,
+    TICKER_BRACKET_RE,
     TRAILING_ONLY,
 )
 from articles.ingest.extraction.tokens import RUN_RE, run_tokens
@@ -138,7 +141,10 @@ def organisations(text, known, people_spans=()):
         {fold(text[s:e].rsplit(" ", 1)[-1]) for s, e in people},
         _Found(),
     )
+    tickers = [m.span() for m in TICKER_BRACKET_RE.finditer(text)] if "(" in text else []
     for start, end in _runs(text):
+        if tickers and _overlaps((start, end), tickers):
+            continue  # "NASDAQ" and "VLMR" of "(NASDAQ: VLMR)": a company's ticker
         run = text[start:end]
         tokens, heads = _analyse(run)
         claimed = _named_by_heads(story, start, heads)
@@ -327,6 +333,12 @@ def _named_beside_noun(story, start, end, run, tokens):
     """A run no rule claimed, named by a lower-case noun beside it ("the daily ...")."""
     text = story.text
     before = noun_before(text, start)
+    if before is None and len(tokens) > 1 and sentence_start(text, start):
+        cut = tokens[1][0]
+        if run[:cut].rstrip().lower() in NOUN_PAIRS_BEFORE:
+            # "Shares of Velmora Labs", "Analysts at Bernstein": the pair opens the sentence
+            before, start, run = run[:cut].rstrip().lower(), start + cut, run[cut:]
+            tokens = _analyse(run)[0]
     if before is None and story.listed and text[story.listed[0] : start] in LIST_GAPS:
         before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
     if before is None and len(tokens) > 1 and tokens[0][2] in LEGAL_FORMS_BEFORE:
