@@ -444,6 +444,21 @@ def test_a_ticker_or_a_chief_executive_says_a_name_is_a_company():
     assert orgs("Marta Lind (Sweden) beat Jan Vos (U.S) 6-3 6-4.") == {}
 
 
+def test_what_only_a_firm_has_or_does_says_a_name_is_one():
+    text = (
+        "Marta Lind, chief executive of Velmar Brask, said workers at Ostrakor struck. Renmark, "
+        "which makes radars, agreed. A Kelvano spokeswoman said Dastrel employees were safe. "
+        "Tarvik Chief Executive Jan Vos and Orvena CEO Ana Ruiz met."
+    )
+    found = orgs(text)
+    expected = {"Velmar Brask", "Ostrakor", "Renmark", "Kelvano", "Dastrel", "Tarvik", "Orvena"}
+    assert expected == found.keys()
+    assert {p.name for p in extract(text).people} == {"Marta Lind", "Jan Vos", "Ana Ruiz"}
+    # A person's spokesman, a place that "handles" cargo and a former officer are not.
+    assert orgs("Jan Vos left. A Vos spokesman said Mombasa, which handles cargo, was shut.") == {}
+    assert orgs("Former Chief Executive Jan Vos said so.") == {}
+
+
 def test_analysts_opening_a_sentence_say_where_they_work():
     assert "Bernstein" in orgs("The deal closed. Analysts at Bernstein said it was cheap.")
 

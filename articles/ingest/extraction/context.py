@@ -19,7 +19,9 @@ from articles.ingest.extraction.organisation_words import (
     ANALYST_AT,
     APPOSITIVE_RE,
     CLUB_NOUNS,
+    FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
+    FIRM_ROLE_PAIRS,
     NOUNS_BEFORE,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
@@ -171,9 +173,12 @@ def names_a_firm(text, cand, start, end):
         return True  # "PT Matahari Putra Prima": a legal form before the name
     if before.endswith(" ") and " ".join(words[-2:]).lower() in ANALYST_AT:
         return True  # "economists at Credit Suisse": where they work
+    if before.endswith(" ") and " ".join(words[-2:]) in FIRM_ROLE_PAIRS:
+        return True  # "chief executive of Velmar Brask", "a unit of Ostrava Steel"
     return bool(
         APPOSITIVE_RE.match(text, end)  # "Kepler Cheuvreux, a French brokerage,"
         or FIRM_POSSESSIVE_RE.match(text, end)  # "Velmora Labs' chief executive"
+        or FIRM_DOES_RE.match(text, end)  # "Velmar Brask, which makes radars,"
         or (text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1))
         or STOCK_MOVE_RE.match(text, end)
         or SHARES_AFTER_RE.match(text, end)

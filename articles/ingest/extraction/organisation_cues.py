@@ -15,11 +15,13 @@ from articles.ingest.extraction.organisation_book import acronym_like
 from articles.ingest.extraction.organisation_words import (
     APPOSITIVE_KINDS,
     APPOSITIVE_RE,
+    ARTICLE_BEFORE,
     CLUB_NOUNS,
     CLUB_WORDS,
     COMPANY_NOUNS,
     DEFINED_RE,
     DIGEST_PAPER_RE,
+    FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
     LEADING_NOISE,
     MASTHEAD_WORDS,
@@ -36,12 +38,16 @@ from articles.ingest.extraction.organisation_words import (
     SAID_AFTER_RE,
     SCORE,
     SEATS_OF_POWER,
+    SPOKESPERSON_AFTER_RE,
     STOCK_MOVE_RE,
     TABLE_HEADINGS,
     TICKER_BRACKET_RE,
     TOLD_BEFORE,
 )
 from articles.ingest.gazetteer import fold
+
+# The cue a ticker, a firm's officer or its board gives: no noun, but surer than one.
+SURE_FIRM = "listed company"
 
 
 def beside_noun(text, start, end, run, tokens, before):
@@ -52,13 +58,20 @@ def beside_noun(text, start, end, run, tokens, before):
     m = NOUN_AFTER_RE.match(text, end)
     after = (m.group(1) or m.group(2)) if m else None
     appositive = None
-    if after is None and before is None and (m := APPOSITIVE_RE.match(text, end)):
-        after = appositive = m.group(1)  # "Codelco, the Chilean state copper company,"
+    if after is None and before is None:
+        if m := APPOSITIVE_RE.match(text, end):
+            after = appositive = m.group(1)  # "Codelco, the Chilean state copper company,"
+        elif FIRM_DOES_RE.match(text, end):
+            after = "firm"  # "Velmar, which makes radars,"
+        elif SPOKESPERSON_AFTER_RE.match(text, end) and (
+            text.endswith(ARTICLE_BEFORE, 0, start) or tokens[0][2] in ("A", "An")
+        ):
+            after = "spokesperson"  # "a Velmar spokeswoman"
     if after is None and before is None and " & " not in run:
         if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
-            after = "ticker"  # "Velmora Labs (NASDAQ: VLMR)"
+            after = SURE_FIRM  # "Velmora Labs (NASDAQ: VLMR)"
         elif FIRM_POSSESSIVE_RE.match(text, end):
-            after = "ticker"  # "Renk's chief executive": as sure as a ticker
+            after = SURE_FIRM  # "Renk's chief executive"
         elif STOCK_MOVE_RE.match(text, end):
             after = "shares"
         elif (SAID_AFTER_RE.match(text, end) or text.endswith(TOLD_BEFORE, 0, start)) and (
@@ -87,7 +100,7 @@ def beside_noun(text, start, end, run, tokens, before):
         if seat_of_power(tokens):
             return name, span, "government"
         return name, span, "other"
-    if after == "ticker":
+    if SURE_FIRM in (after, before):
         # Capitals at a sentence's start say nothing, but a ticker or a chief executive does.
         keys = tuple(t[4] for t in tokens[first:])
         if any(t[2] in NOT_FIRM_WORDS for t in tokens[first:]) or name_lists.ordinary_words(keys):

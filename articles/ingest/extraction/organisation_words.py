@@ -63,7 +63,7 @@ CLUB_NOUNS = words(
 NOUN_AFTER_RE = re.compile(
     r" (party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster|"
     r"news agency|agency|daily|weekly|magazine|newsletter|television|radio|shares|stock|"
-    r"shareholders|unit|subsidiary|division|analyst|analysts|economist|strategist|"
+    r"shareholders|unit|subsidiary|division|analyst|analysts|economist|strategist|employees|"
     + "|".join(sorted(CLUB_NOUNS))
     + r")\b"
     r"|['’]s? (shares|stock|shareholders)\b"
@@ -110,17 +110,60 @@ APPOSITIVE_RE = re.compile(
     r"(" + "|".join(sorted(APPOSITIVE_KINDS)) + r")"
     r"(?=[,.;)]| (?:which|that|and|owned|based)\b)"
 )
+# What a firm does, said of the name before it: "Velmar, which makes radars,". A person is
+# "who"; a place does none of these.
+FIRM_DOES_RE = re.compile(
+    r", which (?:makes|produces|sells|supplies|manufactures|builds|operates|employs|exports|"
+    r"imports|distributes|designs|markets|is listed|is owned by|is majority-owned|was founded|"
+    r"was listed|trades as)\b"
+)
+# A body's spokesperson, after "a" or "an": "a Velmar spokeswoman", "an ICRC spokesman".
+SPOKESPERSON_AFTER_RE = re.compile(r" spokes(?:man|woman|person)\b")
+ARTICLE_BEFORE = ("a ", "an ", "A ", "An ")
+# A firm's officers' titles, which follow its name in one run: "Velmar Chief Executive Jan Vos",
+# "Ostrakor CEO Marta Lind". Each is a word, or a word and the one after it.
+OFFICER_TITLES = {
+    "CEO": None,
+    "CFO": None,
+    "Chairman": None,
+    "Chairwoman": None,
+    "Chief": words("Executive Financial Operating"),
+    "Managing": words("Director"),
+}
 # Where an analyst works: "an analyst at Paribas", "economist with Nomura".
 ANALYST_AT = frozenset(
     f"{who} {at}"
     for who in ("analyst", "analysts", "economist", "economists", "strategist", "strategists")
     for at in ("at", "with", "for")
 )
+# What a firm has and a person has not, before "of" or "at": "chief executive of Velmar", "a
+# unit of Ostrakor", "workers at Renmark".
+FIRM_ROLE_PAIRS = frozenset(
+    {
+        "executive of",
+        "chairman of",
+        "chairwoman of",
+        "CEO of",
+        "founder of",
+        "co-founder of",
+        "owner of",
+        "unit of",
+        "subsidiary of",
+        "division of",
+        "shareholders of",
+        "shareholders in",
+        "employees of",
+        "employees at",
+        "workers at",
+        "staff at",
+    }
+)
 NOUN_PAIRS_BEFORE = (
     frozenset(
         {"news agency", "shares of", "shares in", "stake in", "think tank", "peacekeeping mission"}
     )
     | ANALYST_AT
+    | FIRM_ROLE_PAIRS
 )
 # A firm's name before what it issues ("Evelyn Ruhr shares fell"); unlike the nouns above, it
 # never follows a person's name, so the people phase reads it as well.
@@ -188,10 +231,11 @@ COMPANY_NOUNS = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
-    strategist"""
+    strategist employees"""
     )
     | {"shares of", "shares in", "stake in"}
     | ANALYST_AT
+    | FIRM_ROLE_PAIRS
 )
 # A press digest's paper: a line of capitals before a line opening with a dash.
 DIGEST_PAPER_RE = re.compile(

@@ -48,6 +48,7 @@ from articles.ingest.extraction.organisation_book import (
     phrase_of,
 )
 from articles.ingest.extraction.organisation_cues import (
+    SURE_FIRM,
     beside_noun,
     compound_adjective,
     credit,
@@ -60,6 +61,7 @@ from articles.ingest.extraction.organisation_cues import (
 from articles.ingest.extraction.organisation_words import (
     COMPANY_ABBREVIATIONS,
     FACILITY_WORDS,
+    FIRM_ROLE_PAIRS,
     HEADS,
     JOINERS,
     LEADING_NOISE,
@@ -69,6 +71,7 @@ from articles.ingest.extraction.organisation_words import (
     NOT_ORGANISATION_ACRONYMS,
     NOUN_PAIRS_BEFORE,
     OFFICE_POSSESSIVES,
+    OFFICER_TITLES,
     PERSON_TITLES,
     PLURAL_NOUNS,
     POSSESSIVE_WORDS,
@@ -333,12 +336,24 @@ def _named_beside_noun(story, start, end, run, tokens):
     """A run no rule claimed, named by a lower-case noun beside it ("the daily ...")."""
     text = story.text
     before = noun_before(text, start)
-    if before is None and len(tokens) > 1 and sentence_start(text, start):
-        cut = tokens[1][0]
-        if run[:cut].rstrip().lower() in NOUN_PAIRS_BEFORE:
-            # "Shares of Velmora Labs", "Analysts at Bernstein": the pair opens the sentence
-            before, start, run = run[:cut].rstrip().lower(), start + cut, run[cut:]
+    if before is None and len(tokens) > 1:
+        lead = run[: tokens[1][0]].rstrip()
+        if lead in FIRM_ROLE_PAIRS or (
+            lead.lower() in NOUN_PAIRS_BEFORE and sentence_start(text, start)
+        ):
+            # "CEO of Velmar Brask"; "Shares of Velmora Labs" opening a sentence
+            cut = tokens[1][0]
+            before = lead if lead in FIRM_ROLE_PAIRS else lead.lower()
+            start, run = start + cut, run[cut:]
             tokens = _analyse(run)[0]
+    if before is None and (k := _officer_title_at(tokens)):
+        # "Velmar Chief Executive Jan Vos": the name before a firm's officer's title
+        end, run, tokens, before = (
+            start + tokens[k - 1][1],
+            run[: tokens[k - 1][1]],
+            tokens[:k],
+            SURE_FIRM,
+        )
     if before is None and story.listed and text[story.listed[0] : start] in LIST_GAPS:
         before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
     if before is None and len(tokens) > 1 and tokens[0][2] in LEGAL_FORMS_BEFORE:
@@ -358,6 +373,18 @@ def _named_beside_noun(story, start, end, run, tokens):
         defined_after(text, end, org, story.found)
         if before in PLURAL_NOUNS:
             story.listed = (end, before)
+
+
+def _officer_title_at(tokens):
+    """The index of the first token after the first that opens a firm's officer's title, or
+    None."""
+    for k in range(1, len(tokens) - 1):
+        word = tokens[k][2]
+        if word in OFFICER_TITLES and not tokens[k][3]:
+            second = OFFICER_TITLES[word]
+            if second is None or (tokens[k + 1][2] in second and not tokens[k + 1][3]):
+                return k
+    return None
 
 
 def _runs(text):
