@@ -59,25 +59,32 @@ def spelled_name(text, bracket, acronym):
     return None
 
 
-# An acronym, then in brackets the name it stands for: "the LTTE (Liberation Tigers of Tamil
-# Eelam)".
-ACRONYM_THEN_NAME_RE = re.compile(
-    r"\b([A-Z][A-Z&]{1,7}) \(([A-Z][\w'’&.-]*(?: [\w'’&.-]+){1,12})\)"
-)
+# A capitalised name in brackets, and the acronym right before it that may stand for it: "the
+# LTTE (Liberation Tigers of Tamil Eelam)". The pattern opens with its literal " (", which the
+# engine finds fast; the acronym is looked for only there.
+NAME_IN_BRACKETS_RE = re.compile(r" \(([A-Z][\w'’&.-]*(?: [\w'’&.-]+){1,12})\)")
+_ACRONYM_BEFORE_RE = re.compile(r"(?<![\w&])([A-Z][A-Z&]{1,7})$")
+
+
+def acronym_before(text, bracket):
+    """The acronym that ends right before `bracket` ("LTTE" of "LTTE (Liberation ..."), or
+    None."""
+    m = _ACRONYM_BEFORE_RE.search(text, max(0, bracket - 9), bracket)
+    return m.group(1) if m else None
 
 
 def name_after(match):
-    """(name, span) of the bracketed name after an acronym (`ACRONYM_THEN_NAME_RE`) when the
-    brackets hold a capitalised name alone, or None. Whether the acronym stands for it is the
-    caller's to say: its initials may spell it, or another rule found the name there ("PKK
-    (Kurdistan Workers' Party)", whose acronym is Kurdish)."""
-    words_ = match.group(2).split()
+    """(name, span) of the bracketed name (`NAME_IN_BRACKETS_RE`) when it is a capitalised name
+    alone, or None. Whether the acronym before it stands for it is the caller's to say: its
+    initials may spell it, or another rule found the name there ("PKK (Kurdistan Workers'
+    Party)", whose acronym is Kurdish)."""
+    words_ = match.group(1).split()
     capitals = [w for w in words_ if w[:1].isupper()]
     if any(not (w[:1].isupper() or w in _SPELLED_LINKS) for w in words_):
         return None  # "NATO (which ...)": not a name alone
     if len(capitals) < 2 or capitals[-1] in NOT_NAME_WORDS:
         return None
-    return match.group(2), match.span(2)
+    return match.group(1), match.span(1)
 
 
 def proper_word(word):

@@ -175,12 +175,15 @@ def names_a_firm(text, cand, start, end):
         return True  # "economists at Credit Suisse": where they work
     if before.endswith(" ") and " ".join(words[-2:]) in FIRM_ROLE_PAIRS:
         return True  # "chief executive of Velmar Brask", "a unit of Ostrava Steel"
+    following = text[end : end + 1]
+    if following == "," and (APPOSITIVE_RE.match(text, end) or FIRM_DOES_RE.match(text, end)):
+        return True  # "Kepler Cheuvreux, a French brokerage,", "..., which makes radars,"
+    if following in ("'", "’") and FIRM_POSSESSIVE_RE.match(text, end):
+        return True  # "Velmora Labs' chief executive"
+    if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
+        return True  # "Velmora Labs (NASDAQ: VLMR)"
     return bool(
-        APPOSITIVE_RE.match(text, end)  # "Kepler Cheuvreux, a French brokerage,"
-        or FIRM_POSSESSIVE_RE.match(text, end)  # "Velmora Labs' chief executive"
-        or FIRM_DOES_RE.match(text, end)  # "Velmar Brask, which makes radars,"
-        or (text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1))
-        or STOCK_MOVE_RE.match(text, end)
+        STOCK_MOVE_RE.match(text, end)
         or SHARES_AFTER_RE.match(text, end)
         or PAPER_AFTER_RE.match(text, end)
     )

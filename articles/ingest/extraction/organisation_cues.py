@@ -59,20 +59,27 @@ def beside_noun(text, start, end, run, tokens, before):
     after = (m.group(1) or m.group(2)) if m else None
     appositive = None
     if after is None and before is None:
-        if m := APPOSITIVE_RE.match(text, end):
-            after = appositive = m.group(1)  # "Codelco, the Chilean state copper company,"
-        elif FIRM_DOES_RE.match(text, end):
-            after = "firm"  # "Velmar, which makes radars,"
-        elif SPOKESPERSON_AFTER_RE.match(text, end) and (
-            text.endswith(ARTICLE_BEFORE, 0, start) or tokens[0][2] in ("A", "An")
-        ):
-            after = "spokesperson"  # "a Velmar spokeswoman"
-    if after is None and before is None and " & " not in run:
-        if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
-            after = SURE_FIRM  # "Velmora Labs (NASDAQ: VLMR)"
-        elif FIRM_POSSESSIVE_RE.match(text, end):
+        # The cues below each open with one character; it is looked at first, as most runs
+        # have none of them.
+        following = text[end : end + 1]
+        if following == ",":
+            if m := APPOSITIVE_RE.match(text, end):
+                after = appositive = m.group(1)  # "Codelco, the Chilean state copper company,"
+            elif FIRM_DOES_RE.match(text, end):
+                after = "firm"  # "Velmar, which makes radars,"
+        elif following == " ":
+            if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
+                after = SURE_FIRM  # "Velmora Labs (NASDAQ: VLMR)"
+            elif (
+                text.startswith(" spokes", end)
+                and SPOKESPERSON_AFTER_RE.match(text, end)
+                and (text.endswith(ARTICLE_BEFORE, 0, start) or tokens[0][2] in ("A", "An"))
+            ):
+                after = "spokesperson"  # "a Velmar spokeswoman"
+        elif following in ("'", "’") and FIRM_POSSESSIVE_RE.match(text, end):
             after = SURE_FIRM  # "Renk's chief executive"
-        elif STOCK_MOVE_RE.match(text, end):
+    if after is None and before is None and " & " not in run:
+        if STOCK_MOVE_RE.match(text, end):
             after = "shares"
         elif (SAID_AFTER_RE.match(text, end) or text.endswith(TOLD_BEFORE, 0, start)) and (
             lone_acronym(tokens) or seat_of_power(tokens)

@@ -31,8 +31,9 @@ from functools import lru_cache
 from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.acronyms import (
-    ACRONYM_THEN_NAME_RE,
     BRACKETED_ACRONYM_RE,
+    NAME_IN_BRACKETS_RE,
+    acronym_before,
     initials_spell,
     name_after,
     proper_word,
@@ -215,16 +216,16 @@ def _spelled_by_acronyms(story):
             continue
         if named := spelled_name(text, m.start(), acronym):
             _join_acronym(story, *named, acronym, m.span(1))
-    for m in ACRONYM_THEN_NAME_RE.finditer(text):
-        acronym = m.group(1)
-        if len(acronym) < 3 or acronym in NOT_ORGANISATION_ACRONYMS:
+    for m in NAME_IN_BRACKETS_RE.finditer(text):
+        acronym = acronym_before(text, m.start())
+        if acronym is None or len(acronym) < 3 or acronym in NOT_ORGANISATION_ACRONYMS:
             continue
         if not (named := name_after(m)):
             continue
         name, span = named
         spelled = initials_spell(name, acronym) and any(proper_word(w) for w in name.split())
         if spelled or span in found.spans():
-            _join_acronym(story, name, span, acronym, m.span(1))
+            _join_acronym(story, name, span, acronym, (m.start() - len(acronym), m.start()))
 
 
 def _join_acronym(story, name, span, acronym, acronym_span):
@@ -378,6 +379,8 @@ def _named_beside_noun(story, start, end, run, tokens):
 def _officer_title_at(tokens):
     """The index of the first token after the first that opens a firm's officer's title, or
     None."""
+    if len(tokens) < 3:
+        return None  # a name, a title and a person's name at least
     for k in range(1, len(tokens) - 1):
         word = tokens[k][2]
         if word in OFFICER_TITLES and not tokens[k][3]:
