@@ -459,6 +459,15 @@ def test_what_only_a_firm_has_or_does_says_a_name_is_one():
     assert orgs("Former Chief Executive Jan Vos said so.") == {}
 
 
+def test_a_country_and_an_industry_word_name_a_company():
+    text = "Korea Zinc signed a deal with Kenya Power, and Indian Oil bought Mongolian Copper."
+    found = orgs(text)
+    assert {"Korea Zinc", "Kenya Power", "Indian Oil", "Mongolian Copper"} == found.keys()
+    assert all(o.kind == "company" for o in found.values()) and not extract(text).people
+    # In lower case the words are the goods; a country alone, or with other words, is no firm.
+    assert orgs("Indian oil imports fell as Kenya Highlands farmers and Kenya waited.") == {}
+
+
 def test_analysts_opening_a_sentence_say_where_they_work():
     assert "Bernstein" in orgs("The deal closed. Analysts at Bernstein said it was cheap.")
 

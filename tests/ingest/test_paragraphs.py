@@ -104,14 +104,16 @@ def test_short_seed_style_lines_are_not_rejoined():
     assert logical_lines(text) == split_lines(text)
 
 
-# The fresh gold set's hard-wrapped stories: lines broken at 70 columns, blank lines between
-# paragraphs (tests/data/extraction/fresh/README.md).
+# The gold sets' hard-wrapped stories: lines broken at 70 columns, blank lines between
+# paragraphs (the sets' README.md files).
 HARD_WRAPPED = [
-    ROOT / "tests" / "data" / "extraction" / "fresh" / name
+    ROOT / "tests" / "data" / "extraction" / name
     for name in (
-        "19_singapore-trade-fraud.txt",
-        "20_leiden-exoplanet-water.txt",
-        "21_lampedusa-crossings.txt",
+        "fresh/19_singapore-trade-fraud.txt",
+        "fresh/20_leiden-exoplanet-water.txt",
+        "fresh/21_lampedusa-crossings.txt",
+        "unseen18/21_kyrgyz-kambarata-dam.txt",
+        "unseen18/22_chile-lithium-venture.txt",
     )
 ]
 

@@ -38,6 +38,14 @@ TRAILING_ONLY = words(
     """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA Bhd
     Berhad Tbk Securities Associates Newsroom Newsdesk"""
 )
+# An industry's words, which make a company after a country's name and nowhere else: "Korea
+# Zinc", "China Mobile", "Kenya Power", "India Cements", "Indian Oil".
+INDUSTRY_WORDS = words(
+    """Zinc Copper Gold Aluminium Aluminum Coal Oil Gas Energy Power Electric Electricity Water
+    Mobile Telecom Telecoms Telecommunications Cable Satellite Post Railways Rail Ports Pipeline
+    Cement Cements Chemicals Petrochemical Petrochemicals Fertilizer Fertilizers Fertiliser
+    Fertilisers Sugar Textiles Tobacco Foods Breweries Insurance Re Pharma Shipyards Cocoa Air"""
+)
 # Heads that name one body even alone, capitalised: a country's legislature ("Congress passed
 # the bill", "the Senate voted"), unlike "the Commission" or "the Party".
 NAMES_ALONE = frozenset({"Congress", "Senate"})

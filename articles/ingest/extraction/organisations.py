@@ -64,6 +64,7 @@ from articles.ingest.extraction.organisation_words import (
     FACILITY_WORDS,
     FIRM_ROLE_PAIRS,
     HEADS,
+    INDUSTRY_WORDS,
     JOINERS,
     LEADING_NOISE,
     LIST_GAPS,
@@ -153,7 +154,7 @@ def organisations(text, known, people_spans=()):
         tokens, heads = _analyse(run)
         claimed = _named_by_heads(story, start, heads)
         _known_names(story, start, end, run, tokens, claimed)
-        if not claimed and tokens:
+        if not claimed and tokens and not _country_and_industry(story, start, tokens):
             _named_beside_noun(story, start, end, run, tokens)
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
@@ -374,6 +375,29 @@ def _named_beside_noun(story, start, end, run, tokens):
         defined_after(text, end, org, story.found)
         if before in PLURAL_NOUNS:
             story.listed = (end, before)
+
+
+def _country_and_industry(story, start, tokens):
+    """A run that is a country's name (or a demonym) and one or two industry words is a company:
+    "Korea Zinc", "China Mobile", "Indian Oil". Returns whether one was found."""
+    first = 1 if tokens[0][2] in LEADING_NOISE else 0
+    gaz = gazetteer.load()
+    for k in (first + 1, first + 2):
+        rest = tokens[k:]
+        if not 1 <= len(rest) <= 2 or any(t[3] or t[2] not in INDUSTRY_WORDS for t in rest):
+            continue
+        if any(t[3] for t in tokens[first + 1 : k]):
+            return False
+        place = " ".join(t[4] for t in tokens[first:k])
+        if place not in gaz.lookup and place not in gaz.regions:
+            continue
+        span = (start + tokens[first][0], start + tokens[-1][1])
+        name = story.text[span[0] : span[1]]
+        if _overlaps(span, story.people) or fold(name) in story.rejected or is_place(name):
+            return False
+        story.found.add(name, span, "company")
+        return True
+    return False
 
 
 def _officer_title_at(tokens):
