@@ -46,8 +46,8 @@ ROLE_NOUNS = words(
     Physician Pathologist Veteran Rookie Teenager Schoolboy Schoolgirl Student Pilot Astronaut
     Col Gen Lt Sgt Capt Cmdr Adm Cpl Pte Brig Rep Reps Sens Insp Supt Det
     Midfielder Striker Forward Defender Goalkeeper Keeper Winger Fullback Full-back Left-back
-    Right-back Centre-back Sweeper Playmaker Trainer Skipper Batsman Batter Bowler Spinner
-    Paceman Opener Wicketkeeper All-rounder Pitcher Reliever Catcher Outfielder Infielder
+    Right-back Centre-back Sweeper Playmaker Substitute Trainer Skipper Batsman Batter Bowler
+    Spinner Paceman Opener Wicketkeeper All-rounder Pitcher Reliever Catcher Outfielder Infielder
     Shortstop Slugger Quarterback Linebacker Jockey Rider Driver Cyclist Sprinter Swimmer
     Golfer Boxer Wrestler Champion Challenger Titleholder Holder Seed Qualifier Lock Flanker
     Prop Hooker Fly-half Scrum-half Wing Englishman Englishwoman Frenchman
@@ -164,8 +164,8 @@ DAYS_MONTHS = words(
 )
 # Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = words(
-    """da de do dos das di del della dal dalla dei degli van von vom zu der den ter la le bin bint
-    ibn al el abu ben y e du des wa"""
+    """da de do dos das di del della dal dalla dei degli van von vom zu der den ter la le los las
+    dela bin bint ibn al el abu ben y e du des wa"""
 )
 NAME_SUFFIXES = words("Jr Jr. Sr Sr. II III IV")
 # Ordinary words often capitalised inside names of institutions, events and things; a candidate

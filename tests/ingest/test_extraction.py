@@ -176,6 +176,14 @@ def test_lower_case_then_role(text, name, role):
             "calling it one-sided.",
             "Abdel Fattah al-Burhan",
         ),
+        (
+            "Senator Liza de los Santos Reyes called for an inquiry into the raids in Cebu.",
+            "Liza de los Santos Reyes",
+        ),
+        (
+            "Police Brigadier General Ramon dela Cruz, the regional director, defended the raid.",
+            "Ramon dela Cruz",
+        ),
     ],
 )
 def test_hyphens_and_particles_stay_in_the_name(text, name):

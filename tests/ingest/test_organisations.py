@@ -468,6 +468,22 @@ def test_a_country_and_an_industry_word_name_a_company():
     assert orgs("Indian oil imports fell as Kenya Highlands farmers and Kenya waited.") == {}
 
 
+def test_a_noun_and_a_comma_before_a_name_or_a_venture_after_it_say_what_it_is():
+    text = (
+        "The court ruled that his party, Avanza Ostra, had missed the deadline. The plant will "
+        "be run by Vanta Cells, a joint venture between two groups, and Orvel Dredging, a unit "
+        "of Ostrakor, will build it for the farmers' cooperative Kuapa Velmo."
+    )
+    found = orgs(text)
+    assert {"Avanza Ostra", "Vanta Cells", "Orvel Dredging", "Kuapa Velmo"} <= found.keys()
+    assert found["Avanza Ostra"].kind == "party" and not extract(text).people
+    # A person after a comma, and "a group of" people, are not.
+    assert [p.name for p in extract("Asked about the party, Jan Vos said no.").people] == [
+        "Jan Vos"
+    ]
+    assert orgs("They camped near Ostrava, a group of boy scouts said.") == {}
+
+
 def test_analysts_opening_a_sentence_say_where_they_work():
     assert "Bernstein" in orgs("The deal closed. Analysts at Bernstein said it was cheap.")
 

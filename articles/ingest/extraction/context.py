@@ -26,6 +26,7 @@ from articles.ingest.extraction.organisation_words import (
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
     TICKER_BRACKET_RE,
+    noun_before_comma,
 )
 from articles.ingest.extraction.tokens import CONNECTORS
 from articles.ingest.gazetteer import fold
@@ -169,6 +170,8 @@ def names_a_firm(text, cand, start, end):
     words = before.split()
     if before.endswith(" ") and words and words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE:
         return True
+    if noun_before_comma(text, start, end):
+        return True  # "his party, Avanza Sur, had"
     if before.endswith(" ") and words and words[-1] in LEGAL_FORMS_BEFORE:
         return True  # "PT Matahari Putra Prima": a legal form before the name
     if before.endswith(" ") and " ".join(words[-2:]).lower() in ANALYST_AT:

@@ -85,7 +85,8 @@ NOUNS_BEFORE = words(
     daily weekly magazine tabloid journal retailer chain bank brokerage carmaker automaker
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
-    dailies broadcasters utilities parties groups brokers bloc consultancy"""
+    dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
+    co-operative"""
 )
 # An apposition that says what the name before it is: "Codelco, the Chilean state copper
 # company,", "Telstra, Australia's biggest telecoms carrier,", "Handelsblatt, a business daily,".
@@ -106,7 +107,7 @@ APPOSITIVE_KINDS = {
             """company firm utility carrier airline lender insurer conglomerate retailer chain
             bank brokerage carmaker automaker chipmaker drugmaker steelmaker shipbuilder brewer
             manufacturer subsidiary consortium consultancy supplier exporter importer monopoly
-            distributor operator"""
+            distributor operator venture unit cooperative"""
         ),
         "company",
     ),
@@ -116,7 +117,10 @@ APPOSITIVE_RE = re.compile(
     r", (?:(?:the|a|an) (?:[a-z]+['’]s )?|[A-Z][a-z]+['’]s )"
     rf"(?:(?:{_APPOSITIVE_WORD}|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?) ){{0,4}}"
     r"(" + "|".join(sorted(APPOSITIVE_KINDS)) + r")"
-    r"(?=[,.;)]| (?:which|that|and|owned|based)\b)"
+    r"(?=[,.;)]| (?:which|that|and|owned|based|controlled|run|in|between|with)\b"
+    # "of" after a part of a firm only: "a unit of", "a joint venture of", "a subsidiary of";
+    # "a group of boy scouts" is no firm. (Look-behinds need one width: seven characters.)
+    r"| of\b(?<=unit of|ture of|iary of))"
 )
 # What a firm does, said of the name before it: "Velmar, which makes radars,". A person is
 # "who"; a place does none of these.
@@ -138,6 +142,24 @@ OFFICER_TITLES = {
     "Chief": words("Executive Financial Operating"),
     "Managing": words("Director"),
 }
+# A noun and a comma before a name set off by commas: "his party, Avanza Sur, had", "a new
+# movement, Vanua Vou, that". Nouns a person is also called are left out, as in apposition.
+NOUNS_BEFORE_COMMA = words(
+    """party movement coalition alliance bloc militia group company firm union club newspaper
+    daily broadcaster agency bank lender insurer airline carrier venture subsidiary unit
+    cooperative charity"""
+)
+
+
+def noun_before_comma(text, start, end):
+    """The noun before a name set off by commas ("his party, Avanza Sur, had"), or None."""
+    if text[start - 2 : start] != ", " or text[end : end + 1] not in (",", "."):
+        return None
+    i = text.rfind(" ", max(0, start - 30), start - 2)
+    word = text[i + 1 : start - 2]
+    return word if word in NOUNS_BEFORE_COMMA else None
+
+
 # Where an analyst works: "an analyst at Paribas", "economist with Nomura".
 ANALYST_AT = frozenset(
     f"{who} {at}"

@@ -79,6 +79,7 @@ from articles.ingest.extraction.organisation_words import (
     POSSESSIVE_WORDS,
     TICKER_BRACKET_RE,
     TRAILING_ONLY,
+    noun_before_comma,
 )
 from articles.ingest.extraction.tokens import RUN_RE, run_tokens
 from articles.ingest.gazetteer import fold
@@ -356,6 +357,8 @@ def _named_beside_noun(story, start, end, run, tokens):
             tokens[:k],
             SURE_FIRM,
         )
+    if before is None:
+        before = noun_before_comma(text, start, end)  # "a new movement, Vanua Vou, that"
     if before is None and story.listed and text[story.listed[0] : start] in LIST_GAPS:
         before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
     if before is None and len(tokens) > 1 and tokens[0][2] in LEGAL_FORMS_BEFORE:
