@@ -484,6 +484,27 @@ def test_a_noun_and_a_comma_before_a_name_or_a_venture_after_it_say_what_it_is()
     assert orgs("They camped near Ostrava, a group of boy scouts said.") == {}
 
 
+def test_the_sides_of_a_match_report_are_teams():
+    text = (
+        "Ostrava City Stars drew 0-0 with Kelvano Homeboyz, Tarvik beat Orvena 3-0, and "
+        "Nijmeh of Lebanon lost 2-1 to Velmar Wanderers."
+    )
+    found = orgs(text)
+    assert {
+        "Ostrava City Stars",
+        "Kelvano Homeboyz",
+        "Tarvik",
+        "Orvena",
+        "Nijmeh",
+        "Velmar Wanderers",
+    } == found.keys()
+    assert not extract(text).people
+    # Set scores name tennis players, and a lone surname in a result is a player's.
+    found = extract("Jan Vos beat Marta Lind 6-3 6-4. Later Higgins beat Vos 10-7.")
+    assert {p.name for p in found.people} == {"Jan Vos", "Marta Lind"}
+    assert not found.organisations
+
+
 def test_analysts_opening_a_sentence_say_where_they_work():
     assert "Bernstein" in orgs("The deal closed. Analysts at Bernstein said it was cheap.")
 

@@ -10,8 +10,10 @@ import re
 from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import Candidate
 from articles.ingest.extraction.name_lists import (
+    cities,
     city_phrases,
     club_or_venue,
+    given_names,
     is_plural_noun,
     ordinary_words,
 )
@@ -26,6 +28,7 @@ from articles.ingest.extraction.organisation_words import (
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
     TICKER_BRACKET_RE,
+    in_match_report,
     noun_before_comma,
 )
 from articles.ingest.extraction.tokens import CONNECTORS
@@ -160,10 +163,16 @@ def names_a_firm(text, cand, start, end):
     """The words around a phrase say it names a firm, a paper or a club, wherever else the story
     writes it: "Duff & Phelps", "consulting firm Towers Perrin", "the daily Koha Jone",
     "Alcatel Alsthom fell 1.7 percent", "Werder Bremen 2" (a city and no given name, then a
-    score)."""
-    clubs = not cand.role and SCORE_AFTER_RE.match(text, end)
-    if clubs and club_or_venue([t.key for t in cand.tokens]):
-        return True
+    score), "drew 0-0 with Kakamega Homeboyz" (a match's score before it)."""
+    keys = [t.key for t in cand.tokens]
+    in_match = in_match_report(text, start, end)
+    if not cand.role and (in_match or SCORE_AFTER_RE.match(text, end)):
+        if club_or_venue(keys):
+            return True
+        if len(keys) > 1 and keys[0] in cities() and is_plural_noun(cand.tokens[-1].text):
+            return True  # "Sydney Wanderers 3-1": a city that is also a given name, a nickname
+        if len(keys) > 1 and in_match and keys[0] not in given_names():
+            return True  # "drew 0-0 with Kakamega Homeboyz": no given name, in a match report
     before = text[max(0, start - 20) : start]
     if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
         return True

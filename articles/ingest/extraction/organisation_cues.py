@@ -43,6 +43,7 @@ from articles.ingest.extraction.organisation_words import (
     TABLE_HEADINGS,
     TICKER_BRACKET_RE,
     TOLD_BEFORE,
+    in_match_report,
 )
 from articles.ingest.gazetteer import fold
 
@@ -87,7 +88,11 @@ def beside_noun(text, start, end, run, tokens, before):
             after = "said"
         elif rare_acronym(text, start, end, tokens):
             after = "said"  # read as an acronym that speaks
-        elif team_in_results(text, start, end):
+        elif team_in_results(text, start, end) or (
+            in_match_report(text, start, end)
+            and not (len(tokens) == 1 and tokens[0][4] in name_lists.surnames())
+        ):
+            # "Cannes 0 Monaco 2", "drew 0-0 with X"; "Higgins beat Vos 10-7" names players
             return _team(text, start, end, tokens)
         else:
             return None
@@ -176,8 +181,11 @@ def _team(text, start, end, tokens):
         t[2] in LEADING_NOISE or t[2] in PERSON_TITLES for t in tokens
     ):
         return None  # "The Airbus 310": results name teams bare, in a few words
-    name = text[start + tokens[0][0] : end]
     gaz = gazetteer.load()
+    of = next((k for k, t in enumerate(tokens) if k and t[3] == "of"), None)
+    if of is not None and fold(text[start + tokens[of][0] : end]) in gaz.lookup:
+        end, tokens = start + tokens[of - 1][1], tokens[:of]  # "Nijmeh of Lebanon": the club
+    name = text[start + tokens[0][0] : end]
     key = fold(name)
     if (key in gaz.lookup and key not in gaz.cities) or key in gaz.regions:
         return None

@@ -336,3 +336,29 @@ TABLE_HEADINGS = words(
 # A score in results: one to three digits, never a date, a price, a decimal or a time. Read by the
 # organisation phase (teams) and by the scan (a city before a score is no country's evidence).
 SCORE = r"\d{1,3}(?![\d.,:/-]?\d)"
+
+
+# A match's result before a name: "drew 0-0 with", "lost 2-1 to", "a 3-1 win over".
+MATCH_SCORE_BEFORE_RE = re.compile(
+    r"\b\d{1,2}-\d{1,2} (?:with|to|against|over|win over|defeat to|draw with|victory over) $"
+)
+# A match report's sides: a result's verb and one score ("beat Shabana 3-0", "Nairobi City Stars
+# drew 0-0"); two or more set scores are a tennis player's ("beat Vos 6-3 6-4").
+MATCH_VERB_BEFORE_RE = re.compile(
+    r"\b(?:beat|beating|defeated|defeating|thrashed|edged|hammered|drew with|lost to|losing to) $"
+)
+ONE_SCORE_AFTER_RE = re.compile(r" \d{1,2}-\d{1,2}(?![\d-])(?!,? \d{1,2}-\d)")
+MATCH_VERB_AFTER_RE = re.compile(
+    r" (?:drew|beat|lost|won|edged|thrashed|hammered)(?: [^\d.\n]{0,30}?)? \d{1,2}-\d{1,2}(?![\d-])"
+    r"(?!,? \d{1,2}-\d)"
+)
+
+
+def in_match_report(text, start, end):
+    """The run is a side in a match report's sentence: after a result's verb and before its
+    score, or before the verb and the score, or after "drew 0-0 with"."""
+    if MATCH_SCORE_BEFORE_RE.search(text, max(0, start - 30), start):
+        return True
+    if MATCH_VERB_BEFORE_RE.search(text, max(0, start - 20), start):
+        return bool(ONE_SCORE_AFTER_RE.match(text, end))
+    return bool(MATCH_VERB_AFTER_RE.match(text, end))
