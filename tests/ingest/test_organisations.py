@@ -505,6 +505,16 @@ def test_the_sides_of_a_match_report_are_teams():
     assert not found.organisations
 
 
+def test_a_firms_trailing_word_ends_its_name():
+    text = "Velmo Holding, Tarvik Chemical, Orvel Technics and Kelder Defence bid."
+    found = orgs(text)
+    assert {"Velmo Holding", "Tarvik Chemical", "Orvel Technics", "Kelder Defence"} == found.keys()
+    assert not extract(text).people
+    # A portfolio before a title is no firm.
+    found = extract("Ostravian Defence Minister Jan Vos met Defense Secretary Ana Ruiz.")
+    assert not found.organisations and len(found.people) == 2
+
+
 def test_analysts_opening_a_sentence_say_where_they_work():
     assert "Bernstein" in orgs("The deal closed. Analysts at Bernstein said it was cheap.")
 

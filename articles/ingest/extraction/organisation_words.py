@@ -20,7 +20,9 @@ _HEADS = {
     "company": """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC plc PLC AG GmbH Group
         Holdings Airlines Airways Motors Electronics Industries Technologies Pharmaceuticals Bank
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
-        Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates""",
+        Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
+        Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
+        Ventures""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk""",
     "ngo": """Foundation Fund Trust Society Watch Association Federation Confederation Union League
@@ -36,7 +38,8 @@ HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
 # also only read after a name: alone they are abbreviations or ordinary words.
 TRAILING_ONLY = words(
     """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA Bhd
-    Berhad Tbk Securities Associates Newsroom Newsdesk"""
+    Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
+    Aerospace Defence Defense Technics Savings Investments Ventures"""
 )
 # An industry's words, which make a company after a country's name and nowhere else: "Korea
 # Zinc", "China Mobile", "Kenya Power", "India Cements", "Indian Oil".
@@ -46,6 +49,9 @@ INDUSTRY_WORDS = words(
     Cement Cements Chemicals Petrochemical Petrochemicals Fertilizer Fertilizers Fertiliser
     Fertilisers Sugar Textiles Tobacco Foods Breweries Insurance Re Pharma Shipyards Cocoa Air"""
 )
+# Trailing heads that are also a portfolio's name, so end a company's name only when they end
+# the run: "Diehl Defence", not "Israeli Defence Minister".
+ENDING_ONLY = words("Defence Defense")
 # Heads that name one body even alone, capitalised: a country's legislature ("Congress passed
 # the bill", "the Senate voted"), unlike "the Commission" or "the Party".
 NAMES_ALONE = frozenset({"Congress", "Senate"})

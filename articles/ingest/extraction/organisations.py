@@ -61,6 +61,7 @@ from articles.ingest.extraction.organisation_cues import (
 )
 from articles.ingest.extraction.organisation_words import (
     COMPANY_ABBREVIATIONS,
+    ENDING_ONLY,
     FACILITY_WORDS,
     FIRM_ROLE_PAIRS,
     HEADS,
@@ -634,6 +635,8 @@ def _is_head(tokens, k, first):
     if word not in HEADS:
         return False
     if word in TRAILING_ONLY:
+        if word in ENDING_ONLY and k + 1 < len(tokens) and not tokens[k + 1][3]:
+            return False  # "Israeli Defence Minister": a portfolio, not "Diehl Defence"
         return k > first and not tokens[k][3]
     return True
 
