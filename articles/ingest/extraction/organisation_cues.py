@@ -54,8 +54,9 @@ SURE_FIRM = "listed company"
 def beside_noun(text, start, end, run, tokens, before):
     """(name, span, kind) when the words beside the run say it names an organisation: a
     lower-case organisation noun after it or `before` it, an apposition after it that says what
-    it is, a share price moving after it, a verb of saying after an acronym (or "told" before
-    it), or "A & B" inside it."""
+    it is, what only a firm has or does (a ticker, a chief executive, "which makes ...", "a ...
+    spokeswoman"), a share price moving after it, a verb of saying after an acronym (or "told"
+    before it), a side in results or a match report, or "A & B" inside it."""
     m = NOUN_AFTER_RE.match(text, end)
     after = (m.group(1) or m.group(2)) if m else None
     appositive = None
