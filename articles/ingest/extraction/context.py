@@ -164,29 +164,32 @@ def names_a_firm(text, cand, start, end):
     writes it: "Duff & Phelps", "consulting firm Towers Perrin", "the daily Koha Jone",
     "Alcatel Alsthom fell 1.7 percent", "Werder Bremen 2" (a city and no given name, then a
     score), "drew 0-0 with Kakamega Homeboyz" (a match's score before it)."""
-    keys = [t.key for t in cand.tokens]
-    in_match = in_match_report(text, start, end)
-    if not cand.role and (in_match or SCORE_AFTER_RE.match(text, end)):
-        if club_or_venue(keys):
-            return True
-        if len(keys) > 1 and keys[0] in cities() and is_plural_noun(cand.tokens[-1].text):
-            return True  # "Sydney Wanderers 3-1": a city that is also a given name, a nickname
-        if len(keys) > 1 and in_match and keys[0] not in given_names():
-            return True  # "drew 0-0 with Kakamega Homeboyz": no given name, in a match report
+    if not cand.role:
+        in_match = in_match_report(text, start, end)
+        if in_match or SCORE_AFTER_RE.match(text, end):
+            keys = [t.key for t in cand.tokens]
+            if club_or_venue(keys):
+                return True
+            if len(keys) > 1 and keys[0] in cities() and is_plural_noun(cand.tokens[-1].text):
+                return True  # "Sydney Wanderers 3-1": a city that is also a given name
+            if len(keys) > 1 and in_match and keys[0] not in given_names():
+                return True  # "drew 0-0 with Kakamega Homeboyz": no given name, in a match
     before = text[max(0, start - 20) : start]
     if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
         return True
-    words = before.split()
-    if before.endswith(" ") and words and words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE:
-        return True
-    if noun_before_comma(text, start, end):
+    if text[start - 2 : start] == ", " and noun_before_comma(text, start, end):
         return True  # "his party, Avanza Sur, had"
-    if before.endswith(" ") and words and words[-1] in LEGAL_FORMS_BEFORE:
-        return True  # "PT Matahari Putra Prima": a legal form before the name
-    if before.endswith(" ") and " ".join(words[-2:]).lower() in ANALYST_AT:
-        return True  # "economists at Credit Suisse": where they work
-    if before.endswith(" ") and " ".join(words[-2:]) in FIRM_ROLE_PAIRS:
-        return True  # "chief executive of Velmar Brask", "a unit of Ostrava Steel"
+    words = before.split()
+    if before.endswith(" ") and words:
+        if words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE:
+            return True
+        if words[-1] in LEGAL_FORMS_BEFORE:
+            return True  # "PT Matahari Putra Prima": a legal form before the name
+        pair = " ".join(words[-2:])
+        if pair.lower() in ANALYST_AT:
+            return True  # "economists at Credit Suisse": where they work
+        if pair in FIRM_ROLE_PAIRS:
+            return True  # "chief executive of Velmar Brask", "a unit of Ostrava Steel"
     following = text[end : end + 1]
     if following == "," and (APPOSITIVE_RE.match(text, end) or FIRM_DOES_RE.match(text, end)):
         return True  # "Kepler Cheuvreux, a French brokerage,", "..., which makes radars,"

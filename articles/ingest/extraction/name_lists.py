@@ -53,7 +53,7 @@ def given_names():
     return frozenset(found)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)  # one entry a limit; "surnames()" and "surnames(COMMON_SURNAMES)" are two
 def surnames(limit=COMMON_SURNAMES):
     """The census's `limit` most frequent surnames, folded ("lopez", "crawley")."""
     import names
@@ -142,12 +142,7 @@ def is_plural_noun(word):
     """A capitalised dictionary word's plural in "s", as groups of people are named ("Miners",
     "Growers"), and no common surname ("Jones", "Banks")."""
     key = fold(word)
-    return (
-        key.endswith("s")
-        and word[:1].isupper()
-        and in_dictionary(key)
-        and key not in surnames(COMMON_SURNAMES)
-    )
+    return key.endswith("s") and word[:1].isupper() and in_dictionary(key) and key not in surnames()
 
 
 def in_dictionary(key):

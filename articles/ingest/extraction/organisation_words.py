@@ -6,6 +6,7 @@ or a paper, by the people phase too (context.names_a_firm): one list for each cu
 """
 
 import re
+from functools import lru_cache
 
 from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, TITLES, WIRE_AGENCIES, words
 
@@ -360,9 +361,23 @@ MATCH_VERB_AFTER_RE = re.compile(
 )
 
 
+# A match's score, never part of a date ("1996-08-22"): looked for in the whole text once, and
+# then near a run, before the three expressions below, which most runs would fail.
+_MATCH_SCORE_RE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+
+
+@lru_cache(maxsize=1)  # one text at a time: its runs ask in turn
+def _has_match_scores(text):
+    return _MATCH_SCORE_RE.search(text) is not None
+
+
 def in_match_report(text, start, end):
     """The run is a side in a match report's sentence: after a result's verb and before its
     score, or before the verb and the score, or after "drew 0-0 with"."""
+    if not _has_match_scores(text) or not _MATCH_SCORE_RE.search(
+        text, max(0, start - 30), end + 50
+    ):
+        return False
     if MATCH_SCORE_BEFORE_RE.search(text, max(0, start - 30), start):
         return True
     if MATCH_VERB_BEFORE_RE.search(text, max(0, start - 20), start):

@@ -156,7 +156,9 @@ def organisations(text, known, people_spans=()):
         tokens, heads = _analyse(run)
         claimed = _named_by_heads(story, start, heads)
         _known_names(story, start, end, run, tokens, claimed)
-        if not claimed and tokens and not _country_and_industry(story, start, tokens):
+        if not claimed and tokens:
+            if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
+                continue
             _named_beside_noun(story, start, end, run, tokens)
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
@@ -350,7 +352,7 @@ def _named_beside_noun(story, start, end, run, tokens):
             before = lead if lead in FIRM_ROLE_PAIRS else lead.lower()
             start, run = start + cut, run[cut:]
             tokens = _analyse(run)[0]
-    if before is None and (k := _officer_title_at(tokens)):
+    if before is None and len(tokens) > 2 and (k := _officer_title_at(tokens)):
         # "Velmar Chief Executive Jan Vos": the name before a firm's officer's title
         end, run, tokens, before = (
             start + tokens[k - 1][1],
@@ -358,7 +360,7 @@ def _named_beside_noun(story, start, end, run, tokens):
             tokens[:k],
             SURE_FIRM,
         )
-    if before is None:
+    if before is None and text[start - 2 : start] == ", ":
         before = noun_before_comma(text, start, end)  # "a new movement, Vanua Vou, that"
     if before is None and story.listed and text[story.listed[0] : start] in LIST_GAPS:
         before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
@@ -406,9 +408,7 @@ def _country_and_industry(story, start, tokens):
 
 def _officer_title_at(tokens):
     """The index of the first token after the first that opens a firm's officer's title, or
-    None."""
-    if len(tokens) < 3:
-        return None  # a name, a title and a person's name at least
+    None (a name, a title and a person's name: three tokens at least)."""
     for k in range(1, len(tokens) - 1):
         word = tokens[k][2]
         if word in OFFICER_TITLES and not tokens[k][3]:
