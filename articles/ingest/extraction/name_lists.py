@@ -53,9 +53,13 @@ def given_names():
     return frozenset(found)
 
 
-@lru_cache(maxsize=4)  # one entry a limit; "surnames()" and "surnames(COMMON_SURNAMES)" are two
 def surnames(limit=COMMON_SURNAMES):
     """The census's `limit` most frequent surnames, folded ("lopez", "crawley")."""
+    return _surnames(limit)  # one cache entry a limit, however the caller writes it
+
+
+@lru_cache(maxsize=4)
+def _surnames(limit):
     import names
 
     lines = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii")

@@ -345,6 +345,16 @@ TABLE_HEADINGS = words(
 SCORE = r"\d{1,3}(?![\d.,:/-]?\d)"
 
 
+# A match's score, never part of a date ("1996-08-22"): looked for in the whole text once, and
+# then near a run, before the three expressions after it, which most runs would fail.
+_MATCH_SCORE_RE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+
+
+@lru_cache(maxsize=1)  # one text at a time: its runs ask in turn
+def _has_match_scores(text):
+    return _MATCH_SCORE_RE.search(text) is not None
+
+
 # A match's result before a name: "drew 0-0 with", "lost 2-1 to", "a 3-1 win over".
 MATCH_SCORE_BEFORE_RE = re.compile(
     r"\b\d{1,2}-\d{1,2} (?:with|to|against|over|win over|defeat to|draw with|victory over) $"
@@ -359,16 +369,6 @@ MATCH_VERB_AFTER_RE = re.compile(
     r" (?:drew|beat|lost|won|edged|thrashed|hammered)(?: [^\d.\n]{0,30}?)? \d{1,2}-\d{1,2}(?![\d-])"
     r"(?!,? \d{1,2}-\d)"
 )
-
-
-# A match's score, never part of a date ("1996-08-22"): looked for in the whole text once, and
-# then near a run, before the three expressions below, which most runs would fail.
-_MATCH_SCORE_RE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
-
-
-@lru_cache(maxsize=1)  # one text at a time: its runs ask in turn
-def _has_match_scores(text):
-    return _MATCH_SCORE_RE.search(text) is not None
 
 
 def in_match_report(text, start, end):
