@@ -55,6 +55,13 @@ NEW_ALIASES = {
 
 
 def add_organisations(apps, schema_editor):
+    add_shipped(apps, ADDED, NEW_ALIASES)
+
+
+def add_shipped(apps, added, new_aliases):
+    """Adds the shipped organisations named in `added`, as the file describes them, and the
+    aliases of `new_aliases` ({name: aliases}) to the rows that exist. Later migrations that
+    grow the list call it with their own names."""
     Organisation = apps.get_model("articles", "Organisation")
     Country = apps.get_model("articles", "Country")
     shipped = {e["name"]: e for e in json.loads(SHIPPED_FILE.read_text(encoding="utf-8"))}
@@ -62,7 +69,7 @@ def add_organisations(apps, schema_editor):
     taken = set(Organisation.objects.values_list("slug", flat=True))
     existing = {org.name: org for org in Organisation.objects.all()}
     rows = []
-    for name in ADDED:
+    for name in added:
         entry = shipped.get(name)
         if entry is None:
             continue
@@ -88,7 +95,7 @@ def add_organisations(apps, schema_editor):
             )
         )
     Organisation.objects.bulk_create(rows)
-    for name, aliases in NEW_ALIASES.items():
+    for name, aliases in new_aliases.items():
         org = existing.get(name)
         if org is not None:
             org.aliases = [*org.aliases, *(a for a in aliases if a not in org.aliases)]

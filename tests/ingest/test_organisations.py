@@ -538,3 +538,58 @@ def test_a_legal_form_before_a_name_opens_a_company():
     assert {"PT Sumber Kelapa Jaya", "OAO Severtal"} <= found.keys()
     assert found["PT Sumber Kelapa Jaya"].kind == "company"
     assert not {p.name for p in extract("Analysts said PT Sumber Kelapa Jaya would grow.").people}
+
+
+def test_parties_named_without_an_organisation_word_come_from_the_shipped_list():
+    found = orgs(
+        "Likud lost two seats in the poll while Yesh Atid and Shas gained. In Berlin the CDU "
+        "and the Greens talked, and Pheu Thai left the coalition in Bangkok."
+    )
+    assert {
+        "Likud",
+        "Yesh Atid",
+        "Shas",
+        "Christian Democratic Union",
+        "Green Party",
+        "Pheu Thai",
+    } <= found.keys()
+
+
+def test_a_party_named_by_a_common_word_is_tagged_only_where_it_stands_for_the_party():
+    assert "Labour Party" in orgs("Labour leader Chris Hipkins said the plan had failed.")
+    assert "Labour Party" in orgs("The vote went to Labour, and Labour MP Jane Doe won.")
+    not_the_party = (
+        "Labour costs rose. Traders left before the Labor Day weekend, the Minister of Labour "
+        "said, and Labour Minister Sam Roe met the Public Service, Labour and Social Welfare "
+        "Minister."
+    )
+    assert "Labour Party" not in orgs(not_the_party)
+    assert "Labor Party" not in orgs(not_the_party)
+    # at a sentence's start it is the party when the story also names it mid-sentence
+    assert "Green Party" in orgs("Greens rose in the poll. Voters backed the Greens again.")
+    assert "Green Party" not in orgs("Greens prices rose at the market.")
+
+
+@pytest.mark.django_db
+def test_migration_0013_adds_the_parties_to_an_older_archive():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0013_well_known_parties")
+    # An archive migrated before the parties were shipped: an editor's own Likud, and Fatah
+    # (an 0011 party) deleted by an editor.
+    Organisation.objects.filter(name__in=migration.ADDED).delete()
+    Organisation.objects.create(name="Likud", slug="likud-party", aliases=["Likud Bloc"])
+    Organisation.objects.filter(name="Fatah").delete()
+
+    migration.add_parties(apps, None)
+
+    bjp = Organisation.objects.get(name="Bharatiya Janata Party")
+    assert bjp.well_known and bjp.kind == "party" and bjp.country.code == "IN"
+    assert "BJP" in bjp.aliases
+    likud = Organisation.objects.get(name="Likud")
+    assert likud.slug == "likud-party" and likud.well_known
+    assert set(likud.aliases) == {"Likud Bloc", "Likud Party"}
+    assert not Organisation.objects.filter(name="Fatah").exists()
+    assert Organisation.objects.filter(name__in=migration.ADDED).count() == len(migration.ADDED)

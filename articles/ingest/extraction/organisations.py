@@ -324,12 +324,52 @@ def _add_known(story, start, tokens, hits, claimed, kind):
             continue  # "Bloomberg" where the text names Michael Bloomberg
         if fold(entry[0]) in story.rejected or credit(text, span):
             continue
+        if (
+            i == j
+            and kind != "company"
+            and not acronym_like(tokens[i][2])
+            and name_lists.common_word(tokens[i][4])
+            and not _word_name_alone(text, start, tokens, i)
+        ):
+            continue
         if kind == "company":  # as the text names it, the list's forms as aliases
             org = found.add(text[span[0] : span[1]], span, kind, _company_forms(entry))
         else:
             org = found.add(entry[0], span, kind, entry[1])
         claimed.append(span)
         defined_after(text, span[1], org, found)
+
+
+# Titles that follow a portfolio, not a party: "Labour Minister", "Labor Secretary".
+PORTFOLIO_TITLES = frozenset(("Minister", "Secretary", "Commissioner"))
+# The body's people or government after its name: "Labour leader Chris Hipkins", "Fed officials".
+MEMBERS_AFTER_RE = re.compile(
+    r" (?:leader|lawmakers?|MPs?|candidates?|government|spokes(?:man|woman|person)|officials"
+    r"|members|chair(?:man|woman)?)\b"
+)
+# A portfolio of two fields: "Labour and Social Welfare Minister".
+PORTFOLIO_AFTER_RE = re.compile(r" and (?:[A-Z][a-z]+ ){1,3}(?:Minister|Ministry|Secretary)\b")
+
+
+def _word_name_alone(text, start, tokens, i):
+    """Whether a known name that is also a common word ("Labour", "Greens", "Fed") stands for
+    the organisation at tokens[i]: not inside a longer name or a portfolio ("Labour Day",
+    "Minister of Labour", "Labour Minister", "Labour and Social Welfare Minister"), and not a
+    sentence's first word ("Labour costs rose") unless its people follow ("Labour leader") or
+    the story also writes it mid-sentence."""
+    at = start + tokens[i][0]
+    if tokens[i][3] == "of" or text.endswith("of ", 0, at):
+        return False
+    if i + 1 < len(tokens):  # only a title may follow: "Labour MP Jane Doe", "Fed Chair"
+        title = tokens[i + 1][2]
+        return not tokens[i + 1][3] and title in PERSON_TITLES and title not in PORTFOLIO_TITLES
+    if PORTFOLIO_AFTER_RE.match(text, start + tokens[i][1]):
+        return False
+    if sentence_start(text, at) and not MEMBERS_AFTER_RE.match(text, start + tokens[i][1]):
+        word = re.escape(tokens[i][2])
+        # mid-sentence, and neither a portfolio nor the start of a longer name there
+        return re.search(rf"(?<=[a-z;])(?<! of) {word}\b(?!(?: and)? [A-Z])", text) is not None
+    return True
 
 
 def _company_forms(entry):
