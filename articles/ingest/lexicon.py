@@ -93,6 +93,7 @@ ORG_WORDS = words(
     Mosque Cathedral Company Corporation Corp Inc Ltd Group Holdings Airlines Airways Motors
     Electronics Energy Oil Gas Petroleum Telecom Systems Technologies Industries Partners Capital
     Holding Chemical Chemicals Aerospace Defence Defense Technics Savings Investments Ventures
+    Platinum
     Times Post News Herald Journal Daily Tribune Gazette Review Press Television TV Radio Network
     Agency Broadcasting Initiative Programme Program Plan Project Strategy Treaty Accord Accords
     Agreement Pact Declaration Convention Charter Protocol Act Constitution Summit

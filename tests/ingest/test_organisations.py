@@ -370,6 +370,13 @@ def test_a_club_named_by_its_people_after_it():
     assert {o.name for o in found.organisations} >= {"Harwick Rovers", "Juventus"}
     assert "Davis Cup" not in {o.name for o in found.organisations}  # an event, not a club
     assert [p.name for p in found.people] == ["Marcello Lippi"]
+    # ... wherever else the story names it, with no cue there
+    found = extract(
+        "Substitute Jan Vos won it for Kariobangi Sharks in the 84th minute. Kariobangi Sharks "
+        "coach Ana Ruiz was pleased."
+    )
+    assert {p.name for p in found.people} == {"Jan Vos", "Ana Ruiz"}
+    assert {o.name for o in found.organisations} == {"Kariobangi Sharks"}
 
 
 def test_a_name_its_bracketed_acronym_spells_is_an_organisation():
@@ -427,6 +434,10 @@ def test_an_apposition_says_what_a_name_is():
     # A person's apposition, and a speaker after a comma, are not: "the head of the bank",
     # "Jan Vos, the official news agency said".
     assert orgs("Jan Vos, the head of the bank, said so. Marta Lind, the bank's economist.") == {}
+    # A manager of money is a firm; a store's manager is a person.
+    found = extract("Ostrakor is owned by Velmar Brask, a pension fund manager that bought it.")
+    assert found.organisations[-1].name == "Velmar Brask" and not found.people
+    assert orgs("Jan Vos, a store manager at the mall, said so.") == {}
     said = extract("Talks with Jan Vos ended, the official news agency said.")
     assert [p.name for p in said.people] == ["Jan Vos"] and not said.organisations
 
@@ -454,6 +465,8 @@ def test_what_only_a_firm_has_or_does_says_a_name_is_one():
     expected = {"Velmar Brask", "Ostrakor", "Renmark", "Kelvano", "Dastrel", "Tarvik", "Orvena"}
     assert expected == found.keys()
     assert {p.name for p in extract(text).people} == {"Marta Lind", "Jan Vos", "Ana Ruiz"}
+    found = extract("Tarvik agreed to buy Pampa Velo. Pampa Velo's two slaughterhouses will help.")
+    assert "Pampa Velo" in {o.name for o in found.organisations} and not found.people
     # A person's spokesman, a place that "handles" cargo and a former officer are not.
     assert orgs("Jan Vos left. A Vos spokesman said Mombasa, which handles cargo, was shut.") == {}
     assert orgs("Former Chief Executive Jan Vos said so.") == {}
@@ -506,10 +519,15 @@ def test_the_sides_of_a_match_report_are_teams():
 
 
 def test_a_firms_trailing_word_ends_its_name():
-    text = "Velmo Holding, Tarvik Chemical, Orvel Technics and Kelder Defence bid."
-    found = orgs(text)
-    assert {"Velmo Holding", "Tarvik Chemical", "Orvel Technics", "Kelder Defence"} == found.keys()
+    text = (
+        "Velmo Holding, Tarvik Chemical, Orvel Technics, Kelder Defence, Ostra Platinum and "
+        "Vosk Capital bid."
+    )
+    expected = {"Velmo Holding", "Tarvik Chemical", "Orvel Technics", "Kelder Defence"}
+    assert expected | {"Ostra Platinum", "Vosk Capital"} == orgs(text).keys()
     assert not extract(text).people
+    # "Capital" ends a firm's name only where it ends the run, and never accounting's.
+    assert orgs("In the Federal Capital Territory, Working Capital was $5 million.") == {}
     # A portfolio before a title is no firm.
     found = extract("Ostravian Defence Minister Jan Vos met Defense Secretary Ana Ruiz.")
     assert not found.organisations and len(found.people) == 2

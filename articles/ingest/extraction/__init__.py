@@ -31,6 +31,7 @@ from articles.ingest.extraction.mentions import (
 from articles.ingest.extraction.organisations import organisations
 from articles.ingest.extraction.people import people
 from articles.ingest.extraction.scan import scan
+from articles.ingest.gazetteer import fold
 
 __all__ = [
     "CountryMention",
@@ -50,12 +51,25 @@ def extract(text, known=None):
     known = known or NOTHING_KNOWN
     found = scan(text)
     persons = people(text, found, known)
+    orgs = organisations(text, known, [span for p in persons for span in p.spans])
     return Extraction(
-        persons,
+        _not_organisations(persons, orgs, known),
         country_mentions(found.countries, known),
         topic_mentions(text, found.words, known),
-        organisations(text, known, [span for p in persons for span in p.spans]),
+        orgs,
     )
+
+
+def _not_organisations(persons, orgs, known):
+    """The people, less those whose full name the story also gives an organisation ("won it for
+    Gor Mahia" where "Gor Mahia coach Francis Odhiambo" says club): the organisation's rule read
+    words beside the name that say what it is. An editor's confirmed person stays."""
+    names = {fold(form) for org in orgs for form in (org.name, *org.aliases)}
+    return [
+        person
+        for person in persons
+        if fold(person.name) not in names or fold(person.name) in known.people
+    ]
 
 
 def topic_mentions(text, words, known):

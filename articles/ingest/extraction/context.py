@@ -21,6 +21,7 @@ from articles.ingest.extraction.organisation_words import (
     ANALYST_AT,
     APPOSITIVE_RE,
     CLUB_NOUNS,
+    CLUB_STAFF_AFTER_RE,
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
     FIRM_ROLE_PAIRS,
@@ -197,6 +198,8 @@ def names_a_firm(text, cand, start, end):
         return True  # "Velmora Labs' chief executive"
     if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
         return True  # "Velmora Labs (NASDAQ: VLMR)"
+    if following == " " and not cand.role and CLUB_STAFF_AFTER_RE.match(text, end):
+        return True  # "Gor Mahia coach Francis Odhiambo"
     return bool(
         STOCK_MOVE_RE.match(text, end)
         or SHARES_AFTER_RE.match(text, end)

@@ -23,7 +23,7 @@ _HEADS = {
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
-        Ventures""",
+        Ventures Capital Platinum""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk""",
     "ngo": """Foundation Fund Trust Society Watch Association Federation Confederation Union League
@@ -40,7 +40,7 @@ HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
 TRAILING_ONLY = words(
     """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA Bhd
     Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
-    Aerospace Defence Defense Technics Savings Investments Ventures"""
+    Aerospace Defence Defense Technics Savings Investments Ventures Capital Platinum"""
 )
 # An industry's words, which make a company after a country's name and nowhere else: "Korea
 # Zinc", "China Mobile", "Kenya Power", "India Cements", "Indian Oil".
@@ -50,9 +50,12 @@ INDUSTRY_WORDS = words(
     Cement Cements Chemicals Petrochemical Petrochemicals Fertilizer Fertilizers Fertiliser
     Fertilisers Sugar Textiles Tobacco Foods Breweries Insurance Re Pharma Shipyards Cocoa Air"""
 )
-# Trailing heads that are also a portfolio's name, so end a company's name only when they end
-# the run: "Diehl Defence", not "Israeli Defence Minister".
-ENDING_ONLY = words("Defence Defense")
+# Trailing heads that are also a portfolio's or a place's word, so end a company's name only
+# when they end the run: "Diehl Defence", "Renaissance Capital"; not "Israeli Defence Minister"
+# nor "Federal Capital Territory".
+ENDING_ONLY = words("Defence Defense Capital")
+# Finance's kinds of capital, which a table capitalises: "Working Capital", "Share Capital".
+CAPITAL_TERMS = words("working share venture human equity debt risk paid-in tier")
 # Heads that name one body even alone, capitalised: a country's legislature ("Congress passed
 # the bill", "the Senate voted"), unlike "the Commission" or "the Party".
 NAMES_ALONE = frozenset({"Congress", "Senate"})
@@ -70,6 +73,9 @@ PERSON_TITLES = TITLES - words(
 CLUB_NOUNS = words(
     "player striker defender midfielder goalkeeper winger coach manager captain skipper"
 )
+# A club's coach or player named after it, "Gor Mahia coach Francis Odhiambo": the club is no
+# person wherever else the story names it ("won it for Gor Mahia").
+CLUB_STAFF_AFTER_RE = re.compile(r" (?:" + "|".join(sorted(CLUB_NOUNS)) + r") [A-Z][a-z]")
 # Lower-case nouns that make the capitalised name beside them an organisation: after it ("the
 # Libre party", "Interfax news agency", "ZDF television", "Isbank shares"), matched where a run
 # ends ...
@@ -116,6 +122,11 @@ APPOSITIVE_KINDS = {
             manufacturer subsidiary consortium consultancy supplier exporter importer monopoly
             distributor operator venture unit cooperative"""
         ),
+        "company",
+    ),
+    # a manager of money, never "a store manager": "Ahorro Celeste, a pension fund manager,"
+    **dict.fromkeys(
+        ("fund manager", "asset manager", "investment manager", "wealth manager"),
         "company",
     ),
 }
@@ -216,7 +227,10 @@ TICKER_BRACKET_RE = re.compile(
 FIRM_POSSESSIVE_RE = re.compile(
     r"['’]s? (?:chief executive|chief financial officer|CEO|CFO|chairman|chairwoman|board|"
     r"shareholders|subsidiary|headquarters|revenue|revenues|net profit|profits?|earnings|sales|"
-    r"share price|market value)\b"
+    r"share price|market value|"
+    # works in the plural: "Pampa Norte's two slaughterhouses", "Velmar's plants"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+) )?(?:plants|factories|"
+    r"slaughterhouses|refineries|smelters|mills|mines|stores|outlets|branches))\b"
 )
 # A share price moving after a name: "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost
 # 22.72 to 597", "Isbank gained 300 lira". Points are left out: indices and teams score them.

@@ -60,6 +60,7 @@ from articles.ingest.extraction.organisation_cues import (
     noun_before,
 )
 from articles.ingest.extraction.organisation_words import (
+    CAPITAL_TERMS,
     COMPANY_ABBREVIATIONS,
     ENDING_ONLY,
     FACILITY_WORDS,
@@ -677,6 +678,8 @@ def _is_head(tokens, k, first):
     if word in TRAILING_ONLY:
         if word in ENDING_ONLY and k + 1 < len(tokens) and not tokens[k + 1][3]:
             return False  # "Israeli Defence Minister": a portfolio, not "Diehl Defence"
+        if word == "Capital" and tokens[k - 1][4] in CAPITAL_TERMS:
+            return False  # "Working Capital $ 5,755": accounting, not "Renaissance Capital"
         return k > first and not tokens[k][3]
     return True
 
