@@ -356,6 +356,20 @@ def test_where_a_name_ends_and_begins():
     found = orgs("The Socialist Party in Albania (SP) won. Clinton's Democratic Party lost.")
     assert {"Socialist Party", "Democratic Party"} <= found.keys()
     assert not {"Socialist Party in Albania", "Clinton's Democratic Party"} & found.keys()
+    # A body named by its subject after "on"; an adjective "General" opens a name; a listed
+    # company before "and" is a name of its own.
+    found = orgs(
+        "The Commission on Human Rights, the Ostravian Authority on Development and the General "
+        "Administration of Customs met lenders Standard Chartered and Kelder Merchant Bank."
+    )
+    assert {
+        "Commission on Human Rights",
+        "Ostravian Authority on Development",
+        "General Administration of Customs",
+        "Standard Chartered",
+        "Kelder Merchant Bank",
+    } == found.keys()
+    assert orgs("The Commission on Monday said so, and the Council on Friday agreed.") == {}
 
 
 def test_a_persons_name_again_is_the_persons():

@@ -85,7 +85,7 @@ from articles.ingest.extraction.organisation_words import (
 )
 from articles.ingest.extraction.tokens import RUN_RE, run_tokens
 from articles.ingest.gazetteer import fold
-from articles.ingest.lexicon import LEGAL_FORMS_BEFORE
+from articles.ingest.lexicon import DAYS_MONTHS, LEGAL_FORMS_BEFORE
 
 
 class _Found:
@@ -156,6 +156,8 @@ def organisations(text, known, people_spans=()):
         run = text[start:end]
         tokens, heads = _analyse(run)
         claimed = _named_by_heads(story, start, heads)
+        if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
+            _lone_head_on_subject(story, start, end, tokens, claimed)
         _known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
             if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
@@ -190,6 +192,10 @@ def _named_by_heads(story, start, heads):
             longer = f"{name} in {m.group(1)}"
             if initials_spell(longer, m.group(2)) and not initials_spell(name, m.group(2)):
                 name, span = longer, (span[0], m.end(1))
+        elif name.rsplit(" ", 1)[-1] in HEADS_WITH_SUBJECT and (
+            subject := _on_subject(text, span[1])
+        ):
+            name, span = f"{name} on {subject.group(1)}", (span[0], subject.end(1))
         # A known organisation's full name wins over the head rule ("World Food Programme"); a
         # listed company keeps the name the text gives it, the list's forms as aliases.
         entry = story.book.get(name) or found.defined.get(name)
@@ -205,6 +211,33 @@ def _named_by_heads(story, start, heads):
 # "... Cooperation in Europe (OSCE)": a place after "in", then an acronym. The place is part of
 # the name when the acronym spells it.
 _IN_PLACE_DEFINED_RE = re.compile(r" in ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) ?\(([A-Z]{2,8})\)")
+
+
+# A body named after its subject with "on": "Commission on Human Rights", "Intergovernmental
+# Authority on Development", "Council on Foreign Relations", "Office on Drugs and Crime".
+HEADS_WITH_SUBJECT = frozenset(
+    ("Commission", "Committee", "Council", "Authority", "Office", "Panel", "Centre", "Center")
+)
+_ON_SUBJECT_RE = re.compile(r" on ([A-Z][\w'’-]+(?: (?:and |for |of |the )?[A-Z][\w'’-]+){0,4})")
+
+
+def _on_subject(text, end):
+    """The match of a body's subject after `end` ("... on Human Rights"), or None; never a day
+    or a month ("the Commission on Monday")."""
+    m = _ON_SUBJECT_RE.match(text, end)
+    return m if m and m.group(1).split(" ", 1)[0] not in DAYS_MONTHS else None
+
+
+def _lone_head_on_subject(story, start, end, tokens, claimed):
+    """ "The Commission on Human Rights": a lone head, generic by itself, named by its subject."""
+    if any(t[2] not in LEADING_NOISE for t in tokens[:-1]):
+        return
+    if subject := _on_subject(story.text, end):
+        span = (start + tokens[-1][0], subject.end(1))
+        name = story.text[span[0] : span[1]]
+        if fold(name) not in story.rejected:
+            claimed.append(span)
+            story.found.add(name, span, HEADS[tokens[-1][2]])
 
 
 def _spelled_by_acronyms(story):
@@ -498,7 +531,8 @@ def _joins(left, gap, right):
     while left_words and left_words[0] in LEADING_NOISE and not _opens_place_words(left_words):
         left_words = left_words[1:]
     # One word joins when it is an ordinary word ("Securities and Exchange Commission", "Truth
-    # and Reconciliation Commission"); a lone name ("Clinton and Senate Republicans") does not.
+    # and Reconciliation Commission"); a lone name ("Clinton and Senate Republicans") does not,
+    # nor does a listed company's whole name ("Standard Chartered and Rand Merchant Bank").
     return (
         right_head
         and not left_head
@@ -506,6 +540,7 @@ def _joins(left, gap, right):
         and bool(left_words)
         and (len(left_words) >= 2 or _ordinary(fold(left_words[0])))
         and not is_place(" ".join(left_words))
+        and company_book().get(" ".join(left_words)) is None
     )
 
 
@@ -575,6 +610,8 @@ def _name_start(tokens, i):
     ):
         if _opens_place(tokens, i):
             break  # "New York Stock Exchange": "New" is a month-list word, here a place's
+        if tokens[i][2] == "General" and i + 1 < n and tokens[i + 1][2] in HEADS:
+            break  # "General Administration of Customs": an adjective, not a general's rank
         i += 1
     while i < n and tokens[i][3] in ("of", "of the", "for", "for the", "the"):
         if i > 0 and tokens[i - 1][2] in PERSON_TITLES:
