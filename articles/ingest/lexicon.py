@@ -169,6 +169,9 @@ NAME_PARTICLES = words(
     """da de do dos das di del della dal dalla dei degli van von vom zu der den ter la le los las
     dela bin bint ibn al el abu ben y e du des wa"""
 )
+# Lower-case words inside the names of bodies, never of people: "Unión por la Patria", "Agir
+# Ensemble pour les Droits de l'Homme", "Ferrovie dello Stato Italiane".
+BODY_PARTICLES = words("por para pour les dello delle")
 NAME_SUFFIXES = words("Jr Jr. Sr Sr. II III IV")
 # Ordinary words often capitalised inside names of institutions, events and things; a candidate
 # made only of these (or of words built like them) is not a person's name.

@@ -372,6 +372,23 @@ def test_where_a_name_ends_and_begins():
     assert orgs("The Commission on Monday said so, and the Council on Friday agreed.") == {}
 
 
+def test_a_name_holding_a_word_only_bodies_names_hold_is_an_organisation():
+    text = (
+        "Ferrovie dello Stato Italiane bid, Juntos por el Cambio lost, observers from Agir "
+        "Ensemble pour les Droits de l'Homme watched, and the Ostravian Daily Courier reported."
+    )
+    found = extract(text)
+    assert {o.name for o in found.organisations} == {
+        "Ferrovie dello Stato Italiane",
+        "Juntos por el Cambio",
+        "Agir Ensemble pour les Droits de l'Homme",
+        "Ostravian Daily Courier",
+    }
+    assert not found.people
+    # "Daily" takes the word after it only where that word ends the run.
+    assert "China Daily" in orgs("China Daily Editor Jan Vos said so.")
+
+
 def test_a_persons_name_again_is_the_persons():
     assert orgs("Jean-Marie Le Pen spoke. The Le Pen party said no.") == {}
 

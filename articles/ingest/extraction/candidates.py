@@ -20,6 +20,7 @@ from articles.ingest.extraction.tokens import (
     run_tokens,
 )
 from articles.ingest.lexicon import (
+    BODY_PARTICLES,
     COMPANY_WORDS,
     CREED_WORDS,
     DAYS_MONTHS,
@@ -175,13 +176,12 @@ def _name_end(tokens, i):
     org = False
     while j < n and tokens[j].kind != "place":
         tok = tokens[j]
-        if (
-            j > i
-            and tok.gap
-            and not tok.gap.startswith("nick:")
-            and not set(tok.gap.rstrip("-").split()) <= NAME_PARTICLES
-        ):
-            break
+        if j > i and tok.gap and not tok.gap.startswith("nick:"):
+            gap_words = set(tok.gap.rstrip("-").split())
+            if gap_words & BODY_PARTICLES and gap_words <= NAME_PARTICLES | BODY_PARTICLES:
+                org = True  # "Unión por la Patria": a body's name, read to its end
+            elif not gap_words <= NAME_PARTICLES:
+                break
         if (
             is_org_word(tok.text)
             or tok.text in CREED_WORDS

@@ -85,7 +85,7 @@ from articles.ingest.extraction.organisation_words import (
 )
 from articles.ingest.extraction.tokens import RUN_RE, run_tokens
 from articles.ingest.gazetteer import fold
-from articles.ingest.lexicon import DAYS_MONTHS, LEGAL_FORMS_BEFORE
+from articles.ingest.lexicon import BODY_PARTICLES, DAYS_MONTHS, LEGAL_FORMS_BEFORE
 
 
 class _Found:
@@ -158,6 +158,8 @@ def organisations(text, known, people_spans=()):
         claimed = _named_by_heads(story, start, heads)
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
+        if not claimed and any(BODY_PARTICLES & set(t[3].split()) for t in tokens[1:]):
+            _named_with_body_particle(story, start, tokens, claimed)
         _known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
             if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
@@ -238,6 +240,20 @@ def _lone_head_on_subject(story, start, end, tokens, claimed):
         if fold(name) not in story.rejected:
             claimed.append(span)
             story.found.add(name, span, HEADS[tokens[-1][2]])
+
+
+def _named_with_body_particle(story, start, tokens, claimed):
+    """A name with a word only bodies' names hold ("Juntos por el Cambio", "Ferrovie dello Stato
+    Italiane", `lexicon.BODY_PARTICLES`), from its first word after any opening title or "The"."""
+    first = _name_start(tokens, 0)
+    if first >= len(tokens) - 1 or BODY_PARTICLES & set(tokens[first][3].split()):
+        return
+    span = (start + tokens[first][0], start + tokens[-1][1])
+    name = story.text[span[0] : span[1]]
+    if fold(name) in story.rejected or is_place(name) or _overlaps(span, story.people):
+        return
+    claimed.append(span)
+    story.found.add(name, span, "other")
 
 
 def _spelled_by_acronyms(story):
@@ -653,6 +669,8 @@ def _name_end(tokens, first, h):
             continue
         if h == first == end and HEADS[tokens[h][2]] == "media" and _plain_rest(tokens, k):
             return n - 1, n  # a broadcaster named by its medium first: "Radio New Zealand"
+        if k == h + 1 == end + 1 == n - 1 and tokens[h][2] == "Daily" and not gap:
+            return k, k + 1  # "Philippine Daily Inquirer": "Daily" qualifies the last word
         break
     return end, k
 

@@ -9,6 +9,7 @@ import re
 
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
+    BODY_PARTICLES,
     DAYS_MONTHS,
     FUNCTION_WORDS,
     NAME_PARTICLES,
@@ -24,7 +25,9 @@ TOKEN = (
     rf"|[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[dl]['’][{UPPER}]\w*|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
 )
 NICK = rf"[“\"‘](?:{TOKEN})(?: (?:{TOKEN}))?[”\"’]"
-PARTICLE = "|".join(sorted(NAME_PARTICLES | {"of", "the", "for"}, key=len, reverse=True))
+PARTICLE = "|".join(
+    sorted(NAME_PARTICLES | BODY_PARTICLES | {"of", "the", "for"}, key=len, reverse=True)
+)
 RUN_RE = re.compile(  # the look-ahead only makes the scan fail fast on lower-case letters
     rf"(?=[{UPPER}dl])(?<![\w’'])(?:{TOKEN})"
     rf"(?:(?: +(?:(?:{PARTICLE}) +)*| +{NICK} +| +(?:al|el)-)(?:{TOKEN}))*"
