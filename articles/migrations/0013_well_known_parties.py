@@ -1,7 +1,8 @@
 """Political parties join the shipped list of well-known organisations
 (`articles/ingest/data/organisations.json`): the ones wire copy names without an organisation
 word ("Likud", "Fidesz", "Pheu Thai") or by initials ("BJP", "CDU", "ANC"), and the Labour,
-Labor and Green parties many countries share.
+Labor and Green parties many countries share. So does Moody's, the third rating agency, whose
+"Moody's Investors Service" and "Moody's Ratings" are one organisation with "Moody's".
 
 Like 0012 it names what it adds and reads their details from the shipped file, so it never
 brings back an organisation an editor deleted, and changes a row that exists (an editor's own
@@ -13,6 +14,7 @@ from importlib import import_module
 from django.db import migrations
 
 ADDED = (
+    "Moody's",
     "Labour Party",
     "Labor Party",
     "Green Party",

@@ -329,7 +329,7 @@ def test_teams_in_results_and_fixtures_are_organisations_national_sides_are_coun
 def test_where_a_name_ends_and_begins():
     found = orgs(
         "Bank of New Zealand cut rates, the Timber Industry Council said. Fresno-based Lotus "
-        "Bloom Inc. and the Marin County Sheriff's Office disagreed. Moody's Investors Service "
+        "Bloom Inc. and the Marin County Sheriff's Office disagreed. McDonald's Corporation "
         "and the anti-Lima Andean Workers Union spoke to the Union for Justice and Renewal in "
         "Peru (UJRP) and the Council of Europe and NATO."
     )
@@ -338,7 +338,7 @@ def test_where_a_name_ends_and_begins():
         "Timber Industry Council",  # words before the organisation word belong to it
         "Lotus Bloom Inc.",  # not the "-based" place before it
         "Marin County Sheriff's Office",  # an office-holder's possessive
-        "Moody's Investors Service",  # a listed company's possessive
+        "McDonald's Corporation",  # a listed company's possessive
         "Andean Workers Union",  # not what it is against
         "Union for Justice and Renewal in Peru",  # the acronym spells the place in
         "Council of Europe",
@@ -351,6 +351,9 @@ def test_where_a_name_ends_and_begins():
     # an agency and "New" open names; a medium opens a broadcaster's; a listed "'s" name
     assert {"Reuters Television", "Radio Free Lanka", "New Scientist", "Moody's"} <= found.keys()
     assert orgs("John Moody's house burned. Radio Monday.") == {}
+    # The shipped list makes a rating agency's forms one organisation.
+    found = orgs("Moody's Investors Service cut it. Moody's Ratings said so, as Moody's did.")
+    assert found.keys() == {"Moody's"} and len(found["Moody's"].spans) == 3
     # A place after "in" stays out when the acronym does not spell it; so does a politician's
     # possessive.
     found = orgs("The Socialist Party in Albania (SP) won. Clinton's Democratic Party lost.")
