@@ -64,6 +64,8 @@ def _not_organisations(persons, orgs, known):
     """The people, less those whose full name the story also gives an organisation ("won it for
     Gor Mahia" where "Gor Mahia coach Francis Odhiambo" says club): the organisation's rule read
     words beside the name that say what it is. An editor's confirmed person stays."""
+    if not persons or not orgs:
+        return persons
     names = {fold(form) for org in orgs for form in (org.name, *org.aliases)}
     return [
         person

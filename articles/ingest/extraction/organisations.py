@@ -158,7 +158,7 @@ def organisations(text, known, people_spans=()):
         claimed = _named_by_heads(story, start, heads)
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
-        if not claimed and any(BODY_PARTICLES & set(t[3].split()) for t in tokens[1:]):
+        if not claimed and BODY_PARTICLE_RE.search(run):
             _named_with_body_particle(story, start, tokens, claimed)
         _known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
@@ -240,6 +240,9 @@ def _lone_head_on_subject(story, start, end, tokens, claimed):
         if fold(name) not in story.rejected:
             claimed.append(span)
             story.found.add(name, span, HEADS[tokens[-1][2]])
+
+
+BODY_PARTICLE_RE = re.compile(r" (?:" + "|".join(sorted(BODY_PARTICLES)) + r") ")
 
 
 def _named_with_body_particle(story, start, tokens, claimed):
