@@ -26,6 +26,7 @@ venue far more often than a person ("Werder Bremen"); context.py asks only befor
 surname is a label, a programme or a thing: "Total Assets", "Human Rights", "Tender Heart".
 """
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -220,7 +221,8 @@ def build_companies():
 
     lines = {}
     for stock in PyTickerSymbols().get_all_stocks():
-        listed = stock["name"].replace("’", "'")
+        # "Rio Tinto (corporation)", "PTC (software company)": a reference work's note, no name
+        listed = re.sub(r"\s*\([^)]*\)$", "", stock["name"].replace("’", "'"))
         forms = []
         for form in (basename(listed), listed):
             words = [w.strip(",") for w in form.split()]
