@@ -718,6 +718,8 @@ def test_the_city_list_is_shipped_and_read_without_its_comment():
         "She was filmed for \u201cHarold Kemp\u201d, a sequel.",
         "Storms hit Grand Falls, Nfld. on Monday.",
         "Talks ended. The Norbert Ulm newspaper said so. Evelyn Ruhr shares fell.",
+        "A Taleban MiG-19 fighter forced the plane down.",  # a model's number
+        "Prices: No1 Bare Bright 91 cents, No2 Refined 75 cents.",
     ],
 )
 def test_papers_firms_places_and_titles_by_the_words_around_them(text):

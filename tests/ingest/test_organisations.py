@@ -499,6 +499,10 @@ def test_what_only_a_firm_has_or_does_says_a_name_is_one():
     expected = {"Velmar Brask", "Ostrakor", "Renmark", "Kelvano", "Dastrel", "Tarvik", "Orvena"}
     assert expected == found.keys()
     assert {p.name for p in extract(text).people} == {"Marta Lind", "Jan Vos", "Ana Ruiz"}
+    found = extract("Hallam Foods, Ltd. agreed, said Velmar Research, Inc's analyst Jan Vos.")
+    assert {o.name for o in found.organisations} == {"Hallam Foods", "Velmar Research"}
+    assert [p.name for p in found.people] == ["Jan Vos"]
+    assert orgs("Jan Vos, Co-founder of Tarvik, said so.") == {}
     found = extract("Tarvik agreed to buy Pampa Velo. Pampa Velo's two slaughterhouses will help.")
     assert "Pampa Velo" in {o.name for o in found.organisations} and not found.people
     # A person's spokesman, a place that "handles" cargo and a former officer are not.

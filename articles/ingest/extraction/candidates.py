@@ -192,8 +192,8 @@ def _name_end(tokens, i):
             break
         if j > i and is_title(tok.text) and j + 1 < n:
             break  # a title before another name; last in the run it is a surname ("John Head")
-        if is_acronym(tok.text):
-            org = True
+        if is_acronym(tok.text) or any(c.isdigit() for c in tok.text):
+            org = True  # "Taleban MiG-19": a model's number is in no person's name
         j += 1
     return j, org
 

@@ -25,6 +25,7 @@ from articles.ingest.extraction.organisation_words import (
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
     FIRM_ROLE_PAIRS,
+    LEGAL_FORM_AFTER_COMMA_RE,
     NOUNS_BEFORE,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
@@ -192,7 +193,11 @@ def names_a_firm(text, cand, start, end):
         if pair in FIRM_ROLE_PAIRS:
             return True  # "chief executive of Velmar Brask", "a unit of Ostrava Steel"
     following = text[end : end + 1]
-    if following == "," and (APPOSITIVE_RE.match(text, end) or FIRM_DOES_RE.match(text, end)):
+    if following == "," and (
+        APPOSITIVE_RE.match(text, end)
+        or FIRM_DOES_RE.match(text, end)
+        or LEGAL_FORM_AFTER_COMMA_RE.match(text, end)
+    ):
         return True  # "Kepler Cheuvreux, a French brokerage,", "..., which makes radars,"
     if following in ("'", "’") and FIRM_POSSESSIVE_RE.match(text, end):
         return True  # "Velmora Labs' chief executive"

@@ -24,6 +24,7 @@ from articles.ingest.extraction.organisation_words import (
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
     LEADING_NOISE,
+    LEGAL_FORM_AFTER_COMMA_RE,
     MASTHEAD_WORDS,
     MEDIA_NOUNS,
     NOT_FIRM_WORDS,
@@ -69,6 +70,8 @@ def beside_noun(text, start, end, run, tokens, before):
                 after = appositive = m.group(1)  # "Codelco, the Chilean state copper company,"
             elif FIRM_DOES_RE.match(text, end):
                 after = "firm"  # "Velmar, which makes radars,"
+            elif LEGAL_FORM_AFTER_COMMA_RE.match(text, end):
+                after = SURE_FIRM  # "Hallam Foods, Ltd. said"
         elif following == " ":
             if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
                 after = SURE_FIRM  # "Velmora Labs (NASDAQ: VLMR)"

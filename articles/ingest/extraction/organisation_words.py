@@ -147,6 +147,8 @@ FIRM_DOES_RE = re.compile(
     r"imports|distributes|designs|markets|is listed|is owned by|is majority-owned|was founded|"
     r"was listed|trades as)\b"
 )
+# A legal form after a comma: "BioVest Research, Inc's analyst", "Hallam Foods, Ltd. said".
+LEGAL_FORM_AFTER_COMMA_RE = re.compile(r", (?:Inc|Ltd|LLC|Corp|Co|PLC|plc|L\.P|S\.A|N\.V)(?![\w-])")
 # A body's spokesperson, after "a" or "an": "a Velmar spokeswoman", "an ICRC spokesman".
 SPOKESPERSON_AFTER_RE = re.compile(r" spokes(?:man|woman|person)\b")
 ARTICLE_BEFORE = ("a ", "an ", "A ", "An ")
