@@ -44,8 +44,8 @@ BASELINE_RE = re.compile(r"\w+")
 # fresh: written in session 15 by a helper that never read or ran the extractor; its figures are
 # reported at first sight and its errors are never printed (UNSEEN_SETS). unseen18: the same,
 # written in session 18 (fresh had been measured often by then). dev18: written in session 18
-# by another helper, to develop on (its errors are printed).
-SETS = ("seed", "own", "heldout", "blind", "dev18", "fresh", "unseen18")
+# by another helper, to develop on (its errors are printed); dev19 likewise, in session 19.
+SETS = ("seed", "own", "heldout", "blind", "dev18", "dev19", "fresh", "unseen18")
 UNSEEN_SETS = frozenset({"fresh", "unseen18"})
 
 
@@ -83,6 +83,7 @@ def load_cases():
         ("blind", DATA / "blind", DATA / "blind" / "gold.json"),
         ("fresh", DATA / "fresh", DATA / "fresh" / "gold.json"),
         ("dev18", DATA / "dev18", DATA / "dev18" / "gold.json"),
+        ("dev19", DATA / "dev19", DATA / "dev19" / "gold.json"),
         ("unseen18", DATA / "unseen18", DATA / "unseen18" / "gold.json"),
     ):
         if not gold_file.exists():

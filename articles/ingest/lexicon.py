@@ -194,7 +194,9 @@ COMMON_CAPITALISED = frozenset(
 # Words that make a phrase a document, an institution or a place only when they close it
 # ("Finance Bill", "Woodlands Nursing Home", "Prince William Sound"), since they also open names
 # ("Bill Clinton") or are ordinary words.
-ORG_FINAL_WORDS = words("Bill Law Code Act Acts Rule Rules Order Decree Home Rate Sound")
+ORG_FINAL_WORDS = words(
+    "Bill Law Code Act Acts Rule Rules Order Decree Home Rate Sound Abbey Priory Monastery Maru"
+)
 # Religions, creeds and peoples as adjectives: a phrase holding one is a group, never a person
 # ("Roman Catholic missionaries", "Christian Maronite Patriarch", "Tamil Tiger rebels").
 CREED_WORDS = words(

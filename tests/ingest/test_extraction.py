@@ -720,10 +720,17 @@ def test_the_city_list_is_shipped_and_read_without_its_comment():
         "Talks ended. The Norbert Ulm newspaper said so. Evelyn Ruhr shares fell.",
         "A Taleban MiG-19 fighter forced the plane down.",  # a model's number
         "Prices: No1 Bare Bright 91 cents, No2 Refined 75 cents.",
+        "Rebels took Alomella Robles, a small village about 300 km north of the capital.",
+        "She was sent to Loretto Abbey in Dublin; the tanker Sairyu Maru was sold.",
     ],
 )
 def test_papers_firms_places_and_titles_by_the_words_around_them(text):
     assert people(extract(text)) == {}
+
+
+def test_a_person_in_a_places_apposition_is_still_a_person():
+    found = extract("Jan Vos, a town councillor, met Ana Ruiz, a city official in Lima.")
+    assert people(found).keys() == {"Jan Vos", "Ana Ruiz"}
 
 
 def test_a_rival_is_still_a_person():

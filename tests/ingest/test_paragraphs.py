@@ -114,6 +114,8 @@ HARD_WRAPPED = [
         "fresh/21_lampedusa-crossings.txt",
         "unseen18/21_kyrgyz-kambarata-dam.txt",
         "unseen18/22_chile-lithium-venture.txt",
+        "dev19/07_poland-defence-vote.txt",
+        "dev19/19_matarbari-dredging-contract.txt",
     )
 ]
 

@@ -64,6 +64,14 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"subsidiary|affiliate|division|brand|model|ship|vessel|tanker|ferry|hospital|bank|analyst|"
     r"analysts|economist|strategist|" + "|".join(sorted(CLUB_NOUNS)) + r")\b"
 )
+# An apposition that says a name is a place: "Alomella Robles, a small village northeast of".
+PLACE_APPOSITIVE_RE = re.compile(
+    r", (?:a|an|the) (?:[a-z]+ ){0,2}(?:village|town|city|district|province|region|suburb|"
+    r"island|port|hamlet|township|municipality|county|neighbourhood|neighborhood)"
+    # the noun ends the apposition: "a town councillor" is a person's
+    r"(?=[,.;)]| (?:about|some|in|near|on|of|outside|just|close|north|south|east|west|northeast|"
+    r"northwest|southeast|southwest)\b)"
+)
 # A paper named by the noun after it: "the Yedioth Ahronoth newspaper", "O Globo daily said".
 PAPER_AFTER_RE = re.compile(r"\s+(?:newspaper|daily|weekly|magazine|tabloid)\b")
 TITLE_STOP_RE = re.compile(r"\.\s[A-Z]")
@@ -241,6 +249,8 @@ def in_context(text, cand, offset, lower_words):
         return None  # "Georgia Rep. Cynthia McKinney": a place and a title before a name
     if STATE_AFTER_RE.match(text, end) or _quoted(text, start, end):
         return None  # "Little Rock, Ark.", "Forrest Gump" in quotes: a place, a title
+    if text.startswith(", ", end) and PLACE_APPOSITIVE_RE.match(text, end):
+        return None  # "Alomella Robles, a small village": a place says what it is
     if toks[0].text in FOREIGN_ARTICLES:
         return None  # "El Tiempo", "Te Pati Maori": newspapers, parties
     phrase = fold(text[start:end])
