@@ -45,8 +45,9 @@ BASELINE_RE = re.compile(r"\w+")
 # reported at first sight and its errors are never printed (UNSEEN_SETS). unseen18: the same,
 # written in session 18 (fresh had been measured often by then). dev18: written in session 18
 # by another helper, to develop on (its errors are printed); dev19 likewise, in session 19.
-SETS = ("seed", "own", "heldout", "blind", "dev18", "dev19", "fresh", "unseen18")
-UNSEEN_SETS = frozenset({"fresh", "unseen18"})
+# unseen19: written in session 19 like unseen18; its errors are never printed.
+SETS = ("seed", "own", "heldout", "blind", "dev18", "dev19", "fresh", "unseen18", "unseen19")
+UNSEEN_SETS = frozenset({"fresh", "unseen18", "unseen19"})
 
 
 def draft_text(draft):
@@ -85,6 +86,7 @@ def load_cases():
         ("dev18", DATA / "dev18", DATA / "dev18" / "gold.json"),
         ("dev19", DATA / "dev19", DATA / "dev19" / "gold.json"),
         ("unseen18", DATA / "unseen18", DATA / "unseen18" / "gold.json"),
+        ("unseen19", DATA / "unseen19", DATA / "unseen19" / "gold.json"),
     ):
         if not gold_file.exists():
             continue

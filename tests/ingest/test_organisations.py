@@ -627,25 +627,38 @@ def test_a_party_named_by_a_common_word_is_tagged_only_where_it_stands_for_the_p
 
 
 @pytest.mark.django_db
-def test_migration_0013_adds_the_parties_to_an_older_archive():
+def test_migration_0013_adds_the_parties_and_companies_to_an_older_archive():
     import importlib
 
     from django.apps import apps
 
-    migration = importlib.import_module("articles.migrations.0013_well_known_parties")
+    migration = importlib.import_module("articles.migrations.0013_parties_and_companies")
     # An archive migrated before the parties were shipped: an editor's own Likud, and Fatah
     # (an 0011 party) deleted by an editor.
     Organisation.objects.filter(name__in=migration.ADDED).delete()
     Organisation.objects.create(name="Likud", slug="likud-party", aliases=["Likud Bloc"])
     Organisation.objects.filter(name="Fatah").delete()
 
-    migration.add_parties(apps, None)
+    migration.add_parties_and_companies(apps, None)
 
     bjp = Organisation.objects.get(name="Bharatiya Janata Party")
     assert bjp.well_known and bjp.kind == "party" and bjp.country.code == "IN"
     assert "BJP" in bjp.aliases
+    aramco = Organisation.objects.get(name="Saudi Aramco")
+    assert aramco.kind == "company" and aramco.country.code == "SA" and "Aramco" in aramco.aliases
     likud = Organisation.objects.get(name="Likud")
     assert likud.slug == "likud-party" and likud.well_known
     assert set(likud.aliases) == {"Likud Bloc", "Likud Party"}
     assert not Organisation.objects.filter(name="Fatah").exists()
     assert Organisation.objects.filter(name__in=migration.ADDED).count() == len(migration.ADDED)
+
+
+def test_well_known_companies_come_from_the_shipped_list_and_yield_to_longer_names():
+    found = orgs(
+        "Rio Tinto and BHP rose, Shell said, and Petrobras signed with Huawei and Saudi Aramco."
+    )
+    assert {"Rio Tinto", "BHP", "Shell", "Petrobras", "Huawei", "Saudi Aramco"} <= found.keys()
+    # A one-word name opening a longer one is the longer name's; an everyday word that is also
+    # a surname ("Shell") is still read as a word at a sentence's start.
+    found = orgs("Talks with Hyundai Engineering & Construction went on. Shell shock hit traders.")
+    assert found.keys() == {"Hyundai Engineering & Construction"}

@@ -116,6 +116,8 @@ HARD_WRAPPED = [
         "unseen18/22_chile-lithium-venture.txt",
         "dev19/07_poland-defence-vote.txt",
         "dev19/19_matarbari-dredging-contract.txt",
+        "unseen19/13_australia-cocaine-ship.txt",
+        "unseen19/22_tuvalu-climate-visa.txt",
     )
 ]
 

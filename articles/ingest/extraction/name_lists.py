@@ -140,6 +140,14 @@ def common_word(key):
     return zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
 
 
+@lru_cache(maxsize=5_000)
+def everyday_word(key):
+    """A frequent English word, whether or not it is also a name ("shell", "labour", "fed")."""
+    from wordfreq import zipf_frequency
+
+    return in_dictionary(key) and zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
+
+
 INFLECTIONS = ("s", "es", "ed", "d", "ing")
 
 

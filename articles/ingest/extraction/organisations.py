@@ -327,7 +327,10 @@ def _known_names(story, start, end, run, tokens, claimed):
         span = (start, end + 2)  # "Moody's said": the run stops before the "'s"
         claimed.append(span)
         found.add(text[span[0] : span[1]], span, "company", _company_forms(entry))
-    hits = book.hits(run, tokens)
+    # A one-word name opening a longer one is that name's ("Hyundai Engineering", "LG Caltex").
+    hits = [
+        h for h in book.hits(run, tokens) if h[0] < h[1] or _company_alone(text, start, tokens, h)
+    ]
     if found.defined.exact or found.defined.folded:
         hits = sorted({*hits, *lookups(tokens, (found.defined,))}, key=lambda h: h[0])
     _add_known(story, start, tokens, hits, claimed, "other")
@@ -381,7 +384,7 @@ def _add_known(story, start, tokens, hits, claimed, kind):
             i == j
             and kind != "company"
             and not acronym_like(tokens[i][2])
-            and name_lists.common_word(tokens[i][4])
+            and name_lists.everyday_word(tokens[i][4])
             and not _word_name_alone(text, start, tokens, i)
         ):
             continue
