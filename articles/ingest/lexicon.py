@@ -24,7 +24,7 @@ TITLES = words(
     Premier-elect Opposition Party Junta Military Secretary-General Under-Secretary Undersecretary
     Minister-President Taoiseach Chancellor-elect Monsignor Patriarch Lama Dalai Deputy-Governor
     Director-General Co-leader Co-chair Ratu Tui Chief-of-Staff Mufti Grand-Duke Duke Duchess Count
-    Baron"""
+    Baron Registrar Datuk Dato Datin Tun Seri"""
 )
 # Titles written short, with a full stop, before a name ("Massachusetts Gov. William Weld"); none
 # is a surname, so one closing a run before ". Name" is the title, not a name's last word.
@@ -82,7 +82,13 @@ PORTFOLIO_WORDS = words(
     Bureau Administration and the for of Foreign-Affairs Security-Affairs"""
 )
 # Words that make a capitalised phrase an organisation, event, document or place, never a person.
-ORG_WORDS = words(
+# Words that open a company's name in Spanish, Portuguese, French or Italian, and no person's:
+# "Compañía de Minas Buenaventura", "Grupo Bimbo", "Banca Monte dei Paschi".
+COMPANY_OPENERS = words(
+    """Banco Banca Grupo Groupe Gruppo Compañía Compania Companhia Compagnie Empresa Empresas
+    Sociedad Société Societe Società Industrias Indústrias Construtora Constructora"""
+)
+ORG_WORDS = COMPANY_OPENERS | words(
     """Party Parties Communist Socialist Democratic Democrats Republican Republicans Labour Liberal
     Conservative Conservatives Green Greens Front Movement Alliance Coalition Union Unions League
     Association Federation Confederation Committee Commission Council Assembly Parliament Congress
@@ -93,7 +99,8 @@ ORG_WORDS = words(
     Mosque Cathedral Company Corporation Corp Inc Ltd Group Holdings Airlines Airways Motors
     Electronics Energy Oil Gas Petroleum Telecom Systems Technologies Industries Partners Capital
     Holding Chemical Chemicals Aerospace Defence Defense Technics Savings Investments Ventures
-    Platinum
+    Platinum Materials Shipyard Shipbuilding Construction Builders Maritime Research Energies
+    Enerji Klinik Kliniken Sekuritas Lig Liga Ligue
     Times Post News Herald Journal Daily Tribune Gazette Review Press Television TV Radio Network
     Agency Broadcasting Initiative Programme Program Plan Project Strategy Treaty Accord Accords
     Agreement Pact Declaration Convention Charter Protocol Act Constitution Summit
@@ -167,7 +174,7 @@ DAYS_MONTHS = words(
 # Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = words(
     """da de do dos das di del della dal dalla dei degli van von vom zu der den ter la le los las
-    dela bin bint ibn al el abu ben y e du des wa"""
+    dela bin bint ibn al el abu ben y e du des wa anak"""
 )
 # Lower-case words inside the names of bodies, never of people: "Unión por la Patria", "Agir
 # Ensemble pour les Droits de l'Homme", "Ferrovie dello Stato Italiane".
@@ -217,7 +224,9 @@ PLACE_PREFIXES = words(
 # "near Debre Berhan", "the province of ...": what stands before a place, not a person.
 PLACE_WORDS_BEFORE = words("near outside toward towards")
 # Things named after a lower-case noun ("the ferry Trident Seven"): not people, not organisations.
-THING_NOUNS_BEFORE = words("ship vessel tanker ferry freighter paper network station team")
+THING_NOUNS_BEFORE = words(
+    "ship vessel tanker ferry freighter dredger trawler tug barge paper network station team"
+)
 PLACE_NOUNS_BEFORE_OF = words(
     """city town village province region district state capital port island county settlement
     suburb municipality commune hamlet township neighbourhood neighborhood"""

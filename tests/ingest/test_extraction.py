@@ -722,10 +722,18 @@ def test_the_city_list_is_shipped_and_read_without_its_comment():
         "Prices: No1 Bare Bright 91 cents, No2 Refined 75 cents.",
         "Rebels took Alomella Robles, a small village about 300 km north of the capital.",
         "She was sent to Loretto Abbey in Dublin; the tanker Sairyu Maru was sold.",
+        "The hopper dredger Vox Ariane would start work.",
     ],
 )
 def test_papers_firms_places_and_titles_by_the_words_around_them(text):
     assert people(extract(text)) == {}
+
+
+def test_registrars_and_malaysian_honorifics_are_titles():
+    found = extract(
+        "Registrar Hernán Gómez Villamizar spoke, and Datuk Seri Empeni anak Lasah replied."
+    )
+    assert people(found).keys() == {"Hernán Gómez Villamizar", "Empeni anak Lasah"}
 
 
 def test_a_person_in_a_places_apposition_is_still_a_person():

@@ -662,3 +662,24 @@ def test_well_known_companies_come_from_the_shipped_list_and_yield_to_longer_nam
     # a surname ("Shell") is still read as a word at a sentence's start.
     found = orgs("Talks with Hyundai Engineering & Construction went on. Shell shock hit traders.")
     assert found.keys() == {"Hyundai Engineering & Construction"}
+
+
+def test_company_words_of_other_languages_and_trades_and_a_results_tables_rows():
+    text = (
+        "Grupo Velmar and Compañía de Minas Ostra rose. Tarvik Research said Orvel Shipbuilding, "
+        "Kelder Construction and Sana Kliniken agreed. Velo Civil, the Ostravian state police, "
+        "arrested two.\nLobi Rovers | 1-0 | Kano Pillars | Makurdi"
+    )
+    found = extract(text)
+    assert {o.name for o in found.organisations} == {
+        "Grupo Velmar",
+        "Compañía de Minas Ostra",
+        "Tarvik Research",
+        "Orvel Shipbuilding",
+        "Kelder Construction",
+        "Sana Kliniken",
+        "Velo Civil",
+        "Lobi Rovers",
+        "Kano Pillars",
+    }
+    assert not found.people

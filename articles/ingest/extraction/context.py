@@ -87,7 +87,7 @@ STATE_AFTER_RE = re.compile(
 NOUNS_BEFORE_NOT_PEOPLE = NOUNS_BEFORE | THING_NOUNS_BEFORE
 QUOTES_BEFORE, QUOTES_AFTER = "\"“‘'", "\"”’'"
 # "Werder Bremen 2", "Hansa Rostock (Akpoborie 5th)": a score or a scorer after a name.
-SCORE_AFTER_RE = re.compile(r"\s+(?:\d|\([A-Z])")
+SCORE_AFTER_RE = re.compile(r"\s+(?:\|\s+)?(?:\d|\([A-Z])")  # "| 1-0 |" in a table too
 
 
 def sentence_start(text, pos):

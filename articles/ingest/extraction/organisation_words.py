@@ -23,14 +23,15 @@ _HEADS = {
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
-        Ventures Capital Platinum""",
+        Ventures Capital Platinum Materials Shipyard Shipbuilding Construction Builders Maritime
+        Research Energies Enerji Sekuritas""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk""",
     "ngo": """Foundation Fund Trust Society Watch Association Federation Confederation Union League
         Community""",
     "other": """University College School Academy Institute Institution Hospital Center Centre
         Centres Centers Organisation Organization Club FC Church Observatory Board Laboratory
-        Laboratories
+        Laboratories Klinik Kliniken
         International""",
 }
 HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
@@ -40,7 +41,9 @@ HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
 TRAILING_ONLY = words(
     """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA Bhd
     Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
-    Aerospace Defence Defense Technics Savings Investments Ventures Capital Platinum"""
+    Aerospace Defence Defense Technics Savings Investments Ventures Capital Platinum Materials
+    Shipyard Shipbuilding Construction Builders Maritime Research Energies Enerji Sekuritas Klinik
+    Kliniken"""
 )
 # An industry's words, which make a company after a country's name and nowhere else: "Korea
 # Zinc", "China Mobile", "Kenya Power", "India Cements", "Indian Oil".
@@ -112,7 +115,7 @@ APPOSITIVE_KINDS = {
     "party": "party",
     "militia": "armed_group",
     **dict.fromkeys(words("broadcaster newspaper daily weekly magazine tabloid"), "media"),
-    **dict.fromkeys(words("watchdog regulator"), "government"),
+    **dict.fromkeys(words("watchdog regulator police"), "government"),
     "charity": "ngo",
     **dict.fromkeys(words("group organisation organization agency"), "other"),
     **dict.fromkeys(
@@ -133,9 +136,9 @@ APPOSITIVE_KINDS = {
 _APPOSITIVE_WORD = r"(?!(?:of|for|at|in|on|with|to|from|and|or|who|whose|which|by)\b)[a-z][\w-]*"
 APPOSITIVE_RE = re.compile(
     r", (?:(?:the|a|an) (?:[a-z]+['’]s )?|[A-Z][a-z]+['’]s )"
-    rf"(?:(?:{_APPOSITIVE_WORD}|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?) ){{0,4}}"
+    rf"(?:(?:{_APPOSITIVE_WORD}|[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?) ){{0,4}}"
     r"(" + "|".join(sorted(APPOSITIVE_KINDS)) + r")"
-    r"(?=[,.;)]| (?:which|that|and|owned|based|controlled|run|in|between|with)\b"
+    r"(?=[,.;)]| (?:which|that|whose|and|owned|based|controlled|run|in|between|with|best|known)\b"
     # "of" after a part of a firm only: "a unit of", "a joint venture of", "a subsidiary of";
     # "a group of boy scouts" is no firm. (Look-behinds need one width: seven characters.)
     r"| of\b(?<=unit of|ture of|iary of))"
@@ -380,6 +383,8 @@ MATCH_SCORE_BEFORE_RE = re.compile(
 MATCH_VERB_BEFORE_RE = re.compile(
     r"\b(?:beat|beating|defeated|defeating|thrashed|edged|hammered|drew with|lost to|losing to) $"
 )
+PIPE_SCORE_AFTER_RE = re.compile(r" ?\| \d{1,2}-\d{1,2} \|")
+PIPE_SCORE_BEFORE_RE = re.compile(r"\| \d{1,2}-\d{1,2} \| $")
 ONE_SCORE_AFTER_RE = re.compile(r" \d{1,2}-\d{1,2}(?![\d-])(?!,? \d{1,2}-\d)")
 MATCH_VERB_AFTER_RE = re.compile(
     r" (?:drew|beat|lost|won|edged|thrashed|hammered)(?: [^\d.\n]{0,30}?)? \d{1,2}-\d{1,2}(?![\d-])"
@@ -396,6 +401,10 @@ def in_match_report(text, start, end):
         return False
     if MATCH_SCORE_BEFORE_RE.search(text, max(0, start - 30), start):
         return True
+    if PIPE_SCORE_AFTER_RE.match(text, end) or PIPE_SCORE_BEFORE_RE.search(
+        text, max(0, start - 12), start
+    ):
+        return True  # a results table's row: "Lobi Stars | 1-0 | Nasarawa United |"
     if MATCH_VERB_BEFORE_RE.search(text, max(0, start - 20), start):
         return bool(ONE_SCORE_AFTER_RE.match(text, end))
     return bool(MATCH_VERB_AFTER_RE.match(text, end))

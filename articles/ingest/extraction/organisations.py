@@ -85,7 +85,12 @@ from articles.ingest.extraction.organisation_words import (
 )
 from articles.ingest.extraction.tokens import RUN_RE, run_tokens
 from articles.ingest.gazetteer import fold
-from articles.ingest.lexicon import BODY_PARTICLES, DAYS_MONTHS, LEGAL_FORMS_BEFORE
+from articles.ingest.lexicon import (
+    BODY_PARTICLES,
+    COMPANY_OPENERS,
+    DAYS_MONTHS,
+    LEGAL_FORMS_BEFORE,
+)
 
 
 class _Found:
@@ -158,7 +163,7 @@ def organisations(text, known, people_spans=()):
         claimed = _named_by_heads(story, start, heads)
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
-        if not claimed and BODY_PARTICLE_RE.search(run):
+        if not claimed and (BODY_PARTICLE_RE.search(run) or _opened_by_company_word(tokens)):
             _named_with_body_particle(story, start, tokens, claimed)
         _known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
@@ -245,9 +250,16 @@ def _lone_head_on_subject(story, start, end, tokens, claimed):
 BODY_PARTICLE_RE = re.compile(r" (?:" + "|".join(sorted(BODY_PARTICLES)) + r") ")
 
 
+def _opened_by_company_word(tokens):
+    """ "Compañía de Minas Buenaventura", "Grupo Bimbo": a company's opening word, then more."""
+    first = _name_start(tokens, 0)
+    return first < len(tokens) - 1 and tokens[first][2] in COMPANY_OPENERS
+
+
 def _named_with_body_particle(story, start, tokens, claimed):
     """A name with a word only bodies' names hold ("Juntos por el Cambio", "Ferrovie dello Stato
-    Italiane", `lexicon.BODY_PARTICLES`), from its first word after any opening title or "The"."""
+    Italiane", `lexicon.BODY_PARTICLES`) or opened by a company's word ("Grupo Bimbo"), from its
+    first word after any opening title or "The"."""
     first = _name_start(tokens, 0)
     if first >= len(tokens) - 1 or BODY_PARTICLES & set(tokens[first][3].split()):
         return
