@@ -163,7 +163,14 @@ def organisations(text, known, people_spans=()):
         claimed = _named_by_heads(story, start, heads)
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
-        if not claimed and (BODY_PARTICLE_RE.search(run) or _opened_by_company_word(tokens)):
+        if (
+            not claimed
+            and len(tokens) > 1
+            and (
+                _opened_by_company_word(tokens)
+                or (any(t[3] for t in tokens) and BODY_PARTICLE_RE.search(run))
+            )
+        ):
             _named_with_body_particle(story, start, tokens, claimed)
         _known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
@@ -252,6 +259,8 @@ BODY_PARTICLE_RE = re.compile(r" (?:" + "|".join(sorted(BODY_PARTICLES)) + r") "
 
 def _opened_by_company_word(tokens):
     """ "Compañía de Minas Buenaventura", "Grupo Bimbo": a company's opening word, then more."""
+    if tokens[0][2] not in COMPANY_OPENERS and tokens[1][2] not in COMPANY_OPENERS:
+        return False  # most runs: looked at before the opening words are skipped
     first = _name_start(tokens, 0)
     return first < len(tokens) - 1 and tokens[first][2] in COMPANY_OPENERS
 
