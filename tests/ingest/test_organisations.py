@@ -662,6 +662,8 @@ def test_well_known_companies_come_from_the_shipped_list_and_yield_to_longer_nam
     # a surname ("Shell") is still read as a word at a sentence's start.
     found = orgs("Talks with Hyundai Engineering & Construction went on. Shell shock hit traders.")
     assert found.keys() == {"Hyundai Engineering & Construction"}
+    # A title after a one-word name leaves it the name's.
+    assert "Taliban" in orgs("Taliban Foreign Minister Amir Khan Muttaqi spoke.")
 
 
 def test_company_words_of_other_languages_and_trades_and_a_results_tables_rows():

@@ -83,7 +83,7 @@ from articles.ingest.extraction.organisation_words import (
     TRAILING_ONLY,
     noun_before_comma,
 )
-from articles.ingest.extraction.tokens import RUN_RE, run_tokens
+from articles.ingest.extraction.tokens import RUN_RE, is_title, run_tokens
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
     BODY_PARTICLES,
@@ -348,10 +348,9 @@ def _known_names(story, start, end, run, tokens, claimed):
         span = (start, end + 2)  # "Moody's said": the run stops before the "'s"
         claimed.append(span)
         found.add(text[span[0] : span[1]], span, "company", _company_forms(entry))
-    # A one-word name opening a longer one is that name's ("Hyundai Engineering", "LG Caltex").
-    hits = [
-        h for h in book.hits(run, tokens) if h[0] < h[1] or _company_alone(text, start, tokens, h)
-    ]
+    # A one-word name opening a longer one is that name's ("Hyundai Engineering", "LG Caltex");
+    # a title after it is not ("Taliban Foreign Minister").
+    hits = [h for h in book.hits(run, tokens) if h[0] < h[1] or _known_alone(tokens, h[1])]
     if found.defined.exact or found.defined.folded:
         hits = sorted({*hits, *lookups(tokens, (found.defined,))}, key=lambda h: h[0])
     _add_known(story, start, tokens, hits, claimed, "other")
@@ -385,6 +384,11 @@ def _company_alone(text, start, tokens, hit):
     if j + 1 < len(tokens) and not tokens[j + 1][3] and tokens[j + 1][2] not in PERSON_TITLES:
         return False
     return not PRODUCT_NUMBER_RE.match(text, start + tokens[j][1])
+
+
+def _known_alone(tokens, j):
+    """No capitalised word follows tokens[j] in its run but a title or one after a connector."""
+    return j + 1 == len(tokens) or bool(tokens[j + 1][3]) or is_title(tokens[j + 1][2])
 
 
 def _add_known(story, start, tokens, hits, claimed, kind):
