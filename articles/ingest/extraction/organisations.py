@@ -163,15 +163,11 @@ def organisations(text, known, people_spans=()):
         claimed = _named_by_heads(story, start, heads)
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
-        if (
-            not claimed
-            and len(tokens) > 1
-            and (
-                _opened_by_company_word(tokens)
-                or (any(t[3] for t in tokens) and BODY_PARTICLE_RE.search(run))
-            )
-        ):
-            _named_with_body_particle(story, start, tokens, claimed)
+        if not claimed and len(tokens) > 1:
+            if _opened_by_company_word(tokens):
+                _named_whole_run(story, start, tokens, claimed, "company")
+            elif any(t[3] for t in tokens) and BODY_PARTICLE_RE.search(run):
+                _named_whole_run(story, start, tokens, claimed, "other")
         _known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
             if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
@@ -265,10 +261,10 @@ def _opened_by_company_word(tokens):
     return first < len(tokens) - 1 and tokens[first][2] in COMPANY_OPENERS
 
 
-def _named_with_body_particle(story, start, tokens, claimed):
-    """A name with a word only bodies' names hold ("Juntos por el Cambio", "Ferrovie dello Stato
-    Italiane", `lexicon.BODY_PARTICLES`) or opened by a company's word ("Grupo Bimbo"), from its
-    first word after any opening title or "The"."""
+def _named_whole_run(story, start, tokens, claimed, kind):
+    """The run as one name, from its first word after any opening title or "The": a name with a
+    word only bodies' names hold ("Juntos por el Cambio", "Ferrovie dello Stato Italiane",
+    `lexicon.BODY_PARTICLES`) or opened by a company's word ("Grupo Bimbo")."""
     first = _name_start(tokens, 0)
     if first >= len(tokens) - 1 or BODY_PARTICLES & set(tokens[first][3].split()):
         return
@@ -277,7 +273,7 @@ def _named_with_body_particle(story, start, tokens, claimed):
     if fold(name) in story.rejected or is_place(name) or _overlaps(span, story.people):
         return
     claimed.append(span)
-    story.found.add(name, span, "other")
+    story.found.add(name, span, kind)
 
 
 def _spelled_by_acronyms(story):
@@ -764,9 +760,10 @@ def _is_head(tokens, k, first):
     if word in TRAILING_ONLY:
         if word in ENDING_ONLY and k + 1 < len(tokens) and not tokens[k + 1][3]:
             return False  # "Israeli Defence Minister": a portfolio, not "Diehl Defence"
-        if word == "Capital" and tokens[k - 1][4] in CAPITAL_TERMS:
-            return False  # "Working Capital $ 5,755": accounting, not "Renaissance Capital"
-        return k > first and not tokens[k][3]
+        if k == first or tokens[k][3]:
+            return False
+        # "Working Capital $ 5,755": accounting, not "Renaissance Capital"
+        return word != "Capital" or tokens[k - 1][4] not in CAPITAL_TERMS
     return True
 
 
