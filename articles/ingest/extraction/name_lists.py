@@ -133,11 +133,9 @@ def dictionary():
 def common_word(key):
     """A common English word that is not a given name or a surname: in the dictionary and
     frequent (wordfreq)."""
-    from wordfreq import zipf_frequency
-
-    if not in_dictionary(key) or key in given_names() or key in surnames(NAME_LIKE_SURNAMES):
-        return False
-    return zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
+    return (
+        key not in given_names() and key not in surnames(NAME_LIKE_SURNAMES) and everyday_word(key)
+    )
 
 
 @lru_cache(maxsize=5_000)

@@ -92,6 +92,8 @@ from articles.ingest.lexicon import (
     LEGAL_FORMS_BEFORE,
 )
 
+COMPANY_OPENING_WORDS = LEGAL_FORMS_BEFORE | COMPANY_OPENERS
+
 
 class _Found:
     """The organisations of one text, by folded name, and the short forms it defined."""
@@ -163,11 +165,8 @@ def organisations(text, known, people_spans=()):
         claimed = _named_by_heads(story, start, heads)
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
-        if not claimed and len(tokens) > 1:
-            if _opened_by_company_word(tokens):
-                _named_whole_run(story, start, tokens, claimed, "company")
-            elif any(t[3] for t in tokens) and BODY_PARTICLE_RE.search(run):
-                _named_whole_run(story, start, tokens, claimed, "other")
+        if not claimed and any(t[3] for t in tokens) and BODY_PARTICLE_RE.search(run):
+            _named_with_body_particle(story, start, tokens, claimed)
         _known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
             if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
@@ -253,18 +252,9 @@ def _lone_head_on_subject(story, start, end, tokens, claimed):
 BODY_PARTICLE_RE = re.compile(r" (?:" + "|".join(sorted(BODY_PARTICLES)) + r") ")
 
 
-def _opened_by_company_word(tokens):
-    """ "Compañía de Minas Buenaventura", "Grupo Bimbo": a company's opening word, then more."""
-    if tokens[0][2] not in COMPANY_OPENERS and tokens[1][2] not in COMPANY_OPENERS:
-        return False  # most runs: looked at before the opening words are skipped
-    first = _name_start(tokens, 0)
-    return first < len(tokens) - 1 and tokens[first][2] in COMPANY_OPENERS
-
-
-def _named_whole_run(story, start, tokens, claimed, kind):
-    """The run as one name, from its first word after any opening title or "The": a name with a
-    word only bodies' names hold ("Juntos por el Cambio", "Ferrovie dello Stato Italiane",
-    `lexicon.BODY_PARTICLES`) or opened by a company's word ("Grupo Bimbo")."""
+def _named_with_body_particle(story, start, tokens, claimed):
+    """A name with a word only bodies' names hold ("Juntos por el Cambio", "Ferrovie dello Stato
+    Italiane", `lexicon.BODY_PARTICLES`), from its first word after any opening title or "The"."""
     first = _name_start(tokens, 0)
     if first >= len(tokens) - 1 or BODY_PARTICLES & set(tokens[first][3].split()):
         return
@@ -273,7 +263,7 @@ def _named_whole_run(story, start, tokens, claimed, kind):
     if fold(name) in story.rejected or is_place(name) or _overlaps(span, story.people):
         return
     claimed.append(span)
-    story.found.add(name, span, kind)
+    story.found.add(name, span, "other")
 
 
 def _spelled_by_acronyms(story):
@@ -481,8 +471,10 @@ def _named_beside_noun(story, start, end, run, tokens):
         before = noun_before_comma(text, start, end)  # "a new movement, Vanua Vou, that"
     if before is None and story.listed and text[story.listed[0] : start] in LIST_GAPS:
         before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
-    if before is None and len(tokens) > 1 and tokens[0][2] in LEGAL_FORMS_BEFORE:
-        before = "company"  # "PT Matahari Putra Prima", "RAO Gazprom": a legal form opens it
+    if before is None and len(tokens) > 1 and tokens[0][2] in COMPANY_OPENING_WORDS:
+        # "PT Matahari Putra Prima", "RAO Gazprom", "Grupo Bimbo": a legal form or a company's
+        # word opens it
+        before = "company"
     nouned = beside_noun(text, start, end, run, tokens, before)
     if not nouned or _overlaps(nouned[1], story.people):
         return
