@@ -25,6 +25,16 @@ def test_a_defined_acronym_is_an_alias_and_resolves_later_uses():
     assert ccp.kind == "party" and ccp.country == "CN"
 
 
+def test_an_acronym_the_story_defines_beats_the_shipped_one():
+    # The shipped list knows IOC as the Olympic committee; this story defines it otherwise.
+    found = orgs(
+        "Refiners led by Indian Oil Corp (IOC) raised prices. IOC said demand was strong, and "
+        "IOC shares rose."
+    )
+    assert "International Olympic Committee" not in found
+    assert len(found["Indian Oil Corp"].spans) == 4
+
+
 def test_names_built_on_organisation_words():
     found = orgs(
         "Rama's Socialist Party won, according to the Albanian Central Election Commission. "

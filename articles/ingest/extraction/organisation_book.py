@@ -7,7 +7,7 @@ from the database. Without a database (tests, benchmarks) the file itself is the
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,15 +41,16 @@ SHIPPED = tuple(
 class OrganisationBook:
     """Organisations recognised by name: acronyms by their exact text, other forms folded."""
 
-    exact: dict  # "NATO" -> (name, aliases)
-    folded: dict  # "european union" -> (name, aliases)
-    max_words: int = 1
-    firsts: set = None  # the folded first words of the folded forms: where a look-up may start
+    exact: dict = field(default_factory=dict)  # "NATO" -> (name, aliases)
+    folded: dict = field(default_factory=dict)  # "european union" -> (name, aliases)
+    # The folded first word of each folded form -> the most words a form opened by it has: where
+    # a look-up may start, and how far it need look.
+    firsts: dict = field(default_factory=dict)
 
     @classmethod
     def compile(cls, organisations):
         """organisations: iterable of (name, aliases)."""
-        book = cls({}, {}, 1, set())
+        book = cls()
         for name, aliases in organisations:
             book.add(name, aliases)
         return book
@@ -61,19 +62,15 @@ class OrganisationBook:
             form = " ".join(form.split())
             if not form:
                 continue
-            if acronym_like(form):
+            if acronym_like(form):  # one word: acronyms have no spaces
                 self.exact.setdefault(form, entry)
             else:
                 self.folded.setdefault(fold(form), entry)
-                self.firsts.add(fold(form.split(" ", 1)[0]))
-            if len(form.split()) > self.max_words:
-                self.max_words = len(form.split())
+                first = fold(form.split(" ", 1)[0])
+                self.firsts[first] = max(self.firsts.get(first, 0), form.count(" ") + 1)
 
     def get(self, phrase):
         return self.exact.get(phrase) or self.folded.get(fold(phrase))
-
-    def may_start(self, word, key):
-        return word in self.exact or key in self.firsts
 
     def hits(self, run, tokens):
         """The phrases of a run this book knows, [(i, j, entry)], cached per run: a book lives
@@ -83,8 +80,29 @@ class OrganisationBook:
         if found is None:
             if len(cache) >= 20_000:  # bounded: ingest memory stays flat
                 cache.clear()
-            found = cache[run] = tuple(lookups(tokens, (self,)))
+            found = cache[run] = tuple(self.lookups(tokens))
         return found
+
+    def lookups(self, tokens):
+        """(i, j, entry) for the longest phrases tokens[i..j] the book knows, left to right."""
+        n, i = len(tokens), 0
+        while i < n:
+            # a form of more words has no fewer tokens: the words joining tokens ("of the")
+            # count as words of the form
+            longest = self.firsts.get(tokens[i][4], 0) or (tokens[i][2] in self.exact)
+            hit = None
+            for j in range(min(n, i + longest) - 1, i - 1, -1):
+                if any(tokens[k][3].startswith("nick:") for k in range(i + 1, j + 1)):
+                    continue
+                entry = self.get(phrase_of(tokens, i, j))
+                if entry:
+                    hit = (i, j, entry)
+                    break
+            if hit:
+                yield hit
+                i = hit[1] + 1
+            else:
+                i += 1
 
 
 def acronym_like(form):
@@ -108,38 +126,12 @@ def company_book():
     forms = {}
     for form, name in name_lists.companies().items():
         forms.setdefault(name, []).append(form)
-    book = OrganisationBook({}, {}, 1, set())
+    book = OrganisationBook()
     for name, found in forms.items():
         entry = (name, tuple(f for f in found if f != name))
         for form in found:  # the name itself only if it passed the list's filter ("Next")
             book.add(form, entry=entry)
     return book
-
-
-def lookups(tokens, books):
-    """(i, j, entry) for the longest phrases tokens[i..j] some book knows, left to right."""
-    n = len(tokens)
-    i = 0
-    longest = max(b.max_words for b in books)
-    while i < n:
-        hit = None
-        word, key = tokens[i][2], tokens[i][4]  # the token's folded form
-        if not any(b.may_start(word, key) for b in books):
-            i += 1
-            continue
-        for j in range(min(n, i + longest) - 1, i - 1, -1):
-            if any(tokens[k][3].startswith("nick:") for k in range(i + 1, j + 1)):
-                continue
-            phrase = phrase_of(tokens, i, j)
-            entry = next((e for b in books if (e := b.get(phrase))), None)
-            if entry:
-                hit = (i, j, entry)
-                break
-        if hit:
-            yield hit
-            i = hit[1] + 1
-        else:
-            i += 1
 
 
 def phrase_of(tokens, i, j):

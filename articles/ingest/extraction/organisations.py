@@ -45,7 +45,6 @@ from articles.ingest.extraction.organisation_book import (
     OrganisationBook,
     acronym_like,
     company_book,
-    lookups,
     phrase_of,
 )
 from articles.ingest.extraction.organisation_cues import (
@@ -100,7 +99,7 @@ class _Found:
 
     def __init__(self):
         self.by_key = {}
-        self.defined = OrganisationBook({}, {}, 1, set())  # this text's aliases -> (name, ())
+        self.defined = OrganisationBook()  # this text's aliases -> (name, ())
 
     def add(self, name, span, kind="other", aliases=()):
         key = fold(name)
@@ -338,7 +337,9 @@ def _known_names(story, start, end, run, tokens, claimed):
     # a title after it is not ("Taliban Foreign Minister").
     hits = [h for h in book.hits(run, tokens) if h[0] < h[1] or _known_alone(tokens, h[1])]
     if found.defined.exact or found.defined.folded:
-        hits = sorted({*hits, *lookups(tokens, (found.defined,))}, key=lambda h: h[0])
+        # What the story defined goes first where both start on one word, and so wins: "Indian
+        # Oil Corp (IOC)" makes a later "IOC" the company's, not the Olympic committee's.
+        hits = sorted([*found.defined.lookups(tokens), *hits], key=lambda h: h[0])
     _add_known(story, start, tokens, hits, claimed, "other")
     companies = [
         hit for hit in company_book().hits(run, tokens) if _company_alone(text, start, tokens, hit)
