@@ -45,9 +45,21 @@ BASELINE_RE = re.compile(r"\w+")
 # reported at first sight and its errors are never printed (UNSEEN_SETS). unseen18: the same,
 # written in session 18 (fresh had been measured often by then). dev18: written in session 18
 # by another helper, to develop on (its errors are printed); dev19 likewise, in session 19.
-# unseen19: written in session 19 like unseen18; its errors are never printed.
-SETS = ("seed", "own", "heldout", "blind", "dev18", "dev19", "fresh", "unseen18", "unseen19")
-UNSEEN_SETS = frozenset({"fresh", "unseen18", "unseen19"})
+# unseen19 and unseen20: written in sessions 19 and 20 like unseen18; their errors are never
+# printed.
+SETS = (
+    "seed",
+    "own",
+    "heldout",
+    "blind",
+    "dev18",
+    "dev19",
+    "fresh",
+    "unseen18",
+    "unseen19",
+    "unseen20",
+)
+UNSEEN_SETS = frozenset({"fresh", "unseen18", "unseen19", "unseen20"})
 
 
 def draft_text(draft):
@@ -78,16 +90,9 @@ def load_cases():
     drafts = parse_text(seed_text)
     for i, (draft, gold) in enumerate(zip(drafts, seed_gold)):
         cases.append(("seed", f"seed#{i}", draft_text(draft), gold))
-    for set_name, folder, gold_file in (
-        ("own", DATA / "own", DATA / "gold.json"),
-        ("heldout", DATA / "heldout", DATA / "heldout" / "gold.json"),
-        ("blind", DATA / "blind", DATA / "blind" / "gold.json"),
-        ("fresh", DATA / "fresh", DATA / "fresh" / "gold.json"),
-        ("dev18", DATA / "dev18", DATA / "dev18" / "gold.json"),
-        ("dev19", DATA / "dev19", DATA / "dev19" / "gold.json"),
-        ("unseen18", DATA / "unseen18", DATA / "unseen18" / "gold.json"),
-        ("unseen19", DATA / "unseen19", DATA / "unseen19" / "gold.json"),
-    ):
+    for set_name in SETS[1:]:
+        folder = DATA / set_name
+        gold_file = DATA / "gold.json" if set_name == "own" else folder / "gold.json"
         if not gold_file.exists():
             continue
         gold_all = json.loads(gold_file.read_text(encoding="utf-8"))

@@ -118,6 +118,8 @@ HARD_WRAPPED = [
         "dev19/19_matarbari-dredging-contract.txt",
         "unseen19/13_australia-cocaine-ship.txt",
         "unseen19/22_tuvalu-climate-visa.txt",
+        "unseen20/13_uk-water-executives-appeal.txt",
+        "unseen20/21_korea-busan-film-prize.txt",
     )
 ]
 
