@@ -43,3 +43,8 @@ class Extraction:
     countries: list
     topics: list
     organisations: list = field(default_factory=list)
+
+
+def overlaps(span, spans):
+    """`span` shares a character with one of `spans` ((start, end) pairs)."""
+    return any(span[0] < e and s < span[1] for s, e in spans)

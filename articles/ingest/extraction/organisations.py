@@ -19,14 +19,17 @@ resolve to that organisation. A name that is a country or a region is a place, n
 organisation (the EU is an organisation because the list says so); a name a person holds is the
 person's (`extract()` passes the people's spans).
 
-This module reads a text run by run; its word lists are in `organisation_words`, what the words
-beside a run say in `organisation_cues`, the organisations known by name in
-`organisation_book`, and the names an acronym spells in `acronyms`.
+This module reads a text run by run and decides; the parts it asks are in their own modules:
+- `organisation_words`: the word lists and patterns;
+- `organisation_heads`: the names built on an organisation word inside one run;
+- `organisation_cues`: what the words beside a run say;
+- `organisation_book` and `organisation_known`: the organisations known by name, and where a
+  known name stands for one;
+- `acronyms`: the names an acronym spells.
 """
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
@@ -40,17 +43,15 @@ from articles.ingest.extraction.acronyms import (
     spelled_name,
 )
 from articles.ingest.extraction.context import sentence_start
-from articles.ingest.extraction.mentions import OrganisationMention
+from articles.ingest.extraction.mentions import OrganisationMention, overlaps
 from articles.ingest.extraction.organisation_book import (
     OrganisationBook,
     acronym_like,
     company_book,
-    phrase_of,
 )
 from articles.ingest.extraction.organisation_cues import (
     SURE_FIRM,
     beside_noun,
-    compound_adjective,
     credit,
     defined_after,
     digest_papers,
@@ -58,31 +59,27 @@ from articles.ingest.extraction.organisation_cues import (
     newspaper_titles,
     noun_before,
 )
+from articles.ingest.extraction.organisation_heads import name_start, read_run
+from articles.ingest.extraction.organisation_known import company_forms, known_names
 from articles.ingest.extraction.organisation_words import (
-    CAPITAL_TERMS,
     COMPANY_ABBREVIATIONS,
-    ENDING_ONLY,
-    FACILITY_WORDS,
     FIRM_ROLE_PAIRS,
     HEADS,
     INDUSTRY_WORDS,
     JOINERS,
     LEADING_NOISE,
     LIST_GAPS,
-    NAMES_ALONE,
-    NOT_NAME_WORDS,
     NOT_ORGANISATION_ACRONYMS,
     NOUN_PAIRS_BEFORE,
     OFFICE_POSSESSIVES,
     OFFICER_TITLES,
-    PERSON_TITLES,
     PLURAL_NOUNS,
     POSSESSIVE_WORDS,
     TICKER_BRACKET_RE,
     TRAILING_ONLY,
     noun_before_comma,
 )
-from articles.ingest.extraction.tokens import RUN_RE, is_title, run_tokens
+from articles.ingest.extraction.tokens import RUN_RE
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
     BODY_PARTICLES,
@@ -157,16 +154,16 @@ def organisations(text, known, people_spans=()):
     )
     tickers = [m.span() for m in TICKER_BRACKET_RE.finditer(text)] if "(" in text else []
     for start, end in _runs(text):
-        if tickers and _overlaps((start, end), tickers):
+        if tickers and overlaps((start, end), tickers):
             continue  # "NASDAQ" and "VLMR" of "(NASDAQ: VLMR)": a company's ticker
         run = text[start:end]
-        tokens, heads = _analyse(run)
+        tokens, heads = read_run(run)
         claimed = _named_by_heads(story, start, heads)
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
         if not claimed and any(t[3] for t in tokens) and BODY_PARTICLE_RE.search(run):
             _named_with_body_particle(story, start, tokens, claimed)
-        _known_names(story, start, end, run, tokens, claimed)
+        known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
             if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
                 continue
@@ -210,7 +207,7 @@ def _named_by_heads(story, start, heads):
         if entry:
             org = found.add(entry[0], span, kind, entry[1])
         else:
-            org = found.add(name, span, kind, _company_forms(_listed_company(name)))
+            org = found.add(name, span, kind, company_forms(_listed_company(name)))
         claimed.append(span)
         defined_after(text, span[1], org, found)
     return claimed
@@ -254,12 +251,12 @@ BODY_PARTICLE_RE = re.compile(r" (?:" + "|".join(sorted(BODY_PARTICLES)) + r") "
 def _named_with_body_particle(story, start, tokens, claimed):
     """A name with a word only bodies' names hold ("Juntos por el Cambio", "Ferrovie dello Stato
     Italiane", `lexicon.BODY_PARTICLES`), from its first word after any opening title or "The"."""
-    first = _name_start(tokens, 0)
+    first = name_start(tokens, 0)
     if first >= len(tokens) - 1 or BODY_PARTICLES & set(tokens[first][3].split()):
         return
     span = (start + tokens[first][0], start + tokens[-1][1])
     name = story.text[span[0] : span[1]]
-    if fold(name) in story.rejected or is_place(name) or _overlaps(span, story.people):
+    if fold(name) in story.rejected or is_place(name) or overlaps(span, story.people):
         return
     claimed.append(span)
     story.found.add(name, span, "other")
@@ -297,13 +294,13 @@ def _join_acronym(story, name, span, acronym, acronym_span):
     the organisations found inside the span, the acronym found alone and the acronym's other
     uses join it."""
     text, found = story.text, story.found
-    if _overlaps(span, story.people) or is_place(name):
+    if overlaps(span, story.people) or is_place(name):
         return
     if fold(name) in story.rejected or fold(acronym) in story.rejected:
         return
-    inside = [o for o in found.by_key.values() if _overlaps(span, o.spans)]
+    inside = [o for o in found.by_key.values() if overlaps(span, o.spans)]
     if any(
-        _overlaps(span, [s]) and not (span[0] <= s[0] and s[1] <= span[1])
+        overlaps(span, [s]) and not (span[0] <= s[0] and s[1] <= span[1])
         for o in inside
         for s in o.spans
     ):
@@ -321,131 +318,6 @@ def _join_acronym(story, name, span, acronym, acronym_span):
             org.spans.append(later.span())
 
 
-def _known_names(story, start, end, run, tokens, claimed):
-    """The run's names the book knows, the story defined or a listed company bears; adds their
-    spans to `claimed`."""
-    text, found, book = story.text, story.found, story.book
-    if text[end : end + 1] == "+" and (entry := book.get(tokens[-1][2] + "+")):
-        span = (start + tokens[-1][0], end + 1)  # "OPEC+": the run stops before the "+"
-        claimed.append(span)
-        found.add(entry[0], span, "other", entry[1])
-    if entry := _listed_possessive(story, start, end, tokens):
-        span = (start, end + 2)  # "Moody's said": the run stops before the "'s"
-        claimed.append(span)
-        found.add(text[span[0] : span[1]], span, "company", _company_forms(entry))
-    # A one-word name opening a longer one is that name's ("Hyundai Engineering", "LG Caltex");
-    # a title after it is not ("Taliban Foreign Minister").
-    hits = [h for h in book.hits(run, tokens) if h[0] < h[1] or _known_alone(tokens, h[1])]
-    if found.defined.exact or found.defined.folded:
-        # What the story defined goes first where both start on one word, and so wins: "Indian
-        # Oil Corp (IOC)" makes a later "IOC" the company's, not the Olympic committee's.
-        hits = sorted([*found.defined.lookups(tokens), *hits], key=lambda h: h[0])
-    _add_known(story, start, tokens, hits, claimed, "other")
-    companies = [
-        hit for hit in company_book().hits(run, tokens) if _company_alone(text, start, tokens, hit)
-    ]
-    _add_known(story, start, tokens, companies, claimed, "company")
-
-
-def _listed_possessive(story, start, end, tokens):
-    """The company book's entry for a one-word run and the "'s" after it ("Moody's",
-    "Sainsbury's"), unless the word is a person's here; else None."""
-    text = story.text
-    if (
-        len(tokens) == 1
-        and text[end : end + 2] in ("'s", "’s")
-        and not text[end + 2 : end + 3].isalnum()
-        and not _overlaps((start, end), story.people)
-    ):
-        return company_book().get(tokens[0][2] + "'s")
-    return None
-
-
-PRODUCT_NUMBER_RE = re.compile(r" [A-Z]?\d")  # a model after a maker: "Airbus A310", "Boeing 707"
-
-
-def _company_alone(text, start, tokens, hit):
-    """A listed company's name that is not the start of a longer name ("HSBC Markets") nor a
-    product's ("Boeing 707", "Airbus A310")."""
-    j = hit[1]
-    if j + 1 < len(tokens) and not tokens[j + 1][3] and tokens[j + 1][2] not in PERSON_TITLES:
-        return False
-    return not PRODUCT_NUMBER_RE.match(text, start + tokens[j][1])
-
-
-def _known_alone(tokens, j):
-    """No capitalised word follows tokens[j] in its run but a title or one after a connector."""
-    return j + 1 == len(tokens) or bool(tokens[j + 1][3]) or is_title(tokens[j + 1][2])
-
-
-def _add_known(story, start, tokens, hits, claimed, kind):
-    text, found = story.text, story.found
-    for i, j, entry in hits:
-        span = (start + tokens[i][0], start + tokens[j][1])
-        if _overlaps(span, claimed):
-            continue
-        if (
-            i == j
-            and not acronym_like(tokens[i][2])
-            and (tokens[i][4] in story.surnames or _overlaps(span, story.people))
-        ):
-            continue  # "Bloomberg" where the text names Michael Bloomberg
-        if fold(entry[0]) in story.rejected or credit(text, span):
-            continue
-        if (
-            i == j
-            and kind != "company"
-            and not acronym_like(tokens[i][2])
-            and name_lists.everyday_word(tokens[i][4])
-            and not _word_name_alone(text, start, tokens, i)
-        ):
-            continue
-        if kind == "company":  # as the text names it, the list's forms as aliases
-            org = found.add(text[span[0] : span[1]], span, kind, _company_forms(entry))
-        else:
-            org = found.add(entry[0], span, kind, entry[1])
-        claimed.append(span)
-        defined_after(text, span[1], org, found)
-
-
-# Titles that follow a portfolio, not a party: "Labour Minister", "Labor Secretary".
-PORTFOLIO_TITLES = frozenset(("Minister", "Secretary", "Commissioner"))
-# The body's people or government after its name: "Labour leader Chris Hipkins", "Fed officials".
-MEMBERS_AFTER_RE = re.compile(
-    r" (?:leader|lawmakers?|MPs?|candidates?|government|spokes(?:man|woman|person)|officials"
-    r"|members|chair(?:man|woman)?)\b"
-)
-# A portfolio of two fields: "Labour and Social Welfare Minister".
-PORTFOLIO_AFTER_RE = re.compile(r" and (?:[A-Z][a-z]+ ){1,3}(?:Minister|Ministry|Secretary)\b")
-
-
-def _word_name_alone(text, start, tokens, i):
-    """Whether a known name that is also a common word ("Labour", "Greens", "Fed") stands for
-    the organisation at tokens[i]: not inside a longer name or a portfolio ("Labour Day",
-    "Minister of Labour", "Labour Minister", "Labour and Social Welfare Minister"), and not a
-    sentence's first word ("Labour costs rose") unless its people follow ("Labour leader") or
-    the story also writes it mid-sentence."""
-    at = start + tokens[i][0]
-    if tokens[i][3] == "of" or text.endswith("of ", 0, at):
-        return False
-    if i + 1 < len(tokens):  # only a title may follow: "Labour MP Jane Doe", "Fed Chair"
-        title = tokens[i + 1][2]
-        return not tokens[i + 1][3] and title in PERSON_TITLES and title not in PORTFOLIO_TITLES
-    if PORTFOLIO_AFTER_RE.match(text, start + tokens[i][1]):
-        return False
-    if sentence_start(text, at) and not MEMBERS_AFTER_RE.match(text, start + tokens[i][1]):
-        word = re.escape(tokens[i][2])
-        # mid-sentence, and neither a portfolio nor the start of a longer name there
-        return re.search(rf"(?<=[a-z;])(?<! of) {word}\b(?!(?: and)? [A-Z])", text) is not None
-    return True
-
-
-def _company_forms(entry):
-    """Every form of a listed company's name (`company_book` entry), or () for None: as aliases,
-    they lead the store to one organisation whichever form a story used."""
-    return (entry[0], *entry[1]) if entry else ()
-
-
 def _named_beside_noun(story, start, end, run, tokens):
     """A run no rule claimed, named by a lower-case noun beside it ("the daily ...")."""
     text = story.text
@@ -459,7 +331,7 @@ def _named_beside_noun(story, start, end, run, tokens):
             cut = tokens[1][0]
             before = lead if lead in FIRM_ROLE_PAIRS else lead.lower()
             start, run = start + cut, run[cut:]
-            tokens = _analyse(run)[0]
+            tokens = read_run(run)[0]
     if before is None and len(tokens) > 2 and (k := _officer_title_at(tokens)):
         # "Velmar Chief Executive Jan Vos": the name before a firm's officer's title
         end, run, tokens, before = (
@@ -477,7 +349,7 @@ def _named_beside_noun(story, start, end, run, tokens):
         # word opens it
         before = "company"
     nouned = beside_noun(text, start, end, run, tokens, before)
-    if not nouned or _overlaps(nouned[1], story.people):
+    if not nouned or overlaps(nouned[1], story.people):
         return
     if len(tokens) > 1 and tokens[-1][4] in story.surnames:
         return  # "Le Pen said" after "Jean-Marie Le Pen": the person again
@@ -509,7 +381,7 @@ def _country_and_industry(story, start, tokens):
             continue
         span = (start + tokens[first][0], start + tokens[-1][1])
         name = story.text[span[0] : span[1]]
-        if _overlaps(span, story.people) or fold(name) in story.rejected or is_place(name):
+        if overlaps(span, story.people) or fold(name) in story.rejected or is_place(name):
             return False
         story.found.add(name, span, "company")
         return True
@@ -591,130 +463,6 @@ def _opens_place_words(words_):
     return len(words_) > 1 and fold(" ".join(words_[:2])) in gazetteer.load().prefixes
 
 
-@lru_cache(maxsize=20_000)  # bounded, as candidates.analyse_run: news repeats its runs
-def _analyse(run):
-    """(tokens, names built on an organisation word) of one run; offsets relative to the run.
-
-    tokens: ((start, end, text, gap, folded), ...); names: ((start, end, name, kind), ...).
-    """
-    tokens = tuple((t.start, t.end, t.text, t.gap, t.key) for t in run_tokens(run, 0, len(run)))
-    return tokens, tuple(_head_names(run, tokens))
-
-
-def _head_names(run, tokens):
-    """(start, end, name, kind) of each name built on an organisation word in a run."""
-    n = len(tokens)
-    i = 0
-    while i < n:
-        first = _name_start(tokens, i)
-        h = next((k for k in range(first, n) if _is_head(tokens, k, first)), None)
-        if h is None:
-            return
-        # "Salvador Nasralla of the Liberal Party": with no organisation word before it, what
-        # stands before "of" is not part of the name.
-        for k in range(first + 1, h + 1):
-            if tokens[k][3] in ("of", "of the", "for", "for the"):
-                first = k
-            elif compound_adjective(tokens[k - 1][2]) and not tokens[k][3]:
-                first = k  # "Los Angeles-based Miss Universe Inc."
-        end, k = _name_end(tokens, first, h)
-        if end is not None and _inside_place(tokens, first, end):
-            end = None  # "Republic of the Union of Myanmar": a country's official name
-        if end is not None and (
-            end > first or tokens[first][2] not in HEADS or tokens[first][2] in NAMES_ALONE
-        ):
-            name_tokens = tokens[first : end + 1]
-            if not (
-                len(name_tokens) == 1
-                and name_tokens[0][2] in HEADS
-                and name_tokens[0][2] not in NAMES_ALONE
-            ):
-                name_end = name_tokens[-1][1]
-                name = run[name_tokens[0][0] : name_end]
-                yield name_tokens[0][0], name_end, name, HEADS[tokens[h][2]]
-        i = max(k, h + 1)
-
-
-def _name_start(tokens, i):
-    """Skip what opens a run before a name: "The", "On Monday", "Governor of the",
-    "Tokyo-based"."""
-    n = len(tokens)
-    while i < n and (
-        tokens[i][2] in LEADING_NOISE
-        or tokens[i][2] in PERSON_TITLES
-        or compound_adjective(tokens[i][2])
-    ):
-        if _opens_place(tokens, i):
-            break  # "New York Stock Exchange": "New" is a month-list word, here a place's
-        if tokens[i][2] == "General" and i + 1 < n and tokens[i + 1][2] in HEADS:
-            break  # "General Administration of Customs": an adjective, not a general's rank
-        i += 1
-    while i < n and tokens[i][3] in ("of", "of the", "for", "for the", "the"):
-        if i > 0 and tokens[i - 1][2] in PERSON_TITLES:
-            i += 1  # "Governor of the Central Bank": the title's complement is the name
-            continue
-        break
-    return i
-
-
-def _name_end(tokens, first, h):
-    """(the last token of the name whose organisation word is tokens[h] or None, where reading
-    stopped). Complements and further organisation words belong to it: "University of Zambia",
-    "Korea Electric Power Corp"; a title, a function word or a place word ends the name."""
-    n = len(tokens)
-    end = before_complement = h
-    k = h + 1
-    while k < n:
-        word, gap = tokens[k][2], tokens[k][3]
-        if word in PERSON_TITLES or gap.startswith("nick:"):
-            break
-        if word in LEADING_NOISE and not (gap and _opens_place(tokens, k)):
-            break  # but "Bank of New Zealand": a place's name after "of" may open with one
-        if word in FACILITY_WORDS:
-            return None, k
-        if word in NOT_NAME_WORDS:
-            return before_complement, k
-        if _is_head(tokens, k, first):
-            before_complement = k
-        if not gap and not _is_head(tokens, k, first):
-            k = _head_ahead(tokens, k, first)  # "Steel Industry Center": words before a head
-        if gap in ("of", "of the", "for", "for the", "and") or _is_head(tokens, k, first):
-            end = k
-            while k + 1 < n and not tokens[k + 1][3] and tokens[k + 1][2] not in PERSON_TITLES:
-                if tokens[k + 1][2] in FACILITY_WORDS:
-                    break
-                k += 1
-                end = k
-            k += 1
-            continue
-        if h == first == end and HEADS[tokens[h][2]] == "media" and _plain_rest(tokens, k):
-            return n - 1, n  # a broadcaster named by its medium first: "Radio New Zealand"
-        if k == h + 1 == end + 1 == n - 1 and tokens[h][2] == "Daily" and not gap:
-            return k, k + 1  # "Philippine Daily Inquirer": "Daily" qualifies the last word
-        break
-    return end, k
-
-
-def _plain_rest(tokens, k):
-    """tokens[k:] follow one another with no connector, title or place word among them."""
-    return all(
-        not t[3] and t[2] not in PERSON_TITLES and t[2] not in FACILITY_WORDS for t in tokens[k:]
-    )
-
-
-def _head_ahead(tokens, k, first):
-    """The organisation word that the words from tokens[k] lead to without a gap, or k: a head
-    may qualify the next one ("Steel Industry Center", "Mining Workers Union")."""
-    j = k
-    while j < len(tokens) and not tokens[j][3] and tokens[j][2] not in PERSON_TITLES:
-        if tokens[j][2] in LEADING_NOISE or tokens[j][2] in FACILITY_WORDS:
-            return k
-        if _is_head(tokens, j, first):
-            return j
-        j += 1
-    return k
-
-
 def _listed_company(name):
     """The company book's entry for a name with or without its legal form, or None."""
     book = company_book()
@@ -731,41 +479,8 @@ def _legal_form_last(name):
     return name.rsplit(" ", 1)[-1] in COMPANY_ABBREVIATIONS
 
 
-def _inside_place(tokens, first, end):
-    """tokens[first..end] end a longer phrase of the run that names a place."""
-    lookup = gazetteer.load().lookup
-    return any(fold(phrase_of(tokens, j, end)) in lookup for j in range(first))
-
-
-def _opens_place(tokens, i):
-    """tokens[i] and the next token start a place's name ("New York", "New Zealand")."""
-    if i + 1 >= len(tokens) or tokens[i + 1][3]:
-        return False
-    pair = f"{tokens[i][4]} {tokens[i + 1][4]}"
-    gaz = gazetteer.load()
-    return pair in gaz.lookup or pair in gaz.prefixes
-
-
-def _is_head(tokens, k, first):
-    word = tokens[k][2]
-    if word not in HEADS:
-        return False
-    if word in TRAILING_ONLY:
-        if word in ENDING_ONLY and k + 1 < len(tokens) and not tokens[k + 1][3]:
-            return False  # "Israeli Defence Minister": a portfolio, not "Diehl Defence"
-        if k == first or tokens[k][3]:
-            return False
-        # "Working Capital $ 5,755": accounting, not "Renaissance Capital"
-        return word != "Capital" or tokens[k - 1][4] not in CAPITAL_TERMS
-    return True
-
-
 def _country_of(name):
     """The country a name opens with ("Albanian Central Election Commission": AL), or ""."""
     first = name.split(" ", 1)[0]
     code = gazetteer.load().lookup.get(fold(first))
     return code if isinstance(code, str) else ""
-
-
-def _overlaps(span, spans):
-    return any(span[0] < e and s < span[1] for s, e in spans)

@@ -1,0 +1,179 @@
+"""Names built on an organisation word, read off one run of capitalised words.
+
+"Socialist Party", "Albanian Central Election Commission", "University of Zambia", "Korea
+Electric Power Corp": the organisation word (a head, `organisation_words.HEADS`) and the words
+that belong to it before and after. The reading depends on the run's text alone, so it is cached
+per run; what the words around the run say is `organisations`' and `organisation_cues`' job.
+"""
+
+from functools import lru_cache
+
+from articles.ingest import gazetteer
+from articles.ingest.extraction.organisation_book import phrase_of
+from articles.ingest.extraction.organisation_cues import compound_adjective
+from articles.ingest.extraction.organisation_words import (
+    CAPITAL_TERMS,
+    ENDING_ONLY,
+    FACILITY_WORDS,
+    HEADS,
+    LEADING_NOISE,
+    NAMES_ALONE,
+    NOT_NAME_WORDS,
+    PERSON_TITLES,
+    TRAILING_ONLY,
+)
+from articles.ingest.extraction.tokens import run_tokens
+from articles.ingest.gazetteer import fold
+
+
+@lru_cache(maxsize=20_000)  # bounded, as candidates.analyse_run: news repeats its runs
+def read_run(run):
+    """(tokens, names built on an organisation word) of one run; offsets relative to the run.
+
+    tokens: ((start, end, text, gap, folded), ...); names: ((start, end, name, kind), ...).
+    """
+    tokens = tuple((t.start, t.end, t.text, t.gap, t.key) for t in run_tokens(run, 0, len(run)))
+    return tokens, tuple(_head_names(run, tokens))
+
+
+def _head_names(run, tokens):
+    """(start, end, name, kind) of each name built on an organisation word in a run."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        first = name_start(tokens, i)
+        h = next((k for k in range(first, n) if _is_head(tokens, k, first)), None)
+        if h is None:
+            return
+        # "Salvador Nasralla of the Liberal Party": with no organisation word before it, what
+        # stands before "of" is not part of the name.
+        for k in range(first + 1, h + 1):
+            if tokens[k][3] in ("of", "of the", "for", "for the"):
+                first = k
+            elif compound_adjective(tokens[k - 1][2]) and not tokens[k][3]:
+                first = k  # "Los Angeles-based Miss Universe Inc."
+        end, k = _name_end(tokens, first, h)
+        if end is not None and _inside_place(tokens, first, end):
+            end = None  # "Republic of the Union of Myanmar": a country's official name
+        if end is not None and (
+            end > first or tokens[first][2] not in HEADS or tokens[first][2] in NAMES_ALONE
+        ):
+            name_tokens = tokens[first : end + 1]
+            if not (
+                len(name_tokens) == 1
+                and name_tokens[0][2] in HEADS
+                and name_tokens[0][2] not in NAMES_ALONE
+            ):
+                name_end = name_tokens[-1][1]
+                name = run[name_tokens[0][0] : name_end]
+                yield name_tokens[0][0], name_end, name, HEADS[tokens[h][2]]
+        i = max(k, h + 1)
+
+
+def name_start(tokens, i):
+    """Skip what opens a run before a name: "The", "On Monday", "Governor of the",
+    "Tokyo-based"."""
+    n = len(tokens)
+    while i < n and (
+        tokens[i][2] in LEADING_NOISE
+        or tokens[i][2] in PERSON_TITLES
+        or compound_adjective(tokens[i][2])
+    ):
+        if _opens_place(tokens, i):
+            break  # "New York Stock Exchange": "New" is a month-list word, here a place's
+        if tokens[i][2] == "General" and i + 1 < n and tokens[i + 1][2] in HEADS:
+            break  # "General Administration of Customs": an adjective, not a general's rank
+        i += 1
+    while i < n and tokens[i][3] in ("of", "of the", "for", "for the", "the"):
+        if i > 0 and tokens[i - 1][2] in PERSON_TITLES:
+            i += 1  # "Governor of the Central Bank": the title's complement is the name
+            continue
+        break
+    return i
+
+
+def _name_end(tokens, first, h):
+    """(the last token of the name whose organisation word is tokens[h] or None, where reading
+    stopped). Complements and further organisation words belong to it: "University of Zambia",
+    "Korea Electric Power Corp"; a title, a function word or a place word ends the name."""
+    n = len(tokens)
+    end = before_complement = h
+    k = h + 1
+    while k < n:
+        word, gap = tokens[k][2], tokens[k][3]
+        if word in PERSON_TITLES or gap.startswith("nick:"):
+            break
+        if word in LEADING_NOISE and not (gap and _opens_place(tokens, k)):
+            break  # but "Bank of New Zealand": a place's name after "of" may open with one
+        if word in FACILITY_WORDS:
+            return None, k
+        if word in NOT_NAME_WORDS:
+            return before_complement, k
+        if _is_head(tokens, k, first):
+            before_complement = k
+        if not gap and not _is_head(tokens, k, first):
+            k = _head_ahead(tokens, k, first)  # "Steel Industry Center": words before a head
+        if gap in ("of", "of the", "for", "for the", "and") or _is_head(tokens, k, first):
+            end = k
+            while k + 1 < n and not tokens[k + 1][3] and tokens[k + 1][2] not in PERSON_TITLES:
+                if tokens[k + 1][2] in FACILITY_WORDS:
+                    break
+                k += 1
+                end = k
+            k += 1
+            continue
+        if h == first == end and HEADS[tokens[h][2]] == "media" and _plain_rest(tokens, k):
+            return n - 1, n  # a broadcaster named by its medium first: "Radio New Zealand"
+        if k == h + 1 == end + 1 == n - 1 and tokens[h][2] == "Daily" and not gap:
+            return k, k + 1  # "Philippine Daily Inquirer": "Daily" qualifies the last word
+        break
+    return end, k
+
+
+def _plain_rest(tokens, k):
+    """tokens[k:] follow one another with no connector, title or place word among them."""
+    return all(
+        not t[3] and t[2] not in PERSON_TITLES and t[2] not in FACILITY_WORDS for t in tokens[k:]
+    )
+
+
+def _head_ahead(tokens, k, first):
+    """The organisation word that the words from tokens[k] lead to without a gap, or k: a head
+    may qualify the next one ("Steel Industry Center", "Mining Workers Union")."""
+    j = k
+    while j < len(tokens) and not tokens[j][3] and tokens[j][2] not in PERSON_TITLES:
+        if tokens[j][2] in LEADING_NOISE or tokens[j][2] in FACILITY_WORDS:
+            return k
+        if _is_head(tokens, j, first):
+            return j
+        j += 1
+    return k
+
+
+def _inside_place(tokens, first, end):
+    """tokens[first..end] end a longer phrase of the run that names a place."""
+    lookup = gazetteer.load().lookup
+    return any(fold(phrase_of(tokens, j, end)) in lookup for j in range(first))
+
+
+def _opens_place(tokens, i):
+    """tokens[i] and the next token start a place's name ("New York", "New Zealand")."""
+    if i + 1 >= len(tokens) or tokens[i + 1][3]:
+        return False
+    pair = f"{tokens[i][4]} {tokens[i + 1][4]}"
+    gaz = gazetteer.load()
+    return pair in gaz.lookup or pair in gaz.prefixes
+
+
+def _is_head(tokens, k, first):
+    word = tokens[k][2]
+    if word not in HEADS:
+        return False
+    if word in TRAILING_ONLY:
+        if word in ENDING_ONLY and k + 1 < len(tokens) and not tokens[k + 1][3]:
+            return False  # "Israeli Defence Minister": a portfolio, not "Diehl Defence"
+        if k == first or tokens[k][3]:
+            return False
+        # "Working Capital $ 5,755": accounting, not "Renaissance Capital"
+        return word != "Capital" or tokens[k - 1][4] not in CAPITAL_TERMS
+    return True

@@ -1,0 +1,145 @@
+"""Organisations known by name in a run: editors' book (the shipped list and the confirmed
+ones), the acronyms and short names a story defined, and the listed companies.
+
+A known name still has to stand for the organisation where it is written: a one-word name that
+opens a longer one belongs to the longer name ("Hyundai Engineering"), a company's name before a
+model number is a product's ("Boeing 707"), a name a person holds there is the person's
+("Bloomberg"), and a name that is also an everyday word ("Labour", "Shell") counts only where
+nothing says it is the word.
+"""
+
+import re
+
+from articles.ingest.extraction import name_lists
+from articles.ingest.extraction.context import sentence_start
+from articles.ingest.extraction.mentions import overlaps
+from articles.ingest.extraction.organisation_book import acronym_like, company_book
+from articles.ingest.extraction.organisation_cues import credit, defined_after
+from articles.ingest.extraction.organisation_words import PERSON_TITLES
+from articles.ingest.extraction.tokens import is_title
+from articles.ingest.gazetteer import fold
+
+
+def known_names(story, start, end, run, tokens, claimed):
+    """The run's names the book knows, the story defined or a listed company bears; adds their
+    spans to `claimed`."""
+    text, found, book = story.text, story.found, story.book
+    if text[end : end + 1] == "+" and (entry := book.get(tokens[-1][2] + "+")):
+        span = (start + tokens[-1][0], end + 1)  # "OPEC+": the run stops before the "+"
+        claimed.append(span)
+        found.add(entry[0], span, "other", entry[1])
+    if entry := _listed_possessive(story, start, end, tokens):
+        span = (start, end + 2)  # "Moody's said": the run stops before the "'s"
+        claimed.append(span)
+        found.add(text[span[0] : span[1]], span, "company", company_forms(entry))
+    # A one-word name opening a longer one is that name's ("Hyundai Engineering", "LG Caltex");
+    # a title after it is not ("Taliban Foreign Minister").
+    hits = [h for h in book.hits(run, tokens) if h[0] < h[1] or _known_alone(tokens, h[1])]
+    if found.defined.exact or found.defined.folded:
+        # What the story defined goes first where both start on one word, and so wins: "Indian
+        # Oil Corp (IOC)" makes a later "IOC" the company's, not the Olympic committee's.
+        hits = sorted([*found.defined.lookups(tokens), *hits], key=lambda h: h[0])
+    _add_known(story, start, tokens, hits, claimed, "other")
+    companies = [
+        hit for hit in company_book().hits(run, tokens) if _company_alone(text, start, tokens, hit)
+    ]
+    _add_known(story, start, tokens, companies, claimed, "company")
+
+
+def _listed_possessive(story, start, end, tokens):
+    """The company book's entry for a one-word run and the "'s" after it ("Moody's",
+    "Sainsbury's"), unless the word is a person's here; else None."""
+    text = story.text
+    if (
+        len(tokens) == 1
+        and text[end : end + 2] in ("'s", "’s")
+        and not text[end + 2 : end + 3].isalnum()
+        and not overlaps((start, end), story.people)
+    ):
+        return company_book().get(tokens[0][2] + "'s")
+    return None
+
+
+PRODUCT_NUMBER_RE = re.compile(r" [A-Z]?\d")  # a model after a maker: "Airbus A310", "Boeing 707"
+
+
+def _company_alone(text, start, tokens, hit):
+    """A listed company's name that is not the start of a longer name ("HSBC Markets") nor a
+    product's ("Boeing 707", "Airbus A310")."""
+    j = hit[1]
+    if j + 1 < len(tokens) and not tokens[j + 1][3] and tokens[j + 1][2] not in PERSON_TITLES:
+        return False
+    return not PRODUCT_NUMBER_RE.match(text, start + tokens[j][1])
+
+
+def _known_alone(tokens, j):
+    """No capitalised word follows tokens[j] in its run but a title or one after a connector."""
+    return j + 1 == len(tokens) or bool(tokens[j + 1][3]) or is_title(tokens[j + 1][2])
+
+
+def _add_known(story, start, tokens, hits, claimed, kind):
+    text, found = story.text, story.found
+    for i, j, entry in hits:
+        span = (start + tokens[i][0], start + tokens[j][1])
+        if overlaps(span, claimed):
+            continue
+        if (
+            i == j
+            and not acronym_like(tokens[i][2])
+            and (tokens[i][4] in story.surnames or overlaps(span, story.people))
+        ):
+            continue  # "Bloomberg" where the text names Michael Bloomberg
+        if fold(entry[0]) in story.rejected or credit(text, span):
+            continue
+        if (
+            i == j
+            and kind != "company"
+            and not acronym_like(tokens[i][2])
+            and name_lists.everyday_word(tokens[i][4])
+            and not _word_name_alone(text, start, tokens, i)
+        ):
+            continue
+        if kind == "company":  # as the text names it, the list's forms as aliases
+            org = found.add(text[span[0] : span[1]], span, kind, company_forms(entry))
+        else:
+            org = found.add(entry[0], span, kind, entry[1])
+        claimed.append(span)
+        defined_after(text, span[1], org, found)
+
+
+# Titles that follow a portfolio, not a party: "Labour Minister", "Labor Secretary".
+PORTFOLIO_TITLES = frozenset(("Minister", "Secretary", "Commissioner"))
+# The body's people or government after its name: "Labour leader Chris Hipkins", "Fed officials".
+MEMBERS_AFTER_RE = re.compile(
+    r" (?:leader|lawmakers?|MPs?|candidates?|government|spokes(?:man|woman|person)|officials"
+    r"|members|chair(?:man|woman)?)\b"
+)
+# A portfolio of two fields: "Labour and Social Welfare Minister".
+PORTFOLIO_AFTER_RE = re.compile(r" and (?:[A-Z][a-z]+ ){1,3}(?:Minister|Ministry|Secretary)\b")
+
+
+def _word_name_alone(text, start, tokens, i):
+    """Whether a known name that is also a common word ("Labour", "Greens", "Fed") stands for
+    the organisation at tokens[i]: not inside a longer name or a portfolio ("Labour Day",
+    "Minister of Labour", "Labour Minister", "Labour and Social Welfare Minister"), and not a
+    sentence's first word ("Labour costs rose") unless its people follow ("Labour leader") or
+    the story also writes it mid-sentence."""
+    at = start + tokens[i][0]
+    if tokens[i][3] == "of" or text.endswith("of ", 0, at):
+        return False
+    if i + 1 < len(tokens):  # only a title may follow: "Labour MP Jane Doe", "Fed Chair"
+        title = tokens[i + 1][2]
+        return not tokens[i + 1][3] and title in PERSON_TITLES and title not in PORTFOLIO_TITLES
+    if PORTFOLIO_AFTER_RE.match(text, start + tokens[i][1]):
+        return False
+    if sentence_start(text, at) and not MEMBERS_AFTER_RE.match(text, start + tokens[i][1]):
+        word = re.escape(tokens[i][2])
+        # mid-sentence, and neither a portfolio nor the start of a longer name there
+        return re.search(rf"(?<=[a-z;])(?<! of) {word}\b(?!(?: and)? [A-Z])", text) is not None
+    return True
+
+
+def company_forms(entry):
+    """Every form of a listed company's name (`company_book` entry), or () for None: as aliases,
+    they lead the store to one organisation whichever form a story used."""
+    return (entry[0], *entry[1]) if entry else ()
