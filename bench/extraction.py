@@ -44,7 +44,8 @@ BASELINE_RE = re.compile(r"\w+")
 # fresh: written in session 15 by a helper that never read or ran the extractor; its figures are
 # reported at first sight and its errors are never printed (UNSEEN_SETS). unseen18: the same,
 # written in session 18 (fresh had been measured often by then). dev18: written in session 18
-# by another helper, to develop on (its errors are printed); dev19 likewise, in session 19.
+# by another helper, to develop on (its errors are printed); dev19 and dev20 likewise, in
+# sessions 19 and 20.
 # unseen19 and unseen20: written in sessions 19 and 20 like unseen18; their errors are never
 # printed.
 SETS = (
@@ -54,6 +55,7 @@ SETS = (
     "blind",
     "dev18",
     "dev19",
+    "dev20",
     "fresh",
     "unseen18",
     "unseen19",

@@ -116,6 +116,8 @@ HARD_WRAPPED = [
         "unseen18/22_chile-lithium-venture.txt",
         "dev19/07_poland-defence-vote.txt",
         "dev19/19_matarbari-dredging-contract.txt",
+        "dev20/04_rotherham-by-election.txt",
+        "dev20/26_manganese-deal-lawyers.txt",
         "unseen19/13_australia-cocaine-ship.txt",
         "unseen19/22_tuvalu-climate-visa.txt",
         "unseen20/13_uk-water-executives-appeal.txt",
