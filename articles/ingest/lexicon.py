@@ -42,7 +42,7 @@ ROLE_NOUNS = words(
     Singer Musician Composer Conductor Painter Sculptor Artist Photographer Filmmaker Producer
     Designer Architect Engineer Businessman Businesswoman Entrepreneur Industrialist Tycoon
     Diplomat Negotiator Mediator Activist Campaigner Dissident Lobbyist Unionist Priest Pastor
-    Nun Monk Sister Sisters Brother Deacon Vicar Chaplain Missionary Cleric Nurse Surgeon
+    Nun Monk Sister Sisters Brother Deacon Canon Vicar Chaplain Missionary Cleric Nurse Surgeon
     Physician Pathologist Veteran Rookie Teenager Schoolboy Schoolgirl Student Pilot Astronaut
     Col Gen Lt Sgt Capt Cmdr Adm Cpl Pte Brig Rep Reps Sens Insp Supt Det
     Midfielder Striker Forward Defender Goalkeeper Keeper Winger Fullback Full-back Left-back

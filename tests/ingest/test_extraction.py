@@ -860,3 +860,8 @@ def test_a_name_after_a_settlement_or_a_suburb_of_is_a_place():
         "of Ramat Shaked would move there."
     )
     assert set(people(extract(text))) == {"Dora Levin"}
+
+
+def test_a_canon_is_a_clergyman_before_a_name():
+    found = extract("The diocese's Canon Emmanuel Gatete opened the clinic. Gatete said so.")
+    assert list(people(found)) == ["Emmanuel Gatete"]

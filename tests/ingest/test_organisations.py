@@ -46,6 +46,18 @@ def test_names_built_on_organisation_words():
     assert found["Albanian Central Election Commission"].country == "AL"
 
 
+def test_a_ministry_of_several_fields_is_one_name():
+    found = orgs(
+        "The Department of Trade, Industry and Competition (DTIC) approved the deal, and the "
+        "Ministry of Climate, Energy and Environment agreed. The Ministry of Defence, France "
+        "and Germany signed."
+    )
+    dtic = found["Department of Trade, Industry and Competition"]
+    assert dtic.aliases == ["DTIC"]
+    assert "Ministry of Climate, Energy and Environment" in found
+    assert "Ministry of Defence" in found  # France and Germany are places, not fields
+
+
 def test_generic_references_are_not_tagged():
     text = (
         "The party said the commission would meet. The Party has ruled since 1949, and "
@@ -464,6 +476,28 @@ def test_a_groups_possessive_opens_a_body_never_a_person():
     assert [p.name for p in extract("Marta Jones' Party colleagues backed her.").people] == [
         "Marta Jones"
     ]
+
+
+def test_one_of_a_kind_of_firm_says_the_name_is_a_firm():
+    text = (
+        "Kelderman Haulage, one of the largest independent road hauliers in the north, said "
+        "jobs were at risk. Jan Vos, one of the founders of the party, left."
+    )
+    found = extract(text)
+    assert [(o.name, o.kind) for o in found.organisations] == [("Kelderman Haulage", "company")]
+    assert [p.name for p in found.people] == ["Jan Vos"]
+
+
+def test_a_firms_analyst_or_partner_after_its_name_says_it_is_a_firm():
+    text = (
+        "Marta Lind, the Velmar Brask partner who led the team, said so. A Hallam Brisk "
+        "analyst agreed, and Jan Vos, a Velmar Brask economist, did too."
+    )
+    found = extract(text)
+    assert {o.name for o in found.organisations} == {"Velmar Brask", "Hallam Brisk"}
+    assert [p.name for p in found.people] == ["Marta Lind", "Jan Vos"]
+    # A person's partner is no firm's.
+    assert orgs("Jan Vos and his partner went home.") == {}
 
 
 def test_an_apposition_says_what_a_name_is():

@@ -19,6 +19,7 @@ from articles.ingest.extraction.name_lists import (
 )
 from articles.ingest.extraction.organisation_words import (
     ANALYST_AT,
+    APPOSITIVE_ONE_OF_RE,
     APPOSITIVE_RE,
     CLUB_NOUNS,
     CLUB_STAFF_AFTER_RE,
@@ -32,6 +33,7 @@ from articles.ingest.extraction.organisation_words import (
     TICKER_BRACKET_RE,
     in_match_report,
     noun_before_comma,
+    staff_after,
 )
 from articles.ingest.extraction.tokens import CONNECTORS
 from articles.ingest.gazetteer import fold
@@ -203,6 +205,7 @@ def names_a_firm(text, cand, start, end):
     following = text[end : end + 1]
     if following == "," and (
         APPOSITIVE_RE.match(text, end)
+        or APPOSITIVE_ONE_OF_RE.match(text, end)
         or FIRM_DOES_RE.match(text, end)
         or LEGAL_FORM_AFTER_COMMA_RE.match(text, end)
     ):
@@ -213,6 +216,8 @@ def names_a_firm(text, cand, start, end):
         return True  # "Velmora Labs (NASDAQ: VLMR)"
     if following == " " and not cand.role and CLUB_STAFF_AFTER_RE.match(text, end):
         return True  # "Gor Mahia coach Francis Odhiambo"
+    if following == " " and not cand.role and staff_after(text, start, end, "") == "firm":
+        return True  # "the Bowmans partner", "a Cliffe Dekker Hofmeyr analyst"
     return bool(
         STOCK_MOVE_RE.match(text, end)
         or SHARES_AFTER_RE.match(text, end)

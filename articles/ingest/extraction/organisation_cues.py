@@ -14,8 +14,9 @@ from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.organisation_book import acronym_like
 from articles.ingest.extraction.organisation_words import (
     APPOSITIVE_KINDS,
+    APPOSITIVE_ONE_OF_RE,
+    APPOSITIVE_PLURALS,
     APPOSITIVE_RE,
-    ARTICLE_BEFORE,
     CLUB_NOUNS,
     CLUB_WORDS,
     COMPANY_NOUNS,
@@ -39,12 +40,12 @@ from articles.ingest.extraction.organisation_words import (
     SAID_AFTER_RE,
     SCORE,
     SEATS_OF_POWER,
-    SPOKESPERSON_AFTER_RE,
     STOCK_MOVE_RE,
     TABLE_HEADINGS,
     TICKER_BRACKET_RE,
     TOLD_BEFORE,
     in_match_report,
+    staff_after,
 )
 from articles.ingest.gazetteer import fold
 
@@ -68,6 +69,8 @@ def beside_noun(text, start, end, run, tokens, before):
         if following == ",":
             if m := APPOSITIVE_RE.match(text, end):
                 after = appositive = m.group(1)  # "Codelco, the Chilean state copper company,"
+            elif m := APPOSITIVE_ONE_OF_RE.match(text, end):
+                after = appositive = APPOSITIVE_PLURALS[m.group(1)]  # ", one of the biggest banks"
             elif FIRM_DOES_RE.match(text, end):
                 after = "firm"  # "Velmar, which makes radars,"
             elif LEGAL_FORM_AFTER_COMMA_RE.match(text, end):
@@ -75,12 +78,8 @@ def beside_noun(text, start, end, run, tokens, before):
         elif following == " ":
             if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
                 after = SURE_FIRM  # "Velmora Labs (NASDAQ: VLMR)"
-            elif (
-                text.startswith(" spokes", end)
-                and SPOKESPERSON_AFTER_RE.match(text, end)
-                and (text.endswith(ARTICLE_BEFORE, 0, start) or tokens[0][2] in ("A", "An"))
-            ):
-                after = "spokesperson"  # "a Velmar spokeswoman"
+            else:
+                after = staff_after(text, start, end, tokens[0][2])  # "a Velmar spokeswoman"
         elif following in ("'", "’") and FIRM_POSSESSIVE_RE.match(text, end):
             after = SURE_FIRM  # "Renk's chief executive"
     if after is None and before is None and " & " not in run:

@@ -123,7 +123,7 @@ APPOSITIVE_KINDS = {
             """company firm utility carrier airline lender insurer conglomerate retailer chain
             bank brokerage carmaker automaker chipmaker drugmaker steelmaker shipbuilder brewer
             manufacturer subsidiary consortium consultancy supplier exporter importer monopoly
-            distributor operator venture unit cooperative"""
+            distributor operator venture unit cooperative haulier"""
         ),
         "company",
     ),
@@ -143,6 +143,22 @@ APPOSITIVE_RE = re.compile(
     # "a group of boy scouts" is no firm. (Look-behinds need one width: seven characters.)
     r"| of\b(?<=unit of|ture of|iary of))"
 )
+
+
+def _plural(noun):
+    if noun.endswith("y") and not noun.endswith("ey"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("ch", "sh", "s")) else "s")
+
+
+# The apposition's plural, after "one of": "Kestrel Haulage, one of the largest independent road
+# hauliers," -> "haulier". Nouns that are one thing only ("police") have no plural here.
+APPOSITIVE_PLURALS = {_plural(noun): noun for noun in APPOSITIVE_KINDS if noun != "police"}
+APPOSITIVE_ONE_OF_RE = re.compile(
+    r", one of (?:the |its |their |[A-Z][a-z]+['’]s )?"
+    rf"(?:(?:{_APPOSITIVE_WORD}|[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?) ){{0,4}}"
+    r"(" + "|".join(sorted(APPOSITIVE_PLURALS, key=len, reverse=True)) + r")\b(?! of\b)"
+)
 # What a firm does, said of the name before it: "Velmar, which makes radars,". A person is
 # "who"; a place does none of these.
 FIRM_DOES_RE = re.compile(
@@ -153,8 +169,27 @@ FIRM_DOES_RE = re.compile(
 # A legal form after a comma: "BioVest Research, Inc's analyst", "Hallam Foods, Ltd. said".
 LEGAL_FORM_AFTER_COMMA_RE = re.compile(r", (?:Inc|Ltd|LLC|Corp|Co|PLC|plc|L\.P|S\.A|N\.V)(?![\w-])")
 # A body's spokesperson, after "a" or "an": "a Velmar spokeswoman", "an ICRC spokesman".
-SPOKESPERSON_AFTER_RE = re.compile(r" spokes(?:man|woman|person)\b")
-ARTICLE_BEFORE = ("a ", "an ", "A ", "An ")
+# Someone who speaks or works for the name before it, after an article: "a Velmar spokeswoman",
+# "a Nomura analyst", "the Bowmans partner who led the team". Only a spokesperson may speak for a
+# party or a government; the others work for firms.
+STAFF_AFTER_RE = re.compile(
+    r" (?:(spokes(?:man|woman|person))|analyst|economist|strategist|partner)\b"
+)
+ARTICLE_BEFORE = ("a ", "an ", "the ", "A ", "An ", "The ")
+
+
+def staff_after(text, start, end, first_word):
+    """ "spokesperson" or "firm" when a spokesperson or a firm's analyst, economist, strategist
+    or partner follows the name at text[start:end] after an article ("a Nomura analyst"), else
+    None. `first_word` is the run's first word, an article opening a sentence ("A Nomura ...")."""
+    if text[end + 1 : end + 2] not in ("s", "a", "e", "p"):
+        return None  # looked at first: most runs have none of these after them
+    m = STAFF_AFTER_RE.match(text, end)
+    if m is None or not (text.endswith(ARTICLE_BEFORE, 0, start) or first_word in ("A", "An")):
+        return None
+    return "spokesperson" if m.group(1) else "firm"
+
+
 # A firm's officers' titles, which follow its name in one run: "Velmar Chief Executive Jan Vos",
 # "Ostrakor CEO Marta Lind". Each is a word, or a word and the one after it.
 OFFICER_TITLES = {

@@ -73,6 +73,7 @@ from articles.ingest.extraction.organisation_words import (
     NOUN_PAIRS_BEFORE,
     OFFICE_POSSESSIVES,
     OFFICER_TITLES,
+    PERSON_TITLES,
     PLURAL_NOUNS,
     POSSESSIVE_WORDS,
     TICKER_BRACKET_RE,
@@ -201,6 +202,8 @@ def _named_by_heads(story, start, heads):
             subject := _on_subject(text, span[1])
         ):
             name, span = f"{name} on {subject.group(1)}", (span[0], subject.end(1))
+        elif kind == "government" and " of " in name and (fields := _more_fields(text, span[1])):
+            name, span = name + fields.group(), (span[0], fields.end())
         # A known organisation's full name wins over the head rule ("World Food Programme"); a
         # listed company keeps the name the text gives it, the list's forms as aliases.
         entry = story.book.get(name) or found.defined.get(name)
@@ -211,6 +214,30 @@ def _named_by_heads(story, start, heads):
         claimed.append(span)
         defined_after(text, span[1], org, found)
     return claimed
+
+
+# A portfolio of several fields after a ministry's first one: "Ministry of Economy, Trade and
+# Industry", "Department of Trade, Industry and Competition".
+_MORE_FIELDS_RE = re.compile(
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?){1,3},? and [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w'’-]| [A-Z])"
+)
+_FIELD_RE = re.compile(r"[A-Z][a-z]+")
+
+
+def _more_fields(text, end):
+    """The match of the further fields of a ministry's portfolio after `end`, or None when a
+    field is a place, a title or an organisation ("the Ministry of Defence, France and
+    Germany")."""
+    m = _MORE_FIELDS_RE.match(text, end)
+    if m is None:
+        return None
+    words = _FIELD_RE.findall(m.group())
+    lookup = gazetteer.load().lookup
+    if any(
+        w in PERSON_TITLES or w in HEADS or w in DAYS_MONTHS or fold(w) in lookup for w in words
+    ):
+        return None
+    return m
 
 
 # "... Cooperation in Europe (OSCE)": a place after "in", then an acronym. The place is part of
