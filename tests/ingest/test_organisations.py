@@ -58,6 +58,17 @@ def test_a_ministry_of_several_fields_is_one_name():
     assert "Ministry of Defence" in found  # France and Germany are places, not fields
 
 
+def test_a_party_named_by_its_members_after_the():
+    found = orgs(
+        "The Liberals lost three seats to the Conservatives. Fellow Democrats cheered, House "
+        "Republicans left, and Conservatives say taxes are too high."
+    )
+    assert {name: o.kind for name, o in found.items()} == {
+        "Liberals": "party",
+        "Conservatives": "party",
+    }
+
+
 def test_generic_references_are_not_tagged():
     text = (
         "The party said the commission would meet. The Party has ruled since 1949, and "

@@ -164,6 +164,8 @@ def organisations(text, known, people_spans=()):
             _lone_head_on_subject(story, start, end, tokens, claimed)
         if not claimed and any(t[3] for t in tokens) and BODY_PARTICLE_RE.search(run):
             _named_with_body_particle(story, start, tokens, claimed)
+        if not claimed and tokens and tokens[-1][2] in PARTY_MEMBERS:
+            _party_by_its_members(story, start, tokens, claimed)
         known_names(story, start, end, run, tokens, claimed)
         if not claimed and tokens:
             if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
@@ -287,6 +289,37 @@ def _named_with_body_particle(story, start, tokens, claimed):
         return
     claimed.append(span)
     story.found.add(name, span, "other")
+
+
+# A party named by its members, as a body only after "the": "the Liberals lost three seats",
+# "The Conservatives said"; "fellow Democrats", "House Republicans" and "Conservatives say" name
+# people of a party or a leaning. (The Greens and Labour are on the shipped list.)
+PARTY_MEMBERS = frozenset(
+    [
+        "Conservatives",
+        "Liberals",
+        "Nationals",
+        "Democrats",
+        "Republicans",
+        "Socialists",
+        "Communists",
+        "Tories",
+    ]
+)
+
+
+def _party_by_its_members(story, start, tokens, claimed):
+    text = story.text
+    if len(tokens) == 2 and tokens[0][2] == "The" and not tokens[1][3]:
+        token = tokens[1]
+    elif len(tokens) == 1 and text.endswith(" the ", 0, start):
+        token = tokens[0]
+    else:
+        return
+    span = (start + token[0], start + token[1])
+    if fold(token[2]) not in story.rejected:
+        claimed.append(span)
+        story.found.add(token[2], span, "party")
 
 
 def _spelled_by_acronyms(story):
