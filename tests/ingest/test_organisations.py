@@ -69,6 +69,18 @@ def test_a_party_named_by_its_members_after_the():
     }
 
 
+def test_firms_listed_after_a_plural_noun_or_its_examples():
+    found = extract(
+        "Velmar rose 5%, and rivals Ostrava Platinum, Kelbrisk and Hallam rose in sympathy. "
+        "Exporters such as Tarnova and Brisk fell, as did lenders including Ostbank and "
+        "Vossbank. His rivals Jan Vos and Marta Lind met."
+    )
+    names = {o.name for o in found.organisations}
+    assert {"Ostrava Platinum", "Kelbrisk", "Hallam", "Tarnova", "Brisk"} <= names
+    assert {"Ostbank", "Vossbank"} <= names
+    assert [p.name for p in found.people] == ["Jan Vos", "Marta Lind"]
+
+
 def test_generic_references_are_not_tagged():
     text = (
         "The party said the commission would meet. The Party has ruled since 1949, and "

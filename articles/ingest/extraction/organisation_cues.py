@@ -22,8 +22,10 @@ from articles.ingest.extraction.organisation_words import (
     COMPANY_NOUNS,
     DEFINED_RE,
     DIGEST_PAPER_RE,
+    EXAMPLES_BEFORE_RE,
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
+    FIRMS_ONLY_BEFORE,
     LEADING_NOISE,
     LEGAL_FORM_AFTER_COMMA_RE,
     MASTHEAD_WORDS,
@@ -37,6 +39,7 @@ from articles.ingest.extraction.organisation_words import (
     NOUN_PAIRS_BEFORE,
     NOUNS_BEFORE,
     PERSON_TITLES,
+    PLURAL_NOUNS,
     SAID_AFTER_RE,
     SCORE,
     SEATS_OF_POWER,
@@ -231,7 +234,13 @@ def noun_before(text, start):
             return pair
         if pair[:1].isupper() and pair.lower() in NOUN_PAIRS_BEFORE and sentence_start(text, j + 1):
             return pair.lower()  # "Analysts at Bernstein" opening a sentence
-    return word if word in NOUNS_BEFORE else None
+    if word in NOUNS_BEFORE or word in FIRMS_ONLY_BEFORE:
+        return word
+    if word in ("as", "including", "like") and (
+        m := EXAMPLES_BEFORE_RE.search(text, i - 30, start)
+    ):
+        return m.group(1).lower() if m.group(1).lower() in PLURAL_NOUNS else None
+    return None
 
 
 def digest_papers(text, found, rejected):

@@ -102,8 +102,12 @@ NOUNS_BEFORE = words(
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
-    co-operative"""
+    co-operative exporters carmakers automakers chipmakers drugmakers steelmakers refiners
+    manufacturers brokerages producers"""
 )
+# Plural nouns that name firms before their names only where no person is named: "rivals
+# Sibanye and Northam", but "rivals Raila Odinga and ..." (people are found first).
+FIRMS_ONLY_BEFORE = words("rivals peers competitors miners")
 # An apposition that says what the name before it is: "Codelco, the Chilean state copper
 # company,", "Telstra, Australia's biggest telecoms carrier,", "Handelsblatt, a business daily,".
 # Its last word is the noun, and the clause ends there; the words before it are adjectives
@@ -289,10 +293,17 @@ NOT_FIRM_WORDS = words(
 )
 # What stands between the names of a list ("retailers Metro, Rewe and Lidl").
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or "})
-PLURAL_NOUNS = words(
-    """companies firms banks lenders insurers carriers airlines retailers newspapers dailies
-    broadcasters utilities parties groups brokers"""
+PLURAL_NOUNS = (
+    words(
+        """companies firms banks lenders insurers carriers airlines retailers newspapers dailies
+    broadcasters utilities parties groups brokers exporters carmakers automakers chipmakers
+    drugmakers steelmakers refiners manufacturers brokerages producers"""
+    )
+    | FIRMS_ONLY_BEFORE
 )
+# "exporters such as Toyota and Sony", "lenders, including Absa and Nedbank": a plural noun and
+# the words that open its examples, before the first of them.
+EXAMPLES_BEFORE_RE = re.compile(r"([A-Za-z][a-z]+),? (?:such as|including|like) $")
 # An acronym the story uses as a speaker or a source is an organisation: "USDA said",
 # "told NRK", "according to IBCA". People's initials take full stops and are not matched.
 SAID_AFTER_RE = re.compile(
@@ -322,8 +333,10 @@ COMPANY_NOUNS = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
-    strategist employees"""
+    strategist employees exporters carmakers automakers chipmakers drugmakers steelmakers
+    refiners manufacturers brokerages producers"""
     )
+    | FIRMS_ONLY_BEFORE
     | {"shares of", "shares in", "stake in"}
     | ANALYST_AT
     | FIRM_ROLE_PAIRS

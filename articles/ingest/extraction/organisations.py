@@ -167,6 +167,8 @@ def organisations(text, known, people_spans=()):
         if not claimed and tokens and tokens[-1][2] in PARTY_MEMBERS:
             _party_by_its_members(story, start, tokens, claimed)
         known_names(story, start, end, run, tokens, claimed)
+        if claimed:
+            _goes_on_listing(story, start, end)
         if not claimed and tokens:
             if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
                 continue
@@ -423,6 +425,16 @@ def _named_beside_noun(story, start, end, run, tokens):
         defined_after(text, end, org, story.found)
         if before in PLURAL_NOUNS:
             story.listed = (end, before)
+
+
+def _goes_on_listing(story, start, end):
+    """A name found by any rule after a plural noun ("rivals Anglo Platinum, ...") or in a list
+    after one keeps the list going: the names after it are of the same kind."""
+    text = story.text
+    if story.listed and text[story.listed[0] : start] in LIST_GAPS:
+        story.listed = (end, story.listed[1])
+    elif (noun := noun_before(text, start)) in PLURAL_NOUNS:
+        story.listed = (end, noun)
 
 
 def _country_and_industry(story, start, tokens):
