@@ -720,6 +720,58 @@ def test_migration_0013_adds_the_parties_and_companies_to_an_older_archive():
     assert Organisation.objects.filter(name__in=migration.ADDED).count() == len(migration.ADDED)
 
 
+@pytest.mark.django_db
+def test_migration_0014_adds_media_sport_and_institutions_to_an_older_archive():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0014_media_sport_and_institutions")
+    # An archive migrated before: an editor's own Le Monde, and Gavi deleted by an editor.
+    Organisation.objects.filter(name__in=migration.ADDED).delete()
+    Organisation.objects.create(name="Le Monde", slug="le-monde-paris", aliases=["Monde"])
+    macquarie = Organisation.objects.get(name="Macquarie Group")
+    macquarie.aliases = ["Macquarie Bank"]
+    macquarie.save()
+
+    migration.add_media_sport_and_institutions(apps, None)
+
+    caixin = Organisation.objects.get(name="Caixin")
+    assert caixin.well_known and caixin.kind == "media" and caixin.country.code == "CN"
+    blacks = Organisation.objects.get(name="All Blacks")
+    assert blacks.kind == "other" and blacks.country.code == "NZ"
+    monde = Organisation.objects.get(name="Le Monde")
+    assert monde.slug == "le-monde-paris" and monde.well_known and monde.aliases == ["Monde"]
+    assert set(Organisation.objects.get(name="Macquarie Group").aliases) == {
+        "Macquarie Bank",
+        "Macquarie",
+    }
+    assert Organisation.objects.filter(name__in=migration.ADDED).count() == len(migration.ADDED)
+
+
+def test_media_sport_and_institutions_are_known_by_the_names_copy_uses():
+    found = orgs(
+        "Le Monde and Caixin reported that the All Blacks beat the Wallabies. Analysts at "
+        "Jefferies agreed, the Sejm voted, and Gavi will fund it, Folha said."
+    )
+    assert {"Le Monde", "Caixin", "All Blacks", "Wallabies", "Jefferies Financial Group"} <= (
+        found.keys()
+    )
+    assert {"Sejm", "Gavi", "Folha de S.Paulo"} <= found.keys()
+
+
+def test_a_known_name_ending_or_opening_a_longer_name_is_the_longer_names():
+    # The San Antonio Spurs are not Tottenham, the Estadio BBVA is a stadium, and Al Ahly Pharos
+    # is a broker, not the club.
+    text = (
+        "The San Antonio Spurs won at the Estadio BBVA, and analysts at Al Ahly Pharos said so. "
+        "Kenyan side Gor Mahia and Scottish Labour did too."
+    )
+    found = orgs(text)
+    assert not {"Tottenham Hotspur", "Banco Bilbao Vizcaya Argentaria", "Al Ahly"} & found.keys()
+    assert {"Gor Mahia", "Labour Party"} <= found.keys()
+
+
 def test_well_known_companies_come_from_the_shipped_list_and_yield_to_longer_names():
     found = orgs(
         "Rio Tinto and BHP rose, Shell said, and Petrobras signed with Huawei and Saudi Aramco."

@@ -133,9 +133,17 @@ def dictionary():
 def common_word(key):
     """A common English word that is not a given name or a surname: in the dictionary and
     frequent (wordfreq)."""
-    return (
-        key not in given_names() and key not in surnames(NAME_LIKE_SURNAMES) and everyday_word(key)
-    )
+    return not_a_name(key) and everyday_word(key)
+
+
+def plain_word(key):
+    """A word of the dictionary, however rare, that is not a given name or a surname
+    ("conglomerate", never "antonio")."""
+    return not_a_name(key) and in_dictionary(key)
+
+
+def not_a_name(key):
+    return key not in given_names() and key not in surnames(NAME_LIKE_SURNAMES)
 
 
 @lru_cache(maxsize=5_000)

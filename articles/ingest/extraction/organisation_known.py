@@ -10,14 +10,20 @@ nothing says it is the word.
 
 import re
 
+from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.mentions import overlaps
 from articles.ingest.extraction.organisation_book import acronym_like, company_book
 from articles.ingest.extraction.organisation_cues import credit, defined_after
-from articles.ingest.extraction.organisation_words import PERSON_TITLES
+from articles.ingest.extraction.organisation_words import (
+    FACILITY_OPENERS,
+    LEADING_NOISE,
+    PERSON_TITLES,
+)
 from articles.ingest.extraction.tokens import is_title
 from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import ROLE_NOUNS
 
 
 def known_names(story, start, end, run, tokens, claimed):
@@ -33,15 +39,22 @@ def known_names(story, start, end, run, tokens, claimed):
         claimed.append(span)
         found.add(text[span[0] : span[1]], span, "company", company_forms(entry))
     # A one-word name opening a longer one is that name's ("Hyundai Engineering", "LG Caltex");
-    # a title after it is not ("Taliban Foreign Minister").
-    hits = [h for h in book.hits(run, tokens) if h[0] < h[1] or _known_alone(tokens, h[1])]
+    # a title after it is not ("Taliban Foreign Minister"). One ending a longer one is that
+    # name's too ("San Antonio Spurs").
+    hits = [
+        h
+        for h in book.hits(run, tokens)
+        if _known_alone(tokens, h[1]) and not _named_before(tokens, h[0])
+    ]
     if found.defined.exact or found.defined.folded:
         # What the story defined goes first where both start on one word, and so wins: "Indian
         # Oil Corp (IOC)" makes a later "IOC" the company's, not the Olympic committee's.
         hits = sorted([*found.defined.lookups(tokens), *hits], key=lambda h: h[0])
     _add_known(story, start, tokens, hits, claimed, "other")
     companies = [
-        hit for hit in company_book().hits(run, tokens) if _company_alone(text, start, tokens, hit)
+        hit
+        for hit in company_book().hits(run, tokens)
+        if _company_alone(text, start, tokens, hit) and not _named_before(tokens, hit[0])
     ]
     _add_known(story, start, tokens, companies, claimed, "company")
 
@@ -70,6 +83,24 @@ def _company_alone(text, start, tokens, hit):
     if j + 1 < len(tokens) and not tokens[j + 1][3] and tokens[j + 1][2] not in PERSON_TITLES:
         return False
     return not PRODUCT_NUMBER_RE.match(text, start + tokens[j][1])
+
+
+def _named_before(tokens, i):
+    """A word of a longer name stands right before tokens[i] in its run ("San Antonio Spurs",
+    "Mitsubishi UFJ Morgan Stanley"): not "The", a day, a title, a place or a demonym ("Kenyan
+    Simba", "Scottish Labour"), a word of the dictionary that is no name or a role
+    ("Conglomerate Bollore", "Islamist Hamas"), nor a code ("W160 Marubeni")."""
+    if i == 0 or tokens[i][3]:
+        return False
+    word, key = tokens[i - 1][2], tokens[i - 1][4]
+    if word in FACILITY_OPENERS:
+        return True  # "Estadio BBVA": the sponsor's name is the stadium's
+    if word in LEADING_NOISE or is_title(word) or word in ROLE_NOUNS:
+        return False
+    gaz = gazetteer.load()
+    if key in gaz.lookup or key in gaz.regions or any(c.isdigit() for c in word):
+        return False
+    return not name_lists.plain_word(key)
 
 
 def _known_alone(tokens, j):

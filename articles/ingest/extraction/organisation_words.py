@@ -67,6 +67,8 @@ FACILITY_WORDS = words(
     """Building Buildings Headquarters Compound Tower Towers Hall Square Station Airport Stadium
     Complex Palace Campus Museum Road Street Avenue Bridge Gate Plaza Park Prison Hotel Grounds"""
 )
+# Words that open a place's name before a sponsor's or a club's: "Estadio BBVA", "Stade Velodrome".
+FACILITY_OPENERS = words("Estadio Estádio Stade Stadio Stadion Parque Arena")
 # Titles that open a run before the organisation ("Governor of the Central Bank of Nigeria").
 PERSON_TITLES = TITLES - words(
     """Party Opposition Junta Military State Supreme Foreign Defence Defense Finance Interior
