@@ -100,7 +100,8 @@ ORG_WORDS = COMPANY_OPENERS | words(
     Electronics Energy Oil Gas Petroleum Telecom Systems Technologies Industries Partners Capital
     Holding Chemical Chemicals Aerospace Defence Defense Technics Savings Investments Ventures
     Platinum Materials Shipyard Shipbuilding Construction Builders Maritime Research Energies
-    Enerji Klinik Kliniken Sekuritas Lig Liga Ligue
+    Enerji Klinik Kliniken Sekuritas Lig Liga Ligue Lithium Manganese Cobalt Uranium
+    Graphite Haulage Freight
     Times Post News Herald Journal Daily Tribune Gazette Review Press Television TV Radio Network
     Agency Broadcasting Initiative Programme Program Plan Project Strategy Treaty Accord Accords
     Agreement Pact Declaration Convention Charter Protocol Act Constitution Summit

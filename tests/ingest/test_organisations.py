@@ -81,6 +81,22 @@ def test_firms_listed_after_a_plural_noun_or_its_examples():
     assert [p.name for p in found.people] == ["Jan Vos", "Marta Lind"]
 
 
+def test_a_team_named_by_a_plural_noun_in_a_results_table_is_no_person():
+    text = (
+        "Results:\nHome | Score | Away\nGolden Arrows | 0-2 | Kelbrisk United\n"
+        "Jan Vos scored twice as Hallam won 2-1."
+    )
+    found = extract(text)
+    assert "Golden Arrows" in {o.name for o in found.organisations}
+    assert [p.name for p in found.people] == ["Jan Vos"]
+
+
+def test_a_metal_or_a_haulage_trade_ends_a_companys_name():
+    found = orgs("Molopo Manganese said output rose, Sigma Lithium fell and Kestrel Haulage shut.")
+    assert {"Molopo Manganese", "Sigma Lithium", "Kestrel Haulage"} <= found.keys()
+    assert orgs("Lithium prices fell.") == {}
+
+
 def test_generic_references_are_not_tagged():
     text = (
         "The party said the commission would meet. The Party has ruled since 1949, and "

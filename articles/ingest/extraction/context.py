@@ -182,8 +182,14 @@ def names_a_firm(text, cand, start, end):
             keys = [t.key for t in cand.tokens]
             if club_or_venue(keys):
                 return True
-            if len(keys) > 1 and keys[0] in cities() and is_plural_noun(cand.tokens[-1].text):
-                return True  # "Sydney Wanderers 3-1": a city that is also a given name
+            if (
+                len(keys) > 1
+                and (in_match or keys[0] in cities())
+                and is_plural_noun(cand.tokens[-1].text)
+            ):
+                # "Sydney Wanderers 3-1": a city that is also a given name; "Golden Arrows |
+                # 0-2 |": a plural noun, in a match's result
+                return True
             if len(keys) > 1 and in_match and keys[0] not in given_names():
                 return True  # "drew 0-0 with Kakamega Homeboyz": no given name, in a match
     before = text[max(0, start - 20) : start]

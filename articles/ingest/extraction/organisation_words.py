@@ -24,7 +24,8 @@ _HEADS = {
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
         Ventures Capital Platinum Materials Shipyard Shipbuilding Construction Builders Maritime
-        Research Energies Enerji Sekuritas""",
+        Research Energies Enerji Sekuritas Lithium Manganese Cobalt Uranium Graphite
+        Haulage Freight""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk""",
     "ngo": """Foundation Fund Trust Society Watch Association Federation Confederation Union League
@@ -43,7 +44,7 @@ TRAILING_ONLY = words(
     Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
     Aerospace Defence Defense Technics Savings Investments Ventures Capital Platinum Materials
     Shipyard Shipbuilding Construction Builders Maritime Research Energies Enerji Sekuritas Klinik
-    Kliniken"""
+    Kliniken Lithium Manganese Cobalt Uranium Graphite Haulage Freight"""
 )
 # An industry's words, which make a company after a country's name and nowhere else: "Korea
 # Zinc", "China Mobile", "Kenya Power", "India Cements", "Indian Oil".
