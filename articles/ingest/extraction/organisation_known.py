@@ -1,11 +1,11 @@
 """Organisations known by name in a run: editors' book (the shipped list and the confirmed
 ones), the acronyms and short names a story defined, and the listed companies.
 
-A known name still has to stand for the organisation where it is written: a one-word name that
-opens a longer one belongs to the longer name ("Hyundai Engineering"), a company's name before a
-model number is a product's ("Boeing 707"), a name a person holds there is the person's
-("Bloomberg"), and a name that is also an everyday word ("Labour", "Shell") counts only where
-nothing says it is the word.
+A known name still has to stand for the organisation where it is written: a name that opens or
+ends a longer one belongs to the longer name ("Hyundai Engineering", "San Antonio Spurs"), a
+company's name before a model number is a product's ("Boeing 707"), a name a person holds there
+is the person's ("Bloomberg"), and a name that is also an everyday word ("Labour", "Shell")
+counts only where nothing says it is the word.
 """
 
 import re
@@ -38,9 +38,9 @@ def known_names(story, start, end, run, tokens, claimed):
         span = (start, end + 2)  # "Moody's said": the run stops before the "'s"
         claimed.append(span)
         found.add(text[span[0] : span[1]], span, "company", company_forms(entry))
-    # A one-word name opening a longer one is that name's ("Hyundai Engineering", "LG Caltex");
-    # a title after it is not ("Taliban Foreign Minister"). One ending a longer one is that
-    # name's too ("San Antonio Spurs").
+    # A known name opening a longer one is that name's ("Hyundai Engineering", "Al Ahly
+    # Pharos"); a title after it is not ("Taliban Foreign Minister"). One ending a longer one is
+    # that name's too ("San Antonio Spurs").
     hits = [
         h
         for h in book.hits(run, tokens)
