@@ -743,12 +743,14 @@ def test_migration_0014_adds_media_sport_and_institutions_to_an_older_archive():
     from django.apps import apps
 
     migration = importlib.import_module("articles.migrations.0014_media_sport_and_institutions")
-    # An archive migrated before: an editor's own Le Monde, and Gavi deleted by an editor.
+    # An archive migrated before the list grew: an editor's own Le Monde, Macquarie without its
+    # short name, and an 0011 organisation (Europol) an editor deleted.
     Organisation.objects.filter(name__in=migration.ADDED).delete()
     Organisation.objects.create(name="Le Monde", slug="le-monde-paris", aliases=["Monde"])
     macquarie = Organisation.objects.get(name="Macquarie Group")
     macquarie.aliases = ["Macquarie Bank"]
     macquarie.save()
+    Organisation.objects.filter(name="Europol").delete()
 
     migration.add_media_sport_and_institutions(apps, None)
 
@@ -762,6 +764,7 @@ def test_migration_0014_adds_media_sport_and_institutions_to_an_older_archive():
         "Macquarie Bank",
         "Macquarie",
     }
+    assert not Organisation.objects.filter(name="Europol").exists()
     assert Organisation.objects.filter(name__in=migration.ADDED).count() == len(migration.ADDED)
 
 
