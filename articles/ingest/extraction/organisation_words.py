@@ -8,7 +8,14 @@ or a paper, by the people phase too (context.names_a_firm): one list for each cu
 import re
 from functools import lru_cache
 
-from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, TITLES, WIRE_AGENCIES, words
+from articles.ingest.lexicon import (
+    DAYS_MONTHS,
+    FUNCTION_WORDS,
+    TITLES,
+    TRADE_WORDS,
+    WIRE_AGENCIES,
+    words,
+)
 
 # Words that make a capitalised phrase an organisation, with the kind they suggest. A phrase
 # ending in a place word ("Presidential Office Building") is a place.
@@ -23,9 +30,7 @@ _HEADS = {
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
-        Ventures Capital Platinum Materials Shipyard Shipbuilding Construction Builders Maritime
-        Research Energies Enerji Sekuritas Lithium Manganese Cobalt Uranium Graphite
-        Haulage Freight""",
+        Ventures Capital""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk""",
     "ngo": """Foundation Fund Trust Society Watch Association Federation Confederation Union League
@@ -36,15 +41,17 @@ _HEADS = {
         International""",
 }
 HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
+HEADS.update(dict.fromkeys(TRADE_WORDS, "company"))
 # Heads that only make an organisation after a name ("POSCO International", "Ajax FC").
 # Legal forms ("Unitog Co", "Peugeot SA", "Volvo AB") and a news desk ("London Newsroom") are
 # also only read after a name: alone they are abbreviations or ordinary words.
-TRAILING_ONLY = words(
-    """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA Bhd
-    Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
-    Aerospace Defence Defense Technics Savings Investments Ventures Capital Platinum Materials
-    Shipyard Shipbuilding Construction Builders Maritime Research Energies Enerji Sekuritas Klinik
-    Kliniken Lithium Manganese Cobalt Uranium Graphite Haulage Freight"""
+TRAILING_ONLY = (
+    words(
+        """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA
+    Bhd Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
+    Aerospace Defence Defense Technics Savings Investments Ventures Capital Klinik Kliniken"""
+    )
+    | TRADE_WORDS
 )
 # An industry's words, which make a company after a country's name and nowhere else: "Korea
 # Zinc", "China Mobile", "Kenya Power", "India Cements", "Indian Oil".
@@ -98,15 +105,23 @@ NOUN_AFTER_RE = re.compile(
 # ... and before it ("consulting firm Towers Perrin", "the daily El Mundo", "retailers Metro,
 # Rewe and Lidl", "shares of Cukurova"), found in one scan of the text. Nouns a person may also
 # be named after ("producer", "trader", "developer") are left out.
-NOUNS_BEFORE = words(
-    """company firm group party club broadcaster newspaper union utility carrier airline lender
+# Firms of an industry, in the plural: before a firm's name ("exporters Toyota and Sony") and
+# as the kind of a list of firms.
+INDUSTRY_PLURALS = words(
+    """exporters carmakers automakers chipmakers drugmakers steelmakers refiners manufacturers
+    brokerages producers"""
+)
+NOUNS_BEFORE = (
+    words(
+        """company firm group party club broadcaster newspaper union utility carrier airline lender
     insurer miner conglomerate watchdog regulator charity militia organisation organization agency
     daily weekly magazine tabloid journal retailer chain bank brokerage carmaker automaker
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
-    co-operative exporters carmakers automakers chipmakers drugmakers steelmakers refiners
-    manufacturers brokerages producers"""
+    co-operative"""
+    )
+    | INDUSTRY_PLURALS
 )
 # Plural nouns that name firms before their names only where no person is named: "rivals
 # Sibanye and Northam", but "rivals Raila Odinga and ..." (people are found first).
@@ -299,9 +314,9 @@ LIST_GAPS = frozenset({", ", " and ", ", and ", " or "})
 PLURAL_NOUNS = (
     words(
         """companies firms banks lenders insurers carriers airlines retailers newspapers dailies
-    broadcasters utilities parties groups brokers exporters carmakers automakers chipmakers
-    drugmakers steelmakers refiners manufacturers brokerages producers"""
+    broadcasters utilities parties groups brokers"""
     )
+    | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
 )
 # "exporters such as Toyota and Sony", "lenders, including Absa and Nedbank": a plural noun and
@@ -336,9 +351,9 @@ COMPANY_NOUNS = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
-    strategist employees exporters carmakers automakers chipmakers drugmakers steelmakers
-    refiners manufacturers brokerages producers"""
+    strategist employees"""
     )
+    | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
     | {"shares of", "shares in", "stake in"}
     | ANALYST_AT
