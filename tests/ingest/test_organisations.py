@@ -175,21 +175,43 @@ def test_every_shipped_organisation_is_in_the_database_after_migrating():
     ).keys()
 
 
-@pytest.mark.django_db
-def test_migration_0012_adds_the_new_organisations_to_an_older_archive():
+def _older_archive(migration_name, own, trimmed=None, deleted=None):
+    """A data migration that grows the shipped list, and an archive migrated before it: none of
+    its organisations, an editor's own row for one of them (`own`: name, slug, aliases), a row
+    it adds aliases to cut back (`trimmed`: name, aliases), and an organisation of an earlier
+    migration that an editor deleted. Returns the migration module."""
     import importlib
 
+    migration = importlib.import_module(f"articles.migrations.{migration_name}")
+    Organisation.objects.filter(name__in=migration.ADDED).delete()
+    name, slug, aliases = own
+    Organisation.objects.create(name=name, slug=slug, aliases=aliases)
+    if trimmed:
+        row = Organisation.objects.get(name=trimmed[0])
+        row.aliases = trimmed[1]
+        row.save()
+    if deleted:
+        Organisation.objects.filter(name=deleted).delete()
+    return migration
+
+
+def _assert_grown(migration, deleted):
+    """Every organisation the migration names is there; the one an editor deleted is not."""
+    assert not Organisation.objects.filter(name=deleted).exists()
+    assert Organisation.objects.filter(name__in=migration.ADDED).count() == len(migration.ADDED)
+
+
+@pytest.mark.django_db
+def test_migration_0012_adds_the_new_organisations_to_an_older_archive():
     from django.apps import apps
 
-    migration = importlib.import_module("articles.migrations.0012_more_well_known_organisations")
-    # An archive migrated before the list grew: no USDA, an editor's own Bank of Japan, the Fed
-    # without its short name, and an 0011 organisation an editor deleted.
-    Organisation.objects.filter(name__in=migration.ADDED).delete()
-    Organisation.objects.create(name="Bank of Japan", slug="boj", aliases=["Nichigin"])
-    fed = Organisation.objects.get(name="Federal Reserve")
-    fed.aliases = ["Federal Reserve Board"]
-    fed.save()
-    Organisation.objects.filter(name="Europol").delete()
+    # No USDA yet, an editor's own Bank of Japan, the Fed without its short name.
+    migration = _older_archive(
+        "0012_more_well_known_organisations",
+        own=("Bank of Japan", "boj", ["Nichigin"]),
+        trimmed=("Federal Reserve", ["Federal Reserve Board"]),
+        deleted="Europol",
+    )
 
     migration.add_organisations(apps, None)
 
@@ -198,6 +220,7 @@ def test_migration_0012_adds_the_new_organisations_to_an_older_archive():
     assert boj.slug == "boj" and boj.well_known and set(boj.aliases) == {"Nichigin", "BOJ", "BoJ"}
     fed_aliases = set(Organisation.objects.get(name="Federal Reserve").aliases)
     assert fed_aliases == {"Federal Reserve Board", "Fed", "U.S. Federal Reserve"}
+    _assert_grown(migration, deleted="Europol")
     assert not Organisation.objects.filter(name="Europol").exists()
 
 
@@ -711,16 +734,14 @@ def test_a_party_named_by_a_common_word_is_tagged_only_where_it_stands_for_the_p
 
 @pytest.mark.django_db
 def test_migration_0013_adds_the_parties_and_companies_to_an_older_archive():
-    import importlib
-
     from django.apps import apps
 
-    migration = importlib.import_module("articles.migrations.0013_parties_and_companies")
-    # An archive migrated before the parties were shipped: an editor's own Likud, and Fatah
-    # (an 0011 party) deleted by an editor.
-    Organisation.objects.filter(name__in=migration.ADDED).delete()
-    Organisation.objects.create(name="Likud", slug="likud-party", aliases=["Likud Bloc"])
-    Organisation.objects.filter(name="Fatah").delete()
+    # Before the parties were shipped: an editor's own Likud; Fatah (an 0011 party) deleted.
+    migration = _older_archive(
+        "0013_parties_and_companies",
+        own=("Likud", "likud-party", ["Likud Bloc"]),
+        deleted="Fatah",
+    )
 
     migration.add_parties_and_companies(apps, None)
 
@@ -732,25 +753,20 @@ def test_migration_0013_adds_the_parties_and_companies_to_an_older_archive():
     likud = Organisation.objects.get(name="Likud")
     assert likud.slug == "likud-party" and likud.well_known
     assert set(likud.aliases) == {"Likud Bloc", "Likud Party"}
-    assert not Organisation.objects.filter(name="Fatah").exists()
-    assert Organisation.objects.filter(name__in=migration.ADDED).count() == len(migration.ADDED)
+    _assert_grown(migration, deleted="Fatah")
 
 
 @pytest.mark.django_db
 def test_migration_0014_adds_media_sport_and_institutions_to_an_older_archive():
-    import importlib
-
     from django.apps import apps
 
-    migration = importlib.import_module("articles.migrations.0014_media_sport_and_institutions")
-    # An archive migrated before the list grew: an editor's own Le Monde, Macquarie without its
-    # short name, and an 0011 organisation (Europol) an editor deleted.
-    Organisation.objects.filter(name__in=migration.ADDED).delete()
-    Organisation.objects.create(name="Le Monde", slug="le-monde-paris", aliases=["Monde"])
-    macquarie = Organisation.objects.get(name="Macquarie Group")
-    macquarie.aliases = ["Macquarie Bank"]
-    macquarie.save()
-    Organisation.objects.filter(name="Europol").delete()
+    # An editor's own Le Monde, Macquarie without its short name, Europol (0011) deleted.
+    migration = _older_archive(
+        "0014_media_sport_and_institutions",
+        own=("Le Monde", "le-monde-paris", ["Monde"]),
+        trimmed=("Macquarie Group", ["Macquarie Bank"]),
+        deleted="Europol",
+    )
 
     migration.add_media_sport_and_institutions(apps, None)
 
@@ -764,8 +780,7 @@ def test_migration_0014_adds_media_sport_and_institutions_to_an_older_archive():
         "Macquarie Bank",
         "Macquarie",
     }
-    assert not Organisation.objects.filter(name="Europol").exists()
-    assert Organisation.objects.filter(name__in=migration.ADDED).count() == len(migration.ADDED)
+    _assert_grown(migration, deleted="Europol")
 
 
 def test_media_sport_and_institutions_are_known_by_the_names_copy_uses():
