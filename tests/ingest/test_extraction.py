@@ -831,6 +831,14 @@ def test_scorers_and_scorecards_name_people_by_surname():
     assert people(extract("Shares rose on the 12th. Monday 3rd was calm.")) == {}
 
 
+def test_a_leader_named_by_one_word_before_administration_is_a_person():
+    text = (
+        "The Halvorsen administration backed the plan; the Tory government and the "
+        "Labour presidency did not, nor did the Tutsi-led administration."
+    )
+    assert set(people(extract(text))) == {"Halvorsen"}
+
+
 def test_a_club_before_a_score_is_a_club_everywhere_in_the_story():
     text = "Werder Bremen 2 Hansa Rostock 1. Werder Bremen have won three games in a row."
     assert people(extract(text)) == {}

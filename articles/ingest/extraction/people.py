@@ -124,7 +124,7 @@ def _lone_names(text, partial, lower_words, known, book):
             canonical, aliases = known.people[key]  # "Lula", an editor-confirmed one-word alias
             book.mention(fold(canonical), canonical, (start, end), "", aliases)
             continue
-        if key not in name_parts and not ordinary and _scorer(text, start, end, key):
+        if key not in name_parts and not ordinary and _named_alone(text, start, end, key):
             book.mention(key, text[start:end], (start, end))
             book.by_token.append((start, key, {key}))
             name_parts.add(key)
@@ -143,10 +143,23 @@ MINUTE_AFTER_RE = re.compile(r"\s+\d{1,3}(?:st|nd|rd|th)\b")
 SCORECARD_BEFORE_RE = re.compile(r"(?:^|\s)(?:c|b|st|c & b|lbw b)\s+$")
 
 
-def _scorer(text, start, end, key):
-    """A surname alone in a results line: a scorer, a catcher, a bowler."""
-    if not (MINUTE_AFTER_RE.match(text, end) or SCORECARD_BEFORE_RE.search(text, start - 8, start)):
+# A leader named by one word, whose government it is: "the Clinton administration" (but "the
+# Tory government" is a party's). A quote's speaker named so ("...," Borkus said) was tried and
+# left out: in current news it is as often a firm ("...," Mostostal said).
+LEADER_AFTER_RE = re.compile(r"\s+(?:administration|presidency)\b")
+
+
+def _named_alone(text, start, end, key):
+    """A surname alone whose context says person: a scorer, a catcher or a bowler in a results
+    line, a leader."""
+    if not (
+        MINUTE_AFTER_RE.match(text, end)
+        or SCORECARD_BEFORE_RE.search(text, start - 8, start)
+        or LEADER_AFTER_RE.match(text, end)
+    ):
         return False
+    if text[start:end].rpartition("-")[2].islower():
+        return False  # "the Tutsi-led administration"
     return not (common_word(key) or key in cities())
 
 
