@@ -236,13 +236,15 @@ def test_confirmed_organisations_are_recognised_and_rejected_ones_never_proposed
 def test_a_legal_form_keeps_its_period_and_a_place_opening_a_name_stays():
     found = orgs(
         "Tarvik Software Corp. said on Monday that the New York Cotton Exchange would list "
-        "its shares, as Halden Marine Co and Ostra Bygg AB did last year."
+        "its shares, as Halden Marine Co and Ostra Bygg AB did last year. The exchange "
+        "also lists Brevik Foods Inc.\nIt opened in 1870."
     )
     assert {
         "Tarvik Software Corp.",
         "New York Cotton Exchange",
         "Halden Marine Co",
         "Ostra Bygg AB",
+        "Brevik Foods Inc",  # at a line's end the period closes the sentence
     } <= found.keys()
     assert "York Cotton Exchange" not in found
 

@@ -194,7 +194,7 @@ def _named_by_heads(story, start, heads):
         if text.endswith(("anti-", "pro-"), 0, span[0]) and " " in name:
             cut = name.index(" ") + 1  # "the anti-Rangoon Karen National Union"
             name, span = name[cut:], (span[0] + cut, span[1])
-        if text[span[1] : span[1] + 1] == "." and _legal_form_last(name):
+        if _legal_form_stop(text, span[1]) and _legal_form_last(name):
             name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
         if fold(name) in story.rejected or is_place(name) or credit(text, span):
             continue
@@ -544,6 +544,13 @@ def _listed_company(name):
         if fold(last) in name_lists.COMPANY_TAIL_WORDS:
             entry = book.get(rest)
     return entry
+
+
+def _legal_form_stop(text, end):
+    """The period after an abbreviated legal form is the name's ("Microsoft Corp. said"), but
+    not at the end of a line: there it closes the sentence as much as the name, and newswire
+    annotation (CoNLL-2003) leaves it out. The name's key ignores it either way."""
+    return text[end : end + 1] == "." and text[end + 1 : end + 2] not in ("\n", "")
 
 
 def _legal_form_last(name):
