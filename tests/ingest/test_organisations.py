@@ -355,15 +355,17 @@ def test_legislatures_and_news_agencies_of_the_shipped_list():
 def test_listed_companies_are_organisations_never_people():
     text = (
         "London office of U.S. bankers Morgan Stanley are moving to Dublin. Deutsche Bank AG "
-        "said Siemens would follow. The Airbus A310 landed at Stansted. Next year looks good."
+        "said Siemens would follow. The Airbus A310 landed at Stansted. Next year looks good. "
+        "Nestlé and CoStar, spelt as no word is, agreed; so did Orion and Indus."
     )
     found = extract(text)
     names = {o.name: o for o in found.organisations}
-    assert {"Morgan Stanley", "Deutsche Bank AG", "Siemens"} <= names.keys()
+    assert {"Morgan Stanley", "Deutsche Bank AG", "Siemens", "Nestlé", "CoStar"} <= names.keys()
     assert names["Siemens"].kind == "company"
     assert "Deutsche Bank" in names["Deutsche Bank AG"].aliases  # one row, whichever form
     assert "Airbus" not in names  # a product: "Airbus A310", "Boeing 707"
     assert "Next" not in names  # a one-word listed name that is also a word is left out
+    assert "Orion" not in names and "Indus" not in names  # however rare the word
     assert found.people == []
 
 

@@ -205,16 +205,23 @@ def companies():
 
 
 def _distinct_word(name, key):
-    """A one-word company name that names nothing else: "Siemens", "BASF", not "Shell"."""
+    """A one-word company name that names nothing else: "Siemens", "BASF", not "Shell", nor
+    "Indus" and "Orion". A dictionary word spelt as only a brand is ("Nestlé", "CoStar") is the
+    company's."""
     if name.isupper():  # an acronym, matched with its case; "BD" and "NOW" name too much else
         return len(name) >= 3 and not in_dictionary(key)
     return (
         len(key) >= 4
-        and not in_dictionary(key)
+        and (not in_dictionary(key) or _brand_spelling(name))
         and key not in given_names()
         and key not in surnames(NAME_LIKE_SURNAMES)  # "Ford" stays out, "Siemens" in
         and key not in cities()
     )
+
+
+def _brand_spelling(name):
+    """Spelt as no English word is: an accent ("Nestlé") or a capital inside ("CoStar")."""
+    return not name.isascii() or any(c.isupper() for c in name[1:])
 
 
 # Legal forms and group words a company's name is also written without ("Philip Morris
