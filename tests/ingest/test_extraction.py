@@ -773,6 +773,20 @@ def test_a_country_after_a_given_name_is_a_surname():
     assert set(people(result)) == {"Lorna Jordan"} and "JO" not in codes(result)
 
 
+def test_a_city_that_is_also_a_given_name_opens_a_name():
+    result = extract("Milan Brezar, the Slovene envoy, flew in from Milan on Monday.")
+    assert set(people(result)) == {"Milan Brezar"}
+    assert len(country(result, "IT").spans) == 1  # the city, not the given name
+
+
+def test_a_surname_that_is_an_organisation_word_needs_a_title_or_a_nationality():
+    text = (
+        "Rep. Tessa Hall of Oregon opposed the bill. In the relay, 2. Derek Mills (Canada) "
+        "44.78. The choir sang at the Albert Hall and later at Victoria Park."
+    )
+    assert set(people(extract(text))) == {"Tessa Hall", "Derek Mills"}
+
+
 def test_italian_and_bantu_particles_stay_inside_names():
     text = "Lawyer Piero dal Bosco and Prime Minister Kengo wa Dondo met on Monday."
     assert set(people(extract(text))) == {"Piero dal Bosco", "Kengo wa Dondo"}

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction.countries import mark_places
+from articles.ingest.extraction.name_lists import given_names, surnames
 from articles.ingest.extraction.tokens import (
     CONNECTORS,
     is_acronym,
@@ -42,6 +43,9 @@ class Candidate:
     role: str
     alias: str = ""
     nick: str = ""
+    # "Dick Spring", "Tony Hall": a given name before a word that is both a surname and an
+    # organisation's or a place's word. A person only where the text around says so (`context`).
+    surname_is_org_word: bool = False
 
 
 @lru_cache(maxsize=20_000)  # bounded: ingest memory stays flat over 100,000 stories
@@ -87,14 +91,37 @@ def candidates(text, tokens):
         j, org = _name_end(tokens, i)
         k, org = _organisation_end(tokens, j, org, i)
         name_tokens = tokens[i:j]
-        if name_tokens and not org:
+        doubtful = org and _given_name_and_org_word_surname(name_tokens)
+        if name_tokens and (doubtful or not org):
             role = text[role_start : name_tokens[0].start].strip() if role_start is not None else ""
             nick = next((t.gap[5:] for t in name_tokens[1:] if t.gap.startswith("nick:")), "")
             out.append(
-                Candidate(name_tokens[0].start, name_tokens[-1].end, name_tokens, role, nick=nick)
+                Candidate(
+                    name_tokens[0].start,
+                    name_tokens[-1].end,
+                    name_tokens,
+                    role,
+                    nick=nick,
+                    surname_is_org_word=doubtful,
+                )
             )
         i = max(j, i + 1) if not org else max(k, i + 1)
     return out
+
+
+def _given_name_and_org_word_surname(name_tokens):
+    """Two words, a given name then a common surname that is also an organisation's or a
+    place's word: "Dick Spring", "Derek Mills", "Tony Hall" (but also "Albert Hall")."""
+    if len(name_tokens) != 2 or name_tokens[1].gap:
+        return False
+    first, last = name_tokens
+    return (
+        first.key in given_names()
+        and not is_org_word(first.text)
+        and first.text not in CREED_WORDS
+        and (is_org_word(last.text) or last.text in ORG_FINAL_WORDS)
+        and last.key in surnames()
+    )
 
 
 def _skip_role(tokens, i):

@@ -163,12 +163,7 @@ def _wordy(key, lower_words):
 def _organisation_in_brackets(text, end):
     """'Security Support (MSS)': a capitalised word in brackets after the phrase, which is not a
     country or region ('Anna Berg (Sweden)', 'Tom Lund (U.S.)': a nationality)."""
-    bracket = ACRONYM_AFTER_RE.match(text, end)
-    if bracket is None:
-        return False
-    key = fold(bracket.group(1))
-    gaz = gazetteer.load()
-    return key not in gaz.lookup and key not in gaz.regions
+    return ACRONYM_AFTER_RE.match(text, end) is not None and not _nationality_after(text, end)
 
 
 def names_a_firm(text, cand, start, end):
@@ -281,4 +276,27 @@ def in_context(text, cand, offset, lower_words):
         return None  # capitalised ordinary words ("Public Security", "Sale Amount")
     if len(toks) > 5:
         return None
+    if cand.surname_is_org_word and not (
+        role
+        or ABBREVIATED_TITLE_BEFORE_RE.search(text, max(0, start - 8), start)
+        or _nationality_after(text, end)
+    ):
+        return None  # "Albert Hall": only a title or a nationality says "Tony Hall" is a person
     return Candidate(start, end, toks, role, nick=cand.nick)
+
+
+# "Rep. Tony Hall", "Sen Will Bishop": an abbreviated title, which stands apart from the run.
+ABBREVIATED_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(ABBREVIATED_TITLES)) + r")\.?\s+\Z"
+)
+
+
+def _nationality_after(text, end):
+    """A country or region in brackets after a name, as results tables write nationality
+    ("Derek Mills (U.S.)")."""
+    bracket = ACRONYM_AFTER_RE.match(text, end)
+    if bracket is None:
+        return False
+    key = fold(bracket.group(1))
+    gaz = gazetteer.load()
+    return key in gaz.lookup or key in gaz.regions
