@@ -91,12 +91,14 @@ class TopicRules:
                 if n:
                     hits[(slug, phrase, weight)] += n
         scores, distinct = Counter(), Counter()
-        for (slug, _keyword, weight), n in hits.items():
+        # Summed and ranked in a fixed order: the hits come out of sets, whose order changes with
+        # each process's string hashing, and a tie must not pick a different topic on re-ingest.
+        for (slug, _keyword, weight), n in sorted(hits.items()):
             scores[slug] += weight * min(n, PER_KEYWORD_CAP)
             distinct[slug] += 1
         ranked = [
             (slug, s)
-            for slug, s in scores.most_common()
+            for slug, s in sorted(scores.items(), key=lambda item: (-item[1], item[0]))
             if s >= MIN_SCORE and distinct[slug] >= MIN_KEYWORDS
         ]
         if not ranked:

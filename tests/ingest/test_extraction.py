@@ -5,6 +5,11 @@ so these tests need no database. Every sentence below was written for this file 
 none is taken from the seeds or the gold set.
 """
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from articles.ingest.extraction import Extraction, KnownEntities, extract
@@ -589,6 +594,29 @@ def test_custom_topic_rules_change_the_result():
     assert extract(ELECTION_TEXT, known).topics == []
     # Entities are unaffected by the topic rules.
     assert codes(extract(BEE_TEXT, known)) == {"KE"}
+
+
+def test_tied_topics_rank_the_same_in_every_process():
+    """Four topics tie for three places: the choice must not follow the process's hash seed."""
+    script = (
+        "from articles.ingest.topics import TopicRules\n"
+        "rules = TopicRules.compile([(s, f'{w}\\n{w}ing') for s, w in "
+        "[('delta', 'dock'), ('alpha', 'quay'), ('gamma', 'crane'), ('beta', 'berth')]])\n"
+        "text = 'dock docking quay quaying crane craning berth berthing ' * 2\n"
+        "print([slug for slug, _ in rules.score(text)])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(6)
+    }
+    assert outputs == {"['alpha', 'beta', 'delta']"}
 
 
 def test_rejected_topic_dropped_with_custom_rules():
