@@ -842,3 +842,15 @@ def test_company_words_of_other_languages_and_trades_and_a_results_tables_rows()
         "Kano Pillars",
     }
     assert not found.people
+
+
+def test_first_opens_a_company_name_but_not_a_league_or_a_title():
+    found = orgs(
+        "The branch is a unit of First Harbour Bancorp. Shares of Lindqvist Trading Corp fell. "
+        "Later, First Coastal National Bank of Oregon said it would appeal. First Division "
+        "side Ashgrove Rovers lost, and First Minister Elin Rhys spoke."
+    )
+    assert {"First Harbour Bancorp", "First Coastal National Bank of Oregon"} <= set(found)
+    assert found["First Harbour Bancorp"].kind == "company"
+    assert not any(name.startswith(("Harbour", "Coastal", "First Division")) for name in found)
+    assert not any("Minister" in name for name in found)

@@ -24,6 +24,7 @@ from articles.ingest.extraction.organisation_words import (
 )
 from articles.ingest.extraction.tokens import run_tokens
 from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import COMPANY_WORDS
 
 
 @lru_cache(maxsize=20_000)  # bounded, as candidates.analyse_run: news repeats its runs
@@ -55,6 +56,9 @@ def _head_names(run, tokens):
         end, k = _name_end(tokens, first, h)
         if end is not None and _inside_place(tokens, first, end):
             end = None  # "Republic of the Union of Myanmar": a country's official name
+        kind = HEADS[tokens[h][2]]
+        if end is not None and _first_opens_company(tokens, i, first, end):
+            first, kind = first - 1, "company"  # "First Union Corp", not "Union Corp"
         if end is not None and (
             end > first or tokens[first][2] not in HEADS or tokens[first][2] in NAMES_ALONE
         ):
@@ -66,8 +70,20 @@ def _head_names(run, tokens):
             ):
                 name_end = name_tokens[-1][1]
                 name = run[name_tokens[0][0] : name_end]
-                yield name_tokens[0][0], name_end, name, HEADS[tokens[h][2]]
+                yield name_tokens[0][0], name_end, name, kind
         i = max(k, h + 1)
+
+
+def _first_opens_company(tokens, i, first, end):
+    """ "First" straight before a name that holds a company word is the name's first word
+    ("First Union National Bank", "First Republic Bank"); before other names it is an ordinal
+    or part of a title ("First Division", "First Minister")."""
+    return (
+        first > i
+        and tokens[first - 1][2] == "First"
+        and not tokens[first][3]
+        and any(tokens[k][2] in COMPANY_WORDS for k in range(first, end + 1))
+    )
 
 
 def name_start(tokens, i):
