@@ -815,6 +815,14 @@ def test_a_surname_that_is_an_organisation_word_needs_a_title_or_a_nationality()
     assert set(people(extract(text))) == {"Tessa Hall", "Derek Mills"}
 
 
+def test_a_name_closed_by_an_everyday_plural_noun_is_a_group():
+    text = (
+        "Regulators widened a probe into Harlow Asset Managers. Steve Jobs, Owen Tricks and "
+        "Nikolaus van der Pas were not named."
+    )
+    assert set(people(extract(text))) == {"Steve Jobs", "Owen Tricks", "Nikolaus van der Pas"}
+
+
 def test_italian_and_bantu_particles_stay_inside_names():
     text = "Lawyer Piero dal Bosco and Prime Minister Kengo wa Dondo met on Monday."
     assert set(people(extract(text))) == {"Piero dal Bosco", "Kengo wa Dondo"}

@@ -13,7 +13,9 @@ from articles.ingest.extraction.name_lists import (
     cities,
     city_phrases,
     club_or_venue,
+    common_word,
     given_names,
+    group_noun,
     is_plural_noun,
     ordinary_words,
 )
@@ -160,6 +162,15 @@ def _wordy(key, lower_words):
     return key in lower_words or key in COMMON_CAPITALISED or key.endswith(WORD_SUFFIXES)
 
 
+def _group_name(toks):
+    """A name closed by an everyday plural noun ("Managers") whose other words are not one
+    person's given name and surname: three words or more ("Taylor Asset Managers"), or an
+    ordinary word before it ("Federated Farmers"). "Henry Tricks" and "van der Pas" stay."""
+    if len(toks) < 2 or any(t.gap for t in toks[1:]) or not group_noun(toks[-1].text):
+        return False
+    return len(toks) >= 3 or common_word(toks[0].key)
+
+
 def _organisation_in_brackets(text, end):
     """'Security Support (MSS)': a capitalised word in brackets after the phrase, which is not a
     country or region ('Anna Berg (Sweden)', 'Tom Lund (U.S.)': a nationality)."""
@@ -274,6 +285,8 @@ def in_context(text, cand, offset, lower_words):
         all(_wordy(t.key, lower_words) for t in toks) or ordinary_words([t.key for t in toks])
     ):
         return None  # capitalised ordinary words ("Public Security", "Sale Amount")
+    if _group_name(toks):
+        return None  # "Taylor Asset Managers", "Federated Farmers": a group, not a person
     if len(toks) > 5:
         return None
     if cand.surname_is_org_word and not (

@@ -38,6 +38,7 @@ COMMON_SURNAMES = 20_000  # the census's most frequent surnames: a city named so
 # A word among the census's first 5,000 surnames ("Price", "Sun", "Li") may be a name wherever it
 # stands; rarer surnames that are everyday words ("Sale", "Core") read as words.
 NAME_LIKE_SURNAMES = 5_000
+ALL_SURNAMES = 100_000  # more than the census lists (88,799)
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +163,18 @@ def is_plural_noun(word):
     "Growers"), and no common surname ("Jones", "Banks")."""
     key = fold(word)
     return key.endswith("s") and word[:1].isupper() and in_dictionary(key) and key not in surnames()
+
+
+def group_noun(word):
+    """An everyday plural noun no surname of the census's full list is ("Managers", "Farmers";
+    not "Jobs", and not a rare word such as "Xenos" that a foreign surname may be)."""
+    key = fold(word)
+    return (
+        len(key) > 3
+        and is_plural_noun(word)
+        and everyday_word(key)
+        and key not in surnames(ALL_SURNAMES)
+    )
 
 
 def in_dictionary(key):
