@@ -854,3 +854,37 @@ def test_first_opens_a_company_name_but_not_a_league_or_a_title():
     assert found["First Harbour Bancorp"].kind == "company"
     assert not any(name.startswith(("Harbour", "Coastal", "First Division")) for name in found)
     assert not any("Minister" in name for name in found)
+
+
+@pytest.mark.django_db
+def test_migration_0015_adds_investment_banks_and_brokers_to_an_older_archive():
+    from django.apps import apps
+
+    # An editor's own Merrill Lynch with a short name of theirs, Europol (0011) deleted.
+    migration = _older_archive(
+        "0015_investment_banks_and_brokers",
+        own=("Merrill Lynch", "merrill", ["Merrill"]),
+        deleted="Europol",
+    )
+
+    migration.add_investment_banks_and_brokers(apps, None)
+
+    barings = Organisation.objects.get(name="Barings")
+    assert barings.well_known and barings.kind == "company" and barings.country.code == "GB"
+    assert "ING Barings" in barings.aliases
+    merrill = Organisation.objects.get(name="Merrill Lynch")
+    assert merrill.slug == "merrill" and merrill.well_known
+    assert set(merrill.aliases) == {"Merrill", "Merrill Lynch & Co"}
+    _assert_grown(migration, deleted="Europol")
+
+
+def test_banks_named_for_their_founders_are_organisations_not_people():
+    text = (
+        "Analysts at Dean Witter and Hoare Govett agreed, said Ruth Okafor of Merrill Lynch. "
+        "Lead Underwriter Bear Stearns priced the issue."
+    )
+    result = extract(text)
+    assert {p.name for p in result.people} == {"Ruth Okafor"}
+    assert {"Dean Witter", "Hoare Govett", "Merrill Lynch", "Bear Stearns"} <= {
+        o.name for o in result.organisations
+    }

@@ -164,12 +164,18 @@ def _named_alone(text, start, end, key):
 
 
 def _organisation(key, firms, known):
-    """A known organisation ("Morgan Stanley", on the shipped list or confirmed by an editor), a
-    firm the story names so ("Hallam Brisk" of "Brokers Hallam Brisk & Co"), or the short form
-    of such a firm's longer name ("Tanvik Medical" of "Tanvik Medical Devices Ltd"):
-    never a person."""
-    if key in known.organisations.folded or key in company_book().folded:
+    """A known organisation ("Morgan Stanley", on the shipped list or confirmed by an editor,
+    or such a name of two words or more after other words), a firm the story names so ("Hallam
+    Brisk" of "Brokers Hallam Brisk & Co"), or the short form of such a firm's longer name
+    ("Tanvik Medical" of "Tanvik Medical Devices Ltd"): never a person."""
+    known_names, companies = known.organisations.folded, company_book().folded
+    if key in known_names or key in companies:
         return True
+    words = key.split()
+    for i in range(1, len(words) - 1):
+        end = " ".join(words[i:])
+        if end in known_names or end in companies:
+            return True  # "Lead Underwriter Bear Stearns": a known name of two words ends it
     if key in firms or any(firm.endswith(" " + key) for firm in firms):
         return True
     return " " in key and any(firm.startswith(key + " ") for firm in firms)
