@@ -888,3 +888,14 @@ def test_banks_named_for_their_founders_are_organisations_not_people():
     assert {"Dean Witter", "Hoare Govett", "Merrill Lynch", "Bear Stearns"} <= {
         o.name for o in result.organisations
     }
+
+
+def test_acronyms_spoken_as_words_are_known_in_title_case():
+    # House styles such as the Guardian's and the BBC's write "Nato", "Opec", "Unicef".
+    found = orgs("Nato allies met as Opec cut output, and Unicef warned. Care workers struck.")
+    assert {
+        "North Atlantic Treaty Organization",
+        "Organization of the Petroleum Exporting Countries",
+        "UNICEF",
+    } == found.keys()
+    assert orgs("Isis Morgan, a nurse, spoke.") == {}  # a given name, not the group

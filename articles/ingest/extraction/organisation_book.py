@@ -70,7 +70,17 @@ class OrganisationBook:
                 self.firsts[first] = max(self.firsts.get(first, 0), form.count(" ") + 1)
 
     def get(self, phrase):
-        return self.exact.get(phrase) or self.folded.get(fold(phrase))
+        return self.exact_form(phrase) or self.folded.get(fold(phrase))
+
+    def exact_form(self, word):
+        """The entry of an acronym as written, or as house styles that write acronyms spoken as
+        words in title case write it ("Nato", "Opec", "Unicef" for NATO, OPEC, UNICEF)."""
+        entry = self.exact.get(word)
+        if entry is None and len(word) >= 4:
+            entry = self.exact.get(word.upper())  # looked up first: the word tests cost more
+            if entry is not None and not spoken_acronym(word):
+                entry = None
+        return entry
 
     def hits(self, run, tokens):
         """The phrases of a run this book knows, [(i, j, entry)], cached per run: a book lives
@@ -89,7 +99,7 @@ class OrganisationBook:
         while i < n:
             # a form of more words has no fewer tokens: the words joining tokens ("of the")
             # count as words of the form
-            longest = self.firsts.get(tokens[i][4], 0) or (tokens[i][2] in self.exact)
+            longest = self.firsts.get(tokens[i][4], 0) or bool(self.exact_form(tokens[i][2]))
             hit = None
             for j in range(min(n, i + longest) - 1, i - 1, -1):
                 if any(tokens[k][3].startswith("nick:") for k in range(i + 1, j + 1)):
@@ -112,6 +122,19 @@ def acronym_like(form):
         " " not in form
         and bool(letters)
         and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+    )
+
+
+def spoken_acronym(word):
+    """A title-case word of four letters or more that is no dictionary word and no common name:
+    it may be an acronym spoken as a word ("Nato", "Fifa"); "Care", "Isis" and "Sana" are not."""
+    if len(word) < 4 or not (word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    key = fold(word)
+    return not (
+        name_lists.plain_word(key)
+        or key in name_lists.given_names()
+        or key in name_lists.surnames(name_lists.NAME_LIKE_SURNAMES)
     )
 
 
