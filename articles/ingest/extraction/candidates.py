@@ -43,7 +43,7 @@ class Candidate:
     role: str
     alias: str = ""
     nick: str = ""
-    # "Dick Spring", "Tony Hall": a given name before a word that is both a surname and an
+    # "Derek Mills", "Tony Hall": a given name before a word that is both a surname and an
     # organisation's or a place's word. A person only where the text around says so (`context`).
     surname_is_org_word: bool = False
 
@@ -111,7 +111,7 @@ def candidates(text, tokens):
 
 def _given_name_and_org_word_surname(name_tokens):
     """Two words, a given name then a common surname that is also an organisation's or a
-    place's word: "Dick Spring", "Derek Mills", "Tony Hall" (but also "Albert Hall")."""
+    place's word: "Derek Mills", "Tony Hall" (but also "Albert Hall")."""
     if len(name_tokens) != 2 or name_tokens[1].gap:
         return False
     first, last = name_tokens
