@@ -166,7 +166,10 @@ def _group_name(toks):
     """A name closed by an everyday plural noun ("Managers") whose other words are not one
     person's given name and surname: three words or more ("Taylor Asset Managers"), or an
     ordinary word before it ("Federated Farmers"). "Henry Tricks" and "van der Pas" stay."""
-    if len(toks) < 2 or any(t.gap for t in toks[1:]) or not group_noun(toks[-1].text):
+    last = toks[-1].text
+    if len(toks) < 2 or not last.endswith("s") or any(t.gap for t in toks[1:]):
+        return False  # the plural's "s" is tested first: most names end otherwise
+    if not group_noun(last):
         return False
     return len(toks) >= 3 or common_word(toks[0].key)
 
