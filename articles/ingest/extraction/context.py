@@ -168,10 +168,8 @@ def _group_name(toks):
     ordinary word before it ("Federated Farmers"). "Henry Tricks" and "van der Pas" stay."""
     last = toks[-1].text
     if len(toks) < 2 or not last.endswith("s") or any(t.gap for t in toks[1:]):
-        return False  # the plural's "s" is tested first: most names end otherwise
-    if not group_noun(last):
-        return False
-    return len(toks) >= 3 or common_word(toks[0].key)
+        return False  # the cheap tests first: most names end otherwise
+    return (len(toks) >= 3 or common_word(toks[0].key)) and group_noun(last)
 
 
 def _organisation_in_brackets(text, end):

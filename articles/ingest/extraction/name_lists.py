@@ -51,7 +51,7 @@ def given_names():
     for part in ("dist.male.first", "dist.female.first"):
         for line in (folder / part).read_text(encoding="ascii").splitlines():
             if line.strip():
-                found.add(fold(line.split()[0]))
+                found.add(line.split()[0].lower())  # ASCII: folding is lower-casing
     return frozenset(found)
 
 
@@ -65,7 +65,8 @@ def _surnames(limit):
     import names
 
     lines = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii")
-    return frozenset(fold(line.split()[0]) for line in lines.splitlines()[:limit])
+    # ASCII, so folding is lower-casing; `fold` would also fill its cache with 88,799 names
+    return frozenset(line.split()[0].lower() for line in lines.splitlines()[:limit])
 
 
 CITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "cities.txt"

@@ -57,6 +57,7 @@ class OrganisationBook:
 
     def add(self, name, aliases=(), entry=None):
         """Know `name` and `aliases` as forms of (name, aliases), or of `entry`."""
+        self.__dict__.pop("_spoken_forms", None)  # rebuilt from the grown book on its next use
         entry = entry or (name, tuple(aliases))
         for form in (name, *aliases):
             form = " ".join(form.split())
@@ -75,12 +76,19 @@ class OrganisationBook:
     def exact_form(self, word):
         """The entry of an acronym as written, or as house styles that write acronyms spoken as
         words in title case write it ("Nato", "Opec", "Unicef" for NATO, OPEC, UNICEF)."""
-        entry = self.exact.get(word)
-        if entry is None and len(word) >= 4:
-            entry = self.exact.get(word.upper())  # looked up first: the word tests cost more
-            if entry is not None and not spoken_acronym(word):
-                entry = None
-        return entry
+        return self.exact.get(word) or self._spoken().get(word)
+
+    def _spoken(self):
+        """{"Nato": entry} for the book's acronyms that may be spoken as words, built on first
+        use: the word lists it reads are loaded only by processes that extract."""
+        spoken = self.__dict__.get("_spoken_forms")
+        if spoken is None:
+            spoken = self.__dict__["_spoken_forms"] = {
+                form.title(): entry
+                for form, entry in self.exact.items()
+                if form.isalpha() and form.isupper() and spoken_acronym(form.title())
+            }
+        return spoken
 
     def hits(self, run, tokens):
         """The phrases of a run this book knows, [(i, j, entry)], cached per run: a book lives
@@ -96,10 +104,12 @@ class OrganisationBook:
     def lookups(self, tokens):
         """(i, j, entry) for the longest phrases tokens[i..j] the book knows, left to right."""
         n, i = len(tokens), 0
+        spoken = self._spoken()
         while i < n:
             # a form of more words has no fewer tokens: the words joining tokens ("of the")
             # count as words of the form
-            longest = self.firsts.get(tokens[i][4], 0) or bool(self.exact_form(tokens[i][2]))
+            word = tokens[i][2]
+            longest = self.firsts.get(tokens[i][4], 0) or (word in self.exact or word in spoken)
             hit = None
             for j in range(min(n, i + longest) - 1, i - 1, -1):
                 if any(tokens[k][3].startswith("nick:") for k in range(i + 1, j + 1)):
