@@ -171,11 +171,12 @@ FUNCTION_WORDS = WIRE_AGENCIES | words(
     Unofficial Federal Chief Should Would Could Must Might Shall Did Does Do Has Have Had Is Are
     Was Were"""
 )
+# A weekday never ends an organisation's name: "the Securities and Exchange Commission Wednesday".
+WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 # (Auxiliaries that are also given names stay out: "Will", "May", "Can".)
 # (Only the abbreviations that are never name parts: "Jan", "Jun", "Sun" and "Thu" are names.)
-DAYS_MONTHS = words(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    January February March April June July August September October November December Christmas
+DAYS_MONTHS = WEEKDAYS | words(
+    """January February March April June July August September October November December Christmas
     Easter Ramadan Eid Diwali Hanukkah Passover Lunar New Year Thanksgiving Halloween Independence
     Memorial Labor Labour Victory Day Spring Summer Autumn Winter Fall Feb Apr Aug Sept Oct Nov
     Dec Tues Thurs"""

@@ -899,3 +899,26 @@ def test_acronyms_spoken_as_words_are_known_in_title_case():
         "UNICEF",
     } == found.keys()
     assert orgs("Isis Morgan, a nurse, spoke.") == {}  # a given name, not the group
+
+
+def test_a_title_before_of_the_leaves_the_whole_name():
+    # The title's complement is the name from its first word: "National", "Federal", "Central".
+    assert "National Election Commission" in orgs(
+        "Enn Markvart, Chairman of the National Election Commission, said members voted."
+    )
+    assert "Federal Bureau of Investigation" in orgs(
+        "He is Director of the Federal Bureau of Investigation and spoke."
+    )
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it():
+    found = orgs("The Securities and Exchange Commission Wednesday approved the rule.")
+    assert "Securities and Exchange Commission" in found
+    assert not any("Wednesday" in name for name in found)
+
+
+def test_and_after_a_persons_name_does_not_join_an_organisation_to_it():
+    result = extract("Nelson Mandela and African National Congress leaders met in Pretoria.")
+    assert {p.name for p in result.people} == {"Nelson Mandela"}
+    assert {o.name for o in result.organisations} == {"African National Congress"}
+    assert "Marks & Spencer" in orgs("Marks & Spencer said sales rose.")

@@ -24,7 +24,7 @@ from articles.ingest.extraction.organisation_words import (
 )
 from articles.ingest.extraction.tokens import run_tokens
 from articles.ingest.gazetteer import fold
-from articles.ingest.lexicon import COMPANY_WORDS
+from articles.ingest.lexicon import COMPANY_WORDS, WEEKDAYS
 
 
 @lru_cache(maxsize=20_000)  # bounded, as candidates.analyse_run: news repeats its runs
@@ -100,11 +100,7 @@ def name_start(tokens, i):
         if tokens[i][2] == "General" and i + 1 < n and tokens[i + 1][2] in HEADS:
             break  # "General Administration of Customs": an adjective, not a general's rank
         i += 1
-    while i < n and tokens[i][3] in ("of", "of the", "for", "for the", "the"):
-        if i > 0 and tokens[i - 1][2] in PERSON_TITLES:
-            i += 1  # "Governor of the Central Bank": the title's complement is the name
-            continue
-        break
+    # "Governor of the Central Bank": the title's complement, from "Central" on, is the name.
     return i
 
 
@@ -132,8 +128,8 @@ def _name_end(tokens, first, h):
         if gap in ("of", "of the", "for", "for the", "and") or _is_head(tokens, k, first):
             end = k
             while k + 1 < n and not tokens[k + 1][3] and tokens[k + 1][2] not in PERSON_TITLES:
-                if tokens[k + 1][2] in FACILITY_WORDS:
-                    break
+                if tokens[k + 1][2] in FACILITY_WORDS or tokens[k + 1][2] in WEEKDAYS:
+                    break  # "the Securities and Exchange Commission Wednesday approved"
                 k += 1
                 end = k
             k += 1

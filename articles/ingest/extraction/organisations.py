@@ -154,7 +154,7 @@ def organisations(text, known, people_spans=()):
         _Found(),
     )
     tickers = [m.span() for m in TICKER_BRACKET_RE.finditer(text)] if "(" in text else []
-    for start, end in _runs(text):
+    for start, end in _runs(text, people):
         if tickers and overlaps((start, end), tickers):
             continue  # "NASDAQ" and "VLMR" of "(NASDAQ: VLMR)": a company's ticker
         run = text[start:end]
@@ -472,20 +472,30 @@ def _officer_title_at(tokens):
     return None
 
 
-def _runs(text):
+def _runs(text, people=()):
     """The text's runs of capitalised words as (start, end), joined across 'and', '&' and the
-    possessives that stand inside names."""
+    possessives that stand inside names; not across 'and' after a person's name ("Nelson
+    Mandela and African National Congress leaders"), while "Johnson & Johnson" stays one name."""
     runs = []
     for m in RUN_RE.finditer(text):
         start, end = m.span()
         if runs and start - runs[-1][1] <= 5:
             prev_start, prev_end = runs[-1]
             gap = text[prev_end:start]
-            if gap in JOINERS and _joins(text[prev_start:prev_end], gap, text[start:end]):
+            if (
+                gap in JOINERS
+                and _joins(text[prev_start:prev_end], gap, text[start:end])
+                and not (gap == " and " and _ends_full_name(text, prev_end, people))
+            ):
                 runs[-1] = (prev_start, end)
                 continue
         runs.append((start, end))
     return runs
+
+
+def _ends_full_name(text, end, people):
+    """A person's name of two words or more ends at `end`."""
+    return any(e == end and " " in text[s:e] for s, e in people)
 
 
 def _joins(left, gap, right):
