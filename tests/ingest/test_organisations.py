@@ -922,3 +922,30 @@ def test_and_after_a_persons_name_does_not_join_an_organisation_to_it():
     assert {p.name for p in result.people} == {"Nelson Mandela"}
     assert {o.name for o in result.organisations} == {"African National Congress"}
     assert "Marks & Spencer" in orgs("Marks & Spencer said sales rose.")
+
+
+def test_a_paper_whose_listed_name_holds_the_the_gets_it_once():
+    assert set(orgs("The New York Times reported the deal.")) == {"The New York Times"}
+    found = orgs("He told The Guardian and the Financial Times. The Guardian said so.")
+    assert set(found) == {"The Guardian", "Financial Times"}
+    assert len(found["The Guardian"].spans) == 2
+
+
+def test_and_between_two_whole_names_does_not_make_one():
+    found = orgs(
+        "Amnesty International and Human Rights Watch accused the army. The University of "
+        "Cape Town and Stellenbosch University signed, as did the Bank of England and "
+        "Deutsche Bank."
+    )
+    assert {
+        "Amnesty International",
+        "Human Rights Watch",
+        "University of Cape Town",
+        "Stellenbosch University",
+        "Bank of England",
+        "Deutsche Bank",
+    } <= set(found)
+    # A portfolio of several fields stays one name.
+    assert "Department of Health and Human Services" in orgs(
+        "The Department of Health and Human Services said so."
+    )

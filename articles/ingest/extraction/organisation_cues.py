@@ -272,13 +272,21 @@ def newspaper_titles(text, found):
             continue
         start = m.start(1) if m.group(1) else m.start(2)
         found.add(text[start : m.end()], (start, m.end()), "media")
-    for org in list(found.by_key.values()):
+    for key, org in list(found.by_key.items()):
         if org.name.rsplit(" ", 1)[-1] not in MASTHEAD_WORDS:
             continue
         titled = [(s - 4, e) if text[s - 4 : s] == "The " else (s, e) for s, e in org.spans]
         if titled != org.spans and org.kind in ("media", "other"):
+            org.spans, org.kind = titled, "media"
+            if org.name.startswith("The "):
+                continue  # the book's name holds it already: "The New York Times"
+            named = found.by_key.get(fold("The " + org.name))
+            if named is not None:  # the book's "The Guardian" and a masthead's "Guardian"
+                named.spans += [span for span in titled if span not in named.spans]
+                del found.by_key[key]
+                continue
             org.aliases.insert(0, org.name)
-            org.name, org.spans, org.kind = "The " + org.name, titled, "media"
+            org.name = "The " + org.name
 
 
 def lone_acronym(tokens):

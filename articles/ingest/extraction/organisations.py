@@ -154,7 +154,7 @@ def organisations(text, known, people_spans=()):
         _Found(),
     )
     tickers = [m.span() for m in TICKER_BRACKET_RE.finditer(text)] if "(" in text else []
-    for start, end in _runs(text, people):
+    for start, end in _runs(text, story.book, people):
         if tickers and overlaps((start, end), tickers):
             continue  # "NASDAQ" and "VLMR" of "(NASDAQ: VLMR)": a company's ticker
         run = text[start:end]
@@ -472,7 +472,7 @@ def _officer_title_at(tokens):
     return None
 
 
-def _runs(text, people=()):
+def _runs(text, book, people=()):
     """The text's runs of capitalised words as (start, end), joined across 'and', '&' and the
     possessives that stand inside names; not across 'and' after a person's name ("Nelson
     Mandela and African National Congress leaders"), while "Johnson & Johnson" stays one name."""
@@ -484,7 +484,7 @@ def _runs(text, people=()):
             gap = text[prev_end:start]
             if (
                 gap in JOINERS
-                and _joins(text[prev_start:prev_end], gap, text[start:end])
+                and _joins(text[prev_start:prev_end], gap, text[start:end], book)
                 and not (gap == " and " and _ends_full_name(text, prev_end, people))
             ):
                 runs[-1] = (prev_start, end)
@@ -498,7 +498,7 @@ def _ends_full_name(text, end, people):
     return any(e == end and " " in text[s:e] for s, e in people)
 
 
-def _joins(left, gap, right):
+def _joins(left, gap, right, book):
     last = left.rsplit(" ", 1)[-1]
     right_words = right.split()
     right_head = any(w in HEADS and w not in TRAILING_ONLY for w in right_words)
@@ -517,9 +517,12 @@ def _joins(left, gap, right):
     left_words = left.split()
     left_head = any(w in HEADS and w not in TRAILING_ONLY for w in left_words)
     if left_head and (" of " in f" {left} " or " for " in f" {left} "):
-        return len(right_words) <= 3
+        # but "the Bank of England and Deutsche Bank": each half has its own organisation word
+        return len(right_words) <= 3 and right_words[-1] not in left_words
     while left_words and left_words[0] in LEADING_NOISE and not _opens_place_words(left_words):
         left_words = left_words[1:]
+    if book.get(" ".join(left_words)) is not None:
+        return False  # "Amnesty International and Human Rights Watch": a known name ends there
     # One word joins when it is an ordinary word ("Securities and Exchange Commission", "Truth
     # and Reconciliation Commission"); a lone name ("Clinton and Senate Republicans") does not,
     # nor does a listed company's whole name ("Standard Chartered and Rand Merchant Bank").
