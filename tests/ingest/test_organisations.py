@@ -949,3 +949,34 @@ def test_and_between_two_whole_names_does_not_make_one():
     assert "Department of Health and Human Services" in orgs(
         "The Department of Health and Human Services said so."
     )
+
+
+@pytest.mark.django_db
+def test_migration_0016_adds_companies_and_brands_to_an_older_archive():
+    from django.apps import apps
+
+    # An editor's own Google with a slug of theirs, Europol (0011) deleted.
+    migration = _older_archive(
+        "0016_companies_and_brands", own=("Google", "google-inc", ["Google Inc"]), deleted="Europol"
+    )
+
+    migration.add_companies_and_brands(apps, None)
+
+    toyota = Organisation.objects.get(name="Toyota")
+    assert toyota.well_known and toyota.kind == "company" and toyota.country.code == "JP"
+    assert "Toyota Motor Corp" in toyota.aliases
+    google = Organisation.objects.get(name="Google")
+    assert google.slug == "google-inc" and google.well_known
+    assert set(google.aliases) == {"Google Inc", "Google LLC"}
+    _assert_grown(migration, deleted="Europol")
+
+
+def test_companies_news_names_bare_are_known():
+    found = orgs(
+        "Regulators fined Google and Facebook, and Toyota recalled cars. Rail operators Amtrak "
+        "and SNCF ordered trains; shoppers moved to Aldi and Lidl."
+    )
+    assert {"Google", "Facebook", "Toyota", "Amtrak", "SNCF", "Aldi", "Lidl"} <= set(found)
+    # A listed name that is also a word or a unit is not tagged where it is that.
+    assert orgs("The engine makes 300 hp, or 300 HP, at full power.") == {}
+    assert "Ford" not in orgs("Prime Minister Doug Ford spoke. Ford said the plan was final.")
