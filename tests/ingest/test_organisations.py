@@ -980,3 +980,13 @@ def test_companies_news_names_bare_are_known():
     # A listed name that is also a word or a unit is not tagged where it is that.
     assert orgs("The engine makes 300 hp, or 300 HP, at full power.") == {}
     assert "Ford" not in orgs("Prime Minister Doug Ford spoke. Ford said the plan was final.")
+
+
+def test_a_listed_company_named_twice_is_one_organisation():
+    found = orgs("Microsoft Corp said profit rose. Microsoft shares gained 2 percent.")
+    assert list(found) == ["Microsoft Corp"]
+    assert len(found["Microsoft Corp"].spans) == 2
+    # A known acronym with its name in brackets stays one organisation, with every use.
+    found = orgs("A ceasefire with the KDP (Kurdistan Democratic Party) began. The KDP agreed.")
+    assert len(found) == 1
+    assert len(next(iter(found.values())).spans) == 3

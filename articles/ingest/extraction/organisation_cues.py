@@ -275,7 +275,10 @@ def newspaper_titles(text, found):
     for key, org in list(found.by_key.items()):
         if org.name.rsplit(" ", 1)[-1] not in MASTHEAD_WORDS:
             continue
-        titled = [(s - 4, e) if text[s - 4 : s] == "The " else (s, e) for s, e in org.spans]
+        # (each span once: the book's "The Guardian" may hold the masthead's "Guardian" too)
+        titled = list(
+            dict.fromkeys((s - 4, e) if text[s - 4 : s] == "The " else (s, e) for s, e in org.spans)
+        )
         if titled != org.spans and org.kind in ("media", "other"):
             org.spans, org.kind = titled, "media"
             if org.name.startswith("The "):

@@ -97,20 +97,32 @@ class _Found:
 
     def __init__(self):
         self.by_key = {}
+        # The folded aliases of the organisations found: a later "Microsoft" is the "Microsoft
+        # Corp" the story named first, not a second organisation.
+        self.by_alias = {}
         self.defined = OrganisationBook()  # this text's aliases -> (name, ())
 
-    def add(self, name, span, kind="other", aliases=()):
+    def add(self, name, span, kind="other", aliases=(), by_alias=True):
         key = fold(name)
-        org = self.by_key.get(key)
+        org = self.by_key.get(key) or (self.by_alias.get(key) if by_alias else None)
         if org is None:
             org = self.by_key[key] = OrganisationMention(name=name, kind=kind)
             org.country = _country_of(name)
         for alias in aliases:
             if alias and alias != org.name and alias not in org.aliases:
                 org.aliases.append(alias)
+                self.by_alias.setdefault(fold(alias), org)
         if span not in org.spans:
             org.spans.append(span)
         return org
+
+    def absorb(self, org, other):
+        """`other`, taken out of `by_key`, becomes part of `org`: its spans, and its aliases'
+        later uses."""
+        org.spans += [s for s in other.spans if s not in org.spans]
+        for key, found in self.by_alias.items():
+            if found is other:
+                self.by_alias[key] = org
 
     def spans(self):
         """Every span of every organisation found so far."""
@@ -122,6 +134,7 @@ class _Found:
             return
         if alias not in org.aliases:
             org.aliases.append(alias)
+            self.by_alias.setdefault(fold(alias), org)
         self.defined.add(alias, entry=(org.name, ()))
 
 
@@ -368,13 +381,13 @@ def _join_acronym(story, name, span, acronym, acronym_span):
     ):
         return
     kind = inside[0].kind if inside else "other"
-    org = found.add(name, span, kind)
+    org = found.add(name, span, kind, by_alias=False)  # the name, not what it is an alias of
     found.define(org, acronym)
     alone = [found.by_key.pop(fold(o.name)) for o in inside if o is not org]
     alone += filter(None, [found.by_key.pop(fold(acronym), None)])  # "LTTE" found alone
     for other in alone:
         if other is not org:
-            org.spans += [s for s in other.spans if s not in org.spans]
+            found.absorb(org, other)
     for later in re.finditer(rf"\b{re.escape(acronym)}\b", text):
         if later.start() >= acronym_span[0] and later.span() not in org.spans:
             org.spans.append(later.span())
