@@ -285,8 +285,8 @@ def newspaper_titles(text, found):
                 continue  # the book's name holds it already: "The New York Times"
             named = found.by_key.get(fold("The " + org.name))
             if named is not None:  # the book's "The Guardian" and a masthead's "Guardian"
-                named.spans += [span for span in titled if span not in named.spans]
                 del found.by_key[key]
+                found.absorb(named, org)
                 continue
             org.aliases.insert(0, org.name)
             org.name = "The " + org.name

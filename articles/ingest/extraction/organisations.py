@@ -485,7 +485,7 @@ def _officer_title_at(tokens):
     return None
 
 
-def _runs(text, book, people=()):
+def _runs(text, book, people):
     """The text's runs of capitalised words as (start, end), joined across 'and', '&' and the
     possessives that stand inside names; not across 'and' after a person's name ("Nelson
     Mandela and African National Congress leaders"), while "Johnson & Johnson" stays one name."""
