@@ -102,9 +102,11 @@ class _Found:
         self.by_alias = {}
         self.defined = OrganisationBook()  # this text's aliases -> (name, ())
 
-    def add(self, name, span, kind="other", aliases=(), by_alias=True):
+    def add(self, name, span, kind="other", aliases=(), join_alias=True):
+        """The organisation `name` names, with `span` and `aliases` added: the one found under
+        that name, else (with `join_alias`) the one that has it as an alias, else a new one."""
         key = fold(name)
-        org = self.by_key.get(key) or (self.by_alias.get(key) if by_alias else None)
+        org = self.by_key.get(key) or (self.by_alias.get(key) if join_alias else None)
         if org is None:
             org = self.by_key[key] = OrganisationMention(name=name, kind=kind)
             org.country = _country_of(name)
@@ -381,7 +383,7 @@ def _join_acronym(story, name, span, acronym, acronym_span):
     ):
         return
     kind = inside[0].kind if inside else "other"
-    org = found.add(name, span, kind, by_alias=False)  # the name, not what it is an alias of
+    org = found.add(name, span, kind, join_alias=False)  # the name, not what it is an alias of
     found.define(org, acronym)
     alone = [found.by_key.pop(fold(o.name)) for o in inside if o is not org]
     alone += filter(None, [found.by_key.pop(fold(acronym), None)])  # "LTTE" found alone
