@@ -739,6 +739,44 @@ def test_the_city_list_is_shipped_and_read_without_its_comment():
     assert "lopez" not in cities  # a common surname proves nothing
 
 
+def test_a_form_two_listed_companies_share_goes_to_the_first_listed(tmp_path, monkeypatch):
+    # The list was read as a set, so which company kept a shared form ("Merck" of Merck & Co.
+    # and of Merck Group) changed with the hash seed from one process to the next.
+    from articles.ingest.extraction import name_lists
+
+    listed = tmp_path / "companies.txt"
+    listed.write_text("# a comment\nZorvex Group\tVelmarion\nVelmarion Inc\tVelmarion\n")
+    monkeypatch.setattr(name_lists, "COMPANIES_FILE", listed)
+    name_lists.companies.cache_clear()
+    try:
+        forms = name_lists.companies()
+    finally:
+        name_lists.companies.cache_clear()
+    assert forms["Velmarion"] == "Zorvex Group"
+    assert forms["Velmarion Inc"] == "Velmarion Inc"
+
+
+def test_preload_loads_the_lists_and_freezes_them_out_of_the_collectors_way():
+    import gc
+
+    from articles.ingest.extraction import name_lists, preload
+    from articles.ingest.extraction.organisation_book import company_book
+
+    name_lists.dictionary.cache_clear()
+    company_book.cache_clear()
+    try:
+        preload()
+        assert name_lists.dictionary.cache_info().currsize == 1
+        assert company_book.cache_info().currsize == 1
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    # the same answers as lists loaded on first need
+    assert people(extract("Finance minister Velma Orrin met Deutsche Bank.")).keys() == {
+        "Velma Orrin"
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [

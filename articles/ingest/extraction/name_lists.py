@@ -74,9 +74,14 @@ PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "city_phrases.tx
 MIN_PHRASE_POPULATION = 15_000  # "Pembroke Pines", "Umm Qasr": names of several words
 
 
-def _read_list(path):
+def _read_lines(path):
+    """The lines of a shipped list in file order, without blanks and comments."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+def _read_list(path):
+    return frozenset(_read_lines(path))
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +211,9 @@ def companies():
 
     places = gazetteer.load().lookup
     found = {}
-    for line in _read_list(COMPANIES_FILE):
+    # In file order: where two companies share a form ("Merck" of Merck & Co. and of Merck
+    # Group), the first listed keeps it in every process, whatever the hash seed.
+    for line in _read_lines(COMPANIES_FILE):
         name, *others = line.split("\t")
         for form in (name, *others):
             key = fold(form)

@@ -321,7 +321,7 @@ def rare_acronym(text, start, end, tokens):
         return False
     if f"({word})" in text:
         return False
-    if word in _currency_codes() or INDEX_AFTER_RE.match(text, end):
+    if word in currency_codes() or INDEX_AFTER_RE.match(text, end):
         return False
     if zipf_frequency(word.lower(), "en") >= RARE_ACRONYM_ZIPF:
         return False
@@ -333,7 +333,7 @@ def rare_acronym(text, start, end, tokens):
 
 
 @lru_cache(maxsize=1)
-def _currency_codes():
+def currency_codes():
     import pycountry
 
     return frozenset(c.alpha_3 for c in pycountry.currencies)

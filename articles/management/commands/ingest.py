@@ -3,6 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.diskfull import DiskFull
+from articles.ingest.extraction import preload
 from articles.ingest.parse import ParseError, parse_date
 from articles.ingest.pipeline import ingest_paths
 from articles.text import printable as _printable  # names and reasons as one line each
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         except ParseError as exc:
             raise CommandError(f"--date: {exc}") from None
         show_progress = verbosity >= 1 and self.stderr.isatty()
+        preload()  # the extractor's word lists, loaded once and kept out of the collector's way
         try:
             report = ingest_paths(
                 paths,
