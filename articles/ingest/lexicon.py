@@ -220,7 +220,9 @@ CREED_WORDS = words(
     """Catholic Catholics Protestant Protestants Anglican Evangelical Lutheran Methodist Baptist
     Presbyterian Orthodox Maronite Coptic Muslim Muslims Moslem Moslems Islamic Jewish Jews Hindu
     Hindus Buddhist Buddhists Sikh Sikhs Sunni Sunnis Shiite Shiites Shi'ite Shi'ites Alawite Druze
-    Kurdish Kurds Tamil Tamils Basque Basques Pashtun Tutsi Hutu"""
+    Kurdish Kurds Kurd Tamil Tamils Basque Basques Pashtun Tutsi Hutu Chechen Chechens Tuareg
+    Tuaregs Uighur Uighurs Uyghur Uyghurs Rohingya Baloch Oromo Amhara Fulani Tigrayan Berber
+    Berbers Bedouin"""
 )
 # Articles of other languages that open names of newspapers, parties and places, not people.
 FOREIGN_ARTICLES = words("El La Le Les Los Las Il Lo Der Die Das Den De Het Te Ta")

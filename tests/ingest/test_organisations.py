@@ -990,3 +990,31 @@ def test_a_listed_company_named_twice_is_one_organisation():
     found = orgs("A ceasefire with the KDP (Kurdistan Democratic Party) began. The KDP agreed.")
     assert len(found) == 1
     assert len(next(iter(found.values())).spans) == 3
+
+
+def test_a_name_joined_by_a_particle_is_not_a_compound_adjective():
+    found = orgs("He was a member of the religious Jamaat-i-Islami party until 1990.")
+    assert found.keys() == {"Jamaat-i-Islami"}
+    assert found["Jamaat-i-Islami"].kind == "party"
+    # a compound adjective still describes the name after it
+    assert orgs("The Tokyo-based Velmora Holdings said so.").keys() == {"Velmora Holdings"}
+
+
+def test_press_opening_a_title_is_not_a_paper():
+    text = '"We have plans," said White House Press Secretary Mara Quill on Monday.'
+    assert not any("Press" in name for name in orgs(text))
+    assert [p.name for p in extract(text).people] == ["Mara Quill"]
+
+
+def test_a_journal_named_before_its_noun_is_media():
+    found = orgs("The group wrote in the Velmarck medical journal that the link was weak.")
+    assert found.keys() == {"Velmarck"}
+    assert found["Velmarck"].kind == "media"
+
+
+def test_fighters_named_after_their_group_but_not_after_a_people_or_a_creed():
+    found = orgs("Fighting spread as Kravosti rebels and Ostrava Bir Dak guerrillas advanced.")
+    assert found.keys() == {"Kravosti", "Ostrava Bir Dak"}
+    assert {o.kind for o in found.values()} == {"armed_group"}
+    text = "Moslem militants, Basque rebels, Tuareg fighters and Karen rebels were blamed."
+    assert orgs(text) == {}

@@ -17,6 +17,7 @@ from articles.ingest.extraction.organisation_words import (
     APPOSITIVE_ONE_OF_RE,
     APPOSITIVE_PLURALS,
     APPOSITIVE_RE,
+    ARMED_NOUNS,
     CLUB_NOUNS,
     CLUB_WORDS,
     COMPANY_NOUNS,
@@ -51,6 +52,7 @@ from articles.ingest.extraction.organisation_words import (
     staff_after,
 )
 from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import CREED_WORDS
 
 # The cue a ticker, a firm's officer or its board gives: no noun, but surer than one.
 SURE_FIRM = "listed company"
@@ -130,7 +132,17 @@ def beside_noun(text, start, end, run, tokens, before):
         # words and markets, not a firm or a paper.
         # At a sentence's start, capitals say nothing: there, dictionary words are words.
         keys = tuple(t[4] for t in tokens[first:])
-        if (noun in COMPANY_NOUNS or noun in MEDIA_NOUNS or noun in CLUB_NOUNS) and (
+        if noun in ARMED_NOUNS and (
+            any(t[2] in CREED_WORDS for t in tokens[first:])
+            or (len(tokens) - first == 1 and tokens[first][4] in name_lists.given_names())
+        ):
+            return None  # "Moslem militants", "Basque rebels", "Karen rebels": a people's
+        if (
+            noun in COMPANY_NOUNS
+            or noun in MEDIA_NOUNS
+            or noun in CLUB_NOUNS
+            or noun in ARMED_NOUNS
+        ) and (
             any(t[2] in NOT_FIRM_WORDS or t[2] in NOT_NAME_WORDS for t in tokens[first:])
             or name_lists.ordinary_words(keys)
             or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
@@ -363,9 +375,10 @@ def credit(text, span):
 
 
 def compound_adjective(word):
-    """'Tokyo-based', 'Iran-aligned', 'LDP-dominated': describes a name, is not one."""
+    """'Tokyo-based', 'Iran-aligned', 'LDP-dominated': describes a name, is not one. A name
+    joined by a particle ("Jamaat-i-Islami", "Tehreek-e-Insaf") ends in a capital."""
     _, dash, rest = word.partition("-")
-    return bool(dash) and rest[:1].islower()
+    return bool(dash) and rest[:1].islower() and rest.rsplit("-", 1)[-1][:1].islower()
 
 
 def is_place(name):

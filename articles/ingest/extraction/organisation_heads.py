@@ -26,6 +26,9 @@ from articles.ingest.extraction.tokens import run_tokens
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import COMPANY_WORDS, WEEKDAYS
 
+# "Press Secretary", "Press Officer": the press's word opening a title.
+PRESS_TITLES = frozenset(("Secretary", "Officer", "Attache", "Attaché", "Spokesman", "Aide"))
+
 
 @lru_cache(maxsize=20_000)  # bounded, as candidates.analyse_run: news repeats its runs
 def read_run(run):
@@ -181,6 +184,8 @@ def _is_head(tokens, k, first):
     word = tokens[k][2]
     if word not in HEADS:
         return False
+    if word == "Press" and k + 1 < len(tokens) and tokens[k + 1][2] in PRESS_TITLES:
+        return False  # "White House Press Secretary": a title, not a paper
     if word in TRAILING_ONLY:
         if word in ENDING_ONLY and k + 1 < len(tokens) and not tokens[k + 1][3]:
             return False  # "Israeli Defence Minister": a portfolio, not "Diehl Defence"

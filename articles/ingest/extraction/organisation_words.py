@@ -95,8 +95,10 @@ CLUB_STAFF_AFTER_RE = re.compile(r" (?:" + "|".join(sorted(CLUB_NOUNS)) + r") [A
 # A possessive goes before a firm's shares only: "Wakefield's group", "Netanyahu's coalition"
 # and "Murdoch's newspaper" are a person's.
 NOUN_AFTER_RE = re.compile(
-    r" (party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster|"
-    r"news agency|agency|daily|weekly|magazine|newsletter|television|radio|shares|stock|"
+    r" (?:(?:medical|scientific|science|trade) (?=journal\b))?"  # "the Lancet medical journal"
+    r"(party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster|"
+    r"news agency|agency|daily|weekly|magazine|newsletter|journal|television|radio|shares|stock|"
+    r"rebels|guerrillas|militants|fighters|"
     r"shareholders|unit|subsidiary|division|analyst|analysts|economist|strategist|employees|"
     + "|".join(sorted(CLUB_NOUNS))
     + r")\b"
@@ -335,6 +337,9 @@ MEDIA_NOUNS = words(
     """newspaper broadcaster agency daily weekly magazine newsletter television radio tabloid
     journal newspapers dailies broadcasters"""
 )
+# Fighters named after their group: "ETA guerrillas", "Mai Mai fighters"; never after a creed
+# or a people ("Moslem militants", "Basque rebels").
+ARMED_NOUNS = words("rebels guerrillas militants fighters")
 NOUN_KINDS = {
     "party": "party",
     "movement": "party",
@@ -342,6 +347,7 @@ NOUN_KINDS = {
     "alliance": "party",
     "parties": "party",
     "militia": "armed_group",
+    **dict.fromkeys(ARMED_NOUNS, "armed_group"),
     "news agency": "media",
     **dict.fromkeys(MEDIA_NOUNS, "media"),
 }
