@@ -1018,3 +1018,23 @@ def test_fighters_named_after_their_group_but_not_after_a_people_or_a_creed():
     assert {o.kind for o in found.values()} == {"armed_group"}
     text = "Moslem militants, Basque rebels, Tuareg fighters and Karen rebels were blamed."
     assert orgs(text) == {}
+
+
+def test_a_body_named_for_its_aim_keeps_its_to():
+    text = "The Committee to Protect Journalists and Amnesty International condemned it."
+    assert orgs(text).keys() == {"Committee to Protect Journalists", "Amnesty International"}
+    found = orgs("The Velmar Council to Restore Wetlands met. The Commission to Brussels wrote.")
+    assert "Velmar Council to Restore Wetlands" in found
+    assert not any("Brussels" in name for name in found)
+
+
+def test_and_for_a_known_names_ampersand():
+    found = orgs("Procter and Gamble rose, while Marks and Spencer fell. Clinton and Gore met.")
+    assert found.keys() == {"Procter and Gamble", "Marks and Spencer"}
+    assert "Procter & Gamble" in found["Procter and Gamble"].aliases
+
+
+def test_a_one_word_masthead_opening_a_sentence_before_a_verb_of_reporting():
+    found = orgs("The Sun reported that he would resign. The Times said he would not.")
+    assert found.keys() == {"The Sun", "The Times"}
+    assert orgs("The Sun rose over the hills. The Times were hard. The Star of Bethlehem.") == {}

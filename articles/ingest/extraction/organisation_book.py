@@ -71,7 +71,12 @@ class OrganisationBook:
                 self.firsts[first] = max(self.firsts.get(first, 0), form.count(" ") + 1)
 
     def get(self, phrase):
-        return self.exact_form(phrase) or self.folded.get(fold(phrase))
+        """The entry of a form of a name, "and" standing for the "&" it writes ("Procter and
+        Gamble" for "Procter & Gamble"), or None."""
+        found = self.exact_form(phrase) or self.folded.get(fold(phrase))
+        if found is None and " and " in phrase:
+            found = self.folded.get(fold(phrase.replace(" and ", " & ")))
+        return found
 
     def exact_form(self, word):
         """The entry of an acronym as written, or as house styles that write acronyms spoken as

@@ -274,13 +274,22 @@ LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 LONE_MASTHEAD_RE = re.compile(rf"The ((?:{_MASTHEAD}) and )?({_MASTHEAD})\b(?! [A-Z])(?!-)")
 
 
+# What a paper does when a sentence opens with it: "The Sun reported", "The Times said".
+MASTHEAD_SAYS_RE = re.compile(r" (?:said|says|reported|reports|wrote|quoted|cited|added)\b")
+
+
 def newspaper_titles(text, found):
     """A newspaper's title keeps the "The" written before it in capitals: "The Washington Post"
     (the name without it stays an alias, so both forms are one paper). A one-word title is a
-    paper after such a "The" in mid-sentence: "at The Sun and The Times", "told The Globe and
-    Mail"."""
+    paper after such a "The" in mid-sentence ("at The Sun and The Times", "told The Globe and
+    Mail"), or opening a sentence before a verb of reporting ("The Sun reported")."""
     for m in LONE_MASTHEAD_RE.finditer(text):
-        if m.start() < 2 or text[m.start() - 1] != " " or text[m.start() - 2] not in LOWER_OR_COMMA:
+        mid_sentence = (
+            m.start() >= 2 and text[m.start() - 1] == " " and text[m.start() - 2] in LOWER_OR_COMMA
+        )
+        if not mid_sentence and not (
+            MASTHEAD_SAYS_RE.match(text, m.end()) and sentence_start(text, m.start())
+        ):
             continue
         start = m.start(1) if m.group(1) else m.start(2)
         found.add(text[start : m.end()], (start, m.end()), "media")

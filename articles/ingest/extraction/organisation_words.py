@@ -376,7 +376,7 @@ DEFINED_RE = re.compile(
 )
 # A run that continues after these ("Department of Latin American and Caribbean Affairs",
 # "Hyundai Engineering & Construction", "People's Council", "Bolivian Workers' Center").
-JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ")
+JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
 POSSESSIVE_WORDS = words(
     "People Workers Women Farmers Citizens Veterans Children Teachers Journalists Employers"
 )

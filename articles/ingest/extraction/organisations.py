@@ -538,6 +538,18 @@ def _joins(left, gap, right, book):
         return last in POSSESSIVE_WORDS or (right_head and (last in OFFICE_POSSESSIVES or listed))
     if gap == " & ":
         return True
+    if gap == " to ":
+        # A body named for its aim: "Committee to Protect Journalists", "Campaign to Stop
+        # Killer Robots"; not "the Commission to Brussels"
+        return (
+            last in HEADS
+            and last not in TRAILING_ONLY
+            and len(right_words) <= 4
+            and name_lists.in_dictionary(fold(right_words[0]))
+            and not is_place(right)
+        )
+    if _known_with_ampersand(left, right, book):
+        return True  # "Procter and Gamble", "McKinsey and Company": a known name's "&"
     if len(right_words) == 1 and acronym_like(right) and right.isupper():
         return False  # "the Council of Europe and NATO": two names
     # " and ": the second half ends the name started by the first ("Department of Latin
@@ -562,6 +574,18 @@ def _joins(left, gap, right, book):
         and (len(left_words) >= 2 or _ordinary(fold(left_words[0])))
         and not is_place(" ".join(left_words))
         and company_book().get(" ".join(left_words)) is None
+    )
+
+
+def _known_with_ampersand(left, right, book):
+    """The book or the company list knows "left & right", from its first words that are not
+    "The" or a weekday."""
+    words_ = left.split()
+    while words_ and words_[0] in LEADING_NOISE:
+        words_ = words_[1:]
+    phrase = " ".join([*words_, "&", right])
+    return bool(words_) and (
+        book.get(phrase) is not None or company_book().get(phrase) is not None
     )
 
 
