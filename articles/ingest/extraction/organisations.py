@@ -584,9 +584,7 @@ def _known_with_ampersand(left, right, book):
     while words_ and words_[0] in LEADING_NOISE:
         words_ = words_[1:]
     phrase = " ".join([*words_, "&", right])
-    return bool(words_) and (
-        book.get(phrase) is not None or company_book().get(phrase) is not None
-    )
+    return bool(words_) and (book.get(phrase) is not None or company_book().get(phrase) is not None)
 
 
 def _ordinary(key):
