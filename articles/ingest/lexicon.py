@@ -213,6 +213,7 @@ COMMON_CAPITALISED = frozenset(
 # ("Bill Clinton") or are ordinary words.
 ORG_FINAL_WORDS = words(
     "Bill Law Code Act Acts Rule Rules Order Decree Home Rate Sound Abbey Priory Monastery Maru"
+    " Area Zone"
 )
 # Religions, creeds and peoples as adjectives: a phrase holding one is a group, never a person
 # ("Roman Catholic missionaries", "Christian Maronite Patriarch", "Tamil Tiger rebels").

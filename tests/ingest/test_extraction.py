@@ -961,3 +961,8 @@ def test_a_name_after_a_settlement_or_a_suburb_of_is_a_place():
 def test_a_canon_is_a_clergyman_before_a_name():
     found = extract("The diocese's Canon Emmanuel Gatete opened the clinic. Gatete said so.")
     assert list(people(found)) == ["Emmanuel Gatete"]
+
+
+def test_a_free_trade_area_or_a_zone_is_no_person():
+    text = "The Central European Free Trade Area grew, and the Velmar Economic Zone opened."
+    assert people(extract(text)) == {}

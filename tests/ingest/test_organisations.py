@@ -1038,3 +1038,20 @@ def test_a_one_word_masthead_opening_a_sentence_before_a_verb_of_reporting():
     found = orgs("The Sun reported that he would resign. The Times said he would not.")
     assert found.keys() == {"The Sun", "The Times"}
     assert orgs("The Sun rose over the hills. The Times were hard. The Star of Bethlehem.") == {}
+
+
+def test_a_firms_partners_after_and_end_its_name_and_make_no_person():
+    text = "Arthur Yates and Co said profit rose. Shares of A.G. Edwards & Sons fell."
+    found = extract(text)
+    assert {o.name for o in found.organisations} == {"Arthur Yates and Co", "A.G. Edwards & Sons"}
+    assert found.people == []
+
+
+def test_a_known_name_and_a_country_name_its_unit_there():
+    found = orgs(
+        "Toyota Australia said sales fell, while Microsoft India and Greenpeace Germany grew."
+    )
+    assert found.keys() == {"Toyota Australia", "Microsoft India", "Greenpeace Germany"}
+    assert found["Microsoft India"].kind == "company"
+    # two subjects, not one unit
+    assert "Reuters Germany" not in orgs("The minister told Reuters Germany would not pay.")

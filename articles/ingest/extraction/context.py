@@ -67,6 +67,7 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"port|settlement|newspaper|daily|weekly|magazine|index|futures|unit|"
     r"subsidiary|affiliate|division|brand|model|ship|vessel|tanker|ferry|hospital|bank|analyst|"
     r"analysts|economist|strategist|" + "|".join(sorted(CLUB_NOUNS)) + r")\b"
+    r"| (?:and|&) (?:Co|Company|Sons|Partners|Associates)\b"  # "Arthur Yates and Co": a firm
 )
 # An apposition that says a name is a place: "Alomella Robles, a small village northeast of".
 PLACE_APPOSITIVE_RE = re.compile(

@@ -19,6 +19,7 @@ from articles.ingest.extraction.organisation_words import (
     LEADING_NOISE,
     NAMES_ALONE,
     NOT_NAME_WORDS,
+    PARTNERS_TAILS,
     PERSON_TITLES,
     TRAILING_ONLY,
 )
@@ -188,6 +189,8 @@ def _is_head(tokens, k, first):
         return False
     if word == "Press" and k + 1 < len(tokens) and tokens[k + 1][2] in PRESS_TITLES:
         return False  # "White House Press Secretary": a title, not a paper
+    if word in PARTNERS_TAILS and tokens[k][3] in ("and", "&") and k > first:
+        return True  # "Arthur Yates and Co": the partners end the firm's name
     if word in TRAILING_ONLY:
         if word in ENDING_ONLY and k + 1 < len(tokens) and not tokens[k + 1][3]:
             return False  # "Israeli Defence Minister": a portfolio, not "Diehl Defence"

@@ -20,6 +20,7 @@ from articles.ingest.extraction.organisation_words import (
     FACILITY_OPENERS,
     LEADING_NOISE,
     PERSON_TITLES,
+    TOLD_BEFORE,
 )
 from articles.ingest.extraction.tokens import is_title
 from articles.ingest.gazetteer import fold
@@ -41,22 +42,44 @@ def known_names(story, start, end, run, tokens, claimed):
     # A known name opening a longer one is that name's ("Hyundai Engineering", "Al Ahly
     # Pharos"); a title after it is not ("Taliban Foreign Minister"). One ending a longer one is
     # that name's too ("San Antonio Spurs").
-    hits = [
-        h
-        for h in book.hits(run, tokens)
-        if _known_alone(tokens, h[1]) and not _named_before(tokens, h[0])
-    ]
+    known = book.hits(run, tokens)
+    hits = [h for h in known if _known_alone(tokens, h[1]) and not _named_before(tokens, h[0])]
     if found.defined.exact or found.defined.folded:
         # What the story defined goes first where both start on one word, and so wins: "Indian
         # Oil Corp (IOC)" makes a later "IOC" the company's, not the Olympic committee's.
         hits = sorted([*found.defined.lookups(tokens), *hits], key=lambda h: h[0])
     _add_known(story, start, tokens, hits, claimed, "other")
+    listed = company_book().hits(run, tokens)
     companies = [
         hit
-        for hit in company_book().hits(run, tokens)
+        for hit in listed
         if _company_alone(text, start, tokens, hit) and not _named_before(tokens, hit[0])
     ]
     _add_known(story, start, tokens, companies, claimed, "company")
+    if not text.endswith(TOLD_BEFORE, 0, start):  # "told Reuters Germany would ...": two
+        for hit in known:
+            _national_unit(story, start, tokens, hit, claimed, "other")  # "Greenpeace Germany"
+        for hit in listed:
+            _national_unit(story, start, tokens, hit, claimed, "company")
+
+
+def _national_unit(story, start, tokens, hit, claimed, kind):
+    """A known name and a country's that end the run name the organisation's unit there:
+    "Toyota Australia", "Microsoft India" (a company of its own, tagged as written)."""
+    i, j, _entry = hit
+    rest = tokens[j + 1 :]
+    if not rest or any(t[3] for t in rest) or _named_before(tokens, i):
+        return
+    key = " ".join(t[4] for t in rest)
+    gaz = gazetteer.load()
+    if not isinstance(gaz.lookup.get(key), str) or key in gaz.cities:
+        return
+    span = (start + tokens[i][0], start + tokens[-1][1])
+    name = story.text[span[0] : span[1]]
+    if overlaps(span, claimed) or overlaps(span, story.people) or fold(name) in story.rejected:
+        return
+    claimed.append(span)
+    story.found.add(name, span, kind)
 
 
 def _listed_possessive(story, start, end, tokens):

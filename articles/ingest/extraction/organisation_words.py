@@ -30,7 +30,7 @@ _HEADS = {
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
-        Ventures Capital""",
+        Ventures Capital Sons""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk""",
     "ngo": """Foundation Fund Trust Society Watch Association Federation Confederation Union League
@@ -49,7 +49,8 @@ TRAILING_ONLY = (
     words(
         """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA
     Bhd Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
-    Aerospace Defence Defense Technics Savings Investments Ventures Capital Klinik Kliniken"""
+    Aerospace Defence Defense Technics Savings Investments Ventures Capital Klinik Kliniken
+    Sons"""
     )
     | TRADE_WORDS
 )
@@ -376,6 +377,9 @@ DEFINED_RE = re.compile(
 )
 # A run that continues after these ("Department of Latin American and Caribbean Affairs",
 # "Hyundai Engineering & Construction", "People's Council", "Bolivian Workers' Center").
+# A firm's partners after "and" or "&" end its name: "Arthur Yates and Co", "A.G. Edwards &
+# Sons", "Kalf, Voorhis & Co".
+PARTNERS_TAILS = words("Co Co. Company Sons Partners Associates")
 JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
 POSSESSIVE_WORDS = words(
     "People Workers Women Farmers Citizens Veterans Children Teachers Journalists Employers"

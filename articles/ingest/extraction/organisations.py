@@ -73,6 +73,7 @@ from articles.ingest.extraction.organisation_words import (
     NOUN_PAIRS_BEFORE,
     OFFICE_POSSESSIVES,
     OFFICER_TITLES,
+    PARTNERS_TAILS,
     PERSON_TITLES,
     PLURAL_NOUNS,
     POSSESSIVE_WORDS,
@@ -548,6 +549,8 @@ def _joins(left, gap, right, book):
             and name_lists.in_dictionary(fold(right_words[0]))
             and not is_place(right)
         )
+    if right in PARTNERS_TAILS and not is_place(left):
+        return True  # "Arthur Yates and Co"
     if _known_with_ampersand(left, right, book):
         return True  # "Procter and Gamble", "McKinsey and Company": a known name's "&"
     if len(right_words) == 1 and acronym_like(right) and right.isupper():
