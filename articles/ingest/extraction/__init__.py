@@ -82,8 +82,8 @@ def preload():
 
     gazetteer.load()
     name_lists.given_names()
-    for limit in (name_lists.NAME_LIKE_SURNAMES, name_lists.COMMON_SURNAMES):
-        name_lists.surnames(limit)
+    name_lists.surnames(name_lists.NAME_LIKE_SURNAMES)
+    name_lists.surnames(name_lists.COMMON_SURNAMES)
     name_lists.surnames(name_lists.ALL_SURNAMES)
     name_lists.city_phrases()
     name_lists.cities()

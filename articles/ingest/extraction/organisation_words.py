@@ -338,8 +338,8 @@ MEDIA_NOUNS = words(
     """newspaper broadcaster agency daily weekly magazine newsletter television radio tabloid
     journal newspapers dailies broadcasters"""
 )
-# Fighters named after their group: "ETA guerrillas", "Mai Mai fighters"; never after a creed
-# or a people ("Moslem militants", "Basque rebels").
+# Fighters named after their group: "M23 rebels", "Mai Mai fighters"; never after a creed or a
+# people ("Moslem militants", "Basque rebels").
 ARMED_NOUNS = words("rebels guerrillas militants fighters")
 NOUN_KINDS = {
     "party": "party",
@@ -376,11 +376,12 @@ DEFINED_RE = re.compile(
     r"|,?\s+(?:also\s+|widely\s+|better\s+)?known\s+as\s+(?:the\s+)?([A-Z][\w&\-]+)"
 )
 # A run that continues after these ("Department of Latin American and Caribbean Affairs",
-# "Hyundai Engineering & Construction", "People's Council", "Bolivian Workers' Center").
+# "Hyundai Engineering & Construction", "People's Council", "Bolivian Workers' Center",
+# "Committee to Protect Journalists").
+JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
 # A firm's partners after "and" or "&" end its name: "Arthur Yates and Co", "A.G. Edwards &
 # Sons", "Kalf, Voorhis & Co".
-PARTNERS_TAILS = words("Co Co. Company Sons Partners Associates")
-JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
+PARTNERS_TAILS = words("Co Company Sons Partners Associates")
 POSSESSIVE_WORDS = words(
     "People Workers Women Farmers Citizens Veterans Children Teachers Journalists Employers"
 )

@@ -447,13 +447,13 @@ def _only_noise_or_a_country(tokens):
     """Nothing but "The", "He", weekdays and the like, and at most one country or region (a
     city may be a team): the words beside such a run never make it a name, as `beside_noun`
     drops every one of its words. A third of a story's runs; skipping them saves the look."""
-    words = [t[4] for t in tokens if t[2] not in LEADING_NOISE]
-    if not words:
+    keys = [t[4] for t in tokens if t[2] not in LEADING_NOISE]
+    if not keys:
         return True
-    if len(words) > 1:
+    if len(keys) > 1:
         return False
     gaz = gazetteer.load()
-    return (words[0] in gaz.lookup and words[0] not in gaz.cities) or words[0] in gaz.regions
+    return (keys[0] in gaz.lookup and keys[0] not in gaz.cities) or keys[0] in gaz.regions
 
 
 def _goes_on_listing(story, start, end):
