@@ -762,6 +762,7 @@ def test_preload_loads_the_lists_and_freezes_them_out_of_the_collectors_way():
     from articles.ingest.extraction import name_lists, preload
     from articles.ingest.extraction.organisation_book import company_book
 
+    gc.unfreeze()  # an earlier ingest in this process may have frozen objects already
     name_lists.dictionary.cache_clear()
     company_book.cache_clear()
     try:

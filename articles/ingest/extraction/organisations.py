@@ -551,7 +551,12 @@ def _joins(left, gap, right, book):
         )
     if right in PARTNERS_TAILS and not is_place(left):
         return True  # "Arthur Yates and Co"
-    if _known_with_ampersand(left, right, book):
+    # the left half's words from its first that is not "The" or a weekday
+    core = left.split()
+    while core and core[0] in LEADING_NOISE and not _opens_place_words(core):
+        core = core[1:]
+    ampersand = " ".join([*core, "&", right])
+    if core and (book.get(ampersand) is not None or company_book().get(ampersand) is not None):
         return True  # "Procter and Gamble", "McKinsey and Company": a known name's "&"
     if len(right_words) == 1 and acronym_like(right) and right.isupper():
         return False  # "the Council of Europe and NATO": two names
@@ -562,8 +567,7 @@ def _joins(left, gap, right, book):
     if left_head and (" of " in f" {left} " or " for " in f" {left} "):
         # but "the Bank of England and Deutsche Bank": each half has its own organisation word
         return len(right_words) <= 3 and right_words[-1] not in left_words
-    while left_words and left_words[0] in LEADING_NOISE and not _opens_place_words(left_words):
-        left_words = left_words[1:]
+    left_words = core
     if book.get(" ".join(left_words)) is not None:
         return False  # "Amnesty International and Human Rights Watch": a known name ends there
     # One word joins when it is an ordinary word ("Securities and Exchange Commission", "Truth
@@ -578,16 +582,6 @@ def _joins(left, gap, right, book):
         and not is_place(" ".join(left_words))
         and company_book().get(" ".join(left_words)) is None
     )
-
-
-def _known_with_ampersand(left, right, book):
-    """The book or the company list knows "left & right", from its first words that are not
-    "The" or a weekday."""
-    words_ = left.split()
-    while words_ and words_[0] in LEADING_NOISE:
-        words_ = words_[1:]
-    phrase = " ".join([*words_, "&", right])
-    return bool(words_) and (book.get(phrase) is not None or company_book().get(phrase) is not None)
 
 
 def _ordinary(key):
