@@ -967,3 +967,33 @@ def test_a_canon_is_a_clergyman_before_a_name():
 def test_a_free_trade_area_or_a_zone_is_no_person():
     text = "The Central European Free Trade Area grew, and the Velmar Economic Zone opened."
     assert people(extract(text)) == {}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Fans queued for the Tom Harlow blockbuster on Friday.", "Tom Harlow"),
+        ("Critics of the John Mercer government marched again.", "John Mercer"),
+    ],
+)
+def test_the_before_a_full_name_and_its_work_or_era_is_a_person(text, name):
+    assert set(people(extract(text))) == {name}
+
+
+def test_the_before_a_name_and_another_noun_is_no_person():
+    # "the ... resort", "the ... ground": a place named after someone, not the person
+    text = "Tourists at the Victoria Falls resort and fans at the Vicente Calderon ground waited."
+    assert people(extract(text)) == {}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ratings came from Halvor Brandt and Norrland BankWatch on Monday.", "Halvor Brandt"),
+        ("Tennis: Brenda Schultz-McCarthy beat Nana Miyagi 6-2 6-1.", "Brenda Schultz-McCarthy"),
+        ("The winner, Paul McGinley, and Joe DiMaggio's son spoke.", "Paul McGinley"),
+    ],
+)
+def test_a_capital_inside_a_word_is_a_brand_unless_a_surname_prefix_explains_it(text, name):
+    assert name in people(extract(text))
+    assert "Norrland BankWatch" not in people(extract(text))

@@ -14,6 +14,7 @@ from articles.ingest.extraction.countries import mark_places
 from articles.ingest.extraction.name_lists import given_names, surnames
 from articles.ingest.extraction.tokens import (
     CONNECTORS,
+    brand_word,
     is_acronym,
     is_org_word,
     is_title,
@@ -221,6 +222,8 @@ def _name_end(tokens, i):
             break  # a title before another name; last in the run it is a surname ("John Head")
         if is_acronym(tok.text) or any(c.isdigit() for c in tok.text):
             org = True  # "Taleban MiG-19": a model's number is in no person's name
+        elif j > i and brand_word(tok.text):
+            org = True  # "Thomson BankWatch": a brand's capital inside a word
         j += 1
     return j, org
 

@@ -18,6 +18,7 @@ from articles.ingest.extraction.name_lists import (
     group_noun,
     is_plural_noun,
     ordinary_words,
+    surnames,
 )
 from articles.ingest.extraction.organisation_words import (
     ANALYST_AT,
@@ -117,6 +118,28 @@ def _place_or_institution_before(text, start):
         last == "the"
         or last in PLACE_WORDS_BEFORE
         or (last == "of" and len(words) == 2 and words[0] in PLACE_NOUNS_BEFORE_OF)
+    )
+
+
+# After "the", a person's full name names a work, an era or a case of theirs: "the Tom Cruise
+# blockbuster", "the John Major government", "the O.J. Simpson trial".
+WORK_OR_ERA_AFTER_RE = re.compile(
+    r" (?:film|films|movie|movies|blockbuster|thriller|comedy|musical|show|song|songs|album|"
+    r"book|novel|biography|memoir|era|years|government|administration|cabinet|campaign|"
+    r"presidency|camp|trial|case|affair|scandal|murder|killing|assassination|kidnapping|"
+    r"estate|family)\b"
+)
+
+
+def _attributive_person(text, toks, end):
+    """A given name and a surname after "the" and before a work, an era or a case of theirs: the
+    person, though "the" before a name otherwise says place or institution."""
+    return (
+        len(toks) == 2
+        and not toks[1].gap
+        and toks[0].key in given_names()
+        and toks[1].key in surnames()
+        and WORK_OR_ERA_AFTER_RE.match(text, end) is not None
     )
 
 
@@ -259,7 +282,7 @@ def in_context(text, cand, offset, lower_words):
     if (
         _organisation_in_brackets(text, end)
         or ORG_NOUN_AFTER_RE.match(text, end)
-        or _place_or_institution_before(text, start)
+        or (_place_or_institution_before(text, start) and not _attributive_person(text, toks, end))
     ):
         return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
     if PLURAL_POSSESSIVE_RE.match(text, end) and is_plural_noun(toks[-1].text):

@@ -94,6 +94,23 @@ def is_acronym(word):
     return len(word) > 1 and word.isupper() and "." not in word and word not in NAME_SUFFIXES
 
 
+# A capital inside a word, as brands write their names ("BankWatch", "PowerGen", "WorldCom"); a
+# surname's prefix before one is a person's ("McDonald", "DiMaggio", "LeBlanc", "VanDyke").
+INNER_CAPITAL_RE = re.compile(r"[a-z][A-Z]")
+SURNAME_PREFIX_RE = re.compile(
+    r"(?:Mc|Mac|Fitz|De|Di|Da|Du|Del|Della|La|Le|Lo|Van|Von|St)[A-Z][a-z]"
+)
+
+
+def brand_word(word):
+    """A word with a capital inside it that no surname's prefix explains: a brand's. Each part
+    of a hyphenated word is read by itself ("Schultz-McCarthy")."""
+    return INNER_CAPITAL_RE.search(word) is not None and any(
+        INNER_CAPITAL_RE.search(part) and not SURNAME_PREFIX_RE.match(part)
+        for part in re.split(r"[-'’]", word)
+    )
+
+
 def namelike(tok):
     """Could stand in a name: it tells "Jordan Bardella" (a first name) from "Jordan" alone."""
     text = tok.text
