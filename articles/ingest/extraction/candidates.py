@@ -55,7 +55,7 @@ def analyse_run(run):
 
     Returns (places, candidates, firms) with offsets relative to the run; never mutate them.
     """
-    tokens = run_tokens(run, 0, len(run))
+    tokens = run_tokens(run)
     if not tokens:
         return (), (), ()
     mark_places(tokens, gazetteer.load())

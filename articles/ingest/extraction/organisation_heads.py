@@ -23,7 +23,7 @@ from articles.ingest.extraction.organisation_words import (
     PERSON_TITLES,
     TRAILING_ONLY,
 )
-from articles.ingest.extraction.tokens import run_tokens
+from articles.ingest.extraction.tokens import token_fields
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import COMPANY_WORDS, WEEKDAYS
 
@@ -37,7 +37,7 @@ def read_run(run):
 
     tokens: ((start, end, text, gap, folded), ...); names: ((start, end, name, kind), ...).
     """
-    tokens = tuple((t.start, t.end, t.text, t.gap, t.key) for t in run_tokens(run, 0, len(run)))
+    tokens = token_fields(run)
     return tokens, tuple(_head_names(run, tokens))
 
 

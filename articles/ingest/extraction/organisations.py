@@ -171,6 +171,8 @@ def organisations(text, known, people_spans=()):
     )
     tickers = [m.span() for m in TICKER_BRACKET_RE.finditer(text)] if "(" in text else []
     for start, end in _runs(text, story.book, people):
+        if end - start < 10 and text[start:end] in LEADING_NOISE:
+            continue  # "The", "He", "Monday": a sixth of the runs, and no rule names them
         if tickers and overlaps((start, end), tickers):
             continue  # "NASDAQ" and "VLMR" of "(NASDAQ: VLMR)": a company's ticker
         run = text[start:end]

@@ -6,6 +6,7 @@ lower-case connector words before it, and the word tests below say what a token 
 """
 
 import re
+from functools import lru_cache
 
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
@@ -41,30 +42,37 @@ class Token:
 
     __slots__ = ("start", "end", "text", "gap", "key", "place", "place_end", "kind")
 
-    def __init__(self, start, end, text, gap):
+    def __init__(self, start, end, text, gap, key=None):
         self.start, self.end, self.text, self.gap = start, end, text, gap
-        self.key = fold(text)
+        self.key = fold(text) if key is None else key
         self.place = None  # ISO codes the phrase starting here names ([] for a region)
         self.place_end = end  # where that phrase ends ("Republic of Korea")
         self.kind = "word"
 
 
-def run_tokens(text, start, end):
-    """The capitalised tokens of a run, each with the connector words before it."""
-    tokens, last, nick = [], start, None
-    for m in TOKEN_RE.finditer(text, start, end):
+def run_tokens(run):
+    """The capitalised tokens of a run, each with the connector words before it, as Tokens
+    that the person phase may mark (places, kinds)."""
+    return [Token(*fields) for fields in token_fields(run)]
+
+
+@lru_cache(maxsize=20_000)  # bounded, as the runs' readings: news repeats its runs
+def token_fields(run):
+    """((start, end, text, gap, folded), ...) of the capitalised tokens of a run. Both the
+    person and the organisation phase read most runs, so a run is cut into tokens once."""
+    tokens, last, nick = [], 0, None
+    for m in TOKEN_RE.finditer(run):
         word = m.group()
         if word[0] in '“"‘':
             nick = word.strip('“”"‘’')
             last = m.end()
             continue
-        gap = text[last : m.start()].strip()
-        tok = Token(m.start(), m.end(), word, gap)
+        gap = run[last : m.start()].strip()
         if nick:
-            tok.gap, nick = "nick:" + nick, None
-        tokens.append(tok)
+            gap, nick = "nick:" + nick, None
+        tokens.append((m.start(), m.end(), word, gap, fold(word)))
         last = m.end()
-    return tokens
+    return tuple(tokens)
 
 
 def is_title(word):
