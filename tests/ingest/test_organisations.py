@@ -1055,3 +1055,30 @@ def test_a_known_name_and_a_country_name_its_unit_there():
     assert found["Microsoft India"].kind == "company"
     # two subjects, not one unit
     assert "Reuters Germany" not in orgs("The minister told Reuters Germany would not pay.")
+
+
+def test_an_undefined_acronym_spelled_by_a_named_organisations_initials_is_its_alias():
+    text = (
+        "Deficit viable - VCB.\nTALLIN 1996-08-22\n"
+        "The Velmar Central Bank said on Thursday the deficit was viable. VCB staff agreed."
+    )
+    (bank,) = extract(text).organisations
+    assert bank.name == "Velmar Central Bank"
+    assert "VCB" in bank.aliases
+    assert sorted(text[s:e] for s, e in bank.spans) == ["VCB", "VCB", "Velmar Central Bank"]
+
+
+def test_an_acronym_two_named_organisations_spell_or_a_line_of_capitals_holds_is_left():
+    shared = "The Velmar Central Bank and the Vos Coal Board met. VCB staff said nothing."
+    assert all("VCB" not in o.aliases for o in extract(shared).organisations)
+    caps = "VELMAR VCB PROFIT RISES\nThe Velmar Central Bank said profit rose."
+    (bank,) = extract(caps).organisations
+    assert bank.aliases == [] and len(bank.spans) == 1
+
+
+def test_a_rejected_acronym_is_not_made_a_named_organisations_alias():
+    text = "The Velmar Central Bank said the deficit was viable. VCB staff agreed."
+    known = KnownEntities(rejected_organisations=frozenset({"vcb"}))
+    assert {o.name: o.aliases for o in extract(text, known).organisations} == {
+        "Velmar Central Bank": []
+    }

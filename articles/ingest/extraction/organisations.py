@@ -194,6 +194,7 @@ def organisations(text, known, people_spans=()):
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
     _spelled_by_acronyms(story)
+    _acronyms_of_found_names(story)
     newspaper_titles(text, story.found)
     out = []
     for org in story.found.by_key.values():
@@ -367,6 +368,50 @@ def _spelled_by_acronyms(story):
         spelled = initials_spell(name, acronym) and any(proper_word(w) for w in name.split())
         if spelled or span in found.spans():
             _join_acronym(story, name, span, acronym, (m.start() - len(acronym), m.start()))
+
+
+# An acronym standing alone: three to six capitals, no letter, digit or "&" beside it.
+LONE_ACRONYM_RE = re.compile(r"(?<![\w&.’'-])[A-Z]{3,6}(?![\w&’'-]|\.\w)")
+
+
+def _acronyms_of_found_names(story):
+    """An acronym the story never defines but that is exactly the initials of one organisation
+    it names in full ("the Reserve Bank of India" ... "RBI said") stands for that
+    organisation: an alias, and its uses are the organisation's. Not in a line of capitals
+    (a headline's words), nor where the acronym is a place or already read as something."""
+    text, found = story.text, story.found
+    by_initials = {}
+    for org in found.by_key.values():
+        capitals = [w for w in org.name.split() if w[:1].isupper()]
+        if len(capitals) >= 3 and all(w[:1].isalpha() for w in capitals):
+            initials = "".join(w[0] for w in capitals)
+            by_initials[initials] = None if initials in by_initials else org  # one org only
+    if not by_initials:
+        return
+    for acronym, org in by_initials.items():
+        alone = found.by_key.get(fold(acronym))
+        if fold(acronym) in story.rejected:
+            by_initials[acronym] = None  # an editor rejected it: neither its own nor an alias
+        elif org is not None and alone is not None and alone.name == acronym and not alone.aliases:
+            found.define(org, found.by_key.pop(fold(acronym)).name)  # "VCB staff" read alone
+            found.absorb(org, alone)
+    taken = sorted(found.spans()) + story.people
+    lookup = gazetteer.load().lookup
+    for m in LONE_ACRONYM_RE.finditer(text):
+        org = by_initials.get(m.group())
+        if org is None or overlaps(m.span(), taken) or fold(m.group()) in lookup:
+            continue
+        if _in_capitals_line(text, m.start(), m.end()):
+            continue
+        found.define(org, m.group())
+        org.spans.append(m.span())
+
+
+def _in_capitals_line(text, start, end):
+    """A word of capitals between other words of capitals: a headline or a table row."""
+    before = text[max(0, start - 20) : start].rpartition("\n")[2].split()
+    after = text[end : end + 20].partition("\n")[0].split()
+    return any(w.isupper() and len(w) > 1 and w.isalpha() for w in (before[-1:] + after[:1]))
 
 
 def _join_acronym(story, name, span, acronym, acronym_span):
