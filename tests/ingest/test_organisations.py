@@ -1082,3 +1082,15 @@ def test_a_rejected_acronym_is_not_made_a_named_organisations_alias():
     assert {o.name: o.aliases for o in extract(text, known).organisations} == {
         "Velmar Central Bank": []
     }
+
+
+def test_a_legal_form_after_a_comma_is_inside_the_mention():
+    text = "BioVest Research, Inc. said on Monday it would buy a stake."
+    (firm,) = extract(text).organisations
+    assert firm.name == "BioVest Research"
+    assert [text[s:e] for s, e in firm.spans] == ["BioVest Research, Inc."]
+
+
+def test_a_partners_tail_with_its_legal_form_joins_the_firm():
+    found = orgs("Shares were placed by Morgan Stanley and Co Inc on Friday.")
+    assert set(found) == {"Morgan Stanley and Co Inc"}

@@ -68,6 +68,7 @@ from articles.ingest.extraction.organisation_words import (
     INDUSTRY_WORDS,
     JOINERS,
     LEADING_NOISE,
+    LEGAL_FORM_AFTER_COMMA_RE,
     LIST_GAPS,
     NOT_ORGANISATION_ACRONYMS,
     NOUN_PAIRS_BEFORE,
@@ -195,6 +196,7 @@ def organisations(text, known, people_spans=()):
         digest_papers(text, story.found, story.rejected)
     _spelled_by_acronyms(story)
     _acronyms_of_found_names(story)
+    _legal_forms_after_commas(story)
     newspaper_titles(text, story.found)
     out = []
     for org in story.found.by_key.values():
@@ -407,6 +409,18 @@ def _acronyms_of_found_names(story):
         org.spans.append(m.span())
 
 
+def _legal_forms_after_commas(story):
+    """A legal form after a comma belongs to the company's name where it is written there
+    ("BioVest Research, Inc said"): the mention reaches over it (and its period, as
+    `_legal_form_stop` says), the name stays as the story first gave it."""
+    text = story.text
+    for org in story.found.by_key.values():
+        for k, (start, end) in enumerate(org.spans):
+            if m := LEGAL_FORM_AFTER_COMMA_RE.match(text, end):
+                stop = m.end() + 1 if _legal_form_stop(text, m.end()) else m.end()
+                org.spans[k] = (start, stop)
+
+
 def _in_capitals_line(text, start, end):
     """A word of capitals between other words of capitals: a headline or a table row."""
     before = text[max(0, start - 20) : start].rpartition("\n")[2].split()
@@ -596,8 +610,9 @@ def _joins(left, gap, right, book):
             and name_lists.in_dictionary(fold(right_words[0]))
             and not is_place(right)
         )
-    if right in PARTNERS_TAILS and not is_place(left):
-        return True  # "Arthur Yates and Co"
+    tail, _, forms = right.partition(" ")
+    if tail in PARTNERS_TAILS and all(f in COMPANY_ABBREVIATIONS for f in forms.split()):
+        return not is_place(left)  # "Arthur Yates and Co", "Morgan Stanley and Co Inc"
     # the left half's words from its first that is not "The" or a weekday
     core = left.split()
     while core and core[0] in LEADING_NOISE and not _opens_place_words(core):
