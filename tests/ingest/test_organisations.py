@@ -1094,3 +1094,18 @@ def test_a_legal_form_after_a_comma_is_inside_the_mention():
 def test_a_partners_tail_with_its_legal_form_joins_the_firm():
     found = orgs("Shares were placed by Morgan Stanley and Co Inc on Friday.")
     assert set(found) == {"Morgan Stanley and Co Inc"}
+
+
+def test_a_word_before_a_kind_noun_and_a_name_describes_that_name():
+    found = orgs(
+        "Banking group Velmar Holdings traded ex-dividend. He told the Bengali newspaper "
+        "Dainik Khobor that talks were held."
+    )
+    assert set(found) == {"Velmar Holdings", "Dainik Khobor"}
+
+
+def test_a_body_before_its_staff_and_a_name_is_still_named():
+    # "analyst" is someone working for the body before it, not a kind of body
+    assert "Lehman" in orgs("Lehman analyst Blake Bath started coverage on Monday.")
+    # a title or a day after the noun names no second body
+    assert "Likud" in orgs("The Likud party Chairman spoke, and the Hamas group Sunday said.")

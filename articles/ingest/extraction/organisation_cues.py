@@ -16,6 +16,7 @@ from articles.ingest.extraction.organisation_words import (
     APPOSITIVE_KINDS,
     APPOSITIVE_ONE_OF_RE,
     APPOSITIVE_PLURALS,
+    CLASS_NOUNS,
     APPOSITIVE_RE,
     ARMED_NOUNS,
     CLUB_NOUNS,
@@ -52,7 +53,7 @@ from articles.ingest.extraction.organisation_words import (
     staff_after,
 )
 from articles.ingest.gazetteer import fold
-from articles.ingest.lexicon import CREED_WORDS
+from articles.ingest.lexicon import CREED_WORDS, DAYS_MONTHS
 
 # The cue a ticker, a firm's officer or its board gives: no noun, but surer than one.
 SURE_FIRM = "listed company"
@@ -66,6 +67,8 @@ def beside_noun(text, start, end, run, tokens, before):
     before it), a side in results or a match report, or "A & B" inside it."""
     m = NOUN_AFTER_RE.match(text, end)
     after = (m.group(1) or m.group(2)) if m else None
+    if after in CLASS_NOUNS and _names_the_next(text, m.end()):
+        return None  # "Banking group ING", "the Bengali newspaper Banglabazar Patrika"
     appositive = None
     if after is None and before is None:
         # The cues below each open with one character; it is looked at first, as most runs
@@ -155,6 +158,20 @@ def beside_noun(text, start, end, run, tokens, before):
     if " & " in name:
         return name, span, "company"
     return None
+
+
+# A capitalised word right after a kind noun (`CLASS_NOUNS`): the noun is that name's.
+_NEXT_NAME_RE = re.compile(r" ([A-Z][\w'’&.-]*)")
+
+
+def _names_the_next(text, end):
+    """A name follows the noun that ends at `end`, not a title, a day or a month ("the Likud
+    party Chairman", "the Hamas group Sunday")."""
+    m = _NEXT_NAME_RE.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (word in PERSON_TITLES or word in LEADING_NOISE or word in DAYS_MONTHS)
 
 
 # A results line: teams with their scores ("Cannes 0 Monaco 2", "Played Friday: Canberra 30

@@ -105,6 +105,13 @@ NOUN_AFTER_RE = re.compile(
     + r")\b"
     r"|['’]s? (shares|stock|shareholders)\b"
 )
+# Nouns that say what kind of body a name is. With a capitalised word right after one, the noun
+# is that next name's ("group ING"), and the run before it describes it ("Banking", "Bengali").
+# Not the nouns of people who work for a body ("Lehman analyst Blake Bath", "Arsenal striker").
+CLASS_NOUNS = words(
+    """party movement coalition alliance militia bloc group union newspaper broadcaster agency
+    daily weekly magazine newsletter journal television radio"""
+) | {"news agency"}
 # ... and before it ("consulting firm Towers Perrin", "the daily El Mundo", "retailers Metro,
 # Rewe and Lidl", "shares of Cukurova"), found in one scan of the text. Nouns a person may also
 # be named after ("producer", "trader", "developer") are left out.
