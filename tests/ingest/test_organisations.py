@@ -1109,3 +1109,7 @@ def test_a_body_before_its_staff_and_a_name_is_still_named():
     assert "Lehman" in orgs("Lehman analyst Blake Bath started coverage on Monday.")
     # a title or a day after the noun names no second body
     assert "Likud" in orgs("The Likud party Chairman spoke, and the Hamas group Sunday said.")
+
+
+def test_a_long_reuters_code_after_a_name_makes_a_company():
+    assert "Vikram Solar" in orgs("Vikram Solar (VIKRAMSOLR.NS) jumped 8.4% on Tuesday.")

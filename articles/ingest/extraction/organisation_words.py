@@ -289,11 +289,11 @@ NOUN_PAIRS_BEFORE = (
 # never follows a person's name, so the people phase reads it as well.
 SHARES_AFTER_RE = re.compile(r"['’]?s?\s+(?:shares|stock|stocks|shareholders|bonds)\b")
 # A listed company's ticker in brackets after its name: "(NASDAQ: VLMR)", "(Euronext Paris:
-# AIR)", a Reuters code "(RHMG.DE)" or "(7203.T)" (two characters before the dot at least:
-# "(U.S)" is a country). What the brackets hold names no organisation.
+# AIR)", a Reuters code "(RHMG.DE)", "(VIKRAMSOLR.NS)" or "(7203.T)" (two to ten characters
+# before the dot: "(U.S)" is a country). What the brackets hold names no organisation.
 TICKER_BRACKET_RE = re.compile(
     r"\((?:[A-Z][A-Za-z]{1,9}(?: [A-Z][a-z]+)?: ?[A-Z0-9][A-Z0-9.\-]{0,9}"
-    r"|[A-Z0-9]{2,6}\.[A-Z]{1,3})\)"
+    r"|[A-Z0-9]{2,10}\.[A-Z]{1,3})\)"
 )
 # What only a firm has, after its name's possessive: "Renk's chief executive", "Velmora's board".
 FIRM_POSSESSIVE_RE = re.compile(

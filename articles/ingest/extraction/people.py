@@ -10,7 +10,7 @@ import re
 
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.mentions import PersonMention
-from articles.ingest.extraction.name_lists import cities, common_word
+from articles.ingest.extraction.name_lists import cities, common_word, given_names
 from articles.ingest.extraction.organisation_book import company_book
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import NAME_PARTICLES
@@ -172,6 +172,12 @@ def _organisation(key, firms, known):
     if key in known_names or key in companies:
         return True
     words = key.split()
+    if (
+        len(words) > 1
+        and (words[0] in known_names or words[0] in companies)
+        and words[0] not in given_names()
+    ):
+        return True  # "Hyundai Rotem": a known firm's name opens it ("Dawn Bowles" is a person)
     for i in range(1, len(words) - 1):
         end = " ".join(words[i:])
         if end in known_names or end in companies:
