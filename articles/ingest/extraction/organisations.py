@@ -395,7 +395,8 @@ def _acronyms_of_found_names(story):
         if fold(acronym) in story.rejected:
             by_initials[acronym] = None  # an editor rejected it: neither its own nor an alias
         elif org is not None and alone is not None and alone.name == acronym and not alone.aliases:
-            found.define(org, found.by_key.pop(fold(acronym)).name)  # "VCB staff" read alone
+            del found.by_key[fold(acronym)]  # "VCB staff", read alone by another rule
+            found.define(org, acronym)
             found.absorb(org, alone)
     taken = sorted(found.spans()) + story.people
     lookup = gazetteer.load().lookup
