@@ -423,7 +423,8 @@ def _legal_forms_after_commas(story):
 
 
 def _in_capitals_line(text, start, end):
-    """A word of capitals between other words of capitals: a headline or a table row."""
+    """A word of capitals with another word of capitals beside it on its line: a headline or a
+    table row."""
     before = text[max(0, start - 20) : start].rpartition("\n")[2].split()
     after = text[end : end + 20].partition("\n")[0].split()
     return any(w.isupper() and len(w) > 1 and w.isalpha() for w in (before[-1:] + after[:1]))
