@@ -57,7 +57,9 @@ class OrganisationBook:
 
     def add(self, name, aliases=(), entry=None):
         """Know `name` and `aliases` as forms of (name, aliases), or of `entry`."""
-        self.__dict__.pop("_spoken_forms", None)  # rebuilt from the grown book on its next use
+        # rebuilt from the grown book on their next use
+        self.__dict__.pop("_spoken_forms", None)
+        self.__dict__.pop("_opening_words", None)
         entry = entry or (name, tuple(aliases))
         for form in (name, *aliases):
             form = " ".join(form.split())
@@ -103,8 +105,23 @@ class OrganisationBook:
         if found is None:
             if len(cache) >= 20_000:  # bounded: ingest memory stays flat
                 cache.clear()
-            found = cache[run] = tuple(self.lookups(tokens))
+            openers = self._openers()
+            if any(t[4] in openers or t[2] in openers for t in tokens):
+                found = tuple(self.lookups(tokens))
+            else:
+                found = ()  # most runs: no word of theirs opens a form the book knows
+            cache[run] = found
         return found
+
+    def _openers(self):
+        """Every word a form may open with: folded (`firsts`) and as written (acronyms, and the
+        words they are spoken as). A run none of whose words is one holds no form."""
+        openers = self.__dict__.get("_opening_words")
+        if openers is None:
+            openers = self.__dict__["_opening_words"] = frozenset(
+                (*self.firsts, *self.exact, *self._spoken())
+            )
+        return openers
 
     def lookups(self, tokens):
         """(i, j, entry) for the longest phrases tokens[i..j] the book knows, left to right."""
