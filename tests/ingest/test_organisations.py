@@ -1113,3 +1113,29 @@ def test_a_body_before_its_staff_and_a_name_is_still_named():
 
 def test_a_long_reuters_code_after_a_name_makes_a_company():
     assert "Vikram Solar" in orgs("Vikram Solar (VIKRAMSOLR.NS) jumped 8.4% on Tuesday.")
+
+
+def test_fighters_named_after_a_group_of_a_people():
+    # the people a group is "of" does not make its name a people's
+    found = orgs("Talks stalled with the Freedom Tigers of Moslem Mindanao rebels in the hills.")
+    assert set(found) == {"Freedom Tigers of Moslem Mindanao"}
+    assert orgs("Karen National rebels clashed with the army near the border.") == {}
+
+
+def test_a_plural_kind_noun_opens_a_list_of_names():
+    text = "The index covers three listed companies: Velmont Tiles, Orbano and Castrell."
+    found = extract(text)
+    assert {o.name for o in found.organisations} == {"Velmont Tiles", "Orbano", "Castrell"}
+    assert found.people == []
+    assert set(orgs("The route is flown by two airlines, Aerocondor and Lansavia.")) == {
+        "Aerocondor",
+        "Lansavia",
+    }
+
+
+def test_a_plural_noun_before_a_comma_and_one_name_opens_no_list():
+    found = extract("Among the banks, Velmont Tiles said on Monday that rates would rise.")
+    assert found.organisations == []
+    # a list of people after "parties" stays people
+    text = "Leaders of both parties, Tom Haddow and Mary Brisk, met on Monday."
+    assert {p.name for p in extract(text).people} == {"Tom Haddow", "Mary Brisk"}

@@ -36,6 +36,7 @@ from articles.ingest.extraction.organisation_words import (
     TICKER_BRACKET_RE,
     in_match_report,
     noun_before_comma,
+    plural_noun_opening_list,
     staff_after,
 )
 from articles.ingest.extraction.tokens import CONNECTORS
@@ -228,6 +229,8 @@ def names_a_firm(text, cand, start, end):
         return True
     if text[start - 2 : start] == ", " and noun_before_comma(text, start, end):
         return True  # "his party, Avanza Sur, had"
+    if plural_noun_opening_list(text, start, end) not in (None, "parties", "groups"):
+        return True  # "three listed companies: Velmont Tiles, Orbano and Castrell"
     words = before.split()
     if before.endswith(" ") and words:
         if words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE:

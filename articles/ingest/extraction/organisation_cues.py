@@ -136,10 +136,12 @@ def beside_noun(text, start, end, run, tokens, before):
         # At a sentence's start, capitals say nothing: there, dictionary words are words.
         keys = tuple(t[4] for t in tokens[first:])
         if noun in ARMED_NOUNS and (
-            any(t[2] in CREED_WORDS for t in tokens[first:])
+            any(t[2] in CREED_WORDS for t in _before_of(tokens, first))
             or (len(tokens) - first == 1 and tokens[first][4] in name_lists.given_names())
         ):
-            return None  # "Moslem militants", "Basque rebels", "Karen rebels": a people's
+            # "Moslem militants", "Basque rebels", "Karen rebels": a people's; the people a
+            # name is "of" does not make it one ("Liberation Tigers of Tamil Eelam rebels")
+            return None
         if (
             noun in COMPANY_NOUNS
             or noun in MEDIA_NOUNS
@@ -158,6 +160,15 @@ def beside_noun(text, start, end, run, tokens, before):
     if " & " in name:
         return name, span, "company"
     return None
+
+
+def _before_of(tokens, first):
+    """tokens[first:] up to the first joined by "of" ("Liberation Tigers" of "Liberation Tigers
+    of Tamil Eelam")."""
+    for k in range(first + 1, len(tokens)):
+        if tokens[k][3] in ("of", "of the"):
+            return tokens[first:k]
+    return tokens[first:]
 
 
 # A capitalised word right after a kind noun (`CLASS_NOUNS`): the noun is that name's.

@@ -332,6 +332,29 @@ PLURAL_NOUNS = (
 # "exporters such as Toyota and Sony", "lenders, including Absa and Nedbank": a plural noun and
 # the words that open its examples, before the first of them.
 EXAMPLES_BEFORE_RE = re.compile(r"([A-Za-z][a-z]+),? (?:such as|including|like) $")
+
+
+# More names after one in a list: ", Orbano and Castrell", " and LANSA".
+LIST_GOES_ON_RE = re.compile(r"(?:,? and |,? or |, )[A-Z]")
+
+
+def plural_noun_opening_list(text, start, end):
+    """The plural noun before a colon or a comma that opens a list of names with the one at
+    `start`: "three listed companies: Velmont Tiles, Orbano and Castrell", "two airlines,
+    Aerocondor and LANSA". After a comma another name must follow ("among the banks, Smith
+    said" is no list)."""
+    gap = text[start - 2 : start]
+    if gap not in (", ", ": "):
+        return None
+    i = text.rfind(" ", max(0, start - 30), start - 2)
+    word = text[i + 1 : start - 2]
+    if word not in PLURAL_NOUNS:
+        return None
+    if gap == ", " and not LIST_GOES_ON_RE.match(text, end):
+        return None
+    return word
+
+
 # An acronym the story uses as a speaker or a source is an organisation: "USDA said",
 # "told NRK", "according to IBCA". People's initials take full stops and are not matched.
 SAID_AFTER_RE = re.compile(

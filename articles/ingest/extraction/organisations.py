@@ -81,6 +81,7 @@ from articles.ingest.extraction.organisation_words import (
     TICKER_BRACKET_RE,
     TRAILING_ONLY,
     noun_before_comma,
+    plural_noun_opening_list,
 )
 from articles.ingest.extraction.tokens import RUN_RE
 from articles.ingest.gazetteer import fold
@@ -481,8 +482,9 @@ def _named_beside_noun(story, start, end, run, tokens):
             tokens[:k],
             SURE_FIRM,
         )
-    if before is None and text[start - 2 : start] == ", ":
-        before = noun_before_comma(text, start, end)  # "a new movement, Vanua Vou, that"
+    if before is None and text[start - 2 : start] in (", ", ": "):
+        # "a new movement, Vanua Vou, that"; "listed companies: Velmont Tiles, Orbano and ..."
+        before = noun_before_comma(text, start, end) or plural_noun_opening_list(text, start, end)
     if before is None and story.listed and text[story.listed[0] : start] in LIST_GAPS:
         before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
     if before is None and len(tokens) > 1 and tokens[0][2] in COMPANY_OPENING_WORDS:
