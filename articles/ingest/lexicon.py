@@ -92,7 +92,9 @@ COMPANY_OPENERS = words(
 # "Kestrel Haulage", "Sigma Lithium".
 TRADE_WORDS = words(
     """Platinum Materials Shipyard Shipbuilding Construction Builders Maritime Research Energies
-    Enerji Sekuritas Lithium Manganese Cobalt Uranium Graphite Haulage Freight"""
+    Enerji Sekuritas Lithium Manganese Cobalt Uranium Graphite Haulage Freight Markets Managers
+    Communications Enterprises Breweries Brewery Textiles Tannery Cables Realty Properties Foods
+    Sciences Studios Publishing"""
 )
 ORG_WORDS = (
     COMPANY_OPENERS

@@ -1139,3 +1139,18 @@ def test_a_plural_noun_before_a_comma_and_one_name_opens_no_list():
     # a list of people after "parties" stays people
     text = "Leaders of both parties, Tom Haddow and Mary Brisk, met on Monday."
     assert {p.name for p in extract(text).people} == {"Tom Haddow", "Mary Brisk"}
+
+
+def test_a_trades_word_after_a_name_makes_a_company():
+    text = (
+        "Orvend Communications and Halden Asset Managers said on Monday that Kestrel Breweries "
+        "and Marlow Data Sciences would merge."
+    )
+    found = orgs(text)
+    assert set(found) == {
+        "Orvend Communications",
+        "Halden Asset Managers",
+        "Kestrel Breweries",
+        "Marlow Data Sciences",
+    }
+    assert {o.kind for o in found.values()} == {"company"}
