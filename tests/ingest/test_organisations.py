@@ -1154,3 +1154,15 @@ def test_a_trades_word_after_a_name_makes_a_company():
         "Marlow Data Sciences",
     }
     assert {o.kind for o in found.values()} == {"company"}
+
+
+def test_a_places_name_before_a_mastheads_word_is_a_paper():
+    text = (
+        "The Toronto Star said the report, carried by the Boston Globe and the Manila "
+        "Chronicle, was false, the Vancouver Sun reported."
+    )
+    found = orgs(text)
+    assert set(found) == {"The Toronto Star", "Boston Globe", "Manila Chronicle", "Vancouver Sun"}
+    assert {o.kind for o in found.values()} == {"media"}
+    # not a person's name, a sports team or a masthead's word before another name
+    assert orgs("Lucy Star and the Dallas Stars met the Chronicle Books editor.") == {}

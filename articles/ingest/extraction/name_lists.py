@@ -100,7 +100,14 @@ def city_phrases():
 @lru_cache(maxsize=1)
 def cities():
     """Folded one-word city names that are not common surnames ("bremen", "poznan")."""
-    return _read_list(CITIES_FILE) - surnames()
+    return every_city() - surnames()
+
+
+@lru_cache(maxsize=1)
+def every_city():
+    """Folded one-word city names, surnames among them ("boston", "houston"): for where the
+    words around say place ("the Boston Globe")."""
+    return _read_list(CITIES_FILE)
 
 
 def build_lists():

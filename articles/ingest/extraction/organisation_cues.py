@@ -306,6 +306,38 @@ LONE_MASTHEAD_RE = re.compile(rf"The ((?:{_MASTHEAD}) and )?({_MASTHEAD})\b(?! [
 MASTHEAD_SAYS_RE = re.compile(r" (?:said|says|reported|reports|wrote|quoted|cited|added)\b")
 
 
+# A place's name and a masthead's word that is no organisation word by itself: "the Vancouver
+# Sun", "Toronto Star", "Boston Globe", "Manila Chronicle". ("Times", "Post" and "Herald" are
+# organisation words already; "Express" names trains and airlines as often.)
+_PLACE_MASTHEADS = "Sun|Star|Globe|Chronicle|Observer|Examiner|Courier|Sentinel|Inquirer|Monitor"
+PLACE_PAPER_RE = re.compile(
+    rf"(?<![\w'’.-])((?:[A-Z][\w.'’-]* ){{1,3}})({_PLACE_MASTHEADS})\b(?![\w'’-]| [A-Z])"
+)
+
+
+def papers_of_places(text, found, rejected):
+    """A place's name before a masthead's word is a newspaper: "the Vancouver Sun reported"."""
+    if not PLACE_PAPER_RE.search(text):
+        return
+    gaz = gazetteer.load()
+    for m in PLACE_PAPER_RE.finditer(text):
+        words_ = m.group(1).split()
+        while words_ and words_[0] in LEADING_NOISE:
+            words_.pop(0)
+        place = fold(" ".join(words_))
+        if not place or not (
+            place in gaz.cities
+            or place in name_lists.every_city()
+            or place in name_lists.city_phrases()
+            or isinstance(gaz.lookup.get(place), str)
+        ):
+            continue
+        start = m.end(1) - len(" ".join(words_)) - 1
+        name = text[start : m.end()]
+        if fold(name) not in rejected:
+            found.add(name, (start, m.end()), "media")
+
+
 def newspaper_titles(text, found):
     """A newspaper's title keeps the "The" written before it in capitals: "The Washington Post"
     (the name without it stays an alias, so both forms are one paper). A one-word title is a

@@ -58,6 +58,7 @@ from articles.ingest.extraction.organisation_cues import (
     is_place,
     newspaper_titles,
     noun_before,
+    papers_of_places,
 )
 from articles.ingest.extraction.organisation_heads import name_start, read_run
 from articles.ingest.extraction.organisation_known import company_forms, known_names
@@ -198,6 +199,7 @@ def organisations(text, known, people_spans=()):
     _spelled_by_acronyms(story)
     _acronyms_of_found_names(story)
     _legal_forms_after_commas(story)
+    papers_of_places(text, story.found, story.rejected)
     newspaper_titles(text, story.found)
     out = []
     for org in story.found.by_key.values():
