@@ -1166,3 +1166,10 @@ def test_a_places_name_before_a_mastheads_word_is_a_paper():
     assert {o.kind for o in found.values()} == {"media"}
     # not a person's name, a sports team or a masthead's word before another name
     assert orgs("Lucy Star and the Dallas Stars met the Chronicle Books editor.") == {}
+
+
+def test_a_closing_legal_form_ends_the_name_before_where_the_firm_is_from():
+    found = orgs("Shares in Velmora Labs Inc of the United States rose; Arden Ltd of Leeds fell.")
+    assert set(found) == {"Velmora Labs Inc", "Arden Ltd"}
+    # "Co" and "Corp" keep their complement: the place is part of the name
+    assert set(orgs("Talks with the Aluminum Co of America stalled.")) == {"Aluminum Co of America"}

@@ -13,6 +13,7 @@ from articles.ingest.extraction.organisation_book import phrase_of
 from articles.ingest.extraction.organisation_cues import compound_adjective
 from articles.ingest.extraction.organisation_words import (
     CAPITAL_TERMS,
+    CLOSING_LEGAL_FORMS,
     ENDING_ONLY,
     FACILITY_WORDS,
     HEADS,
@@ -119,6 +120,8 @@ def _name_end(tokens, first, h):
         word, gap = tokens[k][2], tokens[k][3]
         if word in PERSON_TITLES or gap.startswith("nick:"):
             break
+        if tokens[end][2] in CLOSING_LEGAL_FORMS and gap in ("of", "of the"):
+            break  # "Oakley Inc of the United States": where the firm is from
         if word in LEADING_NOISE and not (gap and _opens_place(tokens, k)):
             break  # but "Bank of New Zealand": a place's name after "of" may open with one
         if word in FACILITY_WORDS:

@@ -452,6 +452,11 @@ MASTHEAD_WORDS = words(
     Examiner Hindu Scotsman Sentinel Dispatch Enquirer"""
 )
 COMPANY_ABBREVIATIONS = words("Corp Inc Ltd Co Bros Cie")
+# Legal forms that close a company's name: what follows "of" is where the firm is from
+# ("Oakley Inc of the United States"). Not "Co" nor "Corp" ("Aluminum Co of America").
+CLOSING_LEGAL_FORMS = words(
+    "Inc Inc. Ltd Ltd. LLC LLP plc PLC Plc AG GmbH SA NV BV Oyj SpA Bhd Tbk"
+)
 NOT_ORGANISATIONS = frozenset({"soviet union", "white house"})
 # Buildings that stand for a government when they speak ("the White House said"), and are places
 # otherwise ("signed at the White House").
