@@ -1173,3 +1173,11 @@ def test_a_closing_legal_form_ends_the_name_before_where_the_firm_is_from():
     assert set(found) == {"Velmora Labs Inc", "Arden Ltd"}
     # "Co" and "Corp" keep their complement: the place is part of the name
     assert set(orgs("Talks with the Aluminum Co of America stalled.")) == {"Aluminum Co of America"}
+
+
+def test_a_title_in_print_may_be_an_everyday_word():
+    found = orgs("The interview ran in Vogue magazine, and the Punch newspaper quoted it.")
+    assert set(found) == {"Vogue", "Punch"}
+    assert {o.kind for o in found.values()} == {"media"}
+    # not at a sentence's start, nor before a broadcaster's noun ("State television")
+    assert orgs("Business newspapers were sold out. State television showed the crowd.") == {}

@@ -149,7 +149,7 @@ def beside_noun(text, start, end, run, tokens, before):
             or noun in ARMED_NOUNS
         ) and (
             any(t[2] in NOT_FIRM_WORDS or t[2] in NOT_NAME_WORDS for t in tokens[first:])
-            or name_lists.ordinary_words(keys)
+            or (noun not in PRINT_NOUNS and name_lists.ordinary_words(keys))
             or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
         ):
             return None
@@ -169,6 +169,11 @@ def _before_of(tokens, first):
         if tokens[k][3] in ("of", "of the"):
             return tokens[first:k]
     return tokens[first:]
+
+
+# Titles in print are everyday words as often as not ("Vogue magazine", "Fortune magazine"):
+# before these nouns, capitals in mid-sentence say name.
+PRINT_NOUNS = frozenset(("magazine", "newspaper", "weekly", "tabloid", "newsletter"))
 
 
 # A capitalised word right after a kind noun (`CLASS_NOUNS`): the noun is that name's.
