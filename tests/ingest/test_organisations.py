@@ -1181,3 +1181,10 @@ def test_a_title_in_print_may_be_an_everyday_word():
     assert {o.kind for o in found.values()} == {"media"}
     # not at a sentence's start, nor before a broadcaster's noun ("State television")
     assert orgs("Business newspapers were sold out. State television showed the crowd.") == {}
+
+
+def test_a_kind_noun_before_an_everyday_word_names_it():
+    found = orgs("Engineering concern Stork rose, and the miner Anchor said talks went well.")
+    assert set(found) == {"Stork", "Anchor"}
+    # after a name, an everyday word stays a word: "Steel shares", "Copper fell"
+    assert orgs("Traders said Steel shares and the Copper stock were weak.") == {}

@@ -149,7 +149,7 @@ def beside_noun(text, start, end, run, tokens, before):
             or noun in ARMED_NOUNS
         ) and (
             any(t[2] in NOT_FIRM_WORDS or t[2] in NOT_NAME_WORDS for t in tokens[first:])
-            or (noun not in PRINT_NOUNS and name_lists.ordinary_words(keys))
+            or (after and noun not in PRINT_NOUNS and name_lists.ordinary_words(keys))
             or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
         ):
             return None

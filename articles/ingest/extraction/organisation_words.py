@@ -129,7 +129,7 @@ NOUNS_BEFORE = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
-    co-operative"""
+    co-operative concern"""
     )
     | INDUSTRY_PLURALS
 )
