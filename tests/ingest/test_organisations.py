@@ -1186,5 +1186,5 @@ def test_a_title_in_print_may_be_an_everyday_word():
 def test_a_kind_noun_before_an_everyday_word_names_it():
     found = orgs("Engineering concern Stork rose, and the miner Anchor said talks went well.")
     assert set(found) == {"Stork", "Anchor"}
-    # after a name, an everyday word stays a word: "Steel shares", "Copper fell"
-    assert orgs("Traders said Steel shares and the Copper stock were weak.") == {}
+    # before a noun after it, an everyday word stays a word: "Copper shares"
+    assert orgs("Traders said Copper shares and Rubber stock were weak.") == {}
