@@ -315,21 +315,23 @@ MASTHEAD_SAYS_RE = re.compile(r" (?:said|says|reported|reports|wrote|quoted|cite
 # Sun", "Toronto Star", "Boston Globe", "Manila Chronicle". ("Times", "Post" and "Herald" are
 # organisation words already; "Express" names trains and airlines as often.)
 _PLACE_MASTHEADS = "Sun|Star|Globe|Chronicle|Observer|Examiner|Courier|Sentinel|Inquirer|Monitor"
-PLACE_PAPER_RE = re.compile(
-    rf"(?<![\w'’.-])((?:[A-Z][\w.'’-]* ){{1,3}})({_PLACE_MASTHEADS})\b(?![\w'’-]| [A-Z])"
-)
+# Looked for first, as few texts hold one; the words before are read only then.
+PLACE_MASTHEAD_RE = re.compile(rf" ({_PLACE_MASTHEADS})\b(?![\w'’-]| [A-Z])")
+PLACE_WORDS_BEFORE_RE = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w.'’-]* ){1,3})$")
 
 
 def papers_of_places(text, found, rejected):
     """A place's name before a masthead's word is a newspaper: "the Vancouver Sun reported"."""
-    if not PLACE_PAPER_RE.search(text):
-        return
-    gaz = gazetteer.load()
-    for m in PLACE_PAPER_RE.finditer(text):
-        words_ = m.group(1).split()
+    gaz = None
+    for m in PLACE_MASTHEAD_RE.finditer(text):
+        before = PLACE_WORDS_BEFORE_RE.search(text, max(0, m.start() - 60), m.start() + 1)
+        if before is None:
+            continue
+        words_ = before.group(1).split()
         while words_ and words_[0] in LEADING_NOISE:
             words_.pop(0)
         place = fold(" ".join(words_))
+        gaz = gaz or gazetteer.load()
         if not place or not (
             place in gaz.cities
             or place in name_lists.every_city()
@@ -337,7 +339,7 @@ def papers_of_places(text, found, rejected):
             or isinstance(gaz.lookup.get(place), str)
         ):
             continue
-        start = m.end(1) - len(" ".join(words_)) - 1
+        start = m.start() - len(" ".join(words_))
         name = text[start : m.end()]
         if fold(name) not in rejected:
             found.add(name, (start, m.end()), "media")
