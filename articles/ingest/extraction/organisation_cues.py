@@ -322,7 +322,6 @@ PLACE_WORDS_BEFORE_RE = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w.'’-]* ){1,3})
 
 def papers_of_places(text, found, rejected):
     """A place's name before a masthead's word is a newspaper: "the Vancouver Sun reported"."""
-    gaz = None
     for m in PLACE_MASTHEAD_RE.finditer(text):
         before = PLACE_WORDS_BEFORE_RE.search(text, max(0, m.start() - 60), m.start() + 1)
         if before is None:
@@ -331,7 +330,7 @@ def papers_of_places(text, found, rejected):
         while words_ and words_[0] in LEADING_NOISE:
             words_.pop(0)
         place = fold(" ".join(words_))
-        gaz = gaz or gazetteer.load()
+        gaz = gazetteer.load()
         if not place or not (
             place in gaz.cities
             or place in name_lists.every_city()
