@@ -1188,3 +1188,18 @@ def test_a_kind_noun_before_an_everyday_word_names_it():
     assert set(found) == {"Stork", "Anchor"}
     # before a noun after it, an everyday word stays a word: "Copper shares"
     assert orgs("Traders said Copper shares and Rubber stock were weak.") == {}
+
+
+def test_a_name_of_everyday_words_spelled_by_its_acronym_is_a_body_when_it_speaks():
+    found = orgs("The Open Rivers Project (ORP) said on Monday the dam should not be built.")
+    assert set(found) == {"Open Rivers Project"}
+    assert "ORP" in found["Open Rivers Project"].aliases
+    # or where its acronym speaks later in the story
+    found = orgs("Granite Harbour Economics (GHE) cut its forecast. GHE warned of more.")
+    assert set(found) == {"Granite Harbour Economics"}
+    # a concept or a policy written so never speaks
+    text = (
+        "The Consumer Price Index (CPI) rose 0.2 percent, and the Open Rivers Project (ORP) "
+        "will cost $4 million."
+    )
+    assert orgs(text) == {}

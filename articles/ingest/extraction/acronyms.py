@@ -2,7 +2,7 @@
 capitalised name bracketed after an acronym or before it that it spells ("Liberation Tigers of
 Tamil Eelam (LTTE)", "LTTE (Liberation Tigers of Tamil Eelam)"), after the Schwartz-Hearst rule
 for abbreviation definitions (2003), kept to capitalised names with a word of no dictionary among
-them.
+them, or whose acronym is said to speak ("the Open Rivers Project (ORP) said").
 """
 
 import re
@@ -31,7 +31,10 @@ _SPELLED_LINKS = frozenset({"of", "for", "the", "and", "in", "on", "&", "de", "d
 
 def spelled_name(text, bracket, acronym):
     """(name, span) of the longest capitalised name ending right before `bracket` whose
-    initials spell `acronym`, or None."""
+    initials spell `acronym`, or None. A name of dictionary words only names a concept ("Most
+    Favoured Nation (MFN)", "Consumer Price Index (CPI)") unless the name or its acronym
+    speaks, which only a body does: "the Constitutional Rights Project (CRP) believes",
+    "CRP said"."""
     line_start = text.rfind("\n", 0, bracket) + 1
     words_ = list(_NAME_WORD_RE.finditer(text, line_start, bracket))
     chain = []  # the words before the bracket, nearest first, while they may be a name's
@@ -49,14 +52,35 @@ def spelled_name(text, bracket, acronym):
         capitals = [w for w in name.split() if w[:1].isupper()]
         if len(capitals) < 2 or len(capitals) > len(acronym) + 2:
             continue
-        if capitals[-1] in NOT_NAME_WORDS or capitals[0] in PERSON_TITLES:
-            return None  # "the Global Security Initiative (GSI)": a policy, not a body
+        if capitals[0] in PERSON_TITLES:
+            return None
         if not initials_spell(name, acronym):
             continue
-        if not any(proper_word(w) for w in capitals):
-            return None  # "Most Favoured Nation (MFN)": dictionary words name a concept
+        concept = capitals[-1] in NOT_NAME_WORDS or not any(proper_word(w) for w in capitals)
+        if concept and not _speaks(text, bracket, acronym):
+            # "the Global Security Initiative (GSI)": a policy; "Most Favoured Nation (MFN)":
+            # dictionary words name a concept
+            return None
         return name, (first.start(), chain[0].end())
     return None
+
+
+# What a body does and a concept never does, said of it right after its acronym.
+_SPEAKS_AFTER_RE = re.compile(
+    r"\)? (?:said|says|believes|believe|told|announced|reported|warned|urged|accused|demanded|"
+    r"condemned|criticised|criticized|welcomed|appealed|alleged|claimed|protested)\b"
+)
+
+
+def _speaks(text, bracket, acronym):
+    """The acronym bracketed at `bracket`, or a later use of it, is followed by a verb of
+    saying or judging: the name is a body's."""
+    if _SPEAKS_AFTER_RE.match(text, bracket + len(acronym) + 1):
+        return True
+    return any(
+        _SPEAKS_AFTER_RE.match(text, m.end())
+        for m in re.compile(rf"(?<![\w(]){re.escape(acronym)}\b").finditer(text, bracket)
+    )
 
 
 # A capitalised name in brackets, and the acronym right before it that may stand for it: "the
