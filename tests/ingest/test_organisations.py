@@ -340,6 +340,17 @@ def test_a_press_digests_papers_are_the_lines_of_capitals_before_its_stories():
     assert "KURIER ZORYA" not in orgs(text.replace("PRESS DIGEST", "NEWS"))
 
 
+def test_a_press_digests_papers_may_follow_a_line_of_dashes():
+    text = (
+        "PRESS DIGEST - Freedonia newspapers - May 3.\nThe main stories in the press:\n---\n"
+        "DAILY VOICE\nThe Finance Minister resigned after a vote.\n---\nKURIER ZORYA\n"
+        "Talks resume on Monday.\n---\nZAMBIA\nRains are expected.\n"
+    )
+    found = orgs(text)
+    assert {"DAILY VOICE", "KURIER ZORYA"} <= found.keys() and "ZAMBIA" not in found
+    assert found["DAILY VOICE"].kind == "media"
+
+
 def test_a_plus_after_a_listed_acronym_belongs_to_it():
     found = orgs("OPEC+ on Thursday delayed its output increase, OPEC delegates said.")
     assert found["OPEC+"].spans and "Organization of the Petroleum Exporting Countries" in found

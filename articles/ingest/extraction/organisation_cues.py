@@ -293,11 +293,12 @@ def digest_papers(text, found, rejected):
     ("HAARETZ", then "- Palestinian President ..."): those names are newspapers. A country
     ("IRAQ") or a section ("FRONT PAGE") heads a list too, and is not one."""
     for m in DIGEST_PAPER_RE.finditer(text):
-        name = m.group(1)
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
         if name.rsplit(" ", 1)[-1] in ("PAGE", "PAGES") or fold(name) in rejected:
             continue
         if not is_place(name):
-            found.add(name, m.span(1), "media")
+            found.add(name, m.span(group), "media")
 
 
 # A paper's one-word title after a "The" in capitals that follows a lower-case word or a comma.

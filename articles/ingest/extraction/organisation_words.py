@@ -396,9 +396,11 @@ COMPANY_NOUNS = (
     | ANALYST_AT
     | FIRM_ROLE_PAIRS
 )
-# A press digest's paper: a line of capitals before a line opening with a dash.
+# A press digest's paper: a line of capitals before a line opening with a dash, or right after a
+# line of dashes that parts one paper's stories from the next ("---\nDAILY NEWS\nBread ...").
+_DIGEST_NAME = r"([A-Z][^\n a-z]{1,30}(?: [^\n a-z]{1,30}){0,4})[ \t]*\n"
 DIGEST_PAPER_RE = re.compile(
-    r"^([A-Z][^\n a-z]{1,30}(?: [^\n a-z]{1,30}){0,4})[ \t]*\n(?:[ \t]*\n)?[ \t]*-", re.M
+    rf"^{_DIGEST_NAME}(?:[ \t]*\n)?[ \t]*-|(?<=---\n){_DIGEST_NAME}[ \t]*[A-Z]", re.M
 )
 # What stands after a name to define its short form: "(CCP)", '("Khangai Copper")', "known as".
 DEFINED_RE = re.compile(
