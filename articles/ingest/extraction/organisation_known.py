@@ -35,7 +35,9 @@ def known_names(story, start, end, run, tokens, claimed):
         span = (start + tokens[-1][0], end + 1)  # "OPEC+": the run stops before the "+"
         claimed.append(span)
         found.add(entry[0], span, "other", entry[1])
-    if entry := _listed_possessive(story, start, end, tokens):
+    if text[end : end + 2] in ("'s", "’s") and (
+        entry := _listed_possessive(story, start, end, tokens)
+    ):
         span = (start, end + 2)  # "Moody's said": the run stops before the "'s"
         claimed.append(span)
         found.add(text[span[0] : span[1]], span, "company", company_forms(entry))
@@ -48,15 +50,18 @@ def known_names(story, start, end, run, tokens, claimed):
         # What the story defined goes first where both start on one word, and so wins: "Indian
         # Oil Corp (IOC)" makes a later "IOC" the company's, not the Olympic committee's.
         hits = sorted([*found.defined.lookups(tokens), *hits], key=lambda h: h[0])
-    _add_known(story, start, tokens, hits, claimed, "other")
+    if hits:
+        _add_known(story, start, tokens, hits, claimed, "other")
     listed = company_book().hits(run, tokens)
-    companies = [
-        hit
-        for hit in listed
-        if _company_alone(text, start, tokens, hit) and not _named_before(tokens, hit[0])
-    ]
-    _add_known(story, start, tokens, companies, claimed, "company")
-    if not text.endswith(TOLD_BEFORE, 0, start):  # "told Reuters Germany would ...": two
+    if listed:
+        companies = [
+            hit
+            for hit in listed
+            if _company_alone(text, start, tokens, hit) and not _named_before(tokens, hit[0])
+        ]
+        _add_known(story, start, tokens, companies, claimed, "company")
+    # "told Reuters Germany would ...": two names, not Reuters' unit in Germany
+    if (known or listed) and not text.endswith(TOLD_BEFORE, 0, start):
         for hit in known:
             _national_unit(story, start, tokens, hit, claimed, "other")  # "Greenpeace Germany"
         for hit in listed:
