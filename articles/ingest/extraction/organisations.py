@@ -180,7 +180,7 @@ def organisations(text, known, people_spans=()):
             continue  # "NASDAQ" and "VLMR" of "(NASDAQ: VLMR)": a company's ticker
         run = text[start:end]
         tokens, heads = read_run(run)
-        claimed = _named_by_heads(story, start, heads)
+        claimed = _named_by_heads(story, start, heads) if heads else []
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
         if not claimed and any(t[3] for t in tokens) and BODY_PARTICLE_RE.search(run):
