@@ -1214,3 +1214,20 @@ def test_a_name_of_everyday_words_spelled_by_its_acronym_is_a_body_when_it_speak
         "will cost $4 million."
     )
     assert orgs(text) == {}
+
+
+def test_dotted_legal_forms_chambers_and_associations_make_names():
+    found = orgs(
+        "Shares in Velmont S.A. rose after the Chamber of Commerce and the Allied Tea "
+        "Associations of Kenya backed the plan."
+    )
+    assert {"Velmont S.A.", "Chamber of Commerce", "Allied Tea Associations of Kenya"} <= set(found)
+    assert found["Velmont S.A."].kind == "company"
+    assert orgs("The Chamber met on Monday.") == {}  # a head alone is generic
+
+
+def test_a_firms_closing_word_ends_its_name_before_where_it_is():
+    found = orgs("The startup raised money from Orbano Venture Partners of Menlo Park, California.")
+    assert set(found) == {"Orbano Venture Partners"}
+    # "Co" keeps its complement: a name of its own
+    assert "Aluminum Co of America" in orgs("Shares of Aluminum Co of America rose.")

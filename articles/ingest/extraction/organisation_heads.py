@@ -9,6 +9,7 @@ per run; what the words around the run say is `organisations`' and `organisation
 from functools import lru_cache
 
 from articles.ingest import gazetteer
+from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.organisation_book import phrase_of
 from articles.ingest.extraction.organisation_cues import compound_adjective
 from articles.ingest.extraction.organisation_words import (
@@ -120,8 +121,10 @@ def _name_end(tokens, first, h):
         word, gap = tokens[k][2], tokens[k][3]
         if word in PERSON_TITLES or gap.startswith("nick:"):
             break
-        if tokens[end][2] in CLOSING_LEGAL_FORMS and gap in ("of", "of the"):
-            break  # "Oakley Inc of the United States": where the firm is from
+        if gap in ("of", "of the") and (
+            tokens[end][2] in CLOSING_LEGAL_FORMS or _firm_of_place(tokens, end, k)
+        ):
+            break  # "Oakley Inc of the United States", "Bessemer Partners of Menlo Park"
         if word in LEADING_NOISE and not (gap and _opens_place(tokens, k)):
             break  # but "Bank of New Zealand": a place's name after "of" may open with one
         if word in FACILITY_WORDS:
@@ -149,6 +152,27 @@ def _name_end(tokens, first, h):
             return k, k + 1  # "Philippine Daily Inquirer": "Daily" qualifies the last word
         break
     return end, k
+
+
+# A company's closing words that may stand before where the firm is from, not "Co" ("Aluminum Co
+# of America" is one name).
+_FIRM_ENDINGS_BEFORE_PLACE = TRAILING_ONLY - {"Co", "Cos", "International"}
+
+
+def _firm_of_place(tokens, end, k):
+    """tokens[end] ends a company's name ("Partners", "Securities", "Mining") and tokens[k:] name
+    a place: "Bessemer Venture Partners of Menlo Park" is the firm and where it is."""
+    if tokens[end][2] not in _FIRM_ENDINGS_BEFORE_PLACE:
+        return False
+    place = fold(phrase_of(tokens, k, len(tokens) - 1))
+    gaz = gazetteer.load()
+    return (
+        place in gaz.lookup
+        or place in gaz.regions
+        or place in gaz.subdivisions
+        or place in name_lists.every_city()
+        or place in name_lists.city_phrases()
+    )
 
 
 def _plain_rest(tokens, k):

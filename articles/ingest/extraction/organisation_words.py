@@ -30,14 +30,14 @@ _HEADS = {
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
-        Ventures Capital Sons""",
+        Ventures Capital Sons S.A. N.V. B.V. A.G. S.p.A.""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk""",
-    "ngo": """Foundation Fund Trust Society Watch Association Federation Confederation Union League
-        Community""",
+    "ngo": """Foundation Fund Trust Society Watch Association Associations Federation Confederation
+        Union League Community""",
     "other": """University College School Academy Institute Institution Hospital Center Centre
         Centres Centers Organisation Organization Club FC Church Observatory Board Laboratory
-        Laboratories Klinik Kliniken
+        Laboratories Klinik Kliniken Chamber
         International""",
 }
 HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
@@ -50,7 +50,7 @@ TRAILING_ONLY = (
         """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA
     Bhd Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
     Aerospace Defence Defense Technics Savings Investments Ventures Capital Klinik Kliniken
-    Sons"""
+    Sons S.A. N.V. B.V. A.G. S.p.A."""
     )
     | TRADE_WORDS
 )
@@ -457,7 +457,8 @@ COMPANY_ABBREVIATIONS = words("Corp Inc Ltd Co Bros Cie")
 # Legal forms that close a company's name: what follows "of" is where the firm is from
 # ("Oakley Inc of the United States"). Not "Co" nor "Corp" ("Aluminum Co of America").
 CLOSING_LEGAL_FORMS = words(
-    "Inc Inc. Ltd Ltd. LLC LLP plc PLC Plc AG GmbH SA NV BV Oyj SpA Bhd Tbk"
+    """Inc Inc. Ltd Ltd. LLC LLP plc PLC Plc AG GmbH SA NV BV Oyj SpA Bhd Tbk
+    S.A. N.V. B.V. A.G. S.p.A."""
 )
 NOT_ORGANISATIONS = frozenset({"soviet union", "white house"})
 # Buildings that stand for a government when they speak ("the White House said"), and are places
