@@ -81,6 +81,11 @@ def test_firms_listed_after_a_plural_noun_or_its_examples():
     assert [p.name for p in found.people] == ["Jan Vos", "Marta Lind"]
 
 
+def test_firms_a_plural_noun_says_it_includes():
+    found = orgs("Activist groups include Tarnova Watch and Brisklund, and firms included Ostbank.")
+    assert {"Tarnova Watch", "Brisklund", "Ostbank"} <= set(found)
+
+
 def test_a_team_named_by_a_plural_noun_in_a_results_table_is_no_person():
     text = (
         "Results:\nHome | Score | Away\nGolden Arrows | 0-2 | Kelbrisk United\n"

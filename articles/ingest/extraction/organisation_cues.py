@@ -281,7 +281,7 @@ def noun_before(text, start):
             return pair.lower()  # "Analysts at Bernstein" opening a sentence
     if word in NOUNS_BEFORE or word in FIRMS_ONLY_BEFORE:
         return word
-    if word in ("as", "including", "like") and (
+    if word in ("as", "including", "like", "include", "includes", "included") and (
         m := EXAMPLES_BEFORE_RE.search(text, i - 30, start)
     ):
         return m.group(1).lower() if m.group(1).lower() in PLURAL_NOUNS else None

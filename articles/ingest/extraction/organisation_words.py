@@ -331,7 +331,9 @@ PLURAL_NOUNS = (
 )
 # "exporters such as Toyota and Sony", "lenders, including Absa and Nedbank": a plural noun and
 # the words that open its examples, before the first of them.
-EXAMPLES_BEFORE_RE = re.compile(r"([A-Za-z][a-z]+),? (?:such as|including|like) $")
+EXAMPLES_BEFORE_RE = re.compile(
+    r"([A-Za-z][a-z]+),? (?:such as|including|like|include|includes|included) $"
+)
 
 
 # More names after one in a list: ", Orbano and Castrell", " and LANSA".
