@@ -1236,3 +1236,12 @@ def test_a_firms_closing_word_ends_its_name_before_where_it_is():
     assert set(found) == {"Orbano Venture Partners"}
     # "Co" keeps its complement: a name of its own
     assert "Aluminum Co of America" in orgs("Shares of Aluminum Co of America rose.")
+
+
+def test_a_kind_noun_called_or_named_names_what_follows():
+    found = extract(
+        "They formed a new party called Vanua Vou. The consortium, named Orbano Link, said "
+        "talks went well. A man named Jan Brask and a ship called Ocean Star arrived."
+    )
+    assert {o.name for o in found.organisations} == {"Vanua Vou", "Orbano Link"}
+    assert [p.name for p in found.people] == ["Jan Brask"]

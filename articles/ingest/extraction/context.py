@@ -35,6 +35,7 @@ from articles.ingest.extraction.organisation_words import (
     STOCK_MOVE_RE,
     TICKER_BRACKET_RE,
     in_match_report,
+    kind_noun_calling,
     noun_before_comma,
     plural_noun_opening_list,
     staff_after,
@@ -231,6 +232,8 @@ def names_a_firm(text, cand, start, end):
         return True  # "his party, Avanza Sur, had"
     if plural_noun_opening_list(text, start, end) not in (None, "parties", "groups"):
         return True  # "three listed companies: Velmont Tiles, Orbano and Castrell"
+    if text.endswith(("called ", "named "), 0, start) and kind_noun_calling(text, start):
+        return True  # "a new party called Vanua Vou"
     words = before.split()
     if before.endswith(" ") and words:
         if words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE:

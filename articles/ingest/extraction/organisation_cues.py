@@ -50,6 +50,7 @@ from articles.ingest.extraction.organisation_words import (
     TICKER_BRACKET_RE,
     TOLD_BEFORE,
     in_match_report,
+    kind_noun_calling,
     staff_after,
 )
 from articles.ingest.gazetteer import fold
@@ -281,6 +282,8 @@ def noun_before(text, start):
             return pair.lower()  # "Analysts at Bernstein" opening a sentence
     if word in NOUNS_BEFORE or word in FIRMS_ONLY_BEFORE:
         return word
+    if word in ("called", "named"):
+        return kind_noun_calling(text, start)
     if word in ("as", "including", "like", "include", "includes", "included") and (
         m := EXAMPLES_BEFORE_RE.search(text, i - 30, start)
     ):

@@ -357,6 +357,20 @@ def plural_noun_opening_list(text, start, end):
     return word
 
 
+# A kind noun that gives the name after it: "a consortium, called Americast,", "a new party named
+# Vanua Vou".
+_CALLED_BEFORE_RE = re.compile(r"\b([a-z-]+),? (?:called|named) $")
+
+
+def kind_noun_calling(text, start):
+    """The singular organisation noun (`NOUNS_BEFORE`) before "called" or "named" right before
+    `start`, or None ("a man named ..." names a person)."""
+    m = _CALLED_BEFORE_RE.search(text, max(0, start - 40), start)
+    if m and m.group(1) in NOUNS_BEFORE and not m.group(1).endswith("s"):
+        return m.group(1)
+    return None
+
+
 # An acronym the story uses as a speaker or a source is an organisation: "USDA said",
 # "told NRK", "according to IBCA". People's initials take full stops and are not matched.
 SAID_AFTER_RE = re.compile(
