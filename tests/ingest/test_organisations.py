@@ -1245,3 +1245,14 @@ def test_a_kind_noun_called_or_named_names_what_follows():
     )
     assert {o.name for o in found.organisations} == {"Vanua Vou", "Orbano Link"}
     assert [p.name for p in found.people] == ["Jan Brask"]
+
+
+def test_a_riders_team_after_their_country_in_results():
+    text = (
+        "Stage results:\n1. Jan Vossberg (Italy) Velmora 2 hours 35 minutes 29 seconds\n"
+        "2. Rolf Brask (Denmark) Orbano Cycling all same time\n3. Ana Lind (Sweden) 4:02.1\n"
+        "4. Kai Tarnov (Finland) Toyota Celica 2:09\n"
+    )
+    found = extract(text)
+    assert {o.name for o in found.organisations} == {"Velmora", "Orbano Cycling"}
+    assert {p.name for p in found.people} >= {"Jan Vossberg", "Rolf Brask", "Ana Lind"}

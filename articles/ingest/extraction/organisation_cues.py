@@ -52,6 +52,7 @@ from articles.ingest.extraction.organisation_words import (
     in_match_report,
     kind_noun_calling,
     staff_after,
+    team_after_country,
 )
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import CREED_WORDS, DAYS_MONTHS
@@ -208,9 +209,12 @@ STANDINGS_COLUMNS = 3
 def team_in_results(text, start, end):
     """The run is a team in a results line: the second of a pair after its opponent's score, the
     first before its opponent ("Cannes 0 Monaco 2"), a standings row or an innings opening a
-    line, or a side of a fixture ("Fulham v Carlisle")."""
+    line, a side of a fixture ("Fulham v Carlisle"), or a rider's or a driver's team after
+    their country ("3. Lance Armstrong (U.S.) Motorola 4")."""
     before = text[max(text.rfind("\n", 0, start) + 1, start - 16) : start]
     if FIXTURE_AFTER_RE.match(text, end) or FIXTURE_BEFORE_RE.search(before):
+        return True
+    if text[start - 2 : start] == ") " and team_after_country(text, start, end):
         return True
     m = SCORES_AFTER_RE.match(text, end)
     if not m:

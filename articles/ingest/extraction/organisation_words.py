@@ -8,6 +8,9 @@ or a paper, by the people phase too (context.names_a_firm): one list for each cu
 import re
 from functools import lru_cache
 
+from articles.ingest import gazetteer
+from articles.ingest.extraction.organisation_book import company_book
+from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
     DAYS_MONTHS,
     FUNCTION_WORDS,
@@ -539,3 +542,24 @@ def in_match_report(text, start, end):
     if MATCH_VERB_BEFORE_RE.search(text, max(0, start - 20), start):
         return bool(ONE_SCORE_AFTER_RE.match(text, end))
     return bool(MATCH_VERB_AFTER_RE.match(text, end))
+
+
+# A ranked rider or driver and their country before the run, their time or the line's end after
+# it: "3. Lance Armstrong (U.S.) Motorola 4", "7. Damon Hill (Britain) Williams 1:55.281".
+RANKED_WITH_COUNTRY_BEFORE_RE = re.compile(
+    r"(?:^|\n)[ \t]*\d{1,3}\.?[ \t]+[A-Z][^\n(]{2,40}\(([A-Z][\w. ]{1,20})\)[ \t]+$"
+)
+TIME_OR_LINE_END_AFTER_RE = re.compile(r"[ \t]+(?:\d|all same time|same time)|[ \t]*(?:\n|$)")
+
+
+def team_after_country(text, start, end):
+    """The run at start..end is a rider's or a driver's team in a ranked results line, after
+    their country in brackets: "3. Lance Armstrong (U.S.) Motorola 4"."""
+    m = RANKED_WITH_COUNTRY_BEFORE_RE.search(text, max(0, start - 80), start)
+    if m is None or not TIME_OR_LINE_END_AFTER_RE.match(text, end):
+        return False
+    gaz = gazetteer.load()
+    maker, space, _model = text[start:end].partition(" ")
+    if space and fold(maker) in company_book().firsts and fold(maker) not in gaz.lookup:
+        return False  # "(Finland) Toyota Celica 2:09": a rally driver's car, a maker's model
+    return isinstance(gaz.lookup.get(fold(m.group(1))), str)
