@@ -258,7 +258,7 @@ def names_a_firm(text, cand, start, end):
         return True  # "Velmora Labs' chief executive"
     if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
         return True  # "Velmora Labs (NASDAQ: VLMR)"
-    if text[start - 2 : start] == ") " and team_after_country(text, start, end):
+    if team_after_country(text, start, end):
         return True  # "2. Rolf Brask (Denmark) Orbano Cycling 0:12": his team
     if following == " " and not cand.role and CLUB_STAFF_AFTER_RE.match(text, end):
         return True  # "Gor Mahia coach Francis Odhiambo"

@@ -214,7 +214,7 @@ def team_in_results(text, start, end):
     before = text[max(text.rfind("\n", 0, start) + 1, start - 16) : start]
     if FIXTURE_AFTER_RE.match(text, end) or FIXTURE_BEFORE_RE.search(before):
         return True
-    if text[start - 2 : start] == ") " and team_after_country(text, start, end):
+    if team_after_country(text, start, end):
         return True
     m = SCORES_AFTER_RE.match(text, end)
     if not m:

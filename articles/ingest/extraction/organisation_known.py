@@ -89,11 +89,11 @@ def _national_unit(story, start, tokens, hit, claimed, kind):
 
 def _listed_possessive(story, start, end, tokens):
     """The company book's entry for a one-word run and the "'s" after it ("Moody's",
-    "Sainsbury's"), unless the word is a person's here; else None."""
+    "Sainsbury's"), unless the word is a person's here; else None. The caller has seen the
+    "'s" (most runs have none, and skip the call)."""
     text = story.text
     if (
         len(tokens) == 1
-        and text[end : end + 2] in ("'s", "’s")
         and not text[end + 2 : end + 3].isalnum()
         and not overlaps((start, end), story.people)
     ):

@@ -555,6 +555,8 @@ TIME_OR_LINE_END_AFTER_RE = re.compile(r"[ \t]+(?:\d|all same time|same time)|[ 
 def team_after_country(text, start, end):
     """The run at start..end is a rider's or a driver's team in a ranked results line, after
     their country in brackets: "3. Lance Armstrong (U.S.) Motorola 4"."""
+    if text[start - 2 : start] != ") ":
+        return False  # first, as nearly every run has no bracket right before it
     m = RANKED_WITH_COUNTRY_BEFORE_RE.search(text, max(0, start - 80), start)
     if m is None or not TIME_OR_LINE_END_AFTER_RE.match(text, end):
         return False
