@@ -47,7 +47,8 @@ BASELINE_RE = re.compile(r"\w+")
 # by another helper, to develop on (its errors are printed); dev19 and dev20 likewise, in
 # sessions 19 and 20.
 # unseen19 and unseen20: written in sessions 19 and 20 like unseen18; their errors are never
-# printed.
+# printed. dev28 and unseen28: written in session 28 the same way, organisation-rich (8 to 12
+# organisations a story), dev28 to develop on and unseen28 never printed.
 SETS = (
     "seed",
     "own",
@@ -56,12 +57,14 @@ SETS = (
     "dev18",
     "dev19",
     "dev20",
+    "dev28",
     "fresh",
     "unseen18",
     "unseen19",
     "unseen20",
+    "unseen28",
 )
-UNSEEN_SETS = frozenset({"fresh", "unseen18", "unseen19", "unseen20"})
+UNSEEN_SETS = frozenset({"fresh", "unseen18", "unseen19", "unseen20", "unseen28"})
 
 
 def draft_text(draft):
