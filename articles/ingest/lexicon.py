@@ -94,7 +94,9 @@ TRADE_WORDS = words(
     """Platinum Materials Shipyard Shipbuilding Construction Builders Maritime Research Energies
     Enerji Sekuritas Lithium Manganese Cobalt Uranium Graphite Haulage Freight Markets Managers
     Communications Enterprises Breweries Brewery Textiles Tannery Cables Realty Properties Foods
-    Sciences Studios Publishing"""
+    Sciences Studios Publishing Avionics Microelectronics Semiconductor Semiconductors Software
+    Robotics Biotech Automotive Engineering Transit Management Distillers Bottlers Beverages
+    Minerals Leasing Aviation"""
 )
 ORG_WORDS = (
     COMPANY_OPENERS

@@ -1256,3 +1256,29 @@ def test_a_riders_team_after_their_country_in_results():
     found = extract(text)
     assert {o.name for o in found.organisations} == {"Velmora", "Orbano Cycling"}
     assert {p.name for p in found.people} >= {"Jan Vossberg", "Rolf Brask", "Ana Lind"}
+
+
+def test_more_trades_end_a_firms_name_but_not_a_programme_or_a_cluster():
+    found = orgs(
+        "Torvik Avionics said on Monday that Brennan Student Transit and Qilu Microelectronics "
+        "had signed. The plant stands in the Nasser Automotive Cluster, under the International "
+        "Aviation Safety programme."
+    )
+    assert set(found) == {"Torvik Avionics", "Brennan Student Transit", "Qilu Microelectronics"}
+
+
+def test_cartels_municipalities_and_treasuries_are_bodies():
+    found = orgs(
+        "The Sonora Cartel fought the Jalisco New Generation Cartel. The Izmir Metropolitan "
+        "Municipality and the National Treasury paid. Officials at the Treasury and Finance "
+        "Ministry agreed. Treasury yields rose; the Army and Air Force held a drill."
+    )
+    assert set(found) == {
+        "Sonora Cartel",
+        "Jalisco New Generation Cartel",
+        "Izmir Metropolitan Municipality",
+        "National Treasury",
+        "Treasury and Finance Ministry",
+        "Air Force",
+    }
+    assert found["Sonora Cartel"].kind == "armed_group"

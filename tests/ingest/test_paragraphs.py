@@ -122,6 +122,15 @@ HARD_WRAPPED = [
         "unseen19/22_tuvalu-climate-visa.txt",
         "unseen20/13_uk-water-executives-appeal.txt",
         "unseen20/21_korea-busan-film-prize.txt",
+        "dev28/04_leeds-bin-strike.txt",
+        "dev28/10_soweto-by-election.txt",
+        "dev28/16_canada-post-talks.txt",
+        "dev28/21_kalimantan-palm-permits.txt",
+        "dev28/26_argentina-inflation.txt",
+        "unseen28/04_bengaluru-civic-polls.txt",
+        "unseen28/10_halifax-port-strike.txt",
+        "unseen28/16_morowali-nickel-pollution.txt",
+        "unseen28/23_pozzallo-rescue-ship.txt",
     )
 ]
 

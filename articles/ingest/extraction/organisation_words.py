@@ -26,8 +26,9 @@ _HEADS = {
     "party": "Party Front Movement Alliance Coalition Caucus",
     "government": """Ministry Department Bureau Agency Office Authority Administration Service
         Services Commission Committee Council Assembly Parliament Congress Senate Court Tribunal
-        Police Army Navy Guard Guards Command Corps Directorate Inspectorate Secretariat Reserve""",
-    "armed_group": "Forces Force Brigade Brigades Battalion Regiment Militia Brotherhood",
+        Police Army Navy Guard Guards Command Corps Directorate Inspectorate Secretariat Reserve
+        Municipality Treasury""",
+    "armed_group": "Forces Force Brigade Brigades Battalion Regiment Militia Brotherhood Cartel",
     "company": """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC plc PLC AG GmbH Group
         Holdings Airlines Airways Motors Electronics Industries Technologies Pharmaceuticals Bank
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
@@ -65,10 +66,14 @@ INDUSTRY_WORDS = words(
     Cement Cements Chemicals Petrochemical Petrochemicals Fertilizer Fertilizers Fertiliser
     Fertilisers Sugar Textiles Tobacco Foods Breweries Insurance Re Pharma Shipyards Cocoa Air"""
 )
-# Trailing heads that are also a portfolio's or a place's word, so end a company's name only
-# when they end the run: "Diehl Defence", "Renaissance Capital"; not "Israeli Defence Minister"
-# nor "Federal Capital Territory".
-ENDING_ONLY = words("Defence Defense Capital")
+# Trailing heads that are also a portfolio's, a place's or a programme's word, so end a company's
+# name only when they end the run: "Diehl Defence", "Renaissance Capital", "Cascade Avionics";
+# not "Israeli Defence Minister", "Federal Capital Territory", "International Aviation Safety
+# program" nor "King Salman Automotive Cluster".
+ENDING_ONLY = words(
+    """Defence Defense Capital Automotive Aviation Engineering Management Transit Software Leasing
+    Robotics Biotech Semiconductor"""
+)
 # Finance's kinds of capital, which a table capitalises: "Working Capital", "Share Capital".
 CAPITAL_TERMS = words("working share venture human equity debt risk paid-in tier")
 # Heads that name one body even alone, capitalised: a country's legislature ("Congress passed

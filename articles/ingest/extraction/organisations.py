@@ -641,15 +641,23 @@ def _joins(left, gap, right, book):
     # One word joins when it is an ordinary word ("Securities and Exchange Commission", "Truth
     # and Reconciliation Commission"); a lone name ("Clinton and Senate Republicans") does not,
     # nor does a listed company's whole name ("Standard Chartered and Rand Merchant Bank").
+    # A lone organisation word on the left is one of a ministry's portfolios: "the Treasury and
+    # Finance Ministry" (but "the Army and Air Force" are two).
+    lone_head = (
+        len(left_words) == 1 and left_words[0] in HEADS and right_words[-1] in PORTFOLIO_HEADS
+    )
     return (
         right_head
-        and not left_head
+        and (not left_head or lone_head)
         and (right_words[0] not in HEADS or len(right_words) > 1)
         and bool(left_words)
         and (len(left_words) >= 2 or _ordinary(fold(left_words[0])))
         and not is_place(" ".join(left_words))
         and company_book().get(" ".join(left_words)) is None
     )
+
+
+PORTFOLIO_HEADS = frozenset({"Ministry", "Department"})
 
 
 def _ordinary(key):
