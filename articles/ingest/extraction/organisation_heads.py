@@ -137,7 +137,9 @@ def _name_end(tokens, first, h):
             k = _head_ahead(tokens, k, first)  # "Steel Industry Center": words before a head
         # ("to" stands in a run only where the run was joined for a body's aim: "Committee
         # to Protect Journalists"; "&" joins trades: "Hyundai Engineering & Construction")
-        if gap in ("of", "of the", "for", "for the", "and", "&", "to") or _is_head(tokens, k, first):
+        if gap in ("of", "of the", "for", "for the", "and", "&", "to") or _is_head(
+            tokens, k, first
+        ):
             end = k
             while k + 1 < n and not tokens[k + 1][3] and tokens[k + 1][2] not in PERSON_TITLES:
                 if tokens[k + 1][2] in FACILITY_WORDS or tokens[k + 1][2] in WEEKDAYS:
