@@ -98,8 +98,17 @@ TRADE_WORDS = words(
     Robotics Biotech Automotive Engineering Transit Management Distillers Bottlers Beverages
     Minerals Leasing Aviation"""
 )
+# Legal forms that close a company's name under other countries' laws: those of cleanco's list
+# of legal terms (the field's, by country) that are no English word, given name or other
+# abbreviation ("Stg" is sterling, "Cpt" a captain, "SAS" an airline): "Serra Verde Ltda",
+# "Nordvind Kabel A/S", "Talis Kft", "Brenner KGaA", "Orrin Partners LLP".
+LEGAL_FORMS_ABROAD = words(
+    """Ltda LTDA Lda Kft Zrt Nyrt KGaA ApS A/S K/S I/S P/S SARL Sarl S.A.R.L. EURL SASU SRL Srl
+    S.R.L. BVBA VZW VOF SPRL SICAV SAE SAOC SAOG UAB TOV Pte PLLC LLLP L.L.C. L.L.P. P.L.C. LLP"""
+)
 ORG_WORDS = (
     COMPANY_OPENERS
+    | LEGAL_FORMS_ABROAD
     | TRADE_WORDS
     | words(
         """Party Parties Communist Socialist Democratic Democrats Republican Republicans Labour
@@ -145,7 +154,7 @@ ORG_WORDS = (
 # words before one name the firm wherever else the story writes them alone.
 # Legal forms written before a company's name: Indonesia's "PT", Russia's "OAO", "ZAO", "RAO".
 LEGAL_FORMS_BEFORE = words("PT OAO ZAO PAO RAO OOO JSC PJSC OJSC CJSC")
-COMPANY_WORDS = words(
+COMPANY_WORDS = LEGAL_FORMS_ABROAD | words(
     """Inc Corp Co Cos Ltd Plc PLC plc LLC LLP SA AG NV Oy Oyj AB ASA SpA BV GmbH Bhd Berhad Tbk
     Group Holdings Holding Securities Brothers Bank Capital Partners Associates Stores Pictures
     Airlines Airways Motors Industries Corporation Company Limited Incorporated Bancorp"""

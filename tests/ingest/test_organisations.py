@@ -1282,3 +1282,27 @@ def test_cartels_municipalities_and_treasuries_are_bodies():
         "Air Force",
     }
     assert found["Sonora Cartel"].kind == "armed_group"
+
+
+def test_legal_forms_of_other_countries_close_a_firms_name():
+    found = orgs(
+        "The cable maker Nordvind Kabel A/S won the order. Police searched Distribuidora Serra "
+        "Verde Ltda and Autos del Pacífico SA de CV. Talis Kft and Brenner KGaA declined to "
+        "comment; Orrin Partners LLP advised them."
+    )
+    assert set(found) == {
+        "Nordvind Kabel A/S",
+        "Distribuidora Serra Verde Ltda",
+        "Autos del Pacífico SA de CV",
+        "Talis Kft",
+        "Brenner KGaA",
+        "Orrin Partners LLP",
+    }
+    assert {o.kind for o in found.values()} == {"company"}
+    assert not extract("Verde Ltda signed.").people
+
+
+def test_a_listed_companys_name_ends_before_and():
+    found = orgs("Shares of Tokyo Electron and Screen Holdings rose on Monday.")
+    assert {"Tokyo Electron", "Screen Holdings"} <= set(found)
+    assert "Tokyo Electron and Screen Holdings" not in found

@@ -29,6 +29,10 @@ from articles.ingest.extraction.tokens import token_fields
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import COMPANY_WORDS, WEEKDAYS
 
+# A Latin American company's form in two parts, "SA de CV" (capital variable) and "S. de R.L."
+# (limited liability): the second part after "de" still closes the name.
+SOCIEDADES = frozenset(("SA", "S.A.", "SAB", "S.A.B.", "S."))
+SOCIEDAD_TAILS = frozenset(("CV", "C.V.", "RL", "R.L."))
 # "Press Secretary", "Press Officer": the press's word opening a title.
 PRESS_TITLES = frozenset(("Secretary", "Officer", "Attache", "Attaché", "Spokesman", "Aide"))
 
@@ -119,6 +123,10 @@ def _name_end(tokens, first, h):
     k = h + 1
     while k < n:
         word, gap = tokens[k][2], tokens[k][3]
+        if gap == "de" and word in SOCIEDAD_TAILS and tokens[end][2] in SOCIEDADES:
+            end = k  # "Autos del Pacífico SA de CV": Mexico's variable-capital company
+            k += 1
+            continue
         if word in PERSON_TITLES or gap.startswith("nick:"):
             break
         if gap in ("of", "of the") and (

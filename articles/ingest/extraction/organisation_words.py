@@ -14,6 +14,7 @@ from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
     DAYS_MONTHS,
     FUNCTION_WORDS,
+    LEGAL_FORMS_ABROAD,
     TITLES,
     TRADE_WORDS,
     WIRE_AGENCIES,
@@ -45,7 +46,7 @@ _HEADS = {
         International""",
 }
 HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
-HEADS.update(dict.fromkeys(TRADE_WORDS, "company"))
+HEADS.update(dict.fromkeys(TRADE_WORDS | LEGAL_FORMS_ABROAD, "company"))
 # Heads that only make an organisation after a name ("POSCO International", "Ajax FC").
 # Legal forms ("Unitog Co", "Peugeot SA", "Volvo AB") and a news desk ("London Newsroom") are
 # also only read after a name: alone they are abbreviations or ordinary words.
@@ -57,6 +58,7 @@ TRAILING_ONLY = (
     Sons S.A. N.V. B.V. A.G. S.p.A."""
     )
     | TRADE_WORDS
+    | LEGAL_FORMS_ABROAD
 )
 # An industry's words, which make a company after a country's name and nowhere else: "Korea
 # Zinc", "China Mobile", "Kenya Power", "India Cements", "Indian Oil".
@@ -480,7 +482,7 @@ MASTHEAD_WORDS = words(
 COMPANY_ABBREVIATIONS = words("Corp Inc Ltd Co Bros Cie")
 # Legal forms that close a company's name: what follows "of" is where the firm is from
 # ("Oakley Inc of the United States"). Not "Co" nor "Corp" ("Aluminum Co of America").
-CLOSING_LEGAL_FORMS = words(
+CLOSING_LEGAL_FORMS = LEGAL_FORMS_ABROAD | words(
     """Inc Inc. Ltd Ltd. LLC LLP plc PLC Plc AG GmbH SA NV BV Oyj SpA Bhd Tbk
     S.A. N.V. B.V. A.G. S.p.A."""
 )

@@ -640,7 +640,8 @@ def _joins(left, gap, right, book):
         return False  # "Amnesty International and Human Rights Watch": a known name ends there
     # One word joins when it is an ordinary word ("Securities and Exchange Commission", "Truth
     # and Reconciliation Commission"); a lone name ("Clinton and Senate Republicans") does not,
-    # nor does a listed company's whole name ("Standard Chartered and Rand Merchant Bank").
+    # nor does a listed company's whole name ("Standard Chartered and Rand Merchant Bank",
+    # "Shares of Tokyo Electron and Screen Holdings").
     # A lone organisation word on the left is one of a ministry's portfolios: "the Treasury and
     # Finance Ministry" (but "the Army and Air Force" are two).
     lone_head = (
@@ -653,8 +654,15 @@ def _joins(left, gap, right, book):
         and bool(left_words)
         and (len(left_words) >= 2 or _ordinary(fold(left_words[0])))
         and not is_place(" ".join(left_words))
-        and company_book().get(" ".join(left_words)) is None
+        and not _ends_listed_company(left_words)
     )
+
+
+def _ends_listed_company(left_words):
+    """The words end with a listed company's whole name: "Shares of Tokyo Electron" (and Screen
+    Holdings) ends there."""
+    book = company_book()
+    return any(book.get(" ".join(left_words[i:])) is not None for i in range(len(left_words)))
 
 
 PORTFOLIO_HEADS = frozenset({"Ministry", "Department"})

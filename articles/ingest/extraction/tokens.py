@@ -23,6 +23,7 @@ from articles.ingest.lexicon import (
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 TOKEN = (
     r"[A-Z]{1,3}&[A-Z]{1,3}\b"  # "S&P", "AT&T": one word
+    r"|[AIKP]/S\b"  # Danish and Norwegian legal forms: "Maersk A/S"
     rf"|[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[dl]['’][{UPPER}]\w*|[{UPPER}]\w*(?:[’'\-](?!s\b)\w+)*"
 )
 NICK = rf"[“\"‘](?:{TOKEN})(?: (?:{TOKEN}))?[”\"’]"
