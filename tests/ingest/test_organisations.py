@@ -1306,3 +1306,12 @@ def test_a_listed_companys_name_ends_before_and():
     found = orgs("Shares of Tokyo Electron and Screen Holdings rose on Monday.")
     assert {"Tokyo Electron", "Screen Holdings"} <= set(found)
     assert "Tokyo Electron and Screen Holdings" not in found
+
+
+def test_competitions_and_market_indices_are_no_bodies():
+    found = orgs(
+        "Al Ahly lead the Egyptian Premier League and play in the CAF Champions League. The Arab "
+        "League and the Awami League met. Chip shares lifted the KOSPI to a 0.9% gain."
+    )
+    assert {"Arab League", "Awami League", "Al Ahly"} <= set(found)
+    assert not {"Egyptian Premier League", "CAF Champions League", "KOSPI"} & set(found)

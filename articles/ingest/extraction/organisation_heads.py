@@ -77,11 +77,22 @@ def _head_names(run, tokens):
                 len(name_tokens) == 1
                 and name_tokens[0][2] in HEADS
                 and name_tokens[0][2] not in NAMES_ALONE
-            ):
+            ) and not _competition(name_tokens):
                 name_end = name_tokens[-1][1]
                 name = run[name_tokens[0][0] : name_end]
                 yield name_tokens[0][0], name_end, name, kind
         i = max(k, h + 1)
+
+
+# Words that make a league a competition, an event rather than a body: "Champions League",
+# "Egyptian Premier League", "Super League"; not "Arab League" nor "Awami League".
+COMPETITION_WORDS = frozenset(("Premier", "Champions", "Europa", "Conference", "Super", "Nations"))
+
+
+def _competition(name_tokens):
+    return name_tokens[-1][2] == "League" and any(
+        t[2] in COMPETITION_WORDS for t in name_tokens[:-1]
+    )
 
 
 def _first_opens_company(tokens, i, first, end):

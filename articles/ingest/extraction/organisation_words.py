@@ -389,7 +389,11 @@ SAID_AFTER_RE = re.compile(
 )
 TOLD_BEFORE = ("told ", "according to ", "quoted by ", "reported by ", "cited by ")
 # Acronyms that are not organisations even as a sentence's subject.
-NOT_ORGANISATION_ACRONYMS = words("AIDS HIV GMT EST EDT CET GDP CEO CFO TV OK AM PM ID PC")
+# Acronyms that are no organisation: abbreviations, and stock markets' indices ("the KOSPI rose").
+NOT_ORGANISATION_ACRONYMS = words(
+    """AIDS HIV GMT EST EDT CET GDP CEO CFO TV OK AM PM ID PC KOSPI TOPIX TAIEX IBOVESPA MERVAL
+    KLCI HSCEI SENSEX NIFTY IPSA COLCAP PSEI"""
+)
 MEDIA_NOUNS = words(
     """newspaper broadcaster agency daily weekly magazine newsletter television radio tabloid
     journal newspapers dailies broadcasters"""
