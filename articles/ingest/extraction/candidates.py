@@ -15,6 +15,7 @@ from articles.ingest.extraction.name_lists import given_names, surnames
 from articles.ingest.extraction.tokens import (
     CONNECTORS,
     brand_word,
+    describing_compound,
     is_acronym,
     is_org_word,
     is_title,
@@ -155,7 +156,12 @@ def _skip_role(tokens, i):
         ):
             i += 1
             continue
-        if word in FUNCTION_WORDS or word in DAYS_MONTHS or is_acronym(word):
+        if (
+            word in FUNCTION_WORDS
+            or word in DAYS_MONTHS
+            or is_acronym(word)
+            or describing_compound(word)
+        ):
             role_start = None
             i += 1
             continue

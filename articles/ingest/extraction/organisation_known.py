@@ -15,7 +15,7 @@ from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.mentions import overlaps
 from articles.ingest.extraction.organisation_book import acronym_like, company_book
-from articles.ingest.extraction.organisation_cues import credit, defined_after
+from articles.ingest.extraction.organisation_cues import compound_adjective, credit, defined_after
 from articles.ingest.extraction.organisation_words import (
     FACILITY_OPENERS,
     LEADING_NOISE,
@@ -123,8 +123,8 @@ def _named_before(tokens, i):
     word, key = tokens[i - 1][2], tokens[i - 1][4]
     if word in FACILITY_OPENERS:
         return True  # "Estadio BBVA": the sponsor's name is the stadium's
-    if word in LEADING_NOISE or is_title(word) or word in ROLE_NOUNS:
-        return False
+    if word in LEADING_NOISE or is_title(word) or word in ROLE_NOUNS or compound_adjective(word):
+        return False  # "Third-placed Besiktas", "Rwanda-backed M23": a description
     gaz = gazetteer.load()
     if key in gaz.lookup or key in gaz.regions or any(c.isdigit() for c in word):
         return False

@@ -98,6 +98,13 @@ def is_org_word(word):
     return word in ORG_WORDS or ("-" in word and any(p in ORG_WORDS for p in word.split("-")))
 
 
+def describing_compound(word):
+    """'Third-placed', 'Rwanda-backed', 'Tokyo-based', 'Swiss-born': a hyphened description
+    that stands before a name and is never a word of it."""
+    head, dash, last = word.rpartition("-")
+    return bool(dash) and last.islower() and (last.endswith("ed") or last in ("born", "run"))
+
+
 def is_acronym(word):
     """All capitals and not an initial ('W.', 'H.W.') or a numeral suffix ('III')."""
     return len(word) > 1 and word.isupper() and "." not in word and word not in NAME_SUFFIXES
