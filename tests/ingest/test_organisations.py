@@ -1361,3 +1361,16 @@ def test_a_hyphened_description_before_a_known_name_is_no_part_of_it():
     assert [p.name for p in extract("Third-seeded Wayne Ferreira won.").people] == [
         "Wayne Ferreira"
     ]
+
+
+def test_a_local_station_and_a_directorate_general_keep_their_whole_names():
+    found = orgs(
+        "The strike was reported by BBC Radio Leeds and ABC Radio Melbourne; Radio New Zealand "
+        "followed. The Directorate General of Trade Remedies opened a probe."
+    )
+    assert {
+        "BBC Radio Leeds",
+        "ABC Radio Melbourne",
+        "Radio New Zealand",
+        "Directorate General of Trade Remedies",
+    } == set(found)

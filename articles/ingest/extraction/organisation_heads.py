@@ -138,6 +138,10 @@ def _name_end(tokens, first, h):
             end = k  # "Autos del Pacífico SA de CV": Mexico's variable-capital company
             k += 1
             continue
+        if word == "General" and not gap and tokens[k - 1][2] == "Directorate":
+            end = k  # "Directorate General of Trade Remedies": no general's rank
+            k += 1
+            continue
         if word in PERSON_TITLES or gap.startswith("nick:"):
             break
         if gap in ("of", "of the") and (
@@ -171,8 +175,21 @@ def _name_end(tokens, first, h):
             return n - 1, n  # a broadcaster named by its medium first: "Radio New Zealand"
         if k == h + 1 == end + 1 == n - 1 and tokens[h][2] == "Daily" and not gap:
             return k, k + 1  # "Philippine Daily Inquirer": "Daily" qualifies the last word
+        if end == h == k - 1 and tokens[h][2] in STATION_WORDS and _station_of_place(tokens, k):
+            return n - 1, n  # "BBC Radio Leeds", "ABC Radio Melbourne": a local station
         break
     return end, k
+
+
+# A broadcaster's medium before where its local station is: "BBC Radio Leeds".
+STATION_WORDS = frozenset(("Radio", "Television", "TV"))
+
+
+def _station_of_place(tokens, k):
+    """tokens[k:] follow one another with no connector and name a place."""
+    return all(not t[3] for t in tokens[k:]) and _names_place(
+        fold(phrase_of(tokens, k, len(tokens) - 1))
+    )
 
 
 # A company's closing words that may stand before where the firm is from, not "Co" ("Aluminum Co
@@ -185,7 +202,11 @@ def _firm_of_place(tokens, end, k):
     a place: "Bessemer Venture Partners of Menlo Park" is the firm and where it is."""
     if tokens[end][2] not in _FIRM_ENDINGS_BEFORE_PLACE:
         return False
-    place = fold(phrase_of(tokens, k, len(tokens) - 1))
+    return _names_place(fold(phrase_of(tokens, k, len(tokens) - 1)))
+
+
+def _names_place(place):
+    """A folded phrase names a country, region, subdivision or city."""
     gaz = gazetteer.load()
     return (
         place in gaz.lookup
