@@ -388,8 +388,8 @@ SAID_AFTER_RE = re.compile(
     r"predicted|told|quoted|cited|confirmed|denied|urged)\b"
 )
 TOLD_BEFORE = ("told ", "according to ", "quoted by ", "reported by ", "cited by ")
-# Acronyms that are not organisations even as a sentence's subject.
-# Acronyms that are no organisation: abbreviations, and stock markets' indices ("the KOSPI rose").
+# Acronyms that are no organisation even as a sentence's subject: abbreviations, and stock
+# markets' indices ("the KOSPI rose").
 NOT_ORGANISATION_ACRONYMS = words(
     """AIDS HIV GMT EST EDT CET GDP CEO CFO TV OK AM PM ID PC KOSPI TOPIX TAIEX IBOVESPA MERVAL
     KLCI HSCEI SENSEX NIFTY IPSA COLCAP PSEI"""

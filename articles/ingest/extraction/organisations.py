@@ -594,6 +594,10 @@ def _ends_full_name(text, end, people):
     return any(e == end and " " in text[s:e] for s, e in people)
 
 
+# The heads of a body whose name lists its portfolios: "the Treasury and Finance Ministry".
+PORTFOLIO_HEADS = frozenset({"Ministry", "Department"})
+
+
 def _joins(left, gap, right, book):
     last = left.rsplit(" ", 1)[-1]
     right_words = right.split()
@@ -638,15 +642,15 @@ def _joins(left, gap, right, book):
     left_words = core
     if book.get(" ".join(left_words)) is not None:
         return False  # "Amnesty International and Human Rights Watch": a known name ends there
-    # One word joins when it is an ordinary word ("Securities and Exchange Commission", "Truth
-    # and Reconciliation Commission"); a lone name ("Clinton and Senate Republicans") does not,
-    # nor does a listed company's whole name ("Standard Chartered and Rand Merchant Bank",
-    # "Shares of Tokyo Electron and Screen Holdings").
     # A lone organisation word on the left is one of a ministry's portfolios: "the Treasury and
     # Finance Ministry" (but "the Army and Air Force" are two).
     lone_head = (
         len(left_words) == 1 and left_words[0] in HEADS and right_words[-1] in PORTFOLIO_HEADS
     )
+    # One word joins when it is an ordinary word ("Securities and Exchange Commission", "Truth
+    # and Reconciliation Commission"); a lone name ("Clinton and Senate Republicans") does not,
+    # nor does a listed company's whole name ("Standard Chartered and Rand Merchant Bank",
+    # "Shares of Tokyo Electron and Screen Holdings").
     return (
         right_head
         and (not left_head or lone_head)
@@ -663,9 +667,6 @@ def _ends_listed_company(left_words):
     Holdings) ends there."""
     book = company_book()
     return any(book.get(" ".join(left_words[i:])) is not None for i in range(len(left_words)))
-
-
-PORTFOLIO_HEADS = frozenset({"Ministry", "Department"})
 
 
 def _ordinary(key):

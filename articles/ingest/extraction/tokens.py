@@ -100,7 +100,9 @@ def is_org_word(word):
 
 def describing_compound(word):
     """'Third-placed', 'Rwanda-backed', 'Tokyo-based', 'Swiss-born': a hyphened description
-    that stands before a name and is never a word of it."""
+    that stands before a name and is never a word of it. Narrower than
+    `organisation_cues.compound_adjective`, which any lower-case ending makes one: a person's
+    name may write one ("Abdul-rahman"), a description ends in a participle."""
     head, dash, last = word.rpartition("-")
     return bool(dash) and last.islower() and (last.endswith("ed") or last in ("born", "run"))
 
