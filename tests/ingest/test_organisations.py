@@ -1374,3 +1374,12 @@ def test_a_local_station_and_a_directorate_general_keep_their_whole_names():
         "Radio New Zealand",
         "Directorate General of Trade Remedies",
     } == set(found)
+
+
+def test_a_countrys_red_cross_is_its_national_society():
+    found = orgs(
+        "The Peruvian Red Cross sent teams and the Turkish Red Crescent set up tents, the Red "
+        "Cross said. Lagos Red Cross staff helped."
+    )
+    assert set(found) == {"Peruvian Red Cross", "Turkish Red Crescent", "Red Cross"}
+    assert found["Peruvian Red Cross"].country == "PE"

@@ -14,7 +14,7 @@ from articles.ingest import gazetteer
 from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.context import sentence_start
 from articles.ingest.extraction.mentions import overlaps
-from articles.ingest.extraction.organisation_book import acronym_like, company_book
+from articles.ingest.extraction.organisation_book import acronym_like, company_book, phrase_of
 from articles.ingest.extraction.organisation_cues import compound_adjective, credit, defined_after
 from articles.ingest.extraction.organisation_words import (
     FACILITY_OPENERS,
@@ -45,7 +45,11 @@ def known_names(story, start, end, run, tokens, claimed):
     # Pharos"); a title after it is not ("Taliban Foreign Minister"). One ending a longer one is
     # that name's too ("San Antonio Spurs").
     known = book.hits(run, tokens)
-    hits = [h for h in known if _known_alone(tokens, h[1]) and not _named_before(tokens, h[0])]
+    hits = [
+        _national_society(tokens, h)
+        for h in known
+        if _known_alone(tokens, h[1]) and not _named_before(tokens, h[0])
+    ]
     if found.defined.exact or found.defined.folded:
         # What the story defined goes first where both start on one word, and so wins: "Indian
         # Oil Corp (IOC)" makes a later "IOC" the company's, not the Olympic committee's.
@@ -85,6 +89,22 @@ def _national_unit(story, start, tokens, hit, claimed, kind):
         return
     claimed.append(span)
     story.found.add(name, span, kind)
+
+
+# Movements whose national societies carry their country's name: "the Kenya Red Cross", "the
+# Turkish Red Crescent" are each a society of their own.
+NATIONAL_SOCIETIES = frozenset(("Red Cross", "Red Crescent"))
+
+
+def _national_society(tokens, hit):
+    """The hit, or the national society a country's name or demonym before it names."""
+    i, j, entry = hit
+    if entry[0] not in NATIONAL_SOCIETIES or i == 0 or tokens[i][3]:
+        return hit
+    gaz, key = gazetteer.load(), tokens[i - 1][4]
+    if not isinstance(gaz.lookup.get(key), str) or key in gaz.cities:
+        return hit  # a city's branch ("Lagos Red Cross") is the society's
+    return i - 1, j, (phrase_of(tokens, i - 1, j), ())
 
 
 def _listed_possessive(story, start, end, tokens):
