@@ -92,6 +92,18 @@ def load():
     )
 
 
+@lru_cache(maxsize=1)
+def country_names():
+    """Folded names of the countries themselves, never a demonym or a city: "new zealand",
+    "canada", "united states"."""
+    return frozenset(
+        key
+        for info in load().countries.values()
+        for name in (info.name, *info.aliases)
+        if (key := fold(name))
+    )
+
+
 def _city_keys(curated, lookup):
     """Folded city names that stand for their country in the lookup ("toronto"), but not where a
     city shares its name with the country ("singapore", "monaco")."""

@@ -1383,3 +1383,16 @@ def test_a_countrys_red_cross_is_its_national_society():
     )
     assert set(found) == {"Peruvian Red Cross", "Turkish Red Crescent", "Red Cross"}
     assert found["Peruvian Red Cross"].country == "PE"
+
+
+def test_a_field_or_an_industry_before_a_country_names_a_body_or_a_company():
+    found = orgs(
+        "Health Canada approved the vaccine. Police Scotland made two arrests, Cricket Australia "
+        "fined the captain and Power New Zealand said profit rose."
+    )
+    assert found["Health Canada"].kind == "government"
+    assert found["Police Scotland"].kind == "government"
+    assert found["Cricket Australia"].kind == "other"
+    assert found["Power New Zealand"].kind == "company"
+    # The country's name, whole and alone after the field: not a demonym, nor a longer run.
+    assert not orgs("The Gas Russian row deepened. Tennis Canada Open tickets sold out.")

@@ -68,6 +68,27 @@ INDUSTRY_WORDS = words(
     Cement Cements Chemicals Petrochemical Petrochemicals Fertilizer Fertilizers Fertiliser
     Fertilisers Sugar Textiles Tobacco Foods Breweries Insurance Re Pharma Shipyards Cocoa Air"""
 )
+# The fields a public body or a sport's governing body is named by before its country's name:
+# "Health Canada", "Statistics Canada", "Police Scotland", "Cricket Australia". With the
+# industries ("Air Canada", "Coal India", "Power New Zealand"), they make an organisation of a
+# run that is nothing but the field and the country. Kinds: the body's, or a company's.
+FIELDS_BEFORE_COUNTRY = {
+    **dict.fromkeys(INDUSTRY_WORDS - {"Re"}, "company"),
+    **dict.fromkeys(
+        words(
+            """Health Statistics Environment Transport Tourism Police Ambulance Forestry
+            Fisheries Heritage Revenue Customs Immigration Elections"""
+        ),
+        "government",
+    ),
+    **dict.fromkeys(
+        words(
+            """Sport Sports Cricket Rugby Football Soccer Netball Athletics Swimming Cycling
+            Hockey Tennis Golf Basketball Volleyball Rowing Sailing Boxing Gymnastics"""
+        ),
+        "other",
+    ),
+}
 # Trailing heads that are also a portfolio's, a place's or a programme's word, so end a company's
 # name only when they end the run: "Diehl Defence", "Renaissance Capital", "Cascade Avionics";
 # not "Israeli Defence Minister", "Federal Capital Territory", "International Aviation Safety

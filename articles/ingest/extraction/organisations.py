@@ -64,6 +64,7 @@ from articles.ingest.extraction.organisation_heads import name_start, read_run
 from articles.ingest.extraction.organisation_known import company_forms, known_names
 from articles.ingest.extraction.organisation_words import (
     COMPANY_ABBREVIATIONS,
+    FIELDS_BEFORE_COUNTRY,
     FIRM_ROLE_PAIRS,
     HEADS,
     INDUSTRY_WORDS,
@@ -85,7 +86,7 @@ from articles.ingest.extraction.organisation_words import (
     plural_noun_opening_list,
 )
 from articles.ingest.extraction.tokens import RUN_RE
-from articles.ingest.gazetteer import fold
+from articles.ingest.gazetteer import country_names, fold
 from articles.ingest.lexicon import (
     BODY_PARTICLES,
     COMPANY_OPENERS,
@@ -192,6 +193,8 @@ def organisations(text, known, people_spans=()):
             _goes_on_listing(story, start, end)
         if not claimed and not _only_noise_or_a_country(tokens):
             if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
+                continue
+            if _field_and_country(story, start, tokens):
                 continue
             _named_beside_noun(story, start, end, run, tokens)
     if "PRESS DIGEST" in text[:300].upper():
@@ -554,6 +557,24 @@ def _country_and_industry(story, start, tokens):
         story.found.add(name, span, "company")
         return True
     return False
+
+
+def _field_and_country(story, start, tokens):
+    """A run that is a field or an industry and then a country's name, and nothing else, is a
+    public body or a company: "Health Canada", "Cricket Australia", "Power New Zealand" (never
+    a demonym: "Gas Russian"). Returns whether one was found."""
+    first = 1 if tokens[0][2] in LEADING_NOISE else 0
+    if first >= len(tokens) - 1 or any(t[3] for t in tokens[first + 1 :]):
+        return False
+    kind = FIELDS_BEFORE_COUNTRY.get(tokens[first][2])
+    if kind is None or " ".join(t[4] for t in tokens[first + 1 :]) not in country_names():
+        return False
+    span = (start + tokens[first][0], start + tokens[-1][1])
+    name = story.text[span[0] : span[1]]
+    if overlaps(span, story.people) or fold(name) in story.rejected:
+        return False
+    story.found.add(name, span, kind)
+    return True
 
 
 def _officer_title_at(tokens):
