@@ -199,6 +199,18 @@ def test_hyphens_and_particles_stay_in_the_name(text, name):
     assert mentioned(text, found[name].spans) == [name]
 
 
+def test_a_korean_surname_that_is_also_a_place_word_opens_a_name():
+    text = (
+        '"Prices will keep rising," said Park Ji-won, an analyst in Seoul. Park said exports '
+        "would slow. Crowds gathered in Olympic Park."
+    )
+    result = extract(text)
+    assert_well_formed(text, result)
+    found = people(result)
+    assert list(found) == ["Park Ji-won"]
+    assert mentioned(text, found["Park Ji-won"].spans) == ["Park Ji-won", "Park"]
+
+
 @pytest.mark.parametrize(
     "first, second",
     [("Pedro Sánchez", "Pedro Sanchez"), ("Pedro Sanchez", "Pedro Sánchez")],

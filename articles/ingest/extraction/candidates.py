@@ -6,6 +6,7 @@ the end) makes the phrase an organisation. This reads the run alone, so the resu
 run text; `context` then checks each candidate against the text around it.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,6 +92,8 @@ def candidates(text, tokens):
             continue
         i, role_start = _skip_role(tokens, i)
         j, org = _name_end(tokens, i)
+        if org and _east_asian_name(tokens[i:j]):
+            org = False  # "Park Ji-won": a surname that is also a place's word
         k, org = _organisation_end(tokens, j, org, i)
         name_tokens = tokens[i:j]
         doubtful = org and _given_name_and_org_word_surname(name_tokens)
@@ -109,6 +112,25 @@ def candidates(text, tokens):
             )
         i = max(j, i + 1) if not org else max(k, i + 1)
     return out
+
+
+# A Korean or Chinese given name of two syllables joined by a hyphen, the second in lower case:
+# "Ji-won", "Jae-myung", "Ching-te".
+EAST_ASIAN_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,6}")
+
+
+def _east_asian_name(name_tokens):
+    """A short surname and an East Asian given name after it, which no organisation's or
+    place's name writes: "Park Ji-won", "Park Jung-ho" (Park is also a place's word)."""
+    if len(name_tokens) != 2 or name_tokens[1].gap:
+        return False
+    surname, given = name_tokens[0].text, name_tokens[1].text
+    return (
+        len(surname) <= 5
+        and surname.istitle()
+        and EAST_ASIAN_GIVEN_NAME_RE.fullmatch(given) is not None
+        and not describing_compound(given)
+    )
 
 
 def _given_name_and_org_word_surname(name_tokens):

@@ -60,9 +60,22 @@ def scan(text):
             if key in gaz.cities and TEAM_SCORE_AFTER_RE.match(text, end):
                 continue  # "Toronto 9 Texas 13": a team in a results line, not the country
             countries.setdefault(code, []).append((start, end))
-        elif key not in regions and not is_acronym(word) and word not in ORG_WORDS:
+        elif (
+            key not in regions
+            and not is_acronym(word)
+            and (word not in ORG_WORDS or _surname_said_before(found, text, start, key))
+        ):
             partial.append((start, end, key))
     return found
+
+
+def _surname_said_before(found, text, start, key):
+    """An organisation's or a place's word alone is the surname of a full name found before it
+    ("Park Ji-won ... Park said", "Tony Hall ... Hall said"), unless "the" stands before it
+    ("the Park")."""
+    return not text.endswith(("the ", "The "), 0, start) and any(
+        cand.tokens[-1].key == key or cand.tokens[0].key == key for cand in found.full
+    )
 
 
 # A score or a standings row after a city: "Toronto 9 (10)", "Auckland 21 11 0 10"; never a
