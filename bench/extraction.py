@@ -48,7 +48,8 @@ BASELINE_RE = re.compile(r"\w+")
 # sessions 19 and 20.
 # unseen19 and unseen20: written in sessions 19 and 20 like unseen18; their errors are never
 # printed. dev28 and unseen28: written in session 28 the same way, organisation-rich (8 to 12
-# organisations a story), dev28 to develop on and unseen28 never printed.
+# organisations a story), dev28 to develop on and unseen28 never printed. dev29 and unseen29:
+# written in session 29 the same way, with one-word firms and terse agency briefs among them.
 SETS = (
     "seed",
     "own",
@@ -58,13 +59,15 @@ SETS = (
     "dev19",
     "dev20",
     "dev28",
+    "dev29",
     "fresh",
     "unseen18",
     "unseen19",
     "unseen20",
     "unseen28",
+    "unseen29",
 )
-UNSEEN_SETS = frozenset({"fresh", "unseen18", "unseen19", "unseen20", "unseen28"})
+UNSEEN_SETS = frozenset({"fresh", "unseen18", "unseen19", "unseen20", "unseen28", "unseen29"})
 
 
 def draft_text(draft):
