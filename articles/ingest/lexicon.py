@@ -53,7 +53,7 @@ ROLE_NOUNS = words(
     Prop Hooker Fly-half Scrum-half Wing Englishman Englishwoman Frenchman
     Frenchwoman Dutchman Dutchwoman Irishman Irishwoman Scotsman Scotswoman Welshman Welshwoman
     Briton Scot Pole Finn Swede Dane Turk Spaniard Kiwi Aussie Argentine Filipino Filipina
-    Yorker Islamist Moderate Hardliner Nationalist Royalist Loyalist Separatist Rebel
+    Yorker Islamist Moderate Hardliner Nationalist Royalist Loyalist Separatist Rebel Rival
     Warlord Strongman Commander-in-chief Chief-of-staff"""
 )
 # Leading parts of hyphenated rankings before a name ("Third-seeded Wayne Ferreira",

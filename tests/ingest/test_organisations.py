@@ -1396,3 +1396,16 @@ def test_a_field_or_an_industry_before_a_country_names_a_body_or_a_company():
     assert found["Power New Zealand"].kind == "company"
     # The country's name, whole and alone after the field: not a demonym, nor a longer run.
     assert not orgs("The Gas Russian row deepened. Tennis Canada Open tickets sold out.")
+
+
+def test_a_class_noun_opening_a_sentence_names_the_firm_after_it():
+    text = (
+        "Consultancy Integralia, which tracks political violence, counted 37 attacks. "
+        "Rival LATAM Airlines added flights."
+    )
+    result = extract(text)
+    assert {o.name for o in result.organisations} >= {"Integralia", "LATAM Airlines"}
+    assert not result.people
+    # a name that opens with such a word elsewhere stays whole; a rival may be a person
+    assert "Bank Leumi" in orgs("Bank Leumi said profit rose.")
+    assert [p.name for p in extract("Rival Rory McIlroy shot 68.").people] == ["Rory McIlroy"]

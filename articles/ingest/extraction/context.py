@@ -31,6 +31,7 @@ from articles.ingest.extraction.organisation_words import (
     FIRM_ROLE_PAIRS,
     LEGAL_FORM_AFTER_COMMA_RE,
     NOUNS_BEFORE,
+    OPENING_CLASS_NOUNS,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
     TICKER_BRACKET_RE,
@@ -226,6 +227,12 @@ def names_a_firm(text, cand, start, end):
                 return True
             if len(keys) > 1 and in_match and keys[0] not in given_names():
                 return True  # "drew 0-0 with Kakamega Homeboyz": no given name, in a match
+    if (
+        cand.tokens[0].text in OPENING_CLASS_NOUNS
+        and len(cand.tokens) > 1
+        and sentence_start(text, start)
+    ):
+        return True  # "Consultancy Integralia, which tracks ..."
     before = text[max(0, start - 20) : start]
     if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
         return True

@@ -160,13 +160,22 @@ NOUNS_BEFORE = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
-    co-operative concern"""
+    co-operative concern pollster reinsurer distributor"""
     )
     | INDUSTRY_PLURALS
 )
 # Plural nouns that name firms before their names only where no person is named: "rivals
 # Sibanye and Northam", but "rivals Raila Odinga and ..." (people are found first).
 FIRMS_ONLY_BEFORE = words("rivals peers competitors miners")
+# Nouns that say what a firm or a body is, capitalised before its name at a sentence's start,
+# where they join its run: "Consultancy Integralia, which tracks ...", "Pollster Curia found".
+# None opens a name, unlike "Bank" ("Bank Leumi") or "Union" ("Union Pacific"), and none is said
+# of a person ("Rival Rory McIlroy"), unlike the rivals the organisation phase also reads there.
+OPENING_CLASS_NOUNS = words(
+    """Consultancy Insurer Reinsurer Retailer Brokerage Lender Carmaker Automaker Chipmaker
+    Drugmaker Steelmaker Shipbuilder Conglomerate Broadcaster Pollster Regulator Watchdog Airline
+    Manufacturer Distributor"""
+)
 # An apposition that says what the name before it is: "Codelco, the Chilean state copper
 # company,", "Telstra, Australia's biggest telecoms carrier,", "Handelsblatt, a business daily,".
 # Its last word is the noun, and the clause ends there; the words before it are adjectives
@@ -439,7 +448,7 @@ COMPANY_NOUNS = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
-    strategist employees"""
+    strategist employees consultancy pollster reinsurer distributor"""
     )
     | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE

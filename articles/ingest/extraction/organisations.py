@@ -76,6 +76,7 @@ from articles.ingest.extraction.organisation_words import (
     NOUN_PAIRS_BEFORE,
     OFFICE_POSSESSIVES,
     OFFICER_TITLES,
+    OPENING_CLASS_NOUNS,
     PARTNERS_TAILS,
     PERSON_TITLES,
     PLURAL_NOUNS,
@@ -179,6 +180,9 @@ def organisations(text, known, people_spans=()):
             continue  # "The", "He", "Monday": a sixth of the runs, and no rule names them
         if tickers and overlaps((start, end), tickers):
             continue  # "NASDAQ" and "VLMR" of "(NASDAQ: VLMR)": a company's ticker
+        opening, noun = _opening_class_noun(text, start, end)
+        if opening:  # "Consultancy Integralia": the noun before the name
+            start += len(opening) + 1
         run = text[start:end]
         tokens, heads = read_run(run)
         claimed = _named_by_heads(story, start, heads) if heads else []
@@ -196,7 +200,7 @@ def organisations(text, known, people_spans=()):
                 continue
             if _field_and_country(story, start, tokens):
                 continue
-            _named_beside_noun(story, start, end, run, tokens)
+            _named_beside_noun(story, start, end, run, tokens, noun)
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
     _spelled_by_acronyms(story)
@@ -465,10 +469,24 @@ def _join_acronym(story, name, span, acronym, acronym_span):
             org.spans.append(later.span())
 
 
-def _named_beside_noun(story, start, end, run, tokens):
-    """A run no rule claimed, named by a lower-case noun beside it ("the daily ...")."""
+def _opening_class_noun(text, start, end):
+    """(the word, the noun) that opens a sentence and the run there, and says what the name
+    after it is ("Consultancy Integralia", "Rival LATAM Airlines"), or ("", None)."""
+    word, space, _ = text[start:end].partition(" ")
+    if not space or not sentence_start(text, start):
+        return "", None
+    if word in OPENING_CLASS_NOUNS:
+        return word, word.lower()
+    if word in ("Rival", "Rivals"):
+        return word, "rivals"  # a firm's only where no person is named there
+    return "", None
+
+
+def _named_beside_noun(story, start, end, run, tokens, opening=None):
+    """A run no rule claimed, named by a lower-case noun beside it ("the daily ...") or by the
+    noun that opens its sentence (`opening`, in lower case)."""
     text = story.text
-    before = noun_before(text, start)
+    before = opening or noun_before(text, start)
     if before is None and len(tokens) > 1:
         lead = run[: tokens[1][0]].rstrip()
         if lead in FIRM_ROLE_PAIRS or (
