@@ -448,7 +448,7 @@ COMPANY_NOUNS = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
-    strategist employees consultancy pollster reinsurer distributor"""
+    strategist employees pollster reinsurer distributor"""
     )
     | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
