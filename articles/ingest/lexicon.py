@@ -89,14 +89,20 @@ COMPANY_OPENERS = words(
     Sociedad Société Societe Società Industrias Indústrias Construtora Constructora"""
 )
 # Trades that end a company's name and only end it: "Anglo Platinum", "Hanwha Shipbuilding",
-# "Kestrel Haulage", "Sigma Lithium".
+# "Kestrel Haulage", "Sigma Lithium"; in Japanese ("Kawabata Kogyo", "Sumitomo Kagaku") and
+# German ("Salzgitter Werke") too, and the brothers who founded a firm ("Moreno Hermanos").
+# None is a given name or a common surname: a name with one of them is never a person's.
 TRADE_WORDS = words(
     """Platinum Materials Shipyard Shipbuilding Construction Builders Maritime Research Energies
     Enerji Sekuritas Lithium Manganese Cobalt Uranium Graphite Haulage Freight Markets Managers
     Communications Enterprises Breweries Brewery Textiles Tannery Cables Realty Properties Foods
     Sciences Studios Publishing Avionics Microelectronics Semiconductor Semiconductors Software
     Robotics Biotech Automotive Engineering Transit Management Distillers Bottlers Beverages
-    Minerals Leasing Aviation"""
+    Minerals Leasing Aviation Tankers Dynamics Fashions Garments Apparels Knitwear
+    Kogyo Sangyo Denki Denko Seisakusho Kensetsu Seiyaku Tekko Kaiun Kisen Shoken Sekiyu
+    Unyu Tsushin Shokuhin Boseki Kagaku Jidosha Zosen Kinzoku Kasei
+    Werke Chemie Elektronik Versicherung Versicherungen Brauerei Logistik Immobilien
+    Hermanos Irmãos Frères Fratelli"""
 )
 # Legal forms that close a company's name under other countries' laws: those of cleanco's list
 # of legal terms (the field's, by country) that are no English word, given name or other

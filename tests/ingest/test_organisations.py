@@ -1409,3 +1409,15 @@ def test_a_class_noun_opening_a_sentence_names_the_firm_after_it():
     # a name that opens with such a word elsewhere stays whole; a rival may be a person
     assert "Bank Leumi" in orgs("Bank Leumi said profit rose.")
     assert [p.name for p in extract("Rival Rory McIlroy shot 68.").people] == ["Rory McIlroy"]
+
+
+def test_trades_abroad_and_founding_brothers_end_a_firms_name_never_a_persons():
+    text = (
+        "Tanaka Kogyo said on Tuesday it would close a plant. Workers at Sadia Fashions and "
+        "Kessler Dynamics walked out, and coffee exporter Moreno Hermanos cut prices."
+    )
+    result = extract(text)
+    assert {"Tanaka Kogyo", "Sadia Fashions", "Kessler Dynamics", "Moreno Hermanos"} <= {
+        o.name for o in result.organisations
+    }
+    assert not result.people
