@@ -1421,3 +1421,28 @@ def test_trades_abroad_and_founding_brothers_end_a_firms_name_never_a_persons():
         o.name for o in result.organisations
     }
     assert not result.people
+
+
+def test_more_words_beside_a_name_say_it_is_a_firm_or_a_body():
+    text = (
+        "Nurses struck at Velden Klinikum, the region's largest teaching and research hospital, "
+        "and at clinics of private operators Halmer and Astrino. A poll by Orvana found 40 "
+        "percent support. The auction house Brevard said demand was strong. The contract went "
+        "to a consortium of Hassan Allam and Orascom Construction."
+    )
+    result = extract(text)
+    names = {o.name for o in result.organisations}
+    assert {"Velden Klinikum", "Halmer", "Astrino", "Orvana", "Brevard", "Hassan Allam"} <= names
+    assert not result.people
+    # a person is a hospital's porter, never the hospital
+    assert [p.name for p in extract("Mary Jones, a hospital porter, said.").people] == [
+        "Mary Jones"
+    ]
+
+
+def test_the_crowns_possessive_opens_a_name_and_a_lone_head_is_generic():
+    found = orgs(
+        "The King's Fund, a health think tank, and Queen's University said costs rose. The "
+        "Fund, a charity, agreed. The Times newspaper said so."
+    )
+    assert set(found) == {"King's Fund", "Queen's University", "The Times"}

@@ -28,10 +28,12 @@ from articles.ingest.extraction.organisation_words import (
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
     FIRMS_ONLY_BEFORE,
+    HEADS,
     LEADING_NOISE,
     LEGAL_FORM_AFTER_COMMA_RE,
     MASTHEAD_WORDS,
     MEDIA_NOUNS,
+    NAMES_ALONE,
     NOT_FIRM_WORDS,
     NOT_NAME_WORDS,
     NOT_ORGANISATION_ACRONYMS,
@@ -113,6 +115,11 @@ def beside_noun(text, start, end, run, tokens, before):
     while first < len(tokens) and tokens[first][2] in LEADING_NOISE:
         first += 1
     if first == len(tokens) or tokens[first][2] in PERSON_TITLES:
+        return None
+    lone = tokens[first][2] if first == len(tokens) - 1 else None
+    if lone in HEADS and lone not in NAMES_ALONE and HEADS[lone] != "media":
+        # "the Fund, a think tank": an organisation's word alone is generic; a masthead's is a
+        # paper's title ("The Times newspaper")
         return None
     if any(t[2] in PERSON_TITLES or compound_adjective(t[2]) for t in tokens[first:]):
         return None

@@ -107,6 +107,9 @@ def _first_opens_company(tokens, i, first, end):
     )
 
 
+CROWN = frozenset({"King", "Queen", "Prince", "Princess"})
+
+
 def name_start(tokens, i):
     """Skip what opens a run before a name: "The", "On Monday", "Governor of the",
     "Tokyo-based"."""
@@ -120,6 +123,8 @@ def name_start(tokens, i):
             break  # "New York Stock Exchange": "New" is a month-list word, here a place's
         if tokens[i][2] == "General" and i + 1 < n and tokens[i + 1][2] in HEADS:
             break  # "General Administration of Customs": an adjective, not a general's rank
+        if tokens[i][2] in CROWN and i + 1 < n and tokens[i + 1][3] in ("'s", "’s"):
+            break  # "King's Fund", "Queen's University": named for the crown
         i += 1
     # "Governor of the Central Bank": the title's complement, from "Central" on, is the name.
     return i

@@ -166,7 +166,9 @@ NOUNS_BEFORE = (
 )
 # Plural nouns that name firms before their names only where no person is named: "rivals
 # Sibanye and Northam", but "rivals Raila Odinga and ..." (people are found first).
-FIRMS_ONLY_BEFORE = words("rivals peers competitors miners")
+FIRMS_ONLY_BEFORE = words(
+    "rivals peers competitors miners operators builders contractors developers traders shippers"
+)
 # Nouns that say what a firm or a body is, capitalised before its name at a sentence's start,
 # where they join its run: "Consultancy Integralia, which tracks ...", "Pollster Curia found".
 # None opens a name, unlike "Bank" ("Bank Leumi") or "Union" ("Union Pacific"), and none is said
@@ -190,6 +192,10 @@ APPOSITIVE_KINDS = {
     **dict.fromkeys(words("watchdog regulator police"), "government"),
     "charity": "ngo",
     **dict.fromkeys(words("group organisation organization agency"), "other"),
+    # "Charité, Europe's largest university hospital,": a person is a hospital's porter, never
+    # the hospital (the noun must end the apposition)
+    **dict.fromkeys(words("hospital university museum pollster"), "other"),
+    "think tank": "other",
     **dict.fromkeys(
         words(
             """company firm utility carrier airline lender insurer conglomerate retailer chain
@@ -205,7 +211,8 @@ APPOSITIVE_KINDS = {
         "company",
     ),
 }
-_APPOSITIVE_WORD = r"(?!(?:of|for|at|in|on|with|to|from|and|or|who|whose|which|by)\b)[a-z][\w-]*"
+# "and" may join two of its words ("the largest property and casualty insurer"); "of" never.
+_APPOSITIVE_WORD = r"(?!(?:of|for|at|in|on|with|to|from|or|who|whose|which|by)\b)[a-z][\w-]*"
 APPOSITIVE_RE = re.compile(
     r", (?:(?:the|a|an) (?:[a-z]+['’]s )?|[A-Z][a-z]+['’]s )"
     rf"(?:(?:{_APPOSITIVE_WORD}|[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?) ){{0,4}}"
@@ -316,11 +323,13 @@ FIRM_ROLE_PAIRS = frozenset(
         "employees at",
         "workers at",
         "staff at",
+        "consortium of",  # "a consortium of Hassan Allam, Orascom Construction and Alstom"
     }
 )
 NOUN_PAIRS_BEFORE = (
     frozenset(
         {"news agency", "shares of", "shares in", "stake in", "think tank", "peacekeeping mission"}
+        | {"auction house", "poll by"}  # "the auction house Artcurial", "a poll by Invamer"
     )
     | ANALYST_AT
     | FIRM_ROLE_PAIRS
@@ -478,8 +487,11 @@ POSSESSIVE_WORDS = words(
     "People Workers Women Farmers Citizens Veterans Children Teachers Journalists Employers"
 )
 # Offices whose holder's possessive opens a body's name when an organisation word follows
-# ("Broward County Sheriff's Office", "the Attorney General's Office", "Mayor's Office").
-OFFICE_POSSESSIVES = words("Sheriff Attorney General Prosecutor Governor Mayor Coroner Auditor")
+# ("Broward County Sheriff's Office", "the Attorney General's Office", "Mayor's Office"), and
+# the crown's ("King's Fund", "Queen's University", "Prince's Trust").
+OFFICE_POSSESSIVES = words(
+    "Sheriff Attorney General Prosecutor Governor Mayor Coroner Auditor King Queen Prince Princess"
+)
 # Adjectives the function-word list holds that open many organisations' names ("National
 # Assembly", "Central Bank", "Public Transport Corporation"): part of the name here.
 NAME_ADJECTIVES = words(
