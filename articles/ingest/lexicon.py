@@ -88,6 +88,14 @@ COMPANY_OPENERS = words(
     """Banco Banca Grupo Groupe Gruppo Compañía Compania Companhia Compagnie Empresa Empresas
     Sociedad Société Societe Società Industrias Indústrias Construtora Constructora"""
 )
+# Words that open a university's, an institute's, a foundation's or a museum's name in other
+# languages, and no person's: "Universidad de Chile", "Institut Pasteur", "Fundação Getulio
+# Vargas", "Musée d'Orsay".
+BODY_OPENERS = words(
+    """Universidad Universidade Université Universität Università Universiteit Uniwersytet
+    Instituto Institut Istituto Fundación Fundação Fondation Fondazione Stiftung Museo Musée
+    Museu"""
+)
 # Trades that end a company's name and only end it: "Anglo Platinum", "Hanwha Shipbuilding",
 # "Kestrel Haulage", "Sigma Lithium"; in Japanese ("Kawabata Kogyo", "Sumitomo Kagaku") and
 # German ("Salzgitter Werke") too, and the brothers who founded a firm ("Moreno Hermanos").
@@ -114,6 +122,7 @@ LEGAL_FORMS_ABROAD = words(
 )
 ORG_WORDS = (
     COMPANY_OPENERS
+    | BODY_OPENERS
     | LEGAL_FORMS_ABROAD
     | TRADE_WORDS
     | words(

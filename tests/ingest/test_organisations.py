@@ -1446,3 +1446,23 @@ def test_the_crowns_possessive_opens_a_name_and_a_lone_head_is_generic():
         "Fund, a charity, agreed. The Times newspaper said so."
     )
     assert set(found) == {"King's Fund", "Queen's University", "The Times"}
+
+
+def test_offices_named_for_a_title_bodies_abroad_stations_and_regional_governments():
+    found = orgs(
+        "The Office of the Superintendent of Financial Institutions (OSFI) asked insurers to "
+        "test. OSFI said Universidad de Chile and Institut Pasteur researchers agreed, he told "
+        "Citi FM. The Kurdistan Regional Government said so; MultiChoice, the pay-TV group, did "
+        "not. The British Government and the Government were silent."
+    )
+    assert set(found) == {
+        "Office of the Superintendent of Financial Institutions",
+        "Universidad de Chile",
+        "Institut Pasteur",
+        "Citi FM",
+        "Kurdistan Regional Government",
+        "MultiChoice",
+    }
+    assert found["Office of the Superintendent of Financial Institutions"].aliases == ["OSFI"]
+    assert found["Citi FM"].kind == "media"
+    assert found["Kurdistan Regional Government"].kind == "government"

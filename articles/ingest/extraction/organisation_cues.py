@@ -117,9 +117,13 @@ def beside_noun(text, start, end, run, tokens, before):
     if first == len(tokens) or tokens[first][2] in PERSON_TITLES:
         return None
     lone = tokens[first][2] if first == len(tokens) - 1 else None
-    if lone in HEADS and lone not in NAMES_ALONE and HEADS[lone] != "media":
+    if (
+        lone in HEADS
+        and lone not in NAMES_ALONE
+        and (HEADS[lone] != "media" or text[start - 1 : start] == "-")
+    ):
         # "the Fund, a think tank": an organisation's word alone is generic; a masthead's is a
-        # paper's title ("The Times newspaper")
+        # paper's title ("The Times newspaper"), unless a word is joined to it ("pay-TV group")
         return None
     if any(t[2] in PERSON_TITLES or compound_adjective(t[2]) for t in tokens[first:]):
         return None

@@ -66,7 +66,7 @@ def _head_names(run, tokens):
         end, k = _name_end(tokens, first, h)
         if end is not None and _inside_place(tokens, first, end):
             end = None  # "Republic of the Union of Myanmar": a country's official name
-        kind = HEADS[tokens[h][2]]
+        kind = HEADS.get(tokens[h][2], "government")  # "... Regional Government"
         if end is not None and _first_opens_company(tokens, i, first, end):
             first, kind = first - 1, "company"  # "First Union Corp", not "Union Corp"
         if end is not None and (
@@ -147,6 +147,14 @@ def _name_end(tokens, first, h):
             end = k  # "Directorate General of Trade Remedies": no general's rank
             k += 1
             continue
+        if word in PERSON_TITLES and gap == "of the" and k == h + 1 and tokens[h][2] == "Office":
+            # "Office of the Superintendent of Financial Institutions", "Office of the Prime
+            # Minister": an office named for its holder's title, read whole
+            while k + 1 < n and not tokens[k + 1][3] and tokens[k + 1][2] in PERSON_TITLES:
+                k += 1
+            end = k
+            k += 1
+            continue
         if word in PERSON_TITLES or gap.startswith("nick:"):
             break
         if gap in ("of", "of the") and (
@@ -176,7 +184,7 @@ def _name_end(tokens, first, h):
                 end = k
             k += 1
             continue
-        if h == first == end and HEADS[tokens[h][2]] == "media" and _plain_rest(tokens, k):
+        if h == first == end and HEADS.get(tokens[h][2]) == "media" and _plain_rest(tokens, k):
             return n - 1, n  # a broadcaster named by its medium first: "Radio New Zealand"
         if k == h + 1 == end + 1 == n - 1 and tokens[h][2] == "Daily" and not gap:
             return k, k + 1  # "Philippine Daily Inquirer": "Daily" qualifies the last word
@@ -257,8 +265,21 @@ def _opens_place(tokens, i):
     return pair in gaz.lookup or pair in gaz.prefixes
 
 
+# What makes "Government" a named body's head after a place's name: "Kurdistan Regional
+# Government", "Lagos State Government"; "the Government" and "the British Government" are
+# the generic references that are never tagged.
+SUBNATIONAL_GOVERNMENT = frozenset({"Regional", "State", "Provincial", "Territorial", "Autonomous"})
+
+
 def _is_head(tokens, k, first):
     word = tokens[k][2]
+    if word == "Government":
+        return (
+            k - 1 > first
+            and not tokens[k][3]
+            and tokens[k - 1][2] in SUBNATIONAL_GOVERNMENT
+            and not tokens[k - 1][3]
+        )
     if word not in HEADS:
         return False
     if word == "Press" and k + 1 < len(tokens) and tokens[k + 1][2] in PRESS_TITLES:

@@ -37,7 +37,7 @@ _HEADS = {
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
         Ventures Capital Sons S.A. N.V. B.V. A.G. S.p.A.""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
-        Network News Press Newsroom Newsdesk""",
+        Network News Press Newsroom Newsdesk FM""",
     "ngo": """Foundation Fund Trust Society Watch Association Associations Federation Confederation
         Union League Community""",
     "other": """University College School Academy Institute Institution Hospital Center Centre
@@ -55,7 +55,7 @@ TRAILING_ONLY = (
         """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA
     Bhd Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
     Aerospace Defence Defense Technics Savings Investments Ventures Capital Klinik Kliniken
-    Sons S.A. N.V. B.V. A.G. S.p.A."""
+    Sons S.A. N.V. B.V. A.G. S.p.A. FM"""
     )
     | TRADE_WORDS
     | LEGAL_FORMS_ABROAD

@@ -89,6 +89,7 @@ from articles.ingest.extraction.organisation_words import (
 from articles.ingest.extraction.tokens import RUN_RE
 from articles.ingest.gazetteer import country_names, fold
 from articles.ingest.lexicon import (
+    BODY_OPENERS,
     BODY_PARTICLES,
     COMPANY_OPENERS,
     DAYS_MONTHS,
@@ -514,6 +515,8 @@ def _named_beside_noun(story, start, end, run, tokens, opening=None):
         # "PT Matahari Putra Prima", "RAO Gazprom", "Grupo Bimbo": a legal form or a company's
         # word opens it
         before = "company"
+    elif before is None and len(tokens) > 1 and tokens[0][2] in BODY_OPENERS:
+        before = "organisation"  # "Universidad de Chile", "Institut Pasteur"
     nouned = beside_noun(text, start, end, run, tokens, before)
     if not nouned or overlaps(nouned[1], story.people):
         return
