@@ -1466,3 +1466,17 @@ def test_offices_named_for_a_title_bodies_abroad_stations_and_regional_governmen
     assert found["Office of the Superintendent of Financial Institutions"].aliases == ["OSFI"]
     assert found["Citi FM"].kind == "media"
     assert found["Kurdistan Regional Government"].kind == "government"
+
+
+def test_a_name_inside_an_organisations_is_no_person_and_a_leader_after_of_no_part_of_it():
+    result = extract(
+        "The case was brought by the Council of Atacameño Peoples. The Kurdistan Democratic "
+        "Party of Masoud Barzani came first."
+    )
+    assert {"Council of Atacameño Peoples", "Kurdistan Democratic Party"} <= {
+        o.name for o in result.organisations
+    }
+    assert [p.name for p in result.people] == ["Masoud Barzani"]
+    # named outside the organisation's name too, the person stays
+    result = extract("Nelson Mandela spoke. The Nelson Mandela Foundation agreed.")
+    assert [p.name for p in result.people] == ["Nelson Mandela"]

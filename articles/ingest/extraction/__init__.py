@@ -98,15 +98,24 @@ def preload():
 def _not_organisations(persons, orgs, known):
     """The people, less those whose full name the story also gives an organisation ("won it for
     Gor Mahia" where "Gor Mahia coach Francis Odhiambo" says club): the organisation's rule read
-    words beside the name that say what it is. An editor's confirmed person stays."""
+    words beside the name that say what it is. Less, too, those named only inside an
+    organisation's name ("the Council of Atacameño Peoples", "Fundação Getulio Vargas"). An
+    editor's confirmed person stays."""
     if not persons or not orgs:
         return persons
     names = {fold(form) for org in orgs for form in (org.name, *org.aliases)}
+    org_spans = [span for org in orgs for span in org.spans]
     return [
         person
         for person in persons
-        if fold(person.name) not in names or fold(person.name) in known.people
+        if fold(person.name) in known.people
+        or (fold(person.name) not in names and not _only_inside(person.spans, org_spans))
     ]
+
+
+def _only_inside(spans, org_spans):
+    """Every one of `spans` lies inside one of `org_spans`."""
+    return all(any(s <= start and end <= e for s, e in org_spans) for start, end in spans)
 
 
 def topic_mentions(text, words, known):

@@ -226,6 +226,8 @@ def _named_by_heads(story, start, heads):
         if text.endswith(("anti-", "pro-"), 0, span[0]) and " " in name:
             cut = name.index(" ") + 1  # "the anti-Rangoon Karen National Union"
             name, span = name[cut:], (span[0] + cut, span[1])
+        if " of " in name and (cut := _person_after_of(story, span)):
+            name, span = name[: cut - span[0]], (span[0], cut)  # "... Party of Masoud Barzani"
         if _legal_form_stop(text, span[1]) and _legal_form_last(name):
             name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
         if fold(name) in story.rejected or is_place(name) or credit(text, span):
@@ -250,6 +252,16 @@ def _named_by_heads(story, start, heads):
         claimed.append(span)
         defined_after(text, span[1], org, found)
     return claimed
+
+
+def _person_after_of(story, span):
+    """Where " of " stands before a person's name inside `span` (the name's complement is its
+    leader, not part of it: "the Kurdistan Democratic Party of Masoud Barzani"), or None."""
+    for start, end in story.people:
+        if span[0] < start and end <= span[1] and story.text.endswith(" of ", 0, start):
+            # a lone head before it is no name: "the Council of Atacameño Peoples" stays whole
+            return start - 4 if " " in story.text[span[0] : start - 4] else None
+    return None
 
 
 # A portfolio of several fields after a ministry's first one: "Ministry of Economy, Trade and
