@@ -131,6 +131,15 @@ HARD_WRAPPED = [
         "unseen28/10_halifax-port-strike.txt",
         "unseen28/16_morowali-nickel-pollution.txt",
         "unseen28/23_pozzallo-rescue-ship.txt",
+        "dev29/03_bogota-fares.txt",
+        "dev29/08_ghana-cocoa.txt",
+        "dev29/13_berlin-hospital-strike.txt",
+        "dev29/18_nz-poll.txt",
+        "dev29/23_manila-subway.txt",
+        "unseen29/03_korea-shipyards.txt",
+        "unseen29/08_poland-border-asylum.txt",
+        "unseen29/13_bc-lumber-duties.txt",
+        "unseen29/18_barcelona-cruise-tax.txt",
     )
 ]
 
