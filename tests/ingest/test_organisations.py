@@ -1480,3 +1480,24 @@ def test_a_name_inside_an_organisations_is_no_person_and_a_leader_after_of_no_pa
     # named outside the organisation's name too, the person stays
     result = extract("Nelson Mandela spoke. The Nelson Mandela Foundation agreed.")
     assert [p.name for p in result.people] == ["Nelson Mandela"]
+
+
+def test_a_firm_of_partners_keeps_a_surname_its_founder_shares():
+    result = extract(
+        "The regulator fined London brokerage Pellow & Strand on Monday. Co-founder Ruth Strand "
+        "said the firm accepted the findings. Strand stepped down in March."
+    )
+    assert [o.name for o in result.organisations] == ["Pellow & Strand"]
+    person = result.people[0]
+    assert person.name == "Ruth Strand" and len(person.spans) == 2  # "Strand stepped down"
+
+
+def test_names_listed_before_one_plural_noun_are_each_of_its_kind():
+    found = orgs(
+        "The Kavra and Teldor Workers unions called a strike. The Asahi, Mainichi and Dolvik "
+        "newspapers led with it, and the Norvik and Halden banks lent more."
+    )
+    assert {"Kavra", "Teldor Workers", "Dolvik", "Norvik", "Halden"} <= set(found)
+    assert found["Halden"].kind == "company"
+    # a name straight before the plural is a list's last, never a person's possessions
+    assert "Murdoch" not in orgs("The Murdoch newspapers backed him.")

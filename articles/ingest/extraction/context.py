@@ -37,6 +37,7 @@ from articles.ingest.extraction.organisation_words import (
     TICKER_BRACKET_RE,
     in_match_report,
     kind_noun_calling,
+    listed_before_plural,
     noun_before_comma,
     plural_noun_opening_list,
     staff_after,
@@ -298,6 +299,7 @@ def in_context(text, cand, offset, lower_words):
     if (
         _organisation_in_brackets(text, end)
         or ORG_NOUN_AFTER_RE.match(text, end)
+        or listed_before_plural(text, start, end)
         or (_place_or_institution_before(text, start) and not _attributive_person(text, toks, end))
     ):
         return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people

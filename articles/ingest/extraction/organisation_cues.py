@@ -53,6 +53,7 @@ from articles.ingest.extraction.organisation_words import (
     TOLD_BEFORE,
     in_match_report,
     kind_noun_calling,
+    listed_before_plural,
     staff_after,
     team_after_country,
 )
@@ -74,6 +75,8 @@ def beside_noun(text, start, end, run, tokens, before):
     if after in CLASS_NOUNS and _names_the_next(text, m.end()):
         return None  # "Banking group ING", "the Bengali newspaper Banglabazar Patrika"
     appositive = None
+    if after is None and before is None and text.startswith((" and ", ", ", " "), end):
+        after = listed_before_plural(text, start, end)  # "the CGT and SUD Culture unions"
     if after is None and before is None:
         # The cues below each open with one character; it is looked at first, as most runs
         # have none of them.

@@ -136,6 +136,44 @@ NOUN_AFTER_RE = re.compile(
     + r")\b"
     r"|['’]s? (shares|stock|shareholders)\b"
 )
+# Names listed before one plural noun that says what each is: "the CGT and SUD Culture unions",
+# "the Verdi and Marburger Bund unions", "the Asahi, Mainichi and Yomiuri newspapers". The match
+# runs from a name's end to the noun, over the names after it; group 1 is the noun.
+_LISTED_NAME = r"[A-Z][\w'’&.+-]*(?: [A-Z][\w'’&.+-]*){0,3}"
+LISTED_PLURALS = {
+    "unions": "union",
+    "newspapers": "newspaper",
+    "dailies": "daily",
+    "broadcasters": "broadcaster",
+    "airlines": "airline",
+    "banks": "bank",
+    "lenders": "lender",
+    "insurers": "insurer",
+    "carmakers": "carmaker",
+    "automakers": "automaker",
+    "militias": "militia",
+}
+_LIST_PLURAL = "|".join(LISTED_PLURALS)
+LISTED_BEFORE_PLURAL_RE = re.compile(
+    rf"(?:, {_LISTED_NAME})*,? and {_LISTED_NAME} ({_LIST_PLURAL})\b"
+)
+LAST_LISTED_RE = re.compile(rf" ({_LIST_PLURAL})\b")
+_LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’&.+-]*,? and $")
+
+
+def listed_before_plural(text, start, end):
+    """The singular of the plural noun that names the kind of a list of names the run at
+    `start`-`end` stands in ("the CGT and SUD Culture unions" -> "union"), or None. A name
+    straight before such a noun counts only as the last of a list ("the Murdoch newspapers" are
+    a person's)."""
+    m = LISTED_BEFORE_PLURAL_RE.match(text, end)
+    if m is None:
+        m = LAST_LISTED_RE.match(text, end)
+        if m is None or not _LIST_BEFORE_RE.search(text, max(0, start - 60), start):
+            return None
+    return LISTED_PLURALS[m.group(1)]
+
+
 # Nouns that say what kind of body a name is. With a capitalised word right after one, the noun
 # is that next name's ("group ING"), and the run before it describes it ("Banking", "Bengali").
 # Not the nouns of people who work for a body ("Lehman analyst Blake Bath", "Arsenal striker").

@@ -532,7 +532,7 @@ def _named_beside_noun(story, start, end, run, tokens, opening=None):
     nouned = beside_noun(text, start, end, run, tokens, before)
     if not nouned or overlaps(nouned[1], story.people):
         return
-    if len(tokens) > 1 and tokens[-1][4] in story.surnames:
+    if len(tokens) > 1 and tokens[-1][4] in story.surnames and " & " not in run:
         return  # "Le Pen said" after "Jean-Marie Le Pen": the person again
     name, span, kind = nouned
     if kind == "team":  # a club or a city's team in results: "Toronto 9 Texas 13"

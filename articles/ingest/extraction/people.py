@@ -129,12 +129,25 @@ def _lone_names(text, partial, lower_words, known, book):
             book.by_token.append((start, key, {key}))
             name_parts.add(key)
             continue
-        if key not in name_parts or ordinary:
+        if key not in name_parts or ordinary or _firm_partner(text, start, end):
             continue
         before = [e for e in book.by_token if key in e[2] and e[0] < start]
         after = [e for e in book.by_token if key in e[2] and e[0] >= start]
         target = before[-1] if before else after[0]
         book.again(target[1], (start, end))
+
+
+# A name joined to another by "&" is a firm's ("Whitlock & Crane"), even where a person of the
+# story shares the surname (its co-founder Robin Crane).
+AMPERSAND_BEFORE_RE = re.compile(r"[A-Z][\w.'’-]* & $")
+AMPERSAND_AFTER_RE = re.compile(r" & [A-Z]")
+
+
+def _firm_partner(text, start, end):
+    return bool(
+        AMPERSAND_AFTER_RE.match(text, end)
+        or AMPERSAND_BEFORE_RE.search(text, max(0, start - 40), start)
+    )
 
 
 # Results write players by surname: a goal's minute after it ("(Zorc 59th, Moeller 73rd)"), a
