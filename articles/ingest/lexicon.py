@@ -197,7 +197,7 @@ FUNCTION_WORDS = WIRE_AGENCIES | words(
     Once Twice Over Nearly Almost About Around More Less Few Much Other Others Together Already
     Yes No Oh Well Please Thanks Dear Hello Open Public Private Joint Foreign Domestic Official
     Unofficial Federal Chief Should Would Could Must Might Shall Did Does Do Has Have Had Is Are
-    Was Were"""
+    Was Were Again Elsewhere Thus Hence Likewise Otherwise Therefore Besides Afterwards Anyway"""
 )
 # A weekday never ends an organisation's name: "the Securities and Exchange Commission Wednesday".
 WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")

@@ -1501,3 +1501,13 @@ def test_names_listed_before_one_plural_noun_are_each_of_its_kind():
     assert found["Halden"].kind == "company"
     # a name straight before the plural is a list's last, never a person's possessions
     assert "Murdoch" not in orgs("The Murdoch newspapers backed him.")
+
+
+def test_an_apposition_names_an_everyday_word_but_not_a_sentences_adverb():
+    found = orgs(
+        "Steadfast, the country's largest property and casualty insurer, sent adjusters. "
+        "Ultimately, the bank, which lent the money, lost. Again, the company, which is based "
+        "here, lost."
+    )
+    assert set(found) == {"Steadfast"}
+    assert found["Steadfast"].kind == "company"

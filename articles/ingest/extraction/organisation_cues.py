@@ -165,8 +165,13 @@ def beside_noun(text, start, end, run, tokens, before):
             or noun in ARMED_NOUNS
         ) and (
             any(t[2] in NOT_FIRM_WORDS or t[2] in NOT_NAME_WORDS for t in tokens[first:])
-            or (after and noun not in PRINT_NOUNS and name_lists.ordinary_words(keys))
-            or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
+            or (
+                not _described_in_apposition(noun, appositive, keys)
+                and (
+                    (after and noun not in PRINT_NOUNS and name_lists.ordinary_words(keys))
+                    or (sentence_start(text, span[0]) and all(map(name_lists.in_dictionary, keys)))
+                )
+            )
         ):
             return None
         if noun == appositive:
@@ -176,6 +181,13 @@ def beside_noun(text, start, end, run, tokens, before):
     if " & " in name:
         return name, span, "company"
     return None
+
+
+def _described_in_apposition(noun, appositive, keys):
+    """Words an apposition describes are a name, everyday words or not, at a sentence's start
+    or not ("Intact, the country's largest insurer,"; "Sage, the accounting software company,"),
+    but not an adverb opening the sentence ("Ultimately, the bank, which ...")."""
+    return noun == appositive and not keys[-1].endswith("ly")
 
 
 def _before_of(tokens, first):
