@@ -1511,3 +1511,15 @@ def test_an_apposition_names_an_everyday_word_but_not_a_sentences_adverb():
     )
     assert set(found) == {"Steadfast"}
     assert found["Steadfast"].kind == "company"
+
+
+def test_a_maker_of_a_product_before_a_name_is_a_firm_but_a_film_maker_a_person():
+    result = extract(
+        "Daewoo bought 30 percent of Polish television maker Warta. Shares in shoe maker Dorian "
+        "Walsh rose, and the toy makers Tavel and Brinko fell. Film maker Ken Loach and policy "
+        "maker Anna Berg spoke."
+    )
+    found = {o.name: o for o in result.organisations}
+    assert {"Warta", "Dorian Walsh", "Tavel", "Brinko"} <= set(found)
+    assert found["Warta"].kind == "company"
+    assert [p.name for p in result.people] == ["Ken Loach", "Anna Berg"]

@@ -40,6 +40,7 @@ from articles.ingest.extraction.organisation_words import (
     listed_before_plural,
     noun_before_comma,
     plural_noun_opening_list,
+    product_maker_before,
     staff_after,
     team_after_country,
 )
@@ -245,7 +246,7 @@ def names_a_firm(text, cand, start, end):
         return True  # "a new party called Vanua Vou"
     words = before.split()
     if before.endswith(" ") and words:
-        if words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE:
+        if words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE or product_maker_before(text, start):
             return True
         if words[-1] in LEGAL_FORMS_BEFORE:
             return True  # "PT Matahari Putra Prima": a legal form before the name

@@ -54,6 +54,7 @@ from articles.ingest.extraction.organisation_words import (
     in_match_report,
     kind_noun_calling,
     listed_before_plural,
+    product_maker_before,
     staff_after,
     team_after_country,
 )
@@ -312,6 +313,8 @@ def noun_before(text, start):
             return pair.lower()  # "Analysts at Bernstein" opening a sentence
     if word in NOUNS_BEFORE or word in FIRMS_ONLY_BEFORE:
         return word
+    if word in ("maker", "makers"):
+        return product_maker_before(text, start)  # "television maker Warta"
     if word in ("called", "named"):
         return kind_noun_calling(text, start)
     if word in ("as", "including", "like", "include", "includes", "included") and (

@@ -207,6 +207,34 @@ NOUNS_BEFORE = (
 FIRMS_ONLY_BEFORE = words(
     "rivals peers competitors miners operators builders contractors developers traders shippers"
 )
+# What factories make: a maker of one of these before a name is a firm ("Polish television maker
+# Warta", "auto parts maker Nexteer", "toy makers Hasbro and Mattel"). Not what a person makes
+# ("film maker", "policy maker", "wine maker", "cheese maker").
+PRODUCT_WORDS = words(
+    """car auto truck bus tractor motorcycle scooter bicycle chip drug steel aircraft plane jet
+    helicopter drone engine phone handset smartphone television TV computer laptop PC software
+    toy tyre tire battery vaccine appliance semiconductor equipment machinery machine parts
+    component glass paper cement beer cigarette tobacco shoe sportswear clothing apparel garment
+    food snack chocolate drinks spirits elevator turbine locomotive train ship satellite robot
+    camera printer watch chemicals fertiliser fertilizer paint tile furniture cosmetics solar
+    panel sensor display device instrument weapons arms missile ammunition noodle biscuit"""
+)
+PRODUCT_MAKER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:[a-z]+-)?(" + "|".join(sorted(PRODUCT_WORDS)) + r") (maker|makers) $"
+)
+
+
+def product_maker_before(text, start):
+    """The company noun a maker of a product before `start` stands for ("television maker " ->
+    "manufacturer", "toy makers " -> "manufacturers"), or None."""
+    if not text.endswith("maker ", 0, start) and not text.endswith("makers ", 0, start):
+        return None
+    m = PRODUCT_MAKER_BEFORE_RE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    return "manufacturers" if m.group(2) == "makers" else "manufacturer"
+
+
 # Nouns that say what a firm or a body is, capitalised before its name at a sentence's start,
 # where they join its run: "Consultancy Integralia, which tracks ...", "Pollster Curia found".
 # None opens a name, unlike "Bank" ("Bank Leumi") or "Union" ("Union Pacific"), and none is said
