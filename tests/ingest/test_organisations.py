@@ -1523,3 +1523,18 @@ def test_a_maker_of_a_product_before_a_name_is_a_firm_but_a_film_maker_a_person(
     assert {"Warta", "Dorian Walsh", "Tavel", "Brinko"} <= set(found)
     assert found["Warta"].kind == "company"
     assert [p.name for p in result.people] == ["Ken Loach", "Anna Berg"]
+
+
+def test_names_listed_with_a_firm_are_firms_but_people_places_and_words_are_not():
+    found = orgs(
+        "Korvane Mills and Interloop, which makes socks, shut units. Buyers will be joined by "
+        "Velmar, Pampa, Kestro and Pluspetrol, which makes pipes, and by Nike and Maria."
+    )
+    assert {"Korvane Mills", "Velmar", "Pampa", "Kestro", "Pluspetrol"} <= set(found)
+    assert found["Korvane Mills"].kind == "company" and found["Velmar"].kind == "company"
+    assert "Maria" not in found  # a given name alone
+    found = orgs(
+        "Shares in Interloop rose, and Brazil grew. Ruth Ames and Interloop agreed, as did "
+        "Interloop and Lagos."
+    )
+    assert set(found) == {"Interloop"}

@@ -23,6 +23,7 @@ This module reads a text run by run and decides; the parts it asks are in their 
 - `organisation_words`: the word lists and patterns;
 - `organisation_heads`: the names built on an organisation word inside one run;
 - `organisation_cues`: what the words beside a run say;
+- `organisation_lists`: the names listed with a firm, a party or a paper;
 - `organisation_book` and `organisation_known`: the organisations known by name, and where a
   known name stands for one;
 - `acronyms`: the names an acronym spells.
@@ -62,6 +63,7 @@ from articles.ingest.extraction.organisation_cues import (
 )
 from articles.ingest.extraction.organisation_heads import name_start, read_run
 from articles.ingest.extraction.organisation_known import company_forms, known_names
+from articles.ingest.extraction.organisation_lists import partners_in_lists
 from articles.ingest.extraction.organisation_words import (
     COMPANY_ABBREVIATIONS,
     FIELDS_BEFORE_COUNTRY,
@@ -176,6 +178,7 @@ def organisations(text, known, people_spans=()):
         _Found(),
     )
     tickers = [m.span() for m in TICKER_BRACKET_RE.finditer(text)] if "(" in text else []
+    loose = []  # runs no rule claimed before `_named_beside_noun` read them
     for start, end in _runs(text, story.book, people):
         if end - start < 10 and text[start:end] in LEADING_NOISE:
             continue  # "The", "He", "Monday": a sixth of the runs, and no rule names them
@@ -202,6 +205,8 @@ def organisations(text, known, people_spans=()):
             if _field_and_country(story, start, tokens):
                 continue
             _named_beside_noun(story, start, end, run, tokens, noun)
+            loose.append((start, end, tokens))
+    partners_in_lists(story, [r for r in loose if not overlaps(r[:2], story.found.spans())])
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
     _spelled_by_acronyms(story)
