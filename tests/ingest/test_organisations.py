@@ -1538,3 +1538,12 @@ def test_names_listed_with_a_firm_are_firms_but_people_places_and_words_are_not(
         "Interloop and Lagos."
     )
     assert set(found) == {"Interloop"}
+
+
+def test_an_apposition_may_say_who_set_up_led_or_backs_the_body():
+    found = orgs(
+        "Ceervo, the electric carmaker set up by the fund, was late. Velmora, the bank led by "
+        "Anna Berg, and Norvik, a charity founded in 1990, agreed."
+    )
+    assert {"Ceervo", "Velmora", "Norvik"} <= set(found)
+    assert found["Norvik"].kind == "ngo"

@@ -283,7 +283,8 @@ APPOSITIVE_RE = re.compile(
     r", (?:(?:the|a|an) (?:[a-z]+['’]s )?|[A-Z][a-z]+['’]s )"
     rf"(?:(?:{_APPOSITIVE_WORD}|[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?) ){{0,4}}"
     r"(" + "|".join(sorted(APPOSITIVE_KINDS)) + r")"
-    r"(?=[,.;)]| (?:which|that|whose|and|owned|based|controlled|run|in|between|with|best|known)\b"
+    r"(?=[,.;)]| (?:which|that|whose|and|owned|based|controlled|run|in|between|with|best|known|"
+    r"set up|founded|created|formed|backed|listed|led|headed|chaired)\b"
     # "of" after a part of a firm only: "a unit of", "a joint venture of", "a subsidiary of";
     # "a group of boy scouts" is no firm. (Look-behinds need one width: seven characters.)
     r"| of\b(?<=unit of|ture of|iary of))"
