@@ -1547,3 +1547,14 @@ def test_an_apposition_may_say_who_set_up_led_or_backs_the_body():
     )
     assert {"Ceervo", "Velmora", "Norvik"} <= set(found)
     assert found["Norvik"].kind == "ngo"
+
+
+def test_a_firm_named_for_its_partners_keeps_its_commas():
+    found = orgs(
+        "Analysts at Keefe, Bruyette & Woods said the bank was cheap. He chaired Harrow, "
+        "Quill, Denning & Co until 1992. In Lagos, Smith & Nephew said sales rose."
+    )
+    assert {"Keefe, Bruyette & Woods", "Harrow, Quill, Denning & Co", "Smith & Nephew"} <= set(
+        found
+    )
+    assert found["Keefe, Bruyette & Woods"].kind == "company"

@@ -79,6 +79,7 @@ from articles.ingest.extraction.organisation_words import (
     OFFICE_POSSESSIVES,
     OFFICER_TITLES,
     OPENING_CLASS_NOUNS,
+    PARTNERS_CHAIN_RE,
     PARTNERS_TAILS,
     PERSON_TITLES,
     PLURAL_NOUNS,
@@ -641,11 +642,29 @@ def _runs(text, book, people):
                 gap in JOINERS
                 and _joins(text[prev_start:prev_end], gap, text[start:end], book)
                 and not (gap == " and " and _ends_full_name(text, prev_end, people))
-            ):
+            ) or (gap == ", " and _partners_go_on(text, prev_start, prev_end)):
                 runs[-1] = (prev_start, end)
                 continue
         runs.append((start, end))
     return runs
+
+
+def _partners_go_on(text, start, end):
+    """The run names a partner of a firm whose name lists its partners, commas and all
+    ("Keefe, Bruyette & Woods"): its first is no place, weekday or title ("In Lagos, Smith &
+    Nephew said")."""
+    if not PARTNERS_CHAIN_RE.match(text, end):
+        return False
+    first = text[start:end]
+    if ", " in first:
+        return True  # a partner after the first
+    words = first.split()
+    return (
+        len(words) <= 2
+        and words[0] not in LEADING_NOISE
+        and words[0] not in PERSON_TITLES
+        and not is_place(first)
+    )
 
 
 def _ends_full_name(text, end, people):
