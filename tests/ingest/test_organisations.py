@@ -1558,3 +1558,15 @@ def test_a_firm_named_for_its_partners_keeps_its_commas():
         found
     )
     assert found["Keefe, Bruyette & Woods"].kind == "company"
+
+
+def test_a_body_for_several_fields_keeps_them_all_but_a_list_of_names_stays_apart():
+    found = orgs(
+        "The Commission for Conciliation, Mediation and Arbitration said talks failed. The "
+        "Institute for Fiscal Studies, Oxfam and Save the Children agreed."
+    )
+    assert {
+        "Commission for Conciliation, Mediation and Arbitration",
+        "Institute for Fiscal Studies",
+        "Oxfam",
+    } <= set(found)

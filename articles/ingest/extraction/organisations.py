@@ -246,7 +246,9 @@ def _named_by_heads(story, start, heads):
             subject := _on_subject(text, span[1])
         ):
             name, span = f"{name} on {subject.group(1)}", (span[0], subject.end(1))
-        elif kind == "government" and " of " in name and (fields := _more_fields(text, span[1])):
+        elif (kind == "government" and " of " in name or " for " in name) and (
+            fields := _more_fields(text, span[1], everyday=" of " not in name)
+        ):
             name, span = name + fields.group(), (span[0], fields.end())
         # A known organisation's full name wins over the head rule ("World Food Programme"); a
         # listed company keeps the name the text gives it, the list's forms as aliases.
@@ -278,14 +280,18 @@ _MORE_FIELDS_RE = re.compile(
 _FIELD_RE = re.compile(r"[A-Z][a-z]+")
 
 
-def _more_fields(text, end):
+def _more_fields(text, end, everyday=False):
     """The match of the further fields of a ministry's portfolio after `end`, or None when a
     field is a place, a title or an organisation ("the Ministry of Defence, France and
-    Germany")."""
+    Germany"). A body "for" its fields lists everyday words only ("Commission for
+    Conciliation, Mediation and Arbitration", not "Institute for Fiscal Studies, Oxfam and
+    Save the Children")."""
     m = _MORE_FIELDS_RE.match(text, end)
     if m is None:
         return None
     words = _FIELD_RE.findall(m.group())
+    if everyday and not all(name_lists.ordinary_words((fold(w),)) for w in words):
+        return None
     lookup = gazetteer.load().lookup
     if any(
         w in PERSON_TITLES or w in HEADS or w in DAYS_MONTHS or fold(w) in lookup for w in words
