@@ -1570,3 +1570,12 @@ def test_a_body_for_several_fields_keeps_them_all_but_a_list_of_names_stays_apar
         "Institute for Fiscal Studies",
         "Oxfam",
     } <= set(found)
+
+
+def test_a_body_named_for_what_it_fights_keeps_against_in_capitals():
+    found = orgs(
+        "The Investigating Directorate Against Corruption (IDAC) charged him. A complaint by the "
+        "Commission against Google was heard."
+    )
+    assert found["Investigating Directorate Against Corruption"].aliases == ["IDAC"]
+    assert "Commission against Google" not in found

@@ -242,10 +242,12 @@ def _named_by_heads(story, start, heads):
             longer = f"{name} in {m.group(1)}"
             if initials_spell(longer, m.group(2)) and not initials_spell(name, m.group(2)):
                 name, span = longer, (span[0], m.end(1))
-        elif name.rsplit(" ", 1)[-1] in HEADS_WITH_SUBJECT and (
-            subject := _on_subject(text, span[1])
-        ):
-            name, span = f"{name} on {subject.group(1)}", (span[0], subject.end(1))
+        elif (
+            name.rsplit(" ", 1)[-1] in HEADS_WITH_SUBJECT
+            and (subject := _on_subject(text, span[1]))
+        ) or (subject := _AGAINST_RE.match(text, span[1])):
+            span = (span[0], subject.end(1))  # "... on Human Rights", "... Against Corruption"
+            name = text[span[0] : span[1]]
         elif (kind == "government" and " of " in name or " for " in name) and (
             fields := _more_fields(text, span[1], everyday=" of " not in name)
         ):
@@ -309,6 +311,12 @@ _IN_PLACE_DEFINED_RE = re.compile(r" in ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) ?\(
 # Authority on Development", "Council on Foreign Relations", "Office on Drugs and Crime".
 HEADS_WITH_SUBJECT = frozenset(
     ("Commission", "Committee", "Council", "Authority", "Office", "Panel", "Centre", "Center")
+)
+# A body named for what it fights, "Against" in capitals as part of its name: "Coalition
+# Against Domestic Violence", "Investigating Directorate Against Corruption" (never "the
+# Commission against Google").
+_AGAINST_RE = re.compile(
+    r" Against ((?:the )?[A-Z][\w'’-]+(?: (?:and |of |the )?[A-Z][\w'’-]+){0,4})"
 )
 _ON_SUBJECT_RE = re.compile(r" on ([A-Z][\w'’-]+(?: (?:and |for |of |the )?[A-Z][\w'’-]+){0,4})")
 
