@@ -1552,11 +1552,16 @@ def test_an_apposition_may_say_who_set_up_led_or_backs_the_body():
 def test_a_firm_named_for_its_partners_keeps_its_commas():
     found = orgs(
         "Analysts at Keefe, Bruyette & Woods said the bank was cheap. He chaired Harrow, "
-        "Quill, Denning & Co until 1992. In Lagos, Smith & Nephew said sales rose."
+        "Quill, Denning & Co until 1992. In Lagos, Smith & Nephew said sales rose. He left "
+        "Galt, Ferris and Co in May, said Miles Kan of Ostrow & Quist."
     )
-    assert {"Keefe, Bruyette & Woods", "Harrow, Quill, Denning & Co", "Smith & Nephew"} <= set(
-        found
-    )
+    assert {
+        "Keefe, Bruyette & Woods",
+        "Harrow, Quill, Denning & Co",
+        "Smith & Nephew",
+        "Galt, Ferris and Co",
+        "Ostrow & Quist",  # after a person "of" it
+    } <= set(found)
     assert found["Keefe, Bruyette & Woods"].kind == "company"
 
 

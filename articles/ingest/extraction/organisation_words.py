@@ -548,9 +548,11 @@ DEFINED_RE = re.compile(
 # "Committee to Protect Journalists").
 JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
 # Partners' names listed before the last one's "&": a firm's name, commas and all ("Keefe,
-# Bruyette & Woods", "Skadden, Arps, Slate, Meagher & Flom", "Goldman, Sachs & Co"). Matched
+# Bruyette & Woods", "Skadden, Arps, Slate, Meagher & Flom", "Goldman, Sachs and Co"). Matched
 # where a partner's name ends.
-PARTNERS_CHAIN_RE = re.compile(r"(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)+,? & [A-Z]")
+PARTNERS_CHAIN_RE = re.compile(
+    r"(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)+,? (?:& [A-Z]|and (?:Co|Company|Sons)\b)"
+)
 # A firm's partners after "and" or "&" end its name: "Arthur Yates and Co", "A.G. Edwards &
 # Sons", "Kalf, Voorhis & Co".
 PARTNERS_TAILS = words("Co Company Sons Partners Associates")

@@ -188,6 +188,8 @@ def organisations(text, known, people_spans=()):
         opening, noun = _opening_class_noun(text, start, end)
         if opening:  # "Consultancy Integralia": the noun before the name
             start += len(opening) + 1
+        if " of " in text[start:end] and " & " in text[start:end]:
+            start = _after_person_of(story, start, end)  # "Miles Kan of Hambrecht & Quist"
         run = text[start:end]
         tokens, heads = read_run(run)
         claimed = _named_by_heads(story, start, heads) if heads else []
@@ -262,6 +264,15 @@ def _named_by_heads(story, start, heads):
         claimed.append(span)
         defined_after(text, span[1], org, found)
     return claimed
+
+
+def _after_person_of(story, start, end):
+    """Where the run's name starts when a person "of" it opens the run ("Miles Kan of
+    Hambrecht & Quist": at "Hambrecht"), else `start`."""
+    for s, e in story.people:
+        if start <= s and e < end and story.text.startswith(" of ", e):
+            return e + 4
+    return start
 
 
 def _person_after_of(story, span):
