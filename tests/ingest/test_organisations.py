@@ -1584,3 +1584,9 @@ def test_a_body_named_for_what_it_fights_keeps_against_in_capitals():
     )
     assert found["Investigating Directorate Against Corruption"].aliases == ["IDAC"]
     assert "Commission against Google" not in found
+
+
+def test_a_two_letter_listed_company_is_known_but_not_as_a_unit_after_a_number():
+    found = orgs("Britain's BP is developing the Kirkuk fields, and HP cut jobs.")
+    assert {"BP", "HP"} <= set(found) and found["BP"].kind == "company"
+    assert "BP" not in orgs("The notes pay 5 BP over Libor; BD and CF were quiet.")

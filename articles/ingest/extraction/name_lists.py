@@ -232,12 +232,17 @@ def companies():
     return found
 
 
+# The listed companies whose two-letter names name nothing else in news ("BP said"); "BD",
+# "CF" and "LY" do.
+TWO_LETTER_COMPANIES = frozenset(("BP", "BT", "HP", "3M"))
+
+
 def _distinct_word(name, key):
     """A one-word company name that names nothing else: "Siemens", "BASF", not "Shell", nor
     "Indus" and "Orion". A dictionary word spelt as only a brand is ("Nestlé", "CoStar") is the
     company's."""
     if name.isupper():  # an acronym, matched with its case; "BD" and "NOW" name too much else
-        return len(name) >= 3 and not in_dictionary(key)
+        return (len(name) >= 3 or name in TWO_LETTER_COMPANIES) and not in_dictionary(key)
     return (
         len(key) >= 4
         and (not in_dictionary(key) or _brand_spelling(name))

@@ -124,12 +124,21 @@ def _listed_possessive(story, start, end, tokens):
 PRODUCT_NUMBER_RE = re.compile(r" [A-Z]?\d")  # a model after a maker: "Airbus A310", "Boeing 707"
 
 
+NUMBER_BEFORE_RE = re.compile(r"\d ?$")
+
+
 def _company_alone(text, start, tokens, hit):
     """A listed company's name that is not the start of a longer name ("HSBC Markets") nor a
     product's ("Boeing 707", "Airbus A310")."""
-    j = hit[1]
+    i, j = hit[0], hit[1]
     if j + 1 < len(tokens) and not tokens[j + 1][3] and tokens[j + 1][2] not in PERSON_TITLES:
         return False
+    if (
+        i == j
+        and len(tokens[i][2]) <= 3
+        and NUMBER_BEFORE_RE.search(text, max(0, start - 2), start)
+    ):
+        return False  # "5 BP": a unit after a number (basis points), not the company
     return not PRODUCT_NUMBER_RE.match(text, start + tokens[j][1])
 
 
