@@ -101,6 +101,11 @@ def assert_well_formed(text, result):
             "Sjafrie Sjamsoeddin",
             "Defence Minister",
         ),
+        (
+            "FAA Administrator Bryan Bedford told reporters the cap would stay.",
+            "Bryan Bedford",
+            "Administrator",
+        ),
     ],
 )
 def test_title_is_role_not_name(text, name, role_part):
