@@ -1590,3 +1590,15 @@ def test_a_two_letter_listed_company_is_known_but_not_as_a_unit_after_a_number()
     found = orgs("Britain's BP is developing the Kirkuk fields, and HP cut jobs.")
     assert {"BP", "HP"} <= set(found) and found["BP"].kind == "company"
     assert "BP" not in orgs("The notes pay 5 BP over Libor; BD and CF were quiet.")
+
+
+def test_a_name_straight_after_a_places_based_or_listed_is_a_firm():
+    result = extract(
+        "Its venture with Singapore-based Tan Kah Marine was on track, and Hong Kong-listed "
+        "Korvane Holdings rose. London-based Sarah Jones wrote it for the Cyprus-based Arabic "
+        "monthly Velu."
+    )
+    found = {o.name: o for o in result.organisations}
+    assert {"Tan Kah Marine", "Korvane Holdings"} <= set(found)
+    assert found["Tan Kah Marine"].kind == "company" and "Arabic" not in found
+    assert [p.name for p in result.people] == ["Sarah Jones"]

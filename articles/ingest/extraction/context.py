@@ -24,6 +24,7 @@ from articles.ingest.extraction.organisation_words import (
     ANALYST_AT,
     APPOSITIVE_ONE_OF_RE,
     APPOSITIVE_RE,
+    BASED_BEFORE_RE,
     CLUB_NOUNS,
     CLUB_STAFF_AFTER_RE,
     FIRM_DOES_RE,
@@ -238,6 +239,12 @@ def names_a_firm(text, cand, start, end):
     before = text[max(0, start - 20) : start]
     if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
         return True
+    if (
+        before.endswith(("based ", "listed ", "headquartered ", "registered "))
+        and BASED_BEFORE_RE.search(text, max(0, start - 40), start)
+        and cand.tokens[0].key not in given_names()
+    ):
+        return True  # "Singapore-based Tan Kah Marine"
     if text[start - 2 : start] == ", " and noun_before_comma(text, start, end):
         return True  # "his party, Avanza Sur, had"
     if plural_noun_opening_list(text, start, end) not in (None, "parties", "groups"):

@@ -547,6 +547,11 @@ DEFINED_RE = re.compile(
 # "Hyundai Engineering & Construction", "People's Council", "Bolivian Workers' Center",
 # "Committee to Protect Journalists").
 JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
+# A place's firm: "Singapore-based Tan Kah Marine", "Oslo-listed Velmar", a name straight after
+# the compound (a person has a noun between: "London-based artist Jane Vos").
+BASED_BEFORE_RE = re.compile(
+    r"(?<![\w-])[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*)*-(?:based|listed|headquartered|registered) $"
+)
 # Partners' names listed before the last one's "&": a firm's name, commas and all ("Keefe,
 # Bruyette & Woods", "Skadden, Arps, Slate, Meagher & Flom", "Goldman, Sachs and Co"). Matched
 # where a partner's name ends.

@@ -186,6 +186,8 @@ def organisations(text, known, people_spans=()):
         if tickers and overlaps((start, end), tickers):
             continue  # "NASDAQ" and "VLMR" of "(NASDAQ: VLMR)": a company's ticker
         opening, noun = _opening_class_noun(text, start, end)
+        if not opening and "-" in text[start:end]:
+            opening, noun = _place_based_opening(text, start, end)
         if opening:  # "Consultancy Integralia": the noun before the name
             start += len(opening) + 1
         if " of " in text[start:end] and " & " in text[start:end]:
@@ -524,6 +526,25 @@ def _opening_class_noun(text, start, end):
     if word in ("Rival", "Rivals"):
         return word, "rivals"  # a firm's only where no person is named there
     return "", None
+
+
+_PLACE_BASED_RE = re.compile(
+    r"(?:[A-Z][\w.'’]* ){0,2}[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)?-(?:based|listed|headquartered) "
+)
+
+
+def _place_based_opening(text, start, end):
+    """(the compound, "firm") when a place's compound opens the run and a name that opens with
+    no given name follows it ("Singapore-based Tan Kah Marine", "Hong Kong-listed Velmar"), or
+    ("", None). The people phase reads the same (`context.names_a_firm`)."""
+    m = _PLACE_BASED_RE.match(text, start, end)
+    if m is None or m.end() >= end:
+        return "", None
+    name = text[m.end() : end]
+    first = fold(name.split(" ", 1)[0])
+    if first in name_lists.given_names() or (" " not in name and name_lists.in_dictionary(first)):
+        return "", None  # "London-based Sarah Jones"; "Cyprus-based Arabic monthly newspaper"
+    return m.group()[:-1], "firm"
 
 
 def _named_beside_noun(story, start, end, run, tokens, opening=None):
