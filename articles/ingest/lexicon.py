@@ -98,8 +98,10 @@ BODY_OPENERS = words(
 )
 # Trades that end a company's name and only end it: "Anglo Platinum", "Hanwha Shipbuilding",
 # "Kestrel Haulage", "Sigma Lithium"; in Japanese ("Kawabata Kogyo", "Sumitomo Kagaku") and
-# German ("Salzgitter Werke") too, and the brothers who founded a firm ("Moreno Hermanos").
-# None is a given name or a common surname: a name with one of them is never a person's.
+# German ("Salzgitter Werke") too, the brothers who founded a firm ("Moreno Hermanos"), and the
+# commodities a firm grows or makes ("Dangote Cement", "Sime Darby Plantations"; not "Energy",
+# "Oil" or "Gas", which end ministers' portfolios and markets: "Saudi Energy Minister", "Natural
+# Gas"). None is a given name or a common surname: a name with one of them is never a person's.
 TRADE_WORDS = words(
     """Platinum Materials Shipyard Shipbuilding Construction Builders Maritime Research Energies
     Enerji Sekuritas Lithium Manganese Cobalt Uranium Graphite Haulage Freight Markets Managers
@@ -110,7 +112,9 @@ TRADE_WORDS = words(
     Kogyo Sangyo Denki Denko Seisakusho Kensetsu Seiyaku Tekko Kaiun Kisen Shoken Sekiyu
     Unyu Tsushin Shokuhin Boseki Kagaku Jidosha Zosen Kinzoku Kasei
     Werke Chemie Elektronik Versicherung Versicherungen Brauerei Logistik Immobilien
-    Hermanos Irmãos Frères Fratelli"""
+    Hermanos Irmãos Frères Fratelli
+    Cement Sugar Tobacco Plantations Telecoms Fertilizers Fertilisers Dairy Seafood Poultry Pharma
+    Cocoa Rubber Timber"""
 )
 # Legal forms that close a company's name under other countries' laws: those of cleanco's list
 # of legal terms (the field's, by country) that are no English word, given name or other

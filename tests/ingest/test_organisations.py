@@ -1602,3 +1602,14 @@ def test_a_name_straight_after_a_places_based_or_listed_is_a_firm():
     assert {"Tan Kah Marine", "Korvane Holdings"} <= set(found)
     assert found["Tan Kah Marine"].kind == "company" and "Arabic" not in found
     assert [p.name for p in result.people] == ["Sarah Jones"]
+
+
+def test_commodity_trades_end_a_firms_name_never_a_persons():
+    result = extract(
+        "Daniel Cement said on Tuesday it would close a kiln, and Thomas Plantations and Marang "
+        "Rubber cut wages."
+    )
+    assert {"Daniel Cement", "Thomas Plantations", "Marang Rubber"} <= {
+        o.name for o in result.organisations
+    }
+    assert not result.people
