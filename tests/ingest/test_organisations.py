@@ -1613,3 +1613,16 @@ def test_commodity_trades_end_a_firms_name_never_a_persons():
         o.name for o in result.organisations
     }
     assert not result.people
+
+
+def test_names_after_a_plural_of_firms_and_including_are_firms_in_both_phases():
+    result = extract(
+        "Trading houses including Louis Dreyfus and Sucafina slowed purchases. Ratings "
+        "agencies such as Velden Ratings agreed."
+    )
+    assert {"Louis Dreyfus", "Sucafina", "Velden Ratings"} <= {o.name for o in result.organisations}
+    assert not result.people
+    # people stay people after plurals of people
+    assert [p.name for p in extract("Investors including Louis Dreyfus agreed.").people] == [
+        "Louis Dreyfus"
+    ]

@@ -27,12 +27,14 @@ from articles.ingest.extraction.organisation_words import (
     BASED_BEFORE_RE,
     CLUB_NOUNS,
     CLUB_STAFF_AFTER_RE,
+    EXAMPLES_BEFORE_RE,
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
     FIRM_ROLE_PAIRS,
     LEGAL_FORM_AFTER_COMMA_RE,
     NOUNS_BEFORE,
     OPENING_CLASS_NOUNS,
+    PLURAL_NOUNS,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
     TICKER_BRACKET_RE,
@@ -239,6 +241,12 @@ def names_a_firm(text, cand, start, end):
     before = text[max(0, start - 20) : start]
     if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
         return True
+    if (
+        before.endswith(("including ", "such as ", "like ", "include ", "includes ", "included "))
+        and (m := EXAMPLES_BEFORE_RE.search(text, max(0, start - 40), start))
+        and m.group(1).lower() in PLURAL_NOUNS
+    ):
+        return True  # "trading houses including Louis Dreyfus and Sucafina"
     if (
         before.endswith(("based ", "listed ", "headquartered ", "registered "))
         and BASED_BEFORE_RE.search(text, max(0, start - 40), start)

@@ -440,7 +440,7 @@ LIST_GAPS = frozenset({", ", " and ", ", and ", " or "})
 PLURAL_NOUNS = (
     words(
         """companies firms banks lenders insurers carriers airlines retailers newspapers dailies
-    broadcasters utilities parties groups brokers"""
+    broadcasters utilities parties groups brokers houses agencies unions funds"""
     )
     | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
