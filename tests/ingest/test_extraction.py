@@ -1020,3 +1020,16 @@ def test_a_capital_inside_a_word_is_a_brand_unless_a_surname_prefix_explains_it(
 def test_a_name_a_listed_company_opens_is_no_person_unless_a_given_name_opens_it():
     text = "Trains built by Hyundai Rotem arrived, and Dawn Bowles (U.S.) won the hurdles."
     assert set(people(extract(text))) == {"Dawn Bowles"}
+
+
+def test_everyday_spanish_words_name_no_person_but_spanish_names_do():
+    text = (
+        "Cambio Radical said it would back the bill before the Clásico Regio. Evo Morales, "
+        "López Obrador and Dos Santos agreed, as did Mother Teresa."
+    )
+    assert set(people(extract(text))) == {
+        "Evo Morales",
+        "López Obrador",
+        "Dos Santos",
+        "Mother Teresa",
+    }

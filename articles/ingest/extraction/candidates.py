@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction.countries import mark_places
-from articles.ingest.extraction.name_lists import given_names, surnames
+from articles.ingest.extraction.name_lists import given_names, spanish_phrase, surnames
 from articles.ingest.extraction.tokens import (
     CONNECTORS,
     brand_word,
@@ -97,7 +97,11 @@ def candidates(text, tokens):
         k, org = _organisation_end(tokens, j, org, i)
         name_tokens = tokens[i:j]
         doubtful = org and _given_name_and_org_word_surname(name_tokens)
-        if name_tokens and (doubtful or not org):
+        if (
+            name_tokens
+            and (doubtful or not org)
+            and not (len(name_tokens) > 1 and spanish_phrase([t.text for t in name_tokens]))
+        ):
             role = text[role_start : name_tokens[0].start].strip() if role_start is not None else ""
             nick = next((t.gap[5:] for t in name_tokens[1:] if t.gap.startswith("nick:")), "")
             out.append(

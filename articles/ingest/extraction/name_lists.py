@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import NAME_PARTICLES
 
 MIN_POPULATION = 100_000  # smaller towns share their names with too many people
 COMMON_WORD_ZIPF = 3.5  # about once in 300,000 words: "pol" (3.4) and "hun" (3.4) are rarer
@@ -166,6 +167,28 @@ def everyday_word(key):
     from wordfreq import zipf_frequency
 
     return in_dictionary(key) and zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
+
+
+# A word Spanish writes this often or more (wordfreq's Zipf scale) is a word there.
+SPANISH_WORD_ZIPF = 3.3
+
+
+def spanish_phrase(words_):
+    """Capitalised Spanish words that name no person: none is a given name or a surname, the
+    first is more Spanish than English, and all are everyday Spanish ("Cambio Radical",
+    "Clásico Regio", "Frente Amplio"); never "López Obrador" or "Evo Morales"."""
+    from wordfreq import zipf_frequency
+
+    if any(len(w) < 3 or not w.isalpha() for w in words_):
+        return False  # "S. Campbell": initials
+    keys, lower = [fold(w) for w in words_], words_[0].lower()
+    if lower in NAME_PARTICLES or any(
+        k in given_names() or k in surnames(ALL_SURNAMES) for k in keys
+    ):
+        return False  # "Dos Santos", "Evo Morales", "Hermano Pedro"
+    if zipf_frequency(lower, "es") <= zipf_frequency(lower, "en"):
+        return False  # "Mother Teresa": the first word is more English than Spanish
+    return all(zipf_frequency(w.lower(), "es") >= SPANISH_WORD_ZIPF for w in words_)
 
 
 INFLECTIONS = ("s", "es", "ed", "d", "ing")
