@@ -1626,3 +1626,13 @@ def test_names_after_a_plural_of_firms_and_including_are_firms_in_both_phases():
     assert [p.name for p in extract("Investors including Louis Dreyfus agreed.").people] == [
         "Louis Dreyfus"
     ]
+
+
+def test_what_a_broker_does_associations_institutes_and_suppliers_name_bodies_and_firms():
+    found = orgs(
+        "Analysts at Kestrel Securities said the deal bought time, while VNDirex cut its target "
+        "price for the shares. A lawyer for the consumer association Conadecus spoke, and "
+        "domestic suppliers such as Bombardier and Orvane gained."
+    )
+    assert {"VNDirex", "Conadecus", "Bombardier", "Orvane"} <= set(found)
+    assert found["VNDirex"].kind == "company" and found["Orvane"].kind == "company"

@@ -27,6 +27,7 @@ from articles.ingest.extraction.organisation_words import (
     EXAMPLES_BEFORE_RE,
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
+    FIRM_VERB_AFTER_RE,
     FIRMS_ONLY_BEFORE,
     HEADS,
     LEADING_NOISE,
@@ -94,6 +95,8 @@ def beside_noun(text, start, end, run, tokens, before):
         elif following == " ":
             if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
                 after = SURE_FIRM  # "Velmora Labs (NASDAQ: VLMR)"
+            elif FIRM_VERB_AFTER_RE.match(text, end):
+                after = SURE_FIRM  # "VNDirect cut its target price"
             else:
                 after = staff_after(text, start, end, tokens[0][2])  # "a Velmar spokeswoman"
         elif following in ("'", "’") and FIRM_POSSESSIVE_RE.match(text, end):

@@ -198,7 +198,8 @@ NOUNS_BEFORE = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
-    co-operative concern pollster reinsurer distributor"""
+    co-operative concern pollster reinsurer distributor association federation institute
+    supplier suppliers"""
     )
     | INDUSTRY_PLURALS
 )
@@ -311,6 +312,12 @@ FIRM_DOES_RE = re.compile(
     r", which (?:makes|produces|sells|supplies|manufactures|builds|operates|employs|exports|"
     r"imports|distributes|designs|markets|is listed|is owned by|is majority-owned|was founded|"
     r"was listed|trades as)\b"
+)
+# What a broker or a ratings agency does to a firm it covers, said of the name before it:
+# "VNDirect cut its target price", "Fitch downgraded the bank".
+FIRM_VERB_AFTER_RE = re.compile(
+    r" (?:cut|raised|lowered|trimmed|lifted) (?:its|their) (?:target price|price target|"
+    r"rating|ratings|recommendation)\b| (?:upgraded|downgraded) (?:the|its|[A-Z])"
 )
 # A legal form after a comma: "BioVest Research, Inc's analyst", "Hallam Foods, Ltd. said".
 LEGAL_FORM_AFTER_COMMA_RE = re.compile(r", (?:Inc|Ltd|LLC|Corp|Co|PLC|plc|L\.P|S\.A|N\.V)(?![\w-])")
@@ -440,7 +447,7 @@ LIST_GAPS = frozenset({", ", " and ", ", and ", " or "})
 PLURAL_NOUNS = (
     words(
         """companies firms banks lenders insurers carriers airlines retailers newspapers dailies
-    broadcasters utilities parties groups brokers houses agencies unions funds"""
+    broadcasters utilities parties groups brokers houses agencies unions funds suppliers"""
     )
     | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
@@ -524,7 +531,7 @@ COMPANY_NOUNS = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
-    strategist employees pollster reinsurer distributor"""
+    strategist employees pollster reinsurer distributor supplier suppliers"""
     )
     | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
