@@ -1636,3 +1636,11 @@ def test_what_a_broker_does_associations_institutes_and_suppliers_name_bodies_an
     )
     assert {"VNDirex", "Conadecus", "Bombardier", "Orvane"} <= set(found)
     assert found["VNDirex"].kind == "company" and found["Orvane"].kind == "company"
+
+
+def test_a_firm_or_an_institute_after_a_name_says_what_it_is():
+    found = orgs(
+        "Two engineers working for the Aerostan firm were freed. The poll was conducted by the "
+        "Midgam research institute."
+    )
+    assert {"Aerostan", "Midgam"} <= set(found) and found["Aerostan"].kind == "company"

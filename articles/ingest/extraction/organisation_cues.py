@@ -73,7 +73,7 @@ def beside_noun(text, start, end, run, tokens, before):
     spokeswoman"), a share price moving after it, a verb of saying after an acronym (or "told"
     before it), a side in results or a match report, or "A & B" inside it."""
     m = NOUN_AFTER_RE.match(text, end)
-    after = (m.group(1) or m.group(2)) if m else None
+    after = (m.group(1) or m.group(2) or m.group(3)) if m else None
     if after in CLASS_NOUNS and _names_the_next(text, m.end()):
         return None  # "Banking group ING", "the Bengali newspaper Banglabazar Patrika"
     appositive = None

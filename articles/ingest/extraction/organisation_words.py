@@ -135,6 +135,9 @@ NOUN_AFTER_RE = re.compile(
     + "|".join(sorted(CLUB_NOUNS))
     + r")\b"
     r"|['’]s? (shares|stock|shareholders)\b"
+    # "the Aerostan firm", "the Midgam research institute", "the Invamer polling firm"
+    r"| (?:(?:research|polling|consulting|law|investment|accounting|advertising|engineering|"
+    r"security|shipping|mining|technology|software) )?(firm|institute)\b(?! of\b)"
 )
 # Names listed before one plural noun that says what each is: "the CGT and SUD Culture unions",
 # "the Verdi and Marburger Bund unions", "the Asahi, Mainichi and Yomiuri newspapers". The match
