@@ -1644,3 +1644,11 @@ def test_a_firm_or_an_institute_after_a_name_says_what_it_is():
         "Midgam research institute."
     )
     assert {"Aerostan", "Midgam"} <= set(found) and found["Aerostan"].kind == "company"
+
+
+def test_a_country_ending_a_bodys_run_is_part_of_its_name():
+    found = orgs(
+        "The Securities Commission Malaysia fined the firm, and Korvane Steel UK cut jobs. He "
+        "called Deutsche Bank Germany's biggest lender."
+    )
+    assert {"Securities Commission Malaysia", "Korvane Steel UK", "Deutsche Bank"} <= set(found)

@@ -194,7 +194,7 @@ def organisations(text, known, people_spans=()):
             start = _after_person_of(story, start, end)  # "Miles Kan of Hambrecht & Quist"
         run = text[start:end]
         tokens, heads = read_run(run)
-        claimed = _named_by_heads(story, start, heads) if heads else []
+        claimed = _named_by_heads(story, start, heads, end) if heads else []
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
         if not claimed and any(t[3] for t in tokens) and BODY_PARTICLE_RE.search(run):
@@ -228,11 +228,15 @@ def organisations(text, known, people_spans=()):
     return out
 
 
-def _named_by_heads(story, start, heads):
+def _named_by_heads(story, start, heads, end):
     """The run's names built on an organisation word; returns the spans they claim."""
     text, found, claimed = story.text, story.found, []
     for rel_start, rel_end, name, kind in heads:
         span = (start + rel_start, start + rel_end)
+        if span[1] < end and _country_ends_run(text, span[1], end):
+            # the body's unit or its own name in a country: "Tata Steel UK", "Securities
+            # Commission Malaysia"
+            name, span = text[span[0] : end], (span[0], end)
         if text.endswith(("anti-", "pro-"), 0, span[0]) and " " in name:
             cut = name.index(" ") + 1  # "the anti-Rangoon Karen National Union"
             name, span = name[cut:], (span[0] + cut, span[1])
@@ -275,6 +279,17 @@ def _after_person_of(story, start, end):
         if start <= s and e < end and story.text.startswith(" of ", e):
             return e + 4
     return start
+
+
+def _country_ends_run(text, name_end, end):
+    """Nothing but a country's name follows the name in its run, and no possessive or name
+    after the run ("Tata Steel UK said", not "Deutsche Bank Germany's")."""
+    rest = text[name_end:end]
+    return (
+        rest[:1] == " "
+        and fold(rest[1:]) in country_names()
+        and not text.startswith(("'s", "’s", "'", "’"), end)
+    )
 
 
 def _person_after_of(story, span):
