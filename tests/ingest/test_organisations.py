@@ -1652,3 +1652,12 @@ def test_a_country_ending_a_bodys_run_is_part_of_its_name():
         "called Deutsche Bank Germany's biggest lender."
     )
     assert {"Securities Commission Malaysia", "Korvane Steel UK", "Deutsche Bank"} <= set(found)
+
+
+def test_an_ordinal_numbers_a_body_but_not_a_sentence():
+    found = orgs(
+        "The First Environmental Court ruled on Monday. First, the Commission said no; the "
+        "Second Circuit Court of Appeals agreed."
+    )
+    assert {"First Environmental Court", "Second Circuit Court of Appeals"} <= set(found)
+    assert "Commission" not in found and "First" not in found

@@ -110,6 +110,10 @@ def _first_opens_company(tokens, i, first, end):
 CROWN = frozenset({"King", "Queen", "Prince", "Princess"})
 
 
+# Ordinals that number bodies of a kind ("First Environmental Court", "Third Section").
+ORDINALS = frozenset(("First", "Second", "Third", "Fourth", "Fifth"))
+
+
 def name_start(tokens, i):
     """Skip what opens a run before a name: "The", "On Monday", "Governor of the",
     "Tokyo-based"."""
@@ -125,6 +129,8 @@ def name_start(tokens, i):
             break  # "General Administration of Customs": an adjective, not a general's rank
         if tokens[i][2] in CROWN and i + 1 < n and tokens[i + 1][3] in ("'s", "’s"):
             break  # "King's Fund", "Queen's University": named for the crown
+        if tokens[i][2] in ORDINALS and i + 1 < n and not tokens[i + 1][3]:
+            break  # "First Environmental Court", "Second Circuit": a body's number
         i += 1
     # "Governor of the Central Bank": the title's complement, from "Central" on, is the name.
     return i
