@@ -1661,3 +1661,12 @@ def test_an_ordinal_numbers_a_body_but_not_a_sentence():
     )
     assert {"First Environmental Court", "Second Circuit Court of Appeals"} <= set(found)
     assert "Commission" not in found and "First" not in found
+
+
+def test_forums_guilds_and_consortiums_are_bodies_and_writers_open_a_guilds_name():
+    found = orgs(
+        "The Garment Workers Unity Forum called a strike, and the Writers Guild of America "
+        "backed it. The Forum said no more."
+    )
+    assert {"Garment Workers Unity Forum", "Writers Guild of America"} <= set(found)
+    assert "Forum" not in found

@@ -110,6 +110,8 @@ def _first_opens_company(tokens, i, first, end):
 CROWN = frozenset({"King", "Queen", "Prince", "Princess"})
 
 
+# Words that open runs as a rank or a byline's word, and a body's name before its head.
+NOUNS_BEFORE_HEADS = frozenset(("General", "Writers", "Correspondents"))
 # Ordinals that number bodies of a kind ("First Environmental Court", "Third Section").
 ORDINALS = frozenset(("First", "Second", "Third", "Fourth", "Fifth"))
 
@@ -125,8 +127,10 @@ def name_start(tokens, i):
     ):
         if _opens_place(tokens, i):
             break  # "New York Stock Exchange": "New" is a month-list word, here a place's
-        if tokens[i][2] == "General" and i + 1 < n and tokens[i + 1][2] in HEADS:
-            break  # "General Administration of Customs": an adjective, not a general's rank
+        if tokens[i][2] in NOUNS_BEFORE_HEADS and i + 1 < n and tokens[i + 1][2] in HEADS:
+            # "General Administration of Customs": an adjective, not a general's rank; "Writers
+            # Guild of America": its members, not a byline's word
+            break
         if tokens[i][2] in CROWN and i + 1 < n and tokens[i + 1][3] in ("'s", "’s"):
             break  # "King's Fund", "Queen's University": named for the crown
         if tokens[i][2] in ORDINALS and i + 1 < n and not tokens[i + 1][3]:

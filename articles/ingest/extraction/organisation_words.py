@@ -42,7 +42,7 @@ _HEADS = {
         Union League Community""",
     "other": """University College School Academy Institute Institution Hospital Center Centre
         Centres Centers Organisation Organization Club FC Church Observatory Board Laboratory
-        Laboratories Klinik Kliniken Chamber
+        Laboratories Klinik Kliniken Chamber Forum Guild Syndicate Consortium Collective
         International""",
 }
 HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
