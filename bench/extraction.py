@@ -50,6 +50,7 @@ BASELINE_RE = re.compile(r"\w+")
 # printed. dev28 and unseen28: written in session 28 the same way, organisation-rich (8 to 12
 # organisations a story), dev28 to develop on and unseen28 never printed. dev29 and unseen29:
 # written in session 29 the same way, with one-word firms and terse agency briefs among them.
+# unseen30: written in session 30 the same way, never printed.
 SETS = (
     "seed",
     "own",
@@ -66,8 +67,11 @@ SETS = (
     "unseen20",
     "unseen28",
     "unseen29",
+    "unseen30",
 )
-UNSEEN_SETS = frozenset({"fresh", "unseen18", "unseen19", "unseen20", "unseen28", "unseen29"})
+UNSEEN_SETS = frozenset(
+    {"fresh", "unseen18", "unseen19", "unseen20", "unseen28", "unseen29", "unseen30"}
+)
 
 
 def draft_text(draft):

@@ -140,6 +140,10 @@ HARD_WRAPPED = [
         "unseen29/08_poland-border-asylum.txt",
         "unseen29/13_bc-lumber-duties.txt",
         "unseen29/18_barcelona-cruise-tax.txt",
+        "unseen30/03_dhaka-garment-wages.txt",
+        "unseen30/08_chile-lithium-pact.txt",
+        "unseen30/13_supermarket-discounts-case.txt",
+        "unseen30/18_kessler-job-cuts.txt",
     )
 ]
 
