@@ -1670,3 +1670,11 @@ def test_forums_guilds_and_consortiums_are_bodies_and_writers_open_a_guilds_name
     )
     assert {"Garment Workers Unity Forum", "Writers Guild of America"} <= set(found)
     assert "Forum" not in found
+
+
+def test_and_between_two_whole_names_joins_nothing():
+    found = orgs(
+        "Vietnamese steelmakers Hoa Phat and Formosa Ha Tinh Steel signed the deal, the "
+        "Securities and Exchange Commission said."
+    )
+    assert {"Hoa Phat", "Formosa Ha Tinh Steel", "Securities and Exchange Commission"} <= set(found)

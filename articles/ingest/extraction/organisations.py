@@ -798,6 +798,19 @@ def _joins(left, gap, right, book):
         and (len(left_words) >= 2 or _ordinary(fold(left_words[0])))
         and not is_place(" ".join(left_words))
         and not _ends_listed_company(left_words)
+        and not _two_names(left_words, right_words)
+    )
+
+
+def _two_names(left_words, right_words):
+    """Names on both sides of "and", each whole: "Hoa Phat and Formosa Ha Tinh Steel" (a name
+    of two words no dictionary holds, and three words or more after), unlike "Securities and
+    Exchange Commission" or "Hong Kong and Shanghai Banking Corporation"."""
+    return (
+        len(left_words) >= 2
+        and len(right_words) >= 3
+        and not any(name_lists.in_dictionary(fold(w)) for w in left_words)
+        and not _opens_place_words(left_words)
     )
 
 
