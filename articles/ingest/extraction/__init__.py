@@ -91,7 +91,7 @@ def preload():
     company_book()  # and name_lists.companies() under it
     currency_codes()
     zipf_frequency("news", "en")  # reads wordfreq's English table
-    zipf_frequency("noticias", "es")  # and its Spanish one (`name_lists.spanish_phrase`)
+    name_lists.word_frequencies("es")  # and its Spanish one (`name_lists.spanish_phrase`)
     gc.collect()
     gc.freeze()
 

@@ -100,7 +100,7 @@ def candidates(text, tokens):
         if (
             name_tokens
             and (doubtful or not org)
-            and not (len(name_tokens) > 1 and spanish_phrase([t.text for t in name_tokens]))
+            and not (len(name_tokens) > 1 and spanish_phrase(tuple(t.text for t in name_tokens)))
         ):
             role = text[role_start : name_tokens[0].start].strip() if role_start is not None else ""
             nick = next((t.gap[5:] for t in name_tokens[1:] if t.gap.startswith("nick:")), "")

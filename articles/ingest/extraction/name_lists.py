@@ -169,26 +169,36 @@ def everyday_word(key):
     return in_dictionary(key) and zipf_frequency(key, "en") >= COMMON_WORD_ZIPF
 
 
-# A word Spanish writes this often or more (wordfreq's Zipf scale) is a word there.
-SPANISH_WORD_ZIPF = 3.3
+# A word Spanish writes this often or more (wordfreq's Zipf scale: 3.3 is about twice in a
+# million words) is a word there.
+SPANISH_WORD_FREQUENCY = 10 ** (3.3 - 9)
 
 
+def word_frequencies(lang):
+    """wordfreq's table of a language, {word: frequency}: looked up directly, as
+    `zipf_frequency` would tokenise each word first (most of its cost)."""
+    from wordfreq import get_frequency_dict
+
+    # positional, as wordfreq calls it: its cache is keyed on the arguments as passed
+    return get_frequency_dict(lang, "best")
+
+
+@lru_cache(maxsize=5_000)
 def spanish_phrase(words_):
-    """Capitalised Spanish words that name no person: none is a given name or a surname, the
-    first is more Spanish than English, and all are everyday Spanish ("Cambio Radical",
-    "Clásico Regio", "Frente Amplio"); never "López Obrador" or "Evo Morales"."""
-    from wordfreq import zipf_frequency
-
+    """Capitalised Spanish words (a tuple) that name no person: none is a given name or a
+    surname, the first is more Spanish than English, and all are everyday Spanish ("Cambio
+    Radical", "Clásico Regio", "Frente Amplio"); never "López Obrador" or "Evo Morales"."""
     if any(len(w) < 3 or not w.isalpha() for w in words_):
         return False  # "S. Campbell": initials
-    keys, lower = [fold(w) for w in words_], words_[0].lower()
-    if lower in NAME_PARTICLES or any(
+    keys, lower = [fold(w) for w in words_], [w.lower() for w in words_]
+    if lower[0] in NAME_PARTICLES or any(
         k in given_names() or k in surnames(ALL_SURNAMES) for k in keys
     ):
         return False  # "Dos Santos", "Evo Morales", "Hermano Pedro"
-    if zipf_frequency(lower, "es") <= zipf_frequency(lower, "en"):
+    spanish, english = word_frequencies("es"), word_frequencies("en")
+    if spanish.get(lower[0], 0) <= english.get(lower[0], 0):
         return False  # "Mother Teresa": the first word is more English than Spanish
-    return all(zipf_frequency(w.lower(), "es") >= SPANISH_WORD_ZIPF for w in words_)
+    return all(spanish.get(w, 0) >= SPANISH_WORD_FREQUENCY for w in lower)
 
 
 INFLECTIONS = ("s", "es", "ed", "d", "ing")

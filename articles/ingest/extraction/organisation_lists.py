@@ -25,10 +25,12 @@ _AND_AHEAD_RE = re.compile(r"(?:, [A-Z][\w'’&.+-]*(?: [A-Z][\w'’&.+-]*){0,3}
 
 
 def partners_in_lists(story, loose):
-    """Add to `story.found` the loose runs [(start, end, tokens)] that stand in a list with an
+    """Add to `story.found` the loose runs [(start, end, tokens)] (no rule claimed them when
+    they were read, though one may have named them since) that stand in a list with an
     organisation of a listed kind, of that kind; the lists are followed both ways until nothing
     more is added ("Vista, Pampa, Tecpetrol and Pluspetrol")."""
     text, found = story.text, story.found
+    taken = None  # the spans found so far, read when a run first stands beside a listed one
     ends, starts = {}, {}
     for org in found.by_key.values():
         if org.kind in LISTED_KINDS:
@@ -43,10 +45,14 @@ def partners_in_lists(story, loose):
             if kind is None:
                 continue
             loose.remove(item)
+            taken = found.spans() if taken is None else taken
+            if overlaps((start, end), taken):
+                continue  # a rule named it after all ("Sana Kliniken" by its head word)
             span = _listed_span(story, start, end, tokens)
             if span is None:
                 continue
             found.add(text[span[0] : span[1]], span, kind)
+            taken.add(span)
             ends[span[1]], starts[span[0]] = kind, kind
             added = True
 

@@ -211,7 +211,8 @@ def organisations(text, known, people_spans=()):
                 continue
             _named_beside_noun(story, start, end, run, tokens, noun)
             loose.append((start, end, tokens))
-    partners_in_lists(story, [r for r in loose if not overlaps(r[:2], story.found.spans())])
+    if loose and story.found.by_key:
+        partners_in_lists(story, loose)
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
     _spelled_by_acronyms(story)
