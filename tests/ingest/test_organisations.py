@@ -1678,3 +1678,13 @@ def test_and_between_two_whole_names_joins_nothing():
         "Securities and Exchange Commission said."
     )
     assert {"Hoa Phat", "Formosa Ha Tinh Steel", "Securities and Exchange Commission"} <= set(found)
+
+
+def test_a_maker_of_a_product_in_apposition_is_a_firm_and_things_listed_with_it_are_not():
+    found = orgs(
+        "It will supply Dhruva's electric SUVs and Velocette, the scooter maker that became a "
+        "unit of Dhruva. Kestro, Poland's biggest television maker, agreed; Loach, the film "
+        "maker, did not."
+    )
+    assert {"Velocette", "Kestro"} <= set(found)
+    assert "SUVs" not in found and "Loach" not in found

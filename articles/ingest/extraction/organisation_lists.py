@@ -21,6 +21,7 @@ from articles.ingest.gazetteer import fold
 LISTED_KINDS = frozenset({"company", "party", "media"})
 # Between two names of a list.
 _LIST_GAPS = (" and ", ", ", ", and ")
+PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
 _AND_AHEAD_RE = re.compile(r"(?:, [A-Z][\w'’&.+-]*(?: [A-Z][\w'’&.+-]*){0,3})*,? and [A-Z]")
 
 
@@ -84,6 +85,8 @@ def _listed_span(story, start, end, tokens):
     keys = tuple(t[4] for t in tokens[first:])
     name = story.text[start + tokens[first][0] : end]
     span = (start + tokens[first][0], end)
+    if len(keys) == 1 and PLURAL_ACRONYM_RE.fullmatch(tokens[first][2]):
+        return None  # "electric SUVs and Veloce": things, not a name
     if (
         overlaps(span, story.people)
         or fold(name) in story.rejected

@@ -280,6 +280,8 @@ APPOSITIVE_KINDS = {
         ("fund manager", "asset manager", "investment manager", "wealth manager"),
         "company",
     ),
+    # a maker of a product, never "the film maker": "Bombardier, the business jet maker,"
+    **{f"{product} maker": "company" for product in PRODUCT_WORDS},
 }
 # "and" may join two of its words ("the largest property and casualty insurer"); "of" never.
 _APPOSITIVE_WORD = r"(?!(?:of|for|at|in|on|with|to|from|or|who|whose|which|by)\b)[a-z][\w-]*"
