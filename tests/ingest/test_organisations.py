@@ -1688,3 +1688,12 @@ def test_a_maker_of_a_product_in_apposition_is_a_firm_and_things_listed_with_it_
     )
     assert {"Velocette", "Kestro"} <= set(found)
     assert "SUVs" not in found and "Loach" not in found
+
+
+def test_a_firms_officer_and_their_name_after_it_say_firm():
+    result = extract(
+        "The merger was the only way, said Azulia chief executive John Rodgers. German chief "
+        "executive Anna Berg agreed."
+    )
+    assert [o.name for o in result.organisations] == ["Azulia"]
+    assert [p.name for p in result.people] == ["John Rodgers", "Anna Berg"]

@@ -26,6 +26,7 @@ from articles.ingest.extraction.organisation_words import (
     DIGEST_PAPER_RE,
     EXAMPLES_BEFORE_RE,
     FIRM_DOES_RE,
+    FIRM_OFFICER_AFTER_RE,
     FIRM_POSSESSIVE_RE,
     FIRM_VERB_AFTER_RE,
     FIRMS_ONLY_BEFORE,
@@ -97,6 +98,8 @@ def beside_noun(text, start, end, run, tokens, before):
                 after = SURE_FIRM  # "Velmora Labs (NASDAQ: VLMR)"
             elif FIRM_VERB_AFTER_RE.match(text, end):
                 after = SURE_FIRM  # "VNDirect cut its target price"
+            elif FIRM_OFFICER_AFTER_RE.match(text, end):
+                after = SURE_FIRM  # "Azul chief executive John Rodgerson"
             else:
                 after = staff_after(text, start, end, tokens[0][2])  # "a Velmar spokeswoman"
         elif following in ("'", "’") and FIRM_POSSESSIVE_RE.match(text, end):

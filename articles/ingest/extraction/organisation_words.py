@@ -324,6 +324,11 @@ FIRM_VERB_AFTER_RE = re.compile(
     r" (?:cut|raised|lowered|trimmed|lifted) (?:its|their) (?:target price|price target|"
     r"rating|ratings|recommendation)\b| (?:upgraded|downgraded) (?:the|its|[A-Z])"
 )
+# A firm's officer and their name after the firm's: "Azul chief executive John Rodgerson".
+FIRM_OFFICER_AFTER_RE = re.compile(
+    r" (?:chief executive|chief financial officer|chief operating officer|CEO|CFO|"
+    r"managing director) (?:[A-Z][a-z]*\.? )?[A-Z][a-z]"
+)
 # A legal form after a comma: "BioVest Research, Inc's analyst", "Hallam Foods, Ltd. said".
 LEGAL_FORM_AFTER_COMMA_RE = re.compile(r", (?:Inc|Ltd|LLC|Corp|Co|PLC|plc|L\.P|S\.A|N\.V)(?![\w-])")
 # A body's spokesperson, after "a" or "an": "a Velmar spokeswoman", "an ICRC spokesman".
