@@ -1538,6 +1538,9 @@ def test_names_listed_with_a_firm_are_firms_but_people_places_and_words_are_not(
         "Interloop and Lagos."
     )
     assert set(found) == {"Interloop"}
+    # "the" and a defined acronym may stand between a list's names
+    found = orgs("The Socialist Party (PS), Livrea, the Verdant Bloc and the Communists voted no.")
+    assert {"Livrea", "Verdant Bloc"} <= set(found) and found["Livrea"].kind == "party"
 
 
 def test_an_apposition_may_say_who_set_up_led_or_backs_the_body():

@@ -20,9 +20,11 @@ from articles.ingest.gazetteer import fold
 # government body or an "other" is as often listed with a person or a place.
 LISTED_KINDS = frozenset({"company", "party", "media"})
 # Between two names of a list.
-_LIST_GAPS = (" and ", ", ", ", and ")
+_LIST_GAPS = (" and ", ", ", ", and ", " and the ", ", the ", ", and the ")
 PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
-_AND_AHEAD_RE = re.compile(r"(?:, [A-Z][\w'’&.+-]*(?: [A-Z][\w'’&.+-]*){0,3})*,? and [A-Z]")
+_AND_AHEAD_RE = re.compile(
+    r"(?:, (?:the )?[A-Z][\w'’&.+-]*(?: [A-Z][\w'’&.+-]*){0,3})*,? and (?:the )?[A-Z]"
+)
 
 
 def partners_in_lists(story, loose):
@@ -37,6 +39,8 @@ def partners_in_lists(story, loose):
         if org.kind in LISTED_KINDS:
             for start, end in org.spans:
                 ends[end], starts[start] = org.kind, org.kind
+                if text.startswith(")", end):
+                    ends[end + 1] = org.kind  # "the Socialist Party (PS), Livre, ..."
     added = True
     while added and (ends or starts):
         added = False
@@ -59,17 +63,15 @@ def partners_in_lists(story, loose):
 
 
 def _listed_kind(text, start, end, ends, starts):
-    """The kind of an organisation next to the run in a list, or None."""
+    """The kind of an organisation next to the run in a list, or None. Across a bare comma the
+    list must go on to an "and" ("Velmar, Smith said" is no list)."""
     for gap in _LIST_GAPS:
+        comma = not gap.startswith((" and", ", and"))
         kind = ends.get(start - len(gap))
-        if (
-            kind
-            and text.endswith(gap, 0, start)
-            and (gap != ", " or _AND_AHEAD_RE.match(text, end))
-        ):
+        if kind and text.endswith(gap, 0, start) and (not comma or _AND_AHEAD_RE.match(text, end)):
             return kind  # "Pluspetrol" after "... Tecpetrol and "; "Pampa" in "Vista, Pampa, ..."
         kind = starts.get(end + len(gap))
-        if kind and text.startswith(gap, end) and (gap != ", " or _AND_AHEAD_RE.match(text, end)):
+        if kind and text.startswith(gap, end) and (not comma or _AND_AHEAD_RE.match(text, end)):
             return kind  # "Nishat Mills" before " and Interloop"
     return None
 
