@@ -565,10 +565,13 @@ DEFINED_RE = re.compile(
 # "Committee to Protect Journalists").
 JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
 # A place's firm: "Singapore-based Tan Kah Marine", "Oslo-listed Velmar", a name straight after
-# the compound (a person has a noun between: "London-based artist Jane Vos").
-BASED_BEFORE_RE = re.compile(
-    r"(?<![\w-])[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*)*-(?:based|listed|headquartered|registered) $"
+# the compound (a person has a noun between: "London-based artist Jane Vos"). Matched before a
+# name (the people phase) and opening a run (the organisation phase).
+_PLACE_COMPOUND = (
+    r"[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,2}-(?:based|listed|headquartered|registered) "
 )
+BASED_BEFORE_RE = re.compile(rf"(?<![\w-]){_PLACE_COMPOUND}$")
+PLACE_BASED_OPENING_RE = re.compile(_PLACE_COMPOUND)
 # Partners' names listed before the last one's "&": a firm's name, commas and all ("Keefe,
 # Bruyette & Woods", "Skadden, Arps, Slate, Meagher & Flom", "Goldman, Sachs and Co"). Matched
 # where a partner's name ends.

@@ -82,6 +82,7 @@ from articles.ingest.extraction.organisation_words import (
     PARTNERS_CHAIN_RE,
     PARTNERS_TAILS,
     PERSON_TITLES,
+    PLACE_BASED_OPENING_RE,
     PLURAL_NOUNS,
     POSSESSIVE_WORDS,
     TICKER_BRACKET_RE,
@@ -257,7 +258,7 @@ def _named_by_heads(story, start, heads, end):
         ) or (subject := _AGAINST_RE.match(text, span[1])):
             span = (span[0], subject.end(1))  # "... on Human Rights", "... Against Corruption"
             name = text[span[0] : span[1]]
-        elif (kind == "government" and " of " in name or " for " in name) and (
+        elif ((kind == "government" and " of " in name) or " for " in name) and (
             fields := _more_fields(text, span[1], everyday=" of " not in name)
         ):
             name, span = name + fields.group(), (span[0], fields.end())
@@ -544,16 +545,11 @@ def _opening_class_noun(text, start, end):
     return "", None
 
 
-_PLACE_BASED_RE = re.compile(
-    r"(?:[A-Z][\w.'’]* ){0,2}[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)?-(?:based|listed|headquartered) "
-)
-
-
 def _place_based_opening(text, start, end):
     """(the compound, "firm") when a place's compound opens the run and a name that opens with
     no given name follows it ("Singapore-based Tan Kah Marine", "Hong Kong-listed Velmar"), or
     ("", None). The people phase reads the same (`context.names_a_firm`)."""
-    m = _PLACE_BASED_RE.match(text, start, end)
+    m = PLACE_BASED_OPENING_RE.match(text, start, end)
     if m is None or m.end() >= end:
         return "", None
     name = text[m.end() : end]
@@ -806,7 +802,7 @@ def _joins(left, gap, right, book):
 def _two_names(left_words, right_words):
     """Names on both sides of "and", each whole: "Hoa Phat and Formosa Ha Tinh Steel" (a name
     of two words no dictionary holds, and three words or more after), unlike "Securities and
-    Exchange Commission" or "Hong Kong and Shanghai Banking Corporation"."""
+    Exchange Commission" or "Oil and Natural Gas Corporation"."""
     return (
         len(left_words) >= 2
         and len(right_words) >= 3
