@@ -1700,15 +1700,3 @@ def test_a_firms_officer_and_their_name_after_it_say_firm():
     )
     assert [o.name for o in result.organisations] == ["Azulia"]
     assert [p.name for p in result.people] == ["John Rodgers", "Anna Berg"]
-
-
-def test_rows_of_a_share_price_table_in_capitals_name_companies():
-    text = (
-        "PRAGUE 1996-08-27 Trades on the exchange:\n"
-        "KORVANE STAVBY 1915.00 1915.00 2000 3830.000\n"
-        "TELVIO 3355.00 3404.71 10700 36337.137\n"
-        "Sales 120.50 118.20 up 2 pct\n"
-    )
-    found = orgs(text)
-    assert {"KORVANE STAVBY", "TELVIO"} <= set(found) and "Sales" not in found
-    assert found["TELVIO"].kind == "company"

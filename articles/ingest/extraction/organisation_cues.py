@@ -46,8 +46,6 @@ from articles.ingest.extraction.organisation_words import (
     NOUNS_BEFORE,
     PERSON_TITLES,
     PLURAL_NOUNS,
-    PRICE_ROW_OPENS_RE,
-    PRICE_ROW_RE,
     SAID_AFTER_RE,
     SCORE,
     SEATS_OF_POWER,
@@ -102,14 +100,6 @@ def beside_noun(text, start, end, run, tokens, before):
                 after = SURE_FIRM  # "VNDirect cut its target price"
             elif FIRM_OFFICER_AFTER_RE.match(text, end):
                 after = SURE_FIRM  # "Azul chief executive John Rodgerson"
-            elif (
-                run.isupper()
-                and PRICE_ROW_RE.match(text, end)
-                and PRICE_ROW_OPENS_RE.search(text, max(0, start - 3), start)
-            ):
-                # "CESKA SPORITELNA 335.00 375.00": a row of a share-price table in capitals
-                # (not "Sales 120.5 118.2" of a results table)
-                after = SURE_FIRM
             else:
                 after = staff_after(text, start, end, tokens[0][2])  # "a Velmar spokeswoman"
         elif following in ("'", "’") and FIRM_POSSESSIVE_RE.match(text, end):

@@ -437,10 +437,6 @@ FIRM_POSSESSIVE_RE = re.compile(
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+) )?(?:plants|factories|"
     r"slaughterhouses|refineries|smelters|mills|mines|stores|outlets|branches))\b"
 )
-# A row of a share-price table after a name opening its line: "CESKA SPORITELNA 335.00 375.00
-# 533153", "- AHOLD 7,190.00 1,123.50" (two prices with their decimals).
-PRICE_ROW_RE = re.compile(r" \d[\d,]*\.\d{2,3} \d[\d,]*\.\d{1,3}\b")
-PRICE_ROW_OPENS_RE = re.compile(r"(?:^|\n|\n- | - )$")
 # A share price moving after a name: "Alcatel Alsthom fell 1.7 percent", "Apex Tannery lost
 # 22.72 to 597", "Isbank gained 300 lira". Points are left out: indices and teams score them.
 STOCK_MOVE_RE = re.compile(
