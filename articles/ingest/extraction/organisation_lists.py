@@ -1,10 +1,10 @@
 """Names listed with a firm, a party or a paper are of its kind.
 
-"Nishat Mills and Interloop, which makes socks", "trading houses including Louis Dreyfus and
-Sucafina", "Asklepios and Sana Kliniken announced": one name of the list is known or has a cue
-beside it, the others have none. A list is names joined by commas and one "and"; its loose
-names (runs no rule claimed) take the kind of the organisation listed with them, unless they
-read as a person, a place or everyday words.
+"Nishat Mills and Interloop, which makes socks", "Aviva Canada and Desjardins also opened
+offices", "the Socialist Party (PS), Livre, the Left Bloc and ...": one name of the list is
+known or has a cue beside it, the others have none. A list is names joined by commas and one
+"and"; its loose names (runs no rule claimed) take the kind of the organisation listed with
+them, unless they read as a person, a place or everyday words.
 """
 
 import re
