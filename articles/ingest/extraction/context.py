@@ -27,6 +27,7 @@ from articles.ingest.extraction.organisation_words import (
     BASED_BEFORE_RE,
     CLUB_NOUNS,
     CLUB_STAFF_AFTER_RE,
+    EXAMPLE_OPENERS,
     EXAMPLES_BEFORE_RE,
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
@@ -34,6 +35,7 @@ from articles.ingest.extraction.organisation_words import (
     LEGAL_FORM_AFTER_COMMA_RE,
     NOUNS_BEFORE,
     OPENING_CLASS_NOUNS,
+    PLACE_COMPOUND_WORDS,
     PLURAL_NOUNS,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
@@ -242,13 +244,13 @@ def names_a_firm(text, cand, start, end):
     if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
         return True
     if (
-        before.endswith(("including ", "such as ", "like ", "include ", "includes ", "included "))
+        before.endswith(tuple(f"{words} " for words in EXAMPLE_OPENERS))
         and (m := EXAMPLES_BEFORE_RE.search(text, max(0, start - 40), start))
         and m.group(1).lower() in PLURAL_NOUNS
     ):
         return True  # "trading houses including Louis Dreyfus and Sucafina"
     if (
-        before.endswith(("based ", "listed ", "headquartered ", "registered "))
+        before.endswith(tuple(f"{word} " for word in PLACE_COMPOUND_WORDS))
         and BASED_BEFORE_RE.search(text, max(0, start - 40), start)
         and cand.tokens[0].key not in given_names()
     ):

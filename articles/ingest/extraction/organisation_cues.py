@@ -24,6 +24,7 @@ from articles.ingest.extraction.organisation_words import (
     COMPANY_NOUNS,
     DEFINED_RE,
     DIGEST_PAPER_RE,
+    EXAMPLE_OPENERS,
     EXAMPLES_BEFORE_RE,
     FIRM_DOES_RE,
     FIRM_OFFICER_AFTER_RE,
@@ -63,6 +64,8 @@ from articles.ingest.extraction.organisation_words import (
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import CREED_WORDS, DAYS_MONTHS
 
+# The last word of what opens a plural's examples: "as" of "lenders such as Absa".
+EXAMPLE_LAST_WORDS = frozenset(opener.rsplit(" ", 1)[-1] for opener in EXAMPLE_OPENERS)
 # The cue a ticker, a firm's officer or its board gives: no noun, but surer than one.
 SURE_FIRM = "listed company"
 
@@ -323,9 +326,7 @@ def noun_before(text, start):
         return product_maker_before(text, start)  # "television maker Warta"
     if word in ("called", "named"):
         return kind_noun_calling(text, start)
-    if word in ("as", "including", "like", "include", "includes", "included") and (
-        m := EXAMPLES_BEFORE_RE.search(text, i - 30, start)
-    ):
+    if word in EXAMPLE_LAST_WORDS and (m := EXAMPLES_BEFORE_RE.search(text, i - 30, start)):
         return m.group(1).lower() if m.group(1).lower() in PLURAL_NOUNS else None
     return None
 

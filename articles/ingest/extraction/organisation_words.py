@@ -139,44 +139,6 @@ NOUN_AFTER_RE = re.compile(
     r"| (?:(?:research|polling|consulting|law|investment|accounting|advertising|engineering|"
     r"security|shipping|mining|technology|software) )?(firm|institute)\b(?! of\b)"
 )
-# Names listed before one plural noun that says what each is: "the CGT and SUD Culture unions",
-# "the Verdi and Marburger Bund unions", "the Asahi, Mainichi and Yomiuri newspapers". The match
-# runs from a name's end to the noun, over the names after it; group 1 is the noun.
-_LISTED_NAME = r"[A-Z][\w'’&.+-]*(?: [A-Z][\w'’&.+-]*){0,3}"
-LISTED_PLURALS = {
-    "unions": "union",
-    "newspapers": "newspaper",
-    "dailies": "daily",
-    "broadcasters": "broadcaster",
-    "airlines": "airline",
-    "banks": "bank",
-    "lenders": "lender",
-    "insurers": "insurer",
-    "carmakers": "carmaker",
-    "automakers": "automaker",
-    "militias": "militia",
-}
-_LIST_PLURAL = "|".join(LISTED_PLURALS)
-LISTED_BEFORE_PLURAL_RE = re.compile(
-    rf"(?:, {_LISTED_NAME})*,? and {_LISTED_NAME} ({_LIST_PLURAL})\b"
-)
-LAST_LISTED_RE = re.compile(rf" ({_LIST_PLURAL})\b")
-_LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’&.+-]*,? and $")
-
-
-def listed_before_plural(text, start, end):
-    """The singular of the plural noun that names the kind of a list of names the run at
-    `start`-`end` stands in ("the CGT and SUD Culture unions" -> "union"), or None. A name
-    straight before such a noun counts only as the last of a list ("the Murdoch newspapers" are
-    a person's)."""
-    m = LISTED_BEFORE_PLURAL_RE.match(text, end)
-    if m is None:
-        m = LAST_LISTED_RE.match(text, end)
-        if m is None or not _LIST_BEFORE_RE.search(text, max(0, start - 60), start):
-            return None
-    return LISTED_PLURALS[m.group(1)]
-
-
 # Nouns that say what kind of body a name is. With a capitalised word right after one, the noun
 # is that next name's ("group ING"), and the run before it describes it ("Banking", "Bengali").
 # Not the nouns of people who work for a body ("Lehman analyst Blake Bath", "Arsenal striker").
@@ -301,6 +263,38 @@ def _plural(noun):
     if noun.endswith("y") and not noun.endswith("ey"):
         return noun[:-1] + "ies"
     return noun + ("es" if noun.endswith(("ch", "sh", "s")) else "s")
+
+
+# Names listed before one plural noun that says what each is: "the CGT and SUD Culture unions",
+# "the Verdi and Marburger Bund unions", "the Asahi, Mainichi and Yomiuri newspapers". The match
+# runs from a name's end to the noun, over the names after it; group 1 is the noun.
+_LISTED_NAME = r"[A-Z][\w'’&.+-]*(?: [A-Z][\w'’&.+-]*){0,3}"
+LISTED_PLURALS = {
+    _plural(noun): noun
+    for noun in words(
+        """union newspaper daily broadcaster airline bank lender insurer carmaker automaker
+        militia"""
+    )
+}
+_LIST_PLURAL = "|".join(LISTED_PLURALS)
+LISTED_BEFORE_PLURAL_RE = re.compile(
+    rf"(?:, {_LISTED_NAME})*,? and {_LISTED_NAME} ({_LIST_PLURAL})\b"
+)
+LAST_LISTED_RE = re.compile(rf" ({_LIST_PLURAL})\b")
+_LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’&.+-]*,? and $")
+
+
+def listed_before_plural(text, start, end):
+    """The singular of the plural noun that names the kind of a list of names the run at
+    `start`-`end` stands in ("the CGT and SUD Culture unions" -> "union"), or None. A name
+    straight before such a noun counts only as the last of a list ("the Murdoch newspapers" are
+    a person's)."""
+    m = LISTED_BEFORE_PLURAL_RE.match(text, end)
+    if m is None:
+        m = LAST_LISTED_RE.match(text, end)
+        if m is None or not _LIST_BEFORE_RE.search(text, max(0, start - 60), start):
+            return None
+    return LISTED_PLURALS[m.group(1)]
 
 
 # The apposition's plural, after "one of": "Kestrel Haulage, one of the largest independent road
@@ -464,9 +458,8 @@ PLURAL_NOUNS = (
 )
 # "exporters such as Toyota and Sony", "lenders, including Absa and Nedbank": a plural noun and
 # the words that open its examples, before the first of them.
-EXAMPLES_BEFORE_RE = re.compile(
-    r"([A-Za-z][a-z]+),? (?:such as|including|like|include|includes|included) $"
-)
+EXAMPLE_OPENERS = ("such as", "including", "like", "include", "includes", "included")
+EXAMPLES_BEFORE_RE = re.compile(r"([A-Za-z][a-z]+),? (?:" + "|".join(EXAMPLE_OPENERS) + r") $")
 
 
 # More names after one in a list: ", Orbano and Castrell", " and LANSA".
@@ -567,8 +560,9 @@ JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
 # A place's firm: "Singapore-based Tan Kah Marine", "Oslo-listed Velmar", a name straight after
 # the compound (a person has a noun between: "London-based artist Jane Vos"). Matched before a
 # name (the people phase) and opening a run (the organisation phase).
+PLACE_COMPOUND_WORDS = ("based", "listed", "headquartered", "registered")
 _PLACE_COMPOUND = (
-    r"[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,2}-(?:based|listed|headquartered|registered) "
+    r"[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,2}-(?:" + "|".join(PLACE_COMPOUND_WORDS) + r") "
 )
 BASED_BEFORE_RE = re.compile(rf"(?<![\w-]){_PLACE_COMPOUND}$")
 PLACE_BASED_OPENING_RE = re.compile(_PLACE_COMPOUND)
