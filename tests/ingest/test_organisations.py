@@ -1700,3 +1700,48 @@ def test_a_firms_officer_and_their_name_after_it_say_firm():
     )
     assert [o.name for o in result.organisations] == ["Azulia"]
     assert [p.name for p in result.people] == ["John Rodgers", "Anna Berg"]
+
+
+def test_a_speaker_the_story_calls_it_is_an_organisation_but_a_persons_it_is_not():
+    result = extract(
+        "OSAKA, May 2 - Tazuhara Kikosha said on Monday it would shut its Nagoya press shop. "
+        "Torvald Hagen said it was too early to judge. Greaves said it would take a year, "
+        "after Sir Peter Greaves visited. Energy said it had no comment."
+    )
+    assert {o.name for o in result.organisations} == {"Tazuhara Kikosha"}
+    assert {p.name for p in result.people} == {"Torvald Hagen", "Peter Greaves"}
+    assert "Velmor Brask" in orgs(
+        "Velmor Brask said in a note to clients that it expected margins to narrow."
+    )
+
+
+def test_a_firms_trade_before_a_list_names_every_firm_on_it():
+    result = extract(
+        "Listed builders Morgan Dlamini Holdings and Ravel Kotze, which did not bid, gained. "
+        "Private operators Ilanga and Sebenza Vukani run the mines. Software developers Ana "
+        "Ruiz and Tomas Berg wrote the app."
+    )
+    assert {"Ravel Kotze", "Sebenza Vukani"} <= {o.name for o in result.organisations}
+    people = {p.name for p in result.people}
+    assert {"Ana Ruiz", "Tomas Berg"} <= people
+    assert not {"Ravel Kotze", "Sebenza Vukani"} & people
+
+
+def test_an_everyday_word_and_a_public_bodys_name_are_one_name_but_a_persons_is_not():
+    found = orgs(
+        "The bloc's Peace and Security Council meets today. President Bush and Senate "
+        "Republicans met, and Hope and Justice Party members walked out."
+    )
+    assert "Peace and Security Council" in found and "Security Council" not in found
+    assert "Hope and Justice Party" in found
+    assert not any(name.startswith("Bush") for name in found)
+
+
+def test_a_consortium_forum_or_institute_on_a_subject_keeps_it():
+    found = orgs(
+        "A study by the Valdor University Consortium on Housing Research found rents rose, "
+        "and the Institute on Taxation agreed."
+    )
+    assert "Valdor University Consortium on Housing Research" in found
+    assert "Housing Research" not in found
+    assert "Institute on Taxation" in found

@@ -32,20 +32,24 @@ from articles.ingest.extraction.organisation_words import (
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
     FIRM_ROLE_PAIRS,
+    FIRM_TRADES_BEFORE,
     LEGAL_FORM_AFTER_COMMA_RE,
     NOUNS_BEFORE,
     OPENING_CLASS_NOUNS,
     PLACE_COMPOUND_WORDS,
     PLURAL_NOUNS,
+    SAID_IT_AFTER_RE,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
     TICKER_BRACKET_RE,
+    firms_listed_before,
     in_match_report,
     kind_noun_calling,
     listed_before_plural,
     noun_before_comma,
     plural_noun_opening_list,
     product_maker_before,
+    speaks_as_it,
     staff_after,
     team_after_country,
 )
@@ -259,11 +263,17 @@ def names_a_firm(text, cand, start, end):
         return True  # "his party, Avanza Sur, had"
     if plural_noun_opening_list(text, start, end) not in (None, "parties", "groups"):
         return True  # "three listed companies: Velmont Tiles, Orbano and Castrell"
+    if text.endswith((" and ", ", "), 0, start) and firms_listed_before(text, start):
+        return True  # "retailers Metro, Rewe and Lidl"
     if text.endswith(("called ", "named "), 0, start) and kind_noun_calling(text, start):
         return True  # "a new party called Vanua Vou"
     words = before.split()
     if before.endswith(" ") and words:
-        if words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE or product_maker_before(text, start):
+        if (
+            words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE
+            or words[-1] in FIRM_TRADES_BEFORE
+            or product_maker_before(text, start)
+        ):
             return True
         if words[-1] in LEGAL_FORMS_BEFORE:
             return True  # "PT Matahari Putra Prima": a legal form before the name
@@ -290,6 +300,13 @@ def names_a_firm(text, cand, start, end):
         return True  # "Gor Mahia coach Francis Odhiambo"
     if following == " " and not cand.role and staff_after(text, start, end, "") == "firm":
         return True  # "the Bowmans partner", "a Cliffe Dekker Hofmeyr analyst"
+    if (
+        following == " "
+        and not cand.role
+        and SAID_IT_AFTER_RE.match(text, end)
+        and speaks_as_it([t.key for t in cand.tokens])
+    ):
+        return True  # "Kawabata Seiki said on Tuesday it would close its plant"
     return bool(
         STOCK_MOVE_RE.match(text, end)
         or SHARES_AFTER_RE.match(text, end)

@@ -48,6 +48,7 @@ from articles.ingest.extraction.organisation_words import (
     PERSON_TITLES,
     PLURAL_NOUNS,
     SAID_AFTER_RE,
+    SAID_IT_AFTER_RE,
     SCORE,
     SEATS_OF_POWER,
     STOCK_MOVE_RE,
@@ -58,6 +59,7 @@ from articles.ingest.extraction.organisation_words import (
     kind_noun_calling,
     listed_before_plural,
     product_maker_before,
+    speaks_as_it,
     staff_after,
     team_after_country,
 )
@@ -103,6 +105,8 @@ def beside_noun(text, start, end, run, tokens, before):
                 after = SURE_FIRM  # "VNDirect cut its target price"
             elif FIRM_OFFICER_AFTER_RE.match(text, end):
                 after = SURE_FIRM  # "Azul chief executive John Rodgerson"
+            elif SAID_IT_AFTER_RE.match(text, end):
+                after = IT_SPEAKS  # "Kawabata Seiki said on Tuesday it would close"
             else:
                 after = staff_after(text, start, end, tokens[0][2])  # "a Velmar spokeswoman"
         elif following in ("'", "’") and FIRM_POSSESSIVE_RE.match(text, end):
@@ -145,6 +149,10 @@ def beside_noun(text, start, end, run, tokens, before):
         return None  # "an Iraqi Kurdish group": demonyms and places, not a name
     name = text[start + tokens[first][0] : start + tokens[-1][1]]
     span = (start + tokens[first][0], end)
+    if after == IT_SPEAKS:
+        if not speaks_as_it([t[4] for t in tokens[first:]]):
+            return None
+        return name, span, "government" if seat_of_power(tokens) else "other"
     if after == "said":
         if seat_of_power(tokens):
             return name, span, "government"
@@ -191,6 +199,10 @@ def beside_noun(text, start, end, run, tokens, before):
     if " & " in name:
         return name, span, "company"
     return None
+
+
+# `beside_noun`'s reading of a name that the story calls "it" after a verb of saying.
+IT_SPEAKS = "said it"
 
 
 def _described_in_apposition(noun, appositive, keys):

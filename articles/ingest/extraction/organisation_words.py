@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from articles.ingest import gazetteer
+from articles.ingest.extraction import name_lists
 from articles.ingest.extraction.organisation_book import company_book
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
@@ -168,11 +169,13 @@ NOUNS_BEFORE = (
     )
     | INDUSTRY_PLURALS
 )
+# Trades whose plural names firms before their names, never people: "listed builders Wilson Bayly
+# Holmes-Ovcon and Stefanutti Stocks", "private operators Helios and Asklepios" (a developer or a
+# trader may be a person: "software developers Ana Ruiz and ...").
+FIRM_TRADES_BEFORE = words("miners operators builders contractors shippers")
 # Plural nouns that name firms before their names only where no person is named: "rivals
 # Sibanye and Northam", but "rivals Raila Odinga and ..." (people are found first).
-FIRMS_ONLY_BEFORE = words(
-    "rivals peers competitors miners operators builders contractors developers traders shippers"
-)
+FIRMS_ONLY_BEFORE = words("rivals peers competitors developers traders") | FIRM_TRADES_BEFORE
 # What factories make: a maker of one of these before a name is a firm ("Polish television maker
 # Warta", "auto parts maker Nexteer", "toy makers Hasbro and Mattel"). Not what a person makes
 # ("film maker", "policy maker", "wine maker", "cheese maker").
@@ -318,6 +321,30 @@ FIRM_VERB_AFTER_RE = re.compile(
     r" (?:cut|raised|lowered|trimmed|lifted) (?:its|their) (?:target price|price target|"
     r"rating|ratings|recommendation)\b| (?:upgraded|downgraded) (?:the|its|[A-Z])"
 )
+# A speaker the story calls "it": "Kawabata Seiki said on Tuesday it would close", "Velmor Brask
+# said in a note to clients that it expected". A person's "said it would" has a dummy "it" as
+# often ("Smith said it would take a year"), so the readers ask for more (`speaks_as_it`), and
+# "it is" and "it was", a person's most of all, are not read.
+SAID_IT_AFTER_RE = re.compile(
+    r" (?:said|says|announced|reported)"
+    r"(?: (?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"| in an? (?:[a-z-]+ ){0,3}(?:statement|note|filing|release|report)(?: to [a-z]+)?)?"
+    r",? (?:that )?it (?:would|will|had|has|expected|expects|planned|plans|could|may|"
+    r"might|aims|intends|saw|sees|hoped|hopes|agreed|agrees)\b"
+)
+
+
+def speaks_as_it(keys):
+    """The folded words of a name followed by "said ... it would" (`SAID_IT_AFTER_RE`) make an
+    organisation's name: not everyday words ("Energy said it"), and no given name, surname or
+    initial among them, as a person's dummy "it" has ("Hagen said it would take a year")."""
+    given, family = name_lists.given_names(), name_lists.surnames(name_lists.ALL_SURNAMES)
+    return not (
+        name_lists.ordinary_words(keys)
+        or any(key in given or key in family or len(key.rstrip(".")) <= 1 for key in keys)
+    )
+
+
 # A firm's officer and their name after the firm's: "Azul chief executive John Rodgerson".
 FIRM_OFFICER_AFTER_RE = re.compile(
     r" (?:chief executive|chief financial officer|chief operating officer|CEO|CFO|"
@@ -481,6 +508,23 @@ def plural_noun_opening_list(text, start, end):
     if gap == ", " and not LIST_GOES_ON_RE.match(text, end):
         return None
     return word
+
+
+# The second or a later name of a list that a firm's plural noun opens: "Stefanutti Stocks" of
+# "listed builders Wilson Bayly Holmes-Ovcon and Stefanutti Stocks", "Rewe" of "retailers Metro,
+# Rewe and Lidl". Every name before it is capitalised words only.
+_FIRMS_LIST_BEFORE_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(w for w in NOUNS_BEFORE | FIRM_TRADES_BEFORE if w.endswith("s")))
+    + r") [A-Z][\w'’.&-]*(?:,? (?:and )?[A-Z][\w'’.&-]*){0,7}(?:,| and|, and) $"
+)
+
+
+def firms_listed_before(text, start):
+    """The name at `start` goes on a list of firms that a plural noun opened."""
+    return text[start - 1 : start] == " " and bool(
+        _FIRMS_LIST_BEFORE_RE.search(text, max(0, start - 100), start)
+    )
 
 
 # A kind noun that gives the name after it: "a consortium, called Americast,", "a new party named

@@ -181,7 +181,10 @@ def organisations(text, known, people_spans=()):
     )
     tickers = [m.span() for m in TICKER_BRACKET_RE.finditer(text)] if "(" in text else []
     loose = []  # runs no rule claimed before `_named_beside_noun` read them
+    reach = 0  # where the names claimed so far end: past their run, "... on School Research"
     for start, end in _runs(text, story.book, people):
+        if start < reach:
+            continue  # inside a name claimed from an earlier run
         if end - start < 10 and text[start:end] in LEADING_NOISE:
             continue  # "The", "He", "Monday": a sixth of the runs, and no rule names them
         if tickers and overlaps((start, end), tickers):
@@ -205,6 +208,7 @@ def organisations(text, known, people_spans=()):
         known_names(story, start, end, run, tokens, claimed)
         if claimed:
             _goes_on_listing(story, start, end)
+            reach = max(reach, *(e for _, e in claimed))
         if not claimed and not _only_noise_or_a_country(tokens):
             if tokens[-1][2] in INDUSTRY_WORDS and _country_and_industry(story, start, tokens):
                 continue
@@ -338,9 +342,23 @@ _IN_PLACE_DEFINED_RE = re.compile(r" in ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) ?\(
 
 
 # A body named after its subject with "on": "Commission on Human Rights", "Intergovernmental
-# Authority on Development", "Council on Foreign Relations", "Office on Drugs and Crime".
+# Authority on Development", "Council on Foreign Relations", "Office on Drugs and Crime",
+# "Consortium on School Research", "Forum on Forests", "Institute on Taxation".
 HEADS_WITH_SUBJECT = frozenset(
-    ("Commission", "Committee", "Council", "Authority", "Office", "Panel", "Centre", "Center")
+    [
+        "Commission",
+        "Committee",
+        "Council",
+        "Authority",
+        "Office",
+        "Panel",
+        "Centre",
+        "Center",
+        "Consortium",
+        "Forum",
+        "Coalition",
+        "Institute",
+    ]
 )
 # A body named for what it fights, "Against" in capitals as part of its name: "Coalition
 # Against Domestic Violence", "Investigating Directorate Against Corruption" (never "the
@@ -699,7 +717,7 @@ def _runs(text, book, people):
             if (
                 gap in JOINERS
                 and _joins(text[prev_start:prev_end], gap, text[start:end], book)
-                and not (gap == " and " and _ends_full_name(text, prev_end, people))
+                and not (gap == " and " and _ends_person(text, prev_end, people))
             ) or (gap == ", " and _partners_go_on(text, prev_start, prev_end)):
                 runs[-1] = (prev_start, end)
                 continue
@@ -725,9 +743,9 @@ def _partners_go_on(text, start, end):
     )
 
 
-def _ends_full_name(text, end, people):
-    """A person's name of two words or more ends at `end`."""
-    return any(e == end and " " in text[s:e] for s, e in people)
+def _ends_person(text, end, people):
+    """A person's name, or a word of the story that stands for one, ends at `end`."""
+    return any(e == end for s, e in people)
 
 
 # The heads of a body whose name lists its portfolios: "the Treasury and Finance Ministry".
@@ -792,11 +810,21 @@ def _joins(left, gap, right, book):
         and (not left_head or lone_head)
         and (right_words[0] not in HEADS or len(right_words) > 1)
         and bool(left_words)
-        and (len(left_words) >= 2 or _ordinary(fold(left_words[0])))
+        and (len(left_words) >= 2 or _everyday_portfolio(fold(left_words[0]), right_words))
         and not is_place(" ".join(left_words))
         and not _ends_listed_company(left_words)
         and not _two_names(left_words, right_words)
     )
+
+
+def _everyday_portfolio(key, right_words):
+    """A lone word before "and" that is one of a body's fields: an everyday word that is no
+    name ("Securities and Exchange Commission"), or an everyday word that is also a name before
+    a public body's word ("Peace and Security Council", "Justice and Development Party"). A
+    person's name there is not joined (`_runs`)."""
+    if _ordinary(key):
+        return True
+    return HEADS.get(right_words[-1]) in ("government", "party") and name_lists.everyday_word(key)
 
 
 def _two_names(left_words, right_words):
