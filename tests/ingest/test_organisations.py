@@ -1745,3 +1745,35 @@ def test_a_consortium_forum_or_institute_on_a_subject_keeps_it():
     assert "Valdor University Consortium on Housing Research" in found
     assert "Housing Research" not in found
     assert "Institute on Taxation" in found
+
+
+def test_a_deal_a_short_form_then_an_apposition_and_what_a_body_runs_name_organisations():
+    found = orgs(
+        "Boeing completed its takeover of Orvane AeroWorks in May. Umweltbund Nord (UBN), the "
+        "campaign group that sued first, welcomed it. Members of the Halberger Bund, which "
+        "represents junior doctors, walked out. Kestrel Quay Terminals, which runs the main "
+        "container terminal at Apapa, said yards were full. The Nile, which runs through Cairo, "
+        "fell."
+    )
+    assert {"Orvane AeroWorks", "Umweltbund Nord", "Halberger Bund", "Kestrel Quay Terminals"} <= (
+        set(found)
+    )
+    assert "Members of the Halberger Bund" not in found and "Nile" not in found
+
+
+def test_contractors_brokers_builders_and_terminals_end_a_firms_name():
+    found = orgs(
+        "The plan was drawn up with Nubian Contractors and Rift Tea Brokers, while Marlow "
+        "Builders and Ofori Terminals bid."
+    )
+    assert {"Nubian Contractors", "Rift Tea Brokers", "Marlow Builders", "Ofori Terminals"} <= (
+        set(found)
+    )
+
+
+def test_partners_named_before_and_and_which_are_one_firm_but_people_listed_are_not():
+    result = extract(
+        "said Ana Vos, a portfolio manager at Halloran, Beckett and Pryce, which manages $2 "
+        "billion. The winners were Smith, Jones and Brown, who each got a medal."
+    )
+    assert [o.name for o in result.organisations] == ["Halloran, Beckett and Pryce"]

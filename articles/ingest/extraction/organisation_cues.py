@@ -72,6 +72,10 @@ EXAMPLE_LAST_WORDS = frozenset(opener.rsplit(" ", 1)[-1] for opener in EXAMPLE_O
 SURE_FIRM = "listed company"
 
 
+# A short form in brackets after a name: "(DUH)", "(BAAINBw)".
+SHORT_FORM_IN_BRACKETS_RE = re.compile(r" \([A-Z][A-Za-z&.-]{1,11}\)")
+
+
 def beside_noun(text, start, end, run, tokens, before):
     """(name, span, kind) when the words beside the run say it names an organisation: a
     lower-case organisation noun after it or `before` it, an apposition after it that says what
@@ -101,6 +105,14 @@ def beside_noun(text, start, end, run, tokens, before):
         elif following == " ":
             if text.startswith(" (", end) and TICKER_BRACKET_RE.match(text, end + 1):
                 after = SURE_FIRM  # "Velmora Labs (NASDAQ: VLMR)"
+            elif (
+                text.startswith(" (", end)
+                and (short := SHORT_FORM_IN_BRACKETS_RE.match(text, end))
+                and (m := APPOSITIVE_RE.match(text, short.end()))
+            ):
+                # "Deutsche Umwelthilfe (DUH), the environmental group that ...": the
+                # apposition after the short form
+                after = appositive = m.group(1)
             elif FIRM_VERB_AFTER_RE.match(text, end):
                 after = SURE_FIRM  # "VNDirect cut its target price"
             elif FIRM_OFFICER_AFTER_RE.match(text, end):

@@ -36,7 +36,7 @@ _HEADS = {
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
-        Ventures Capital Sons S.A. N.V. B.V. A.G. S.p.A.""",
+        Ventures Capital Sons S.A. N.V. B.V. A.G. S.p.A. Contractors Brokers Builders Terminals""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk FM""",
     "ngo": """Foundation Fund Trust Society Watch Association Associations Federation Confederation
@@ -56,7 +56,7 @@ TRAILING_ONLY = (
         """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA
     Bhd Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
     Aerospace Defence Defense Technics Savings Investments Ventures Capital Klinik Kliniken
-    Sons S.A. N.V. B.V. A.G. S.p.A. FM"""
+    Sons S.A. N.V. B.V. A.G. S.p.A. FM Contractors Brokers Builders Terminals"""
     )
     | TRADE_WORDS
     | LEGAL_FORMS_ABROAD
@@ -225,7 +225,8 @@ APPOSITIVE_KINDS = {
     "militia": "armed_group",
     **dict.fromkeys(words("broadcaster newspaper daily weekly magazine tabloid"), "media"),
     **dict.fromkeys(words("watchdog regulator police"), "government"),
-    "charity": "ngo",
+    **dict.fromkeys(words("charity union association federation foundation"), "ngo"),
+    "body": "other",  # "the industry body", "the sport's governing body"
     **dict.fromkeys(words("group organisation organization agency"), "other"),
     # "Charité, Europe's largest university hospital,": a person is a hospital's porter, never
     # the hospital (the noun must end the apposition)
@@ -313,7 +314,9 @@ APPOSITIVE_ONE_OF_RE = re.compile(
 FIRM_DOES_RE = re.compile(
     r", which (?:makes|produces|sells|supplies|manufactures|builds|operates|employs|exports|"
     r"imports|distributes|designs|markets|is listed|is owned by|is majority-owned|was founded|"
-    r"was listed|trades as)\b"
+    r"was listed|trades as|represents|owns|controls|manages|publishes|broadcasts|lobbies|"
+    # "runs" with its object: "which runs the main terminal", not "which runs through the town"
+    r"runs (?:the|a|an|several|most|many|two|three|four|five|\d))\b"
 )
 # What a broker or a ratings agency does to a firm it covers, said of the name before it:
 # "VNDirect cut its target price", "Fitch downgraded the bank".
@@ -431,11 +434,15 @@ FIRM_ROLE_PAIRS = frozenset(
         "consortium of",  # "a consortium of Hassan Allam, Orascom Construction and Alstom"
     }
 )
+# A deal whose other side is a firm, never a person: "its takeover of Spirit AeroSystems", "a
+# merger with Velmar" (a place taken over is no firm: `is_place` reads it).
+DEAL_PAIRS = frozenset({"stake in", "takeover of", "acquisition of", "merger with", "buyout of"})
 NOUN_PAIRS_BEFORE = (
     frozenset(
-        {"news agency", "shares of", "shares in", "stake in", "think tank", "peacekeeping mission"}
+        {"news agency", "shares of", "shares in", "think tank", "peacekeeping mission"}
         | {"auction house", "poll by"}  # "the auction house Artcurial", "a poll by Invamer"
     )
+    | DEAL_PAIRS
     | ANALYST_AT
     | FIRM_ROLE_PAIRS
 )
@@ -582,7 +589,8 @@ COMPANY_NOUNS = (
     )
     | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
-    | {"shares of", "shares in", "stake in"}
+    | {"shares of", "shares in"}
+    | DEAL_PAIRS
     | ANALYST_AT
     | FIRM_ROLE_PAIRS
 )
@@ -611,10 +619,12 @@ _PLACE_COMPOUND = (
 BASED_BEFORE_RE = re.compile(rf"(?<![\w-]){_PLACE_COMPOUND}$")
 PLACE_BASED_OPENING_RE = re.compile(_PLACE_COMPOUND)
 # Partners' names listed before the last one's "&": a firm's name, commas and all ("Keefe,
-# Bruyette & Woods", "Skadden, Arps, Slate, Meagher & Flom", "Goldman, Sachs and Co"). Matched
-# where a partner's name ends.
+# Bruyette & Woods", "Skadden, Arps, Slate, Meagher & Flom", "Goldman, Sachs and Co"), or one-word
+# names before "and" and the last, of which the story says "which" ("Bailard, Biehl and Kaiser,
+# which manages ..."). Matched where a partner's name ends.
 PARTNERS_CHAIN_RE = re.compile(
     r"(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)+,? (?:& [A-Z]|and (?:Co|Company|Sons)\b)"
+    r"|(?:, [A-Z][\w'’.-]+)+ and [A-Z][\w'’.-]+, which\b"
 )
 # A firm's partners after "and" or "&" end its name: "Arthur Yates and Co", "A.G. Edwards &
 # Sons", "Kalf, Voorhis & Co".

@@ -577,6 +577,22 @@ def _place_based_opening(text, start, end):
     return m.group()[:-1], "firm"
 
 
+# The people of a body, opening a sentence's run before it: "Members of the Marburger Bund".
+PEOPLE_OF = frozenset(
+    [
+        "Members",
+        "Leaders",
+        "Officials",
+        "Supporters",
+        "Employees",
+        "Workers",
+        "Staff",
+        "Delegates",
+        "Representatives",
+    ]
+)
+
+
 def _named_beside_noun(story, start, end, run, tokens, opening=None):
     """A run no rule claimed, named by a lower-case noun beside it ("the daily ...") or by the
     noun that opens its sentence (`opening`, in lower case)."""
@@ -592,6 +608,11 @@ def _named_beside_noun(story, start, end, run, tokens, opening=None):
             before = lead if lead in FIRM_ROLE_PAIRS else lead.lower()
             start, run = start + cut, run[cut:]
             tokens = read_run(run)[0]
+    if len(tokens) > 1 and tokens[0][2] in PEOPLE_OF and tokens[1][3] in ("of", "of the"):
+        # "Members of the Marburger Bund, which represents doctors": the body is after "of"
+        cut = tokens[1][0]
+        start, run = start + cut, run[cut:]
+        tokens = read_run(run)[0]
     if before is None and len(tokens) > 2 and (k := _officer_title_at(tokens)):
         # "Velmar Chief Executive Jan Vos": the name before a firm's officer's title
         end, run, tokens, before = (
@@ -718,7 +739,10 @@ def _runs(text, book, people):
                 gap in JOINERS
                 and _joins(text[prev_start:prev_end], gap, text[start:end], book)
                 and not (gap == " and " and _ends_person(text, prev_end, people))
-            ) or (gap == ", " and _partners_go_on(text, prev_start, prev_end)):
+            ) or (
+                (gap == ", " and _partners_go_on(text, prev_start, prev_end))
+                or (gap == " and " and _last_partner(text, prev_start, prev_end, start, end))
+            ):
                 runs[-1] = (prev_start, end)
                 continue
         runs.append((start, end))
@@ -740,6 +764,17 @@ def _partners_go_on(text, start, end):
         and words[0] not in LEADING_NOISE
         and words[0] not in PERSON_TITLES
         and not is_place(first)
+    )
+
+
+def _last_partner(text, prev_start, prev_end, start, end):
+    """The one word after "and" that ends a chain of partners joined by commas ("Bailard,
+    Biehl and Kaiser, which ..."), `_partners_go_on` having joined the ones before it."""
+    return (
+        ", " in text[prev_start:prev_end]
+        and " " not in text[start:end]
+        and text.startswith(", which", end)
+        and not is_place(text[start:end])
     )
 
 
