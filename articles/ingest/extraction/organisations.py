@@ -753,9 +753,12 @@ def _partners_go_on(text, start, end):
     """The run names a partner of a firm whose name lists its partners, commas and all
     ("Keefe, Bruyette & Woods"): its first is no place, weekday or title ("In Lagos, Smith &
     Nephew said")."""
-    if not PARTNERS_CHAIN_RE.match(text, end):
+    chain = PARTNERS_CHAIN_RE.match(text, end)
+    if not chain:
         return False
     first = text[start:end]
+    if chain.group().endswith("which") and not _surnames_only(first + chain.group()):
+        return False  # "Velmar, Pampa and Kestro, which ...": a list of firms, not partners
     if ", " in first:
         return True  # a partner after the first
     words = first.split()
@@ -774,8 +777,14 @@ def _last_partner(text, prev_start, prev_end, start, end):
         ", " in text[prev_start:prev_end]
         and " " not in text[start:end]
         and text.startswith(", which", end)
-        and not is_place(text[start:end])
+        and _surnames_only(text[start:end])
     )
+
+
+def _surnames_only(chain):
+    """Every capitalised word of `chain` is a surname: partners' names."""
+    family = name_lists.surnames(name_lists.ALL_SURNAMES)
+    return all(fold(w) in family for w in re.findall(r"[A-Z][\w'’.-]*", chain) if w != "Co")
 
 
 def _ends_person(text, end, people):
