@@ -874,7 +874,8 @@ def test_a_surname_that_is_an_organisation_word_needs_a_title_or_a_nationality()
 def test_a_name_closed_by_an_everyday_plural_noun_is_a_group():
     text = (
         "Regulators widened a probe into Harlow Asset Managers. Steve Jobs, Owen Tricks and "
-        "Nikolaus van der Pas were not named."
+        "Nikolaus van der Pas were not named. Federated Growers and Cooperative Drivers "
+        "objected."
     )
     assert set(people(extract(text))) == {"Steve Jobs", "Owen Tricks", "Nikolaus van der Pas"}
 

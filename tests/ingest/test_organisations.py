@@ -1777,3 +1777,9 @@ def test_partners_named_before_and_and_which_are_one_firm_but_people_listed_are_
         "billion. The winners were Smith, Jones and Brown, who each got a medal."
     )
     assert [o.name for o in result.organisations] == ["Halloran, Beckett and Pryce"]
+
+
+def test_coffee_ends_a_firms_name_but_a_given_name_that_is_a_crop_opens_a_persons():
+    result = extract("Okello Coffee cut its forecast, said Tea Lindqvist, who farms near Meru.")
+    assert [o.name for o in result.organisations] == ["Okello Coffee"]
+    assert [p.name for p in result.people] == ["Tea Lindqvist"]

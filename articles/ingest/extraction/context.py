@@ -13,11 +13,11 @@ from articles.ingest.extraction.name_lists import (
     cities,
     city_phrases,
     club_or_venue,
-    common_word,
     given_names,
     group_noun,
     is_plural_noun,
     ordinary_words,
+    plain_word,
     surnames,
 )
 from articles.ingest.extraction.organisation_words import (
@@ -203,12 +203,13 @@ def _wordy(key, lower_words):
 
 def _group_name(toks):
     """A name closed by an everyday plural noun ("Managers") whose other words are not one
-    person's given name and surname: three words or more ("Taylor Asset Managers"), or an
-    ordinary word before it ("Federated Farmers"). "Henry Tricks" and "van der Pas" stay."""
+    person's given name and surname: three words or more ("Taylor Asset Managers"), or a
+    dictionary word, however rare, before it ("Federated Farmers"). "Henry Tricks" and "van der
+    Pas" stay."""
     last = toks[-1].text
     if len(toks) < 2 or not last.endswith("s") or any(t.gap for t in toks[1:]):
         return False  # the cheap tests first: most names end otherwise
-    return (len(toks) >= 3 or common_word(toks[0].key)) and group_noun(last)
+    return (len(toks) >= 3 or plain_word(toks[0].key)) and group_noun(last)
 
 
 def _organisation_in_brackets(text, end):
