@@ -1783,3 +1783,20 @@ def test_coffee_ends_a_firms_name_but_a_given_name_that_is_a_crop_opens_a_person
     result = extract("Okello Coffee cut its forecast, said Tea Lindqvist, who farms near Meru.")
     assert [o.name for o in result.organisations] == ["Okello Coffee"]
     assert [p.name for p in result.people] == ["Tea Lindqvist"]
+
+
+def test_a_surname_a_firms_noun_apposition_or_ticker_names_is_the_familys_firm():
+    result = extract(
+        "Peruvian miller Valdivieso (VALD.LM) agreed on Monday to buy a rival. Founded in 1958 "
+        "by Tomás Valdivieso, it is run by his grandson Ramiro Valdivieso, who said the deal "
+        "was sound. Valdivieso said it would close in June. Orellana, Peru's biggest bakery "
+        "chain, welcomed it; Lucía Orellana Paz, its chair, said Orellana would keep its staff."
+        " Rival Valdivieso stayed quiet."
+    )
+    found = {o.name: o for o in result.organisations}
+    assert {"Valdivieso", "Orellana"} <= set(found)
+    people = {p.name: p for p in result.people}
+    assert {"Tomás Valdivieso", "Ramiro Valdivieso", "Lucía Orellana Paz"} <= set(people)
+    # the firm's mentions are the firm's, not the family's
+    firm_spans = {span for org in found.values() for span in org.spans}
+    assert not firm_spans & {span for p in people.values() for span in p.spans}

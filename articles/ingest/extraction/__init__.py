@@ -52,7 +52,9 @@ def extract(text, known=None):
     known = known or NOTHING_KNOWN
     found = scan(text)
     persons = people(text, found, known)
-    orgs = organisations(text, known, [span for p in persons for span in p.spans])
+    orgs = organisations(
+        text, known, [span for p in persons for span in p.spans], _short(persons, text)
+    )
     return Extraction(
         _not_organisations(persons, orgs, known),
         country_mentions(found.countries, known),
@@ -106,12 +108,28 @@ def _not_organisations(persons, orgs, known):
         return persons
     names = {fold(form) for org in orgs for form in (org.name, *org.aliases)}
     org_spans = [span for org in orgs for span in org.spans]
-    return [
-        person
-        for person in persons
-        if fold(person.name) in known.people
-        or (fold(person.name) not in names and not _only_inside(person.spans, org_spans))
-    ]
+    kept = []
+    for person in persons:
+        if fold(person.name) in known.people:
+            kept.append(person)
+        elif fold(person.name) not in names and not _only_inside(person.spans, org_spans):
+            # a surname the organisation phase read as the family's firm ("meatpacker Tavares"
+            # after "Renata Tavares") is the firm's mention, not hers
+            claimed = set(org_spans)
+            person.spans = [span for span in person.spans if span not in claimed]
+            kept.append(person)
+    return kept
+
+
+def _short(persons, text):
+    """The spans where a person is named by part of their name: a surname alone, a shorter
+    form ("Al Shamsi" of "Omar Al Shamsi")."""
+    return frozenset(
+        span
+        for p in persons
+        for span in p.spans
+        if set(text[span[0] : span[1]].split()) < set(p.name.split())
+    )
 
 
 def _only_inside(spans, org_spans):

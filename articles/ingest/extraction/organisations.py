@@ -65,6 +65,8 @@ from articles.ingest.extraction.organisation_heads import name_start, read_run
 from articles.ingest.extraction.organisation_known import company_forms, known_names
 from articles.ingest.extraction.organisation_lists import partners_in_lists
 from articles.ingest.extraction.organisation_words import (
+    APPOSITIVE_ONE_OF_RE,
+    APPOSITIVE_RE,
     COMPANY_ABBREVIATIONS,
     FIELDS_BEFORE_COUNTRY,
     FIRM_ROLE_PAIRS,
@@ -76,6 +78,7 @@ from articles.ingest.extraction.organisation_words import (
     LIST_GAPS,
     NOT_ORGANISATION_ACRONYMS,
     NOUN_PAIRS_BEFORE,
+    NOUNS_BEFORE,
     OFFICE_POSSESSIVES,
     OFFICER_TITLES,
     OPENING_CLASS_NOUNS,
@@ -161,14 +164,18 @@ class _Story:
     people: list  # the people's spans, sorted
     surnames: set  # the people's last words, folded
     found: _Found
+    short: frozenset = frozenset()  # the people's spans that hold part of a name ("Tavares")
     listed: tuple | None = None  # (end, noun) of a name read after a plural noun
 
 
-def organisations(text, known, people_spans=()):
+def organisations(text, known, people_spans=(), short_spans=frozenset()):
     """Return the OrganisationMentions of `text`, editors' decisions (`known`) applied.
 
     `people_spans` are the spans of the people found in `text`: a single word that is both a
     listed organisation and a person's name or surname there ("Bloomberg") is the person's.
+    `short_spans` are those of them that name a person by part of the name (a surname alone):
+    a noun or an apposition that says firm makes such a one the family's firm ("Brazilian
+    meatpacker Tavares", after "Renata Tavares").
     """
     people = sorted(people_spans)
     story = _Story(
@@ -178,6 +185,7 @@ def organisations(text, known, people_spans=()):
         people,
         {fold(text[s:e].rsplit(" ", 1)[-1]) for s, e in people},
         _Found(),
+        short_spans,
     )
     tickers = [m.span() for m in TICKER_BRACKET_RE.finditer(text)] if "(" in text else []
     loose = []  # runs no rule claimed before `_named_beside_noun` read them
@@ -633,10 +641,13 @@ def _named_beside_noun(story, start, end, run, tokens, opening=None):
     elif before is None and len(tokens) > 1 and tokens[0][2] in BODY_OPENERS:
         before = "organisation"  # "Universidad de Chile", "Institut Pasteur"
     nouned = beside_noun(text, start, end, run, tokens, before)
-    if not nouned or overlaps(nouned[1], story.people):
+    if not nouned:
         return
-    if len(tokens) > 1 and tokens[-1][4] in story.surnames and " & " not in run:
-        return  # "Le Pen said" after "Jean-Marie Le Pen": the person again
+    if not _family_firm(story, nouned[1], before):
+        if overlaps(nouned[1], story.people):
+            return
+        if len(tokens) > 1 and tokens[-1][4] in story.surnames and " & " not in run:
+            return  # "Le Pen said" after "Jean-Marie Le Pen": the person again
     name, span, kind = nouned
     if kind == "team":  # a club or a city's team in results: "Toronto 9 Texas 13"
         kind = "other"
@@ -647,6 +658,24 @@ def _named_beside_noun(story, start, end, run, tokens, opening=None):
         defined_after(text, end, org, story.found)
         if before in PLURAL_NOUNS:
             story.listed = (end, before)
+
+
+def _family_firm(story, span, before):
+    """A person's surname, or a shorter form of their name, that a firm's noun before it
+    ("Brazilian meatpacker Tavares", "conglomerate Al Shamsi") or an apposition after it
+    ("Ossandón, Chile's second-largest department store chain,") names as a firm: the family's.
+    A rival or a peer may be a person ("rival Tavares"). Where no person is found at all
+    there, a surname of the story's people is the firm's on the same words."""
+    if span not in story.short and overlaps(span, story.people):
+        return False
+    if before is not None:
+        return before in NOUNS_BEFORE
+    text, end = story.text, span[1]
+    if text.startswith(" (", end):
+        return TICKER_BRACKET_RE.match(text, end + 1) is not None  # "Tavares (TAVR3.SA)"
+    return text.startswith(", ", end) and bool(
+        APPOSITIVE_RE.match(text, end) or APPOSITIVE_ONE_OF_RE.match(text, end)
+    )
 
 
 def _only_noise_or_a_country(tokens):
