@@ -1800,3 +1800,29 @@ def test_a_surname_a_firms_noun_apposition_or_ticker_names_is_the_familys_firm()
     # the firm's mentions are the firm's, not the family's
     firm_spans = {span for org in found.values() for span in org.spans}
     assert not firm_spans & {span for p in people.values() for span in p.spans}
+
+
+def test_a_general_staff_a_premiers_firm_a_refinery_and_ratings_end_names_but_titles_stay():
+    result = extract(
+        "The General Staff of the Armed Forces of Moldova said drones fell, and White House "
+        "Chief of Staff Dana Pell agreed. Rivals Premier Solarworks rose; Premier Li Qiang spoke. "
+        "Fuel comes from the Okonjo Petroleum Refinery, and Kestrel Ratings cut its outlook."
+    )
+    found = {o.name for o in result.organisations}
+    assert {
+        "General Staff of the Armed Forces of Moldova",
+        "Okonjo Petroleum Refinery",
+        "Kestrel Ratings",
+    } <= found
+    assert "Staff" not in found and "Okonjo Petroleum" not in found
+    assert {"Dana Pell", "Li Qiang"} <= {p.name for p in result.people}
+
+
+def test_fields_after_an_adjective_go_on_but_listed_firms_are_no_fields():
+    found = orgs(
+        "Researchers at the Institute of Demographic, Social and Economic Research said so. "
+        "The Ministry of Defence, Goldman Sachs and Morgan Stanley met."
+    )
+    assert "Institute of Demographic, Social and Economic Research" in found
+    assert {"Ministry of Defence", "Morgan Stanley"} <= set(found)
+    assert not any("Goldman" in name and "Ministry" in name for name in found)

@@ -111,7 +111,7 @@ CROWN = frozenset({"King", "Queen", "Prince", "Princess"})
 
 
 # Words that open runs as a rank or a byline's word, and a body's name before its head.
-NOUNS_BEFORE_HEADS = frozenset(("General", "Writers", "Correspondents"))
+NOUNS_BEFORE_HEADS = frozenset(("General", "Writers", "Correspondents", "Premier"))
 # Ordinals that number bodies of a kind ("First Environmental Court", "Third Section").
 ORDINALS = frozenset(("First", "Second", "Third", "Fourth", "Fifth"))
 

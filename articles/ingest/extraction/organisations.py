@@ -270,9 +270,11 @@ def _named_by_heads(story, start, heads, end):
         ) or (subject := _AGAINST_RE.match(text, span[1])):
             span = (span[0], subject.end(1))  # "... on Human Rights", "... Against Corruption"
             name = text[span[0] : span[1]]
-        elif ((kind == "government" and " of " in name) or " for " in name) and (
-            fields := _more_fields(text, span[1], everyday=" of " not in name)
-        ):
+        elif (
+            (kind == "government" and " of " in name)
+            or " for " in name
+            or (" of " in name and _adjective_last(name))
+        ) and (fields := _more_fields(text, span[1], everyday=" of " not in name)):
             name, span = name + fields.group(), (span[0], fields.end())
         # A known organisation's full name wins over the head rule ("World Food Programme"); a
         # listed company keeps the name the text gives it, the list's forms as aliases.
@@ -284,6 +286,13 @@ def _named_by_heads(story, start, heads, end):
         claimed.append(span)
         defined_after(text, span[1], org, found)
     return claimed
+
+
+def _adjective_last(name):
+    """The name ends in an adjective, where no name ends: its fields go on after a comma
+    ("Institute of Statistical, Social and Economic Research")."""
+    last = name.rsplit(" ", 1)[-1]
+    return last.endswith(("al", "ic")) and name_lists.plain_word(fold(last)) and not is_place(last)
 
 
 def _after_person_of(story, start, end):
@@ -327,9 +336,9 @@ _FIELD_RE = re.compile(r"[A-Z][a-z]+")
 def _more_fields(text, end, everyday=False):
     """The match of the further fields of a ministry's portfolio after `end`, or None when a
     field is a place, a title or an organisation ("the Ministry of Defence, France and
-    Germany"). A body "for" its fields lists everyday words only ("Commission for
-    Conciliation, Mediation and Arbitration", not "Institute for Fiscal Studies, Oxfam and
-    Save the Children")."""
+    Germany"), a listed company among them. A body "for" its fields lists everyday words only
+    ("Commission for Conciliation, Mediation and Arbitration", not "Institute for Fiscal
+    Studies, Oxfam and Save the Children")."""
     m = _MORE_FIELDS_RE.match(text, end)
     if m is None:
         return None
@@ -338,10 +347,20 @@ def _more_fields(text, end, everyday=False):
         return None
     lookup = gazetteer.load().lookup
     if any(
-        w in PERSON_TITLES or w in HEADS or w in DAYS_MONTHS or fold(w) in lookup for w in words
+        w in PERSON_TITLES
+        or (w in HEADS and w not in TRAILING_ONLY)  # a field may be a trade: "... Research"
+        or w in DAYS_MONTHS
+        or fold(w) in lookup
+        for w in words
     ):
         return None
+    fields = _FIELDS_SPLIT_RE.split(m.group())
+    if any(company_book().get(f) is not None for f in fields if f):
+        return None  # "the Ministry of Defence, Goldman Sachs and Morgan Stanley": firms
     return m
+
+
+_FIELDS_SPLIT_RE = re.compile(r",? and |, ")
 
 
 # "... Cooperation in Europe (OSCE)": a place after "in", then an acronym. The place is part of
