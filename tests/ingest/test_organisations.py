@@ -1826,3 +1826,21 @@ def test_fields_after_an_adjective_go_on_but_listed_firms_are_no_fields():
     assert "Institute of Demographic, Social and Economic Research" in found
     assert {"Ministry of Defence", "Morgan Stanley"} <= set(found)
     assert not any("Goldman" in name and "Ministry" in name for name in found)
+
+
+def test_a_chamber_named_by_its_party_a_trailing_weekday_and_a_lone_opening_word_name_nothing():
+    found = orgs(
+        "Unknown group kidnaps two aid workers. Critics praised the president for vetoing the "
+        "Republican Congress bill. USDA Thursday forecast higher exports. The Indian National "
+        "Congress and Sheffield Wednesday were named. Intact, the country's largest insurer, "
+        "paid out."
+    )
+    assert "Unknown" not in found and "Republican Congress" not in found
+    assert not any(name.endswith("Thursday") for name in found)
+    assert {"Indian National Congress", "Intact"} <= set(found)
+
+
+def test_a_firm_before_and_after_a_comma_list_is_one_of_the_list():
+    found = orgs("Wheat came from Cargill, Mitsui, Continental and Louis Dreyfus Corp last week.")
+    assert "Louis Dreyfus Corp" in found
+    assert not any(name.startswith("Continental and") for name in found)

@@ -176,6 +176,14 @@ def beside_noun(text, start, end, run, tokens, before):
             return None
         return name, span, "company"
     noun = after or (before if first == 0 else None)
+    if (
+        noun
+        and lone
+        and noun != appositive  # "Intact, the country's largest insurer,": a name
+        and sentence_start(text, span[0])
+        and name_lists.ordinary_words((tokens[first][4],))
+    ):
+        return None  # "Unknown group kidnaps ...": a sentence's first word, not a name
     if noun:
         # "Sterling fell 1 percent", "Steel shares", "Nikkei", "State television": everyday
         # words and markets, not a firm or a paper.

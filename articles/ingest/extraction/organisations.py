@@ -204,6 +204,8 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
             start += len(opening) + 1
         if " of " in text[start:end] and " & " in text[start:end]:
             start = _after_person_of(story, start, end)  # "Miles Kan of Hambrecht & Quist"
+        if (cut := _without_weekday(text, start, end)) is not None:
+            end = cut  # "USDA Thursday forecast": the day is no part of the name
         run = text[start:end]
         tokens, heads = read_run(run)
         claimed = _named_by_heads(story, start, heads, end) if heads else []
@@ -260,6 +262,8 @@ def _named_by_heads(story, start, heads, end):
             name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
         if fold(name) in story.rejected or is_place(name) or credit(text, span):
             continue
+        if _partisan_chamber(name):
+            continue
         if m := _IN_PLACE_DEFINED_RE.match(text, span[1]):
             longer = f"{name} in {m.group(1)}"
             if initials_spell(longer, m.group(2)) and not initials_spell(name, m.group(2)):
@@ -293,6 +297,47 @@ def _adjective_last(name):
     ("Institute of Statistical, Social and Economic Research")."""
     last = name.rsplit(" ", 1)[-1]
     return last.endswith(("al", "ic")) and name_lists.plain_word(fold(last)) and not is_place(last)
+
+
+# A chamber named by the party that holds it: "the Republican Congress", "a Democratic Senate"
+# (a party's own name has more words: "Indian National Congress").
+_PARTISAN = frozenset(
+    [
+        "Republican",
+        "Democratic",
+        "Democrat",
+        "Conservative",
+        "Labour",
+        "Liberal",
+        "Socialist",
+        "Tory",
+        "Green",
+    ]
+)
+_CHAMBERS = frozenset(["Congress", "Senate", "House", "Parliament", "Assembly", "Legislature"])
+
+
+def _partisan_chamber(name):
+    words = name.split()
+    return len(words) == 2 and words[0] in _PARTISAN and words[1] in _CHAMBERS
+
+
+_WEEKDAY_END_RE = re.compile(r" (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
+def _without_weekday(text, start, end):
+    """Where the run ends without the weekday after an acronym ("USDA Thursday forecast"), or
+    None; a word and a day may be a club's name ("Sheffield Wednesday")."""
+    m = _WEEKDAY_END_RE.search(text, start, end)
+    if m is None or m.start() <= start or not text[start : m.start()].isupper():
+        return None
+    return m.start()
+
+
+def _listed_before_firm(text, prev_start, right):
+    """A name after commas of a list and before "and" a firm's: "Cargill, Mitsui, Continental
+    and Louis Dreyfus Corp" are four firms, not one."""
+    return text.endswith(", ", 0, prev_start) and HEADS.get(right.rsplit(" ", 1)[-1]) == "company"
 
 
 def _after_person_of(story, start, end):
@@ -787,6 +832,7 @@ def _runs(text, book, people):
                 gap in JOINERS
                 and _joins(text[prev_start:prev_end], gap, text[start:end], book)
                 and not (gap == " and " and _ends_person(text, prev_end, people))
+                and not (gap == " and " and _listed_before_firm(text, prev_start, text[start:end]))
             ) or (
                 (gap == ", " and _partners_go_on(text, prev_start, prev_end))
                 or (gap == " and " and _last_partner(text, prev_start, prev_end, start, end))
