@@ -50,7 +50,8 @@ BASELINE_RE = re.compile(r"\w+")
 # printed. dev28 and unseen28: written in session 28 the same way, organisation-rich (8 to 12
 # organisations a story), dev28 to develop on and unseen28 never printed. dev29 and unseen29:
 # written in session 29 the same way, with one-word firms and terse agency briefs among them.
-# unseen30: written in session 30 the same way, never printed.
+# unseen30: written in session 30 the same way, never printed. dev31 and unseen31: written in
+# session 31 the same way, leaning to regions the earlier sets had little of.
 SETS = (
     "seed",
     "own",
@@ -61,6 +62,7 @@ SETS = (
     "dev20",
     "dev28",
     "dev29",
+    "dev31",
     "fresh",
     "unseen18",
     "unseen19",
@@ -68,9 +70,10 @@ SETS = (
     "unseen28",
     "unseen29",
     "unseen30",
+    "unseen31",
 )
 UNSEEN_SETS = frozenset(
-    {"fresh", "unseen18", "unseen19", "unseen20", "unseen28", "unseen29", "unseen30"}
+    {"fresh", "unseen18", "unseen19", "unseen20", "unseen28", "unseen29", "unseen30", "unseen31"}
 )
 
 

@@ -144,6 +144,10 @@ HARD_WRAPPED = [
         "unseen30/08_chile-lithium-pact.txt",
         "unseen30/13_supermarket-discounts-case.txt",
         "unseen30/18_kessler-job-cuts.txt",
+        "dev31/03_madrid-rail-kickbacks-trial.txt",
+        "dev31/08_brazil-tailings-dam-ruling.txt",
+        "dev31/13_pacific-tuna-deal.txt",
+        "dev31/18_sri-lanka-provincial-polls.txt",
     )
 ]
 
