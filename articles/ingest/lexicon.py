@@ -83,10 +83,12 @@ PORTFOLIO_WORDS = words(
 )
 # Words that make a capitalised phrase an organisation, event, document or place, never a person.
 # Words that open a company's name in Spanish, Portuguese, French or Italian, and no person's:
-# "Compañía de Minas Buenaventura", "Grupo Bimbo", "Banca Monte dei Paschi".
+# "Compañía de Minas Buenaventura", "Grupo Bimbo", "Banca Monte dei Paschi"; a stock exchange's
+# ("Borsa Italiana", "Bolsas y Mercados Argentinos").
 COMPANY_OPENERS = words(
     """Banco Banca Grupo Groupe Gruppo Compañía Compania Companhia Compagnie Empresa Empresas
-    Sociedad Société Societe Società Industrias Indústrias Construtora Constructora"""
+    Sociedad Société Societe Società Industrias Indústrias Construtora Constructora Borsa Bolsa
+    Bolsas Bourse"""
 )
 # Words that open a university's, an institute's, a foundation's or a museum's name in other
 # languages, and no person's: "Universidad de Chile", "Institut Pasteur", "Fundação Getulio
@@ -114,7 +116,7 @@ TRADE_WORDS = words(
     Werke Chemie Elektronik Versicherung Versicherungen Brauerei Logistik Immobilien
     Hermanos Irmãos Frères Fratelli
     Cement Sugar Tobacco Plantations Telecoms Fertilizers Fertilisers Dairy Seafood Poultry Pharma
-    Cocoa Rubber Timber Coffee Refinery Refineries Ratings"""
+    Cocoa Rubber Timber Coffee Refinery Refineries Ratings Ammonia Labs Credit Valores Børs"""
 )
 # Legal forms that close a company's name under other countries' laws: those of cleanco's list
 # of legal terms (the field's, by country) that are no English word, given name or other
@@ -274,7 +276,7 @@ THING_NOUNS_BEFORE = words(
 )
 PLACE_NOUNS_BEFORE_OF = words(
     """city town village province region district state capital port island county settlement
-    suburb municipality commune hamlet township neighbourhood neighborhood"""
+    suburb municipality commune hamlet township neighbourhood neighborhood cape gulf bay"""
 )
 # Endings of ordinary English words ("Development", "Security"), rare at the end of a name.
 WORD_SUFFIXES = tuple(

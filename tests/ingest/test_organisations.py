@@ -1844,3 +1844,36 @@ def test_a_firm_before_and_after_a_comma_list_is_one_of_the_list():
     found = orgs("Wheat came from Cargill, Mitsui, Continental and Louis Dreyfus Corp last week.")
     assert "Louis Dreyfus Corp" in found
     assert not any(name.startswith("Continental and") for name in found)
+
+
+def test_exchanges_trades_and_owned_firms_from_a_nordic_and_latin_brief():
+    found = orgs(
+        "OSLO - Skarvik Rederi shares rose 4% on Oslo Børs after it ordered ships from "
+        "Chinese-owned Haixing Nickel. STOCKHOLM - Battery maker Voltcell filed for "
+        "reorganisation. MILAN - Lariana Credit listed on Borsa Italiana, and Pampa Valores "
+        "traded on Bolsas y Mercados Argentinos. Greenpeace Africa and Ombra Labs objected. "
+        "Several Labour MPs from the city have urged ministers to intervene."
+    )
+    assert {
+        "Oslo Børs",
+        "Haixing Nickel",
+        "Voltcell",
+        "Lariana Credit",
+        "Borsa Italiana",
+        "Pampa Valores",
+        "Bolsas y Mercados Argentinos",
+        "Greenpeace Africa",
+        "Ombra Labs",
+        "Labour Party",
+    } <= set(found)
+
+
+def test_an_occupation_opening_a_sentence_is_a_role_and_a_cape_is_a_place():
+    result = extract(
+        "Forecaster Rosalind Dizon said the storm would turn. Informateur Willemijn Dekker met "
+        "the leaders. Walker Jane Smith won. Ships sail around the Cape of Good Hope."
+    )
+    people = {p.name: p for p in result.people}
+    assert {"Rosalind Dizon", "Willemijn Dekker"} <= set(people)
+    assert people["Rosalind Dizon"].role == "Forecaster"
+    assert "Good Hope" not in people

@@ -10,11 +10,13 @@ import re
 from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import Candidate
 from articles.ingest.extraction.name_lists import (
+    ALL_SURNAMES,
     cities,
     city_phrases,
     club_or_venue,
     given_names,
     group_noun,
+    in_dictionary,
     is_plural_noun,
     ordinary_words,
     plain_word,
@@ -196,6 +198,26 @@ def lower_role_before(text, start):
     return " ".join(kept)
 
 
+# The endings of nouns for what someone does: "forecaster", "informateur", "economist".
+AGENT_SUFFIXES = ("er", "or", "eur", "ist", "ant", "ent", "ian")
+
+
+def _occupation_opening(toks):
+    """A sentence's first word that says what the person after it does, before a given name:
+    a noun for a doer, no name itself, before a given name or a given name and a surname
+    ("Forecaster Rosalind Dizon", "Informateur Willemijn Dekker"; "Walker Jane Smith" is not)."""
+    first, family = toks[0].key, surnames(ALL_SURNAMES)
+    return (
+        first.endswith(AGENT_SUFFIXES)
+        # an English word, or the Dutch and French for a go-between ("informateur")
+        and (in_dictionary(first) or first.endswith("eur"))
+        and not toks[1].gap
+        and (toks[1].key in given_names() or (len(toks) == 3 and toks[2].key in family))
+        and first not in given_names()
+        and first not in family
+    )
+
+
 def _wordy(key, lower_words):
     """An ordinary English word rather than a name: seen in lower case here, or built like one."""
     return key in lower_words or key in COMMON_CAPITALISED or key.endswith(WORD_SUFFIXES)
@@ -360,6 +382,10 @@ def in_context(text, cand, offset, lower_words):
     if len(toks) > 1 and toks[0].key in lower_words and sentence_start(text, start):
         toks = toks[1:]  # a sentence's first word that the text also writes in lower case
         start, role = toks[0].start + offset, ""
+    elif len(toks) > 2 and _occupation_opening(toks) and sentence_start(text, start):
+        role = toks[0].text  # "Forecaster Rosalind Dizon", "Informateur Willemijn Dekker"
+        toks = toks[1:]
+        start = toks[0].start + offset
     if (len(toks) >= 2 or role) and (
         all(_wordy(t.key, lower_words) for t in toks) or ordinary_words([t.key for t in toks])
     ):

@@ -73,16 +73,16 @@ def known_names(story, start, end, run, tokens, claimed):
 
 
 def _national_unit(story, start, tokens, hit, claimed, kind):
-    """A known name and a country's that end the run name the organisation's unit there:
-    "Toyota Australia", "Microsoft India" (a company of its own, tagged as written)."""
+    """A known name and a country's or a region's that end the run name the organisation's unit
+    there: "Toyota Australia", "Microsoft India", "Greenpeace Africa" (tagged as written)."""
     i, j, _entry = hit
     rest = tokens[j + 1 :]
     if not rest or any(t[3] for t in rest) or _named_before(tokens, i):
         return
     key = " ".join(t[4] for t in rest)
     gaz = gazetteer.load()
-    if not isinstance(gaz.lookup.get(key), str) or key in gaz.cities:
-        return
+    if key in gaz.cities or not (isinstance(gaz.lookup.get(key), str) or key in gaz.regions):
+        return  # a country or a region ("Greenpeace Africa", "Nikkei Asia"), never a city
     span = (start + tokens[i][0], start + tokens[-1][1])
     name = story.text[span[0] : span[1]]
     if overlaps(span, claimed) or overlaps(span, story.people) or fold(name) in story.rejected:
@@ -161,8 +161,14 @@ def _named_before(tokens, i):
 
 
 def _known_alone(tokens, j):
-    """No capitalised word follows tokens[j] in its run but a title or one after a connector."""
-    return j + 1 == len(tokens) or bool(tokens[j + 1][3]) or is_title(tokens[j + 1][2])
+    """No capitalised word follows tokens[j] in its run but a title, its members ("MPs") or one
+    after a connector."""
+    return (
+        j + 1 == len(tokens)
+        or bool(tokens[j + 1][3])
+        or is_title(tokens[j + 1][2])
+        or tokens[j + 1][2] in MEMBERS_TITLES
+    )
 
 
 def _add_known(story, start, tokens, hits, claimed, kind):
@@ -202,6 +208,8 @@ MEMBERS_AFTER_RE = re.compile(
     r" (?:leader|lawmakers?|MPs?|candidates?|government|spokes(?:man|woman|person)|officials"
     r"|members|chair(?:man|woman)?)\b"
 )
+# Members of a party in capitals after its name: "Several Labour MPs from the city".
+MEMBERS_TITLES = frozenset(("MPs", "MEPs", "MSPs", "MLAs", "TDs", "Senators", "Councillors"))
 # A portfolio of two fields: "Labour and Social Welfare Minister".
 PORTFOLIO_AFTER_RE = re.compile(r" and (?:[A-Z][a-z]+ ){1,3}(?:Minister|Ministry|Secretary)\b")
 
@@ -217,7 +225,9 @@ def _word_name_alone(text, start, tokens, i):
         return False
     if i + 1 < len(tokens):  # only a title may follow: "Labour MP Jane Doe", "Fed Chair"
         title = tokens[i + 1][2]
-        return not tokens[i + 1][3] and title in PERSON_TITLES and title not in PORTFOLIO_TITLES
+        return not tokens[i + 1][3] and (
+            (title in PERSON_TITLES and title not in PORTFOLIO_TITLES) or title in MEMBERS_TITLES
+        )
     if PORTFOLIO_AFTER_RE.match(text, start + tokens[i][1]):
         return False
     if sentence_start(text, at) and not MEMBERS_AFTER_RE.match(text, start + tokens[i][1]):

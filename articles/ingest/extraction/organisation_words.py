@@ -189,7 +189,8 @@ PRODUCT_WORDS = words(
     panel sensor display device instrument weapons arms missile ammunition noodle biscuit"""
 )
 PRODUCT_MAKER_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:[a-z]+-)?(" + "|".join(sorted(PRODUCT_WORDS)) + r") (maker|makers) $"
+    # the product may open its sentence in capitals: "Battery maker Kraftcell filed ..."
+    r"(?<![\w-])(?:[a-z]+-)?(?i:(" + "|".join(sorted(PRODUCT_WORDS)) + r")) (maker|makers) $"
 )
 
 
@@ -612,7 +613,9 @@ JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
 # A place's firm: "Singapore-based Tan Kah Marine", "Oslo-listed Velmar", a name straight after
 # the compound (a person has a noun between: "London-based artist Jane Vos"). Matched before a
 # name (the people phase) and opening a run (the organisation phase).
-PLACE_COMPOUND_WORDS = ("based", "listed", "headquartered", "registered")
+# "Chinese-owned Huaxing Nickel", "state-controlled"'s capitalised kin: owned and controlled
+# are said of firms, never of people.
+PLACE_COMPOUND_WORDS = ("based", "listed", "headquartered", "registered", "owned", "controlled")
 _PLACE_COMPOUND = (
     r"[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,2}-(?:" + "|".join(PLACE_COMPOUND_WORDS) + r") "
 )
