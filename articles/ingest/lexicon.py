@@ -90,13 +90,13 @@ COMPANY_OPENERS = words(
     Sociedad Société Societe Società Industrias Indústrias Construtora Constructora Borsa Bolsa
     Bolsas Bourse"""
 )
-# Words that open a university's, an institute's, a foundation's or a museum's name in other
-# languages, and no person's: "Universidad de Chile", "Institut Pasteur", "Fundação Getulio
-# Vargas", "Musée d'Orsay".
+# Words that open a university's, an institute's, a foundation's, a museum's or a newspaper's
+# name in other languages, and no person's: "Universidad de Chile", "Institut Pasteur", "Fundação
+# Getulio Vargas", "Musée d'Orsay", "Prensa Libre", "Gazeta Wyborcza".
 BODY_OPENERS = words(
     """Universidad Universidade Université Universität Università Universiteit Uniwersytet
     Instituto Institut Istituto Fundación Fundação Fondation Fondazione Stiftung Museo Musée
-    Museu"""
+    Museu Prensa Diario Jornal Gazeta Gazzetta Corriere"""
 )
 # Trades that end a company's name and only end it: "Anglo Platinum", "Hanwha Shipbuilding",
 # "Kestrel Haulage", "Sigma Lithium"; in Japanese ("Kawabata Kogyo", "Sumitomo Kagaku") and

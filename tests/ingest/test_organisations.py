@@ -1877,3 +1877,24 @@ def test_an_occupation_opening_a_sentence_is_a_role_and_a_cape_is_a_place():
     assert {"Rosalind Dizon", "Willemijn Dekker"} <= set(people)
     assert people["Rosalind Dizon"].role == "Forecaster"
     assert "Good Hope" not in people
+
+
+def test_unions_teams_papers_abroad_and_a_portfolio_chain_end_names_where_they_should():
+    result = extract(
+        "The Federation of Borneo Timber Workers' Unions called a strike, and a group it calls "
+        "Kestrel Team claimed the attack. A spokesman told Prensa Veraz that it was so. Ships "
+        "wait for the Joint War Committee of the London insurance market to act. The Insurance "
+        "and Private Pension Regulation and Supervision Agency said claims rose. The operator of "
+        "the Grand Sable gas field, Tarsis Holt, declined to comment."
+    )
+    found = {o.name for o in result.organisations}
+    assert {
+        "Federation of Borneo Timber Workers' Unions",
+        "Kestrel Team",
+        "Prensa Veraz",
+        "Joint War Committee",
+        "Insurance and Private Pension Regulation and Supervision Agency",
+    } <= found
+    people = {p.name for p in result.people}
+    assert "Grand Sable" not in people and "Sable" not in people
+    assert "Tarsis Holt" in people

@@ -87,6 +87,12 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"analysts|economist|strategist|" + "|".join(sorted(CLUB_NOUNS)) + r")\b"
     r"| (?:and|&) (?:Co|Company|Sons|Partners|Associates)\b"  # "Arthur Yates and Co": a firm
 )
+# A field, a basin or a mine after the phrase, its resource between: "the Grand Banc gas field",
+# "the Vaca Muerta shale formation".
+RESOURCE_AFTER_RE = re.compile(
+    r"\s+(?:(?:gas|oil|shale|copper|gold|coal|lithium|nickel) )?"
+    r"(?:field|fields|basin|formation|deposit|deposits|mine|mines|reservoir)\b"
+)
 # An apposition that says a name is a place: "Alomella Robles, a small village northeast of".
 PLACE_APPOSITIVE_RE = re.compile(
     r", (?:a|an|the) (?:[a-z]+ ){0,2}(?:village|town|city|district|province|region|suburb|"
@@ -357,6 +363,7 @@ def in_context(text, cand, offset, lower_words):
     if (
         _organisation_in_brackets(text, end)
         or ORG_NOUN_AFTER_RE.match(text, end)
+        or RESOURCE_AFTER_RE.match(text, end)
         or listed_before_plural(text, start, end)
         or (_place_or_institution_before(text, start) and not _attributive_person(text, toks, end))
     ):

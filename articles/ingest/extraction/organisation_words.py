@@ -40,11 +40,11 @@ _HEADS = {
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk FM""",
     "ngo": """Foundation Fund Trust Society Watch Association Associations Federation Confederation
-        Union League Community""",
+        Union Unions League Community""",
     "other": """University College School Academy Institute Institution Hospital Center Centre
         Centres Centers Organisation Organization Club FC Church Observatory Board Laboratory
         Laboratories Klinik Kliniken Chamber Forum Guild Syndicate Consortium Collective
-        International""",
+        International Team""",
 }
 HEADS = {word: kind for kind, text in _HEADS.items() for word in text.split()}
 HEADS.update(dict.fromkeys(TRADE_WORDS | LEGAL_FORMS_ABROAD, "company"))
@@ -56,7 +56,7 @@ TRAILING_ONLY = (
         """International FC Resources Mining Metals Partners Co Cos LP NV SA BV AB ASA Oy Oyj SpA
     Bhd Berhad Tbk Securities Associates Newsroom Newsdesk Holding Chemical Chemicals Systems
     Aerospace Defence Defense Technics Savings Investments Ventures Capital Klinik Kliniken
-    Sons S.A. N.V. B.V. A.G. S.p.A. FM Contractors Brokers Builders Terminals"""
+    Sons S.A. N.V. B.V. A.G. S.p.A. FM Contractors Brokers Builders Terminals Team"""
     )
     | TRADE_WORDS
     | LEGAL_FORMS_ABROAD

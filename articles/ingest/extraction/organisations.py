@@ -256,6 +256,11 @@ def _named_by_heads(story, start, heads, end):
         if text.endswith(("anti-", "pro-"), 0, span[0]) and " " in name:
             cut = name.index(" ") + 1  # "the anti-Rangoon Karen National Union"
             name, span = name[cut:], (span[0] + cut, span[1])
+        if " of the " in name and _ATTRIBUTIVE_PLACE_AFTER_RE.match(text, span[1]):
+            # "the Joint War Committee of the London insurance market": the place is the
+            # market's
+            cut = name.rindex(" of the ")
+            name, span = name[:cut], (span[0], span[0] + cut)
         if " of " in name and (cut := _person_after_of(story, span)):
             name, span = name[: cut - span[0]], (span[0], cut)  # "... Party of Masoud Barzani"
         if _legal_form_stop(text, span[1]) and _legal_form_last(name):
@@ -338,6 +343,10 @@ def _listed_before_firm(text, prev_start, right):
     """A name after commas of a list and before "and" a firm's: "Cargill, Mitsui, Continental
     and Louis Dreyfus Corp" are four firms, not one."""
     return text.endswith(", ", 0, prev_start) and HEADS.get(right.rsplit(" ", 1)[-1]) == "company"
+
+
+# A market or a region after a body's "of the" and a place: the place is theirs.
+_ATTRIBUTIVE_PLACE_AFTER_RE = re.compile(r" (?:[a-z]+ )?(?:market|markets|region|area)\b")
 
 
 def _after_person_of(story, start, end):
@@ -828,19 +837,30 @@ def _runs(text, book, people):
         if runs and start - runs[-1][1] <= 5:
             prev_start, prev_end = runs[-1]
             gap = text[prev_end:start]
-            if (
-                gap in JOINERS
-                and _joins(text[prev_start:prev_end], gap, text[start:end], book)
-                and not (gap == " and " and _ends_person(text, prev_end, people))
-                and not (gap == " and " and _listed_before_firm(text, prev_start, text[start:end]))
-            ) or (
-                (gap == ", " and _partners_go_on(text, prev_start, prev_end))
-                or (gap == " and " and _last_partner(text, prev_start, prev_end, start, end))
-            ):
+            if _run_joins(text, book, people, prev_start, prev_end, gap, start, end):
                 runs[-1] = (prev_start, end)
+                # The left word of an "and" that the shorter run refused may join the longer:
+                # "Insurance and Private Pension Regulation and Supervision Agency"
+                if len(runs) > 1 and gap == " and " and text[runs[-2][1] : prev_start] == gap:
+                    left_start, left_end = runs[-2]
+                    if _run_joins(text, book, people, left_start, left_end, gap, prev_start, end):
+                        runs[-2:] = [(left_start, end)]
                 continue
         runs.append((start, end))
     return runs
+
+
+def _run_joins(text, book, people, prev_start, prev_end, gap, start, end):
+    """The run at (start, end) goes on the name of the run before it, `gap` between."""
+    return (
+        gap in JOINERS
+        and _joins(text[prev_start:prev_end], gap, text[start:end], book)
+        and not (gap == " and " and _ends_person(text, prev_end, people))
+        and not (gap == " and " and _listed_before_firm(text, prev_start, text[start:end]))
+    ) or (
+        (gap == ", " and _partners_go_on(text, prev_start, prev_end))
+        or (gap == " and " and _last_partner(text, prev_start, prev_end, start, end))
+    )
 
 
 def _partners_go_on(text, start, end):
@@ -936,8 +956,15 @@ def _joins(left, gap, right, book):
         return False  # "Amnesty International and Human Rights Watch": a known name ends there
     # A lone organisation word on the left is one of a ministry's portfolios: "the Treasury and
     # Finance Ministry" (but "the Army and Air Force" are two).
+    # So is an industry's word before a public body's name: "Insurance and Private Pension
+    # Regulation and Supervision Agency".
     lone_head = (
-        len(left_words) == 1 and left_words[0] in HEADS and right_words[-1] in PORTFOLIO_HEADS
+        len(left_words) == 1
+        and left_words[0] in HEADS
+        and (
+            right_words[-1] in PORTFOLIO_HEADS
+            or (HEADS[left_words[0]] == "company" and HEADS.get(right_words[-1]) == "government")
+        )
     )
     # One word joins when it is an ordinary word ("Securities and Exchange Commission", "Truth
     # and Reconciliation Commission"); a lone name ("Clinton and Senate Republicans") does not,
