@@ -230,6 +230,22 @@ def test_migration_0012_adds_the_new_organisations_to_an_older_archive():
 
 
 @pytest.mark.django_db
+def test_migration_0018_gives_the_fijian_drua_its_name_as_an_alias_and_keeps_the_row():
+    import importlib
+
+    from django.apps import apps
+
+    row = Organisation.objects.get(name="Fiji Drua")
+    row.aliases, slug = ["Drua"], row.slug  # an archive migrated before 0018
+    row.save()
+    importlib.import_module("articles.migrations.0018_fijian_drua").add_aliases(apps, None)
+    row.refresh_from_db()
+    assert set(row.aliases) == {"Drua", "Fijian Drua"} and row.slug == slug
+    found = orgs("Lautoka Seafoods sponsors the Fijian Drua rugby team.", known_entities())
+    assert "Fijian Drua" in found["Fiji Drua"].aliases
+
+
+@pytest.mark.django_db
 def test_confirmed_organisations_are_recognised_and_rejected_ones_never_proposed():
     pak = Organisation.objects.create(name="Pakhtakor Tashkent", aliases=["Pakhtakor"])
     tag(make_article(), pak, state=TagState.CONFIRMED)
