@@ -1914,3 +1914,9 @@ def test_unions_teams_papers_abroad_and_a_portfolio_chain_end_names_where_they_s
     people = {p.name for p in result.people}
     assert "Grand Sable" not in people and "Sable" not in people
     assert "Tarsis Holt" in people
+
+
+def test_an_exchange_groups_market_in_a_city_is_named_whole_but_a_firm_in_a_city_is_not():
+    found = orgs("Shares in Minhota rose on Euronext Lisbon. Google Paris staff walked out.")
+    assert "Euronext Lisbon" in found
+    assert "Google Paris" not in found

@@ -74,15 +74,19 @@ def known_names(story, start, end, run, tokens, claimed):
 
 def _national_unit(story, start, tokens, hit, claimed, kind):
     """A known name and a country's or a region's that end the run name the organisation's unit
-    there: "Toyota Australia", "Microsoft India", "Greenpeace Africa" (tagged as written)."""
-    i, j, _entry = hit
+    there: "Toyota Australia", "Microsoft India", "Greenpeace Africa" (tagged as written); an
+    exchange group's and a city's, its market there ("Euronext Lisbon", "Nasdaq Stockholm")."""
+    i, j, entry = hit
     rest = tokens[j + 1 :]
     if not rest or any(t[3] for t in rest) or _named_before(tokens, i):
         return
     key = " ".join(t[4] for t in rest)
     gaz = gazetteer.load()
-    if key in gaz.cities or not (isinstance(gaz.lookup.get(key), str) or key in gaz.regions):
-        return  # a country or a region ("Greenpeace Africa", "Nikkei Asia"), never a city
+    if key in gaz.cities:
+        if entry[0] not in EXCHANGE_GROUPS:
+            return  # a city after a name is where it is, but an exchange group's market's
+    elif not (isinstance(gaz.lookup.get(key), str) or key in gaz.regions):
+        return  # a country or a region ("Greenpeace Africa", "Nikkei Asia")
     span = (start + tokens[i][0], start + tokens[-1][1])
     name = story.text[span[0] : span[1]]
     if overlaps(span, claimed) or overlaps(span, story.people) or fold(name) in story.rejected:
@@ -91,6 +95,8 @@ def _national_unit(story, start, tokens, hit, claimed, kind):
     story.found.add(name, span, kind)
 
 
+# Groups that run stock exchanges in several cities, each named "Group City".
+EXCHANGE_GROUPS = frozenset(("Euronext", "Nasdaq"))
 # Movements whose national societies carry their country's name: "the Kenya Red Cross", "the
 # Turkish Red Crescent" are each a society of their own.
 NATIONAL_SOCIETIES = frozenset(("Red Cross", "Red Crescent"))
