@@ -88,7 +88,7 @@ PORTFOLIO_WORDS = words(
 COMPANY_OPENERS = words(
     """Banco Banca Grupo Groupe Gruppo Compañía Compania Companhia Compagnie Empresa Empresas
     Sociedad Société Societe Società Industrias Indústrias Construtora Constructora Borsa Bolsa
-    Bolsas Bourse"""
+    Bolsas"""
 )
 # Words that open a university's, an institute's, a foundation's, a museum's or a newspaper's
 # name in other languages, and no person's: "Universidad de Chile", "Institut Pasteur", "Fundação

@@ -1920,3 +1920,12 @@ def test_an_exchange_groups_market_in_a_city_is_named_whole_but_a_firm_in_a_city
     found = orgs("Shares in Minhota rose on Euronext Lisbon. Google Paris staff walked out.")
     assert "Euronext Lisbon" in found
     assert "Google Paris" not in found
+
+
+def test_a_name_that_posts_a_profit_or_a_loss_is_a_firm_but_a_given_names_is_a_persons():
+    result = extract(
+        "Kolvane posted year attributable profit of 176 million rand. Tazuhara Kikosha reported "
+        "a first-half loss. John Marsh reported a loss on the trade."
+    )
+    assert {"Kolvane", "Tazuhara Kikosha"} <= {o.name for o in result.organisations}
+    assert [p.name for p in result.people] == ["John Marsh"]

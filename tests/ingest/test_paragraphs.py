@@ -148,6 +148,10 @@ HARD_WRAPPED = [
         "dev31/08_brazil-tailings-dam-ruling.txt",
         "dev31/13_pacific-tuna-deal.txt",
         "dev31/18_sri-lanka-provincial-polls.txt",
+        "unseen31/03_poland-mortgage-ruling.txt",
+        "unseen31/08_bulgaria-coalition-talks.txt",
+        "unseen31/13_seoul-brokerage-fraud.txt",
+        "unseen31/18_czech-farm-protest.txt",
     )
 ]
 

@@ -33,6 +33,7 @@ from articles.ingest.extraction.organisation_words import (
     EXAMPLES_BEFORE_RE,
     FIRM_DOES_RE,
     FIRM_POSSESSIVE_RE,
+    FIRM_RESULTS_AFTER_RE,
     FIRM_ROLE_PAIRS,
     FIRM_TRADES_BEFORE,
     LEGAL_FORM_AFTER_COMMA_RE,
@@ -339,6 +340,7 @@ def names_a_firm(text, cand, start, end):
     return bool(
         STOCK_MOVE_RE.match(text, end)
         or SHARES_AFTER_RE.match(text, end)
+        or (FIRM_RESULTS_AFTER_RE.match(text, end) and cand.tokens[0].key not in given_names())
         or PAPER_AFTER_RE.match(text, end)
     )
 

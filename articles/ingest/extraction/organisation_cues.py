@@ -29,6 +29,7 @@ from articles.ingest.extraction.organisation_words import (
     FIRM_DOES_RE,
     FIRM_OFFICER_AFTER_RE,
     FIRM_POSSESSIVE_RE,
+    FIRM_RESULTS_AFTER_RE,
     FIRM_VERB_AFTER_RE,
     FIRMS_ONLY_BEFORE,
     HEADS,
@@ -113,8 +114,8 @@ def beside_noun(text, start, end, run, tokens, before):
                 # "Deutsche Umwelthilfe (DUH), the environmental group that ...": the
                 # apposition after the short form
                 after = appositive = m.group(1)
-            elif FIRM_VERB_AFTER_RE.match(text, end):
-                after = SURE_FIRM  # "VNDirect cut its target price"
+            elif FIRM_VERB_AFTER_RE.match(text, end) or FIRM_RESULTS_AFTER_RE.match(text, end):
+                after = SURE_FIRM  # "VNDirect cut its target price", "Implats posted profit"
             elif FIRM_OFFICER_AFTER_RE.match(text, end):
                 after = SURE_FIRM  # "Azul chief executive John Rodgerson"
             elif SAID_IT_AFTER_RE.match(text, end):

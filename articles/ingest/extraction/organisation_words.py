@@ -349,6 +349,12 @@ def speaks_as_it(keys):
     )
 
 
+# A firm's results, said of the name before it: "Implats posted year attributable profit",
+# "Velmar reported a first-half loss". A person has no profit to post.
+FIRM_RESULTS_AFTER_RE = re.compile(
+    r" (?:posted|reported|booked|recorded) (?:a |an |its |their )?(?:[a-z-]+ ){0,3}"
+    r"(?:profit|profits|loss|losses|earnings|revenue|revenues|turnover)\b"
+)
 # A firm's officer and their name after the firm's: "Azul chief executive John Rodgerson".
 FIRM_OFFICER_AFTER_RE = re.compile(
     r" (?:chief executive|chief financial officer|chief operating officer|CEO|CFO|"
