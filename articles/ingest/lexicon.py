@@ -133,42 +133,40 @@ ORG_WORDS = (
     | TRADE_WORDS
     | words(
         """Party Parties Communist Socialist Democratic Democrats Republican Republicans Labour
-    Liberal Conservative Conservatives Green Greens Front Movement Alliance Coalition Union
-    Unions League Association Federation Confederation Committee Commission Council Assembly
-    Parliament Congress Senate House Chamber Cabinet Government Ministry Department Bureau
-    Agency Office Authority Administration Service Services Force Forces Army Navy Guard Guards
-    Police Command Corps Brigade Battalion Regiment Militia Court Tribunal Bank Fund Foundation
-    Institute Institution University College School Academy Hospital Clinic Centre Center
-    Museum Library Church Temple Mosque Cathedral Company Corporation Corp Inc Ltd Group
-    Holdings Airlines Airways Motors Electronics Energy Oil Gas Petroleum Telecom Systems
-    Technologies Industries Partners Capital Holding Chemical Chemicals Aerospace Defence
-    Defense Technics Savings Investments Ventures Klinik Kliniken Lig Liga Ligue Times Post
-    News Herald Journal Daily Tribune Gazette Review Press Television TV Radio Network Agency
-    Broadcasting Initiative Programme Program Plan Project Strategy Treaty Accord Accords
-    Agreement Pact Declaration Convention Charter Protocol Act Constitution Summit Forum
-    Conference Games Olympics Olympic Cup Championship Championships League Prize Prix Slam
-    Slams Award Awards Festival Expo Week Day Year Island Islands Strait Straits Sea Ocean Gulf
-    Bay River Lake Mountain Mountains Mount Valley Desert Peninsula Province Provinces Region
-    Prefecture County District State States City Town Village Square Street Road Avenue Bridge
-    Port Airport Station Palace Hall Tower Stadium Park Harbour Harbor Canal Coast Basin
-    Plateau Delta Highway Corridor Zone Base Camp Prison Embassy Consulate Mission Organisation
-    Organization Nations Secretariat Register Exchange Market Index Reserve Revolution War Wars
-    Crisis Spring Uprising Operation Doctrine Thought Dynasty Empire Kingdom Republic
-    Federation Emirate Caliphate Weibo Twitter Facebook Instagram TikTok YouTube Telegram
-    WhatsApp Google Microsoft Apple Amazon Meta Club FC United Rovers Athletic Society Trust
-    Council Board Panel Network Watch International Amnesty Oxfam Red Cross Crescent
-    Brotherhood Taliban Hamas Hezbollah Houthis Houthi Junta Interpol Europol NATO Observatory
-    Mall Hotel Resort Building Centre Complex Institute Lab Laboratories Laboratory
-    Pharmaceuticals Pharma Motors Motor Steel Mining Shipping Logistics Dam Plant Mine Refinery
-    Pipeline Co Co. Corp. plc PLC LLC Ltd. Inc. AG GmbH Berhad Bhd Sachs Hurricane Cyclone
-    Typhoon Storm Tropical Tempest Newsroom Newsdesk Desk Plc Oy Oyj AB ASA SA S.A. NV N.V. BV
-    B.V. SpA S.p.A. Tbk Assn Assoc Stores Brothers Securities Investments Insurance Assurance
-    Bancorp Bancshares Financial Pictures Studios Records Publications Publishing Airways
-    Railways Semiconductor Semiconductors Microsystems Software Pharmaceutical Chemicals Cement
-    Textiles Mills Restaurants Apparel Jewellers Foods Breweries Brewery Motors Automotive
-    Aviation Aerospace Telecommunications Communications Electric Power Utilities Resources
-    Minerals Metals Petroleum Exploration Realty Properties Estates Trust Trusts Churches
-    Sciences Carnival Concerto Suite Reef Junction Unit Receipts"""
+    Liberal Conservative Conservatives Green Greens Front Movement Alliance Coalition Union Unions
+    League Association Federation Confederation Committee Commission Council Assembly Parliament
+    Congress Senate House Chamber Cabinet Government Ministry Department Bureau Agency Office
+    Authority Administration Service Services Force Forces Army Navy Guard Guards Police Command
+    Corps Brigade Battalion Regiment Militia Court Tribunal Bank Fund Foundation Institute
+    Institution University College School Academy Hospital Clinic Centre Center Museum Library
+    Church Temple Mosque Cathedral Company Corporation Corp Inc Ltd Group Holdings Airlines Airways
+    Motors Electronics Energy Oil Gas Petroleum Telecom Systems Technologies Industries Partners
+    Capital Holding Chemical Chemicals Aerospace Defence Defense Technics Savings Investments
+    Ventures Klinik Kliniken Lig Liga Ligue Times Post News Herald Journal Daily Tribune Gazette
+    Review Press Television TV Radio Network Agency Broadcasting Initiative Programme Program Plan
+    Project Strategy Treaty Accord Accords Agreement Pact Declaration Convention Charter Protocol
+    Act Constitution Summit Forum Conference Games Olympics Olympic Cup Championship Championships
+    League Premiership Prize Prix Slam Slams Award Awards Festival Expo Week Day Year Island Islands
+    Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount Valley Desert Peninsula
+    Province Provinces Region Prefecture County District State States City Town Village Square
+    Street Road Avenue Bridge Port Airport Station Palace Hall Tower Stadium Park Harbour Harbor
+    Canal Coast Basin Plateau Delta Highway Corridor Zone Base Camp Prison Embassy Consulate Mission
+    Organisation Organization Nations Secretariat Register Exchange Market Index Reserve Revolution
+    War Wars Crisis Spring Uprising Operation Doctrine Thought Dynasty Empire Kingdom Republic
+    Federation Emirate Caliphate Weibo Twitter Facebook Instagram TikTok YouTube Telegram WhatsApp
+    Google Microsoft Apple Amazon Meta Club FC United Rovers Athletic Society Trust Council Board
+    Panel Network Watch International Amnesty Oxfam Red Cross Crescent Brotherhood Taliban Hamas
+    Hezbollah Houthis Houthi Junta Interpol Europol NATO Observatory Mall Hotel Resort Building
+    Centre Complex Institute Lab Laboratories Laboratory Pharmaceuticals Pharma Motors Motor Steel
+    Mining Shipping Logistics Dam Plant Mine Refinery Pipeline Co Co. Corp. plc PLC LLC Ltd. Inc. AG
+    GmbH Berhad Bhd Sachs Hurricane Cyclone Typhoon Storm Tropical Tempest Newsroom Newsdesk Desk
+    Plc Oy Oyj AB ASA SA S.A. NV N.V. BV B.V. SpA S.p.A. Tbk Assn Assoc Stores Brothers Securities
+    Investments Insurance Assurance Bancorp Bancshares Financial Pictures Studios Records
+    Publications Publishing Airways Railways Semiconductor Semiconductors Microsystems Software
+    Pharmaceutical Chemicals Cement Textiles Mills Restaurants Apparel Jewellers Foods Breweries
+    Brewery Motors Automotive Aviation Aerospace Telecommunications Communications Electric Power
+    Utilities Resources Minerals Metals Petroleum Exploration Realty Properties Estates Trust Trusts
+    Churches Sciences Carnival Concerto Suite Reef Junction Unit Receipts"""
     )
 )
 # Words that close a company's name ("Sierra Semiconductor Corp", "Salomon Brothers Inc"): the

@@ -1929,3 +1929,13 @@ def test_a_name_that_posts_a_profit_or_a_loss_is_a_firm_but_a_given_names_is_a_p
     )
     assert {"Kolvane", "Tazuhara Kikosha"} <= {o.name for o in result.organisations}
     assert [p.name for p in result.people] == ["John Marsh"]
+
+
+def test_a_trades_singular_names_a_firm_without_a_given_name_and_grounds_and_leagues_no_person():
+    result = extract(
+        "The work went to a venture of local builder Cahaya Laut and port operator Samudra "
+        "Keruk. Builder John Marsh objected. Sekhukhune won at Moses Mabhida through two goals, "
+        "which lifted them to third in the Betway Premiership."
+    )
+    assert {"Cahaya Laut", "Samudra Keruk"} <= {o.name for o in result.organisations}
+    assert [p.name for p in result.people] == ["John Marsh"]

@@ -35,6 +35,7 @@ from articles.ingest.extraction.organisation_words import (
     FIRM_POSSESSIVE_RE,
     FIRM_RESULTS_AFTER_RE,
     FIRM_ROLE_PAIRS,
+    FIRM_TRADE_SINGULARS,
     FIRM_TRADES_BEFORE,
     LEGAL_FORM_AFTER_COMMA_RE,
     NOUNS_BEFORE,
@@ -302,6 +303,7 @@ def names_a_firm(text, cand, start, end):
         if (
             words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE
             or words[-1] in FIRM_TRADES_BEFORE
+            or (words[-1] in FIRM_TRADE_SINGULARS and cand.tokens[0].key not in given_names())
             or product_maker_before(text, start)
         ):
             return True
@@ -350,6 +352,8 @@ def _quoted(text, start, end):
     return start > 0 and text[start - 1] in QUOTES_BEFORE and text[end : end + 1] in QUOTES_AFTER
 
 
+# A match's result or play "at" a ground before the phrase: "won at Moses Mabhida".
+VENUE_BEFORE_RE = re.compile(r"\b(?:won|lost|drew|draws|wins|victory|defeat|played|hosted) at $")
 # A plural's possessive before a capitalised word: "Miners' Party", "Growers’ Association".
 PLURAL_POSSESSIVE_RE = re.compile(r"['’] [A-Z]")
 
@@ -370,6 +374,8 @@ def in_context(text, cand, offset, lower_words):
         or (_place_or_institution_before(text, start) and not _attributive_person(text, toks, end))
     ):
         return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
+    if VENUE_BEFORE_RE.search(text, max(0, start - 16), start):
+        return None  # "Sekhukhune won at Moses Mabhida": a ground, named for a person or not
     if PLURAL_POSSESSIVE_RE.match(text, end) and is_plural_noun(toks[-1].text):
         return None  # "the Kelderman Miners' Party": a group's possessive opens a body's name
     if toks[-1].text in ABBREVIATED_TITLES and TITLE_STOP_RE.match(text, end):

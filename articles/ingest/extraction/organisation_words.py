@@ -173,9 +173,14 @@ NOUNS_BEFORE = (
 # Holmes-Ovcon and Stefanutti Stocks", "private operators Helios and Asklepios" (a developer or a
 # trader may be a person: "software developers Ana Ruiz and ...").
 FIRM_TRADES_BEFORE = words("miners operators builders contractors shippers")
+# Their singulars name a firm before a name that opens with no given name: "local builder Cahaya
+# Bahari" ("builder John Marsh" may be a tradesman).
+FIRM_TRADE_SINGULARS = words("builder contractor operator shipper")
 # Plural nouns that name firms before their names only where no person is named: "rivals
 # Sibanye and Northam", but "rivals Raila Odinga and ..." (people are found first).
-FIRMS_ONLY_BEFORE = words("rivals peers competitors developers traders") | FIRM_TRADES_BEFORE
+FIRMS_ONLY_BEFORE = (
+    words("rivals peers competitors developers traders") | FIRM_TRADES_BEFORE | FIRM_TRADE_SINGULARS
+)
 # What factories make: a maker of one of these before a name is a firm ("Polish television maker
 # Warta", "auto parts maker Nexteer", "toy makers Hasbro and Mattel"). Not what a person makes
 # ("film maker", "policy maker", "wine maker", "cheese maker").
