@@ -1939,3 +1939,15 @@ def test_a_trades_singular_names_a_firm_without_a_given_name_and_grounds_and_lea
     )
     assert {"Cahaya Laut", "Samudra Keruk"} <= {o.name for o in result.organisations}
     assert [p.name for p in result.people] == ["John Marsh"]
+
+
+def test_a_venture_to_be_called_a_champion_beaten_and_a_club_bankrolled_are_organisations():
+    result = extract(
+        "The joint venture, to be called Lintang Sakti Cobalt and owned 51% by Halim Sakti, will "
+        "open in May. Cong An Ha Noi beat defending champions Song Lam Nghe An 2-0 on Sunday. "
+        "Elsewhere, Hoang Anh Gia Lai, the Pleiku club bankrolled by a farming group, lost. John "
+        "Smith, the club captain, scored."
+    )
+    found = {o.name for o in result.organisations}
+    assert {"Lintang Sakti Cobalt", "Song Lam Nghe An", "Hoang Anh Gia Lai"} <= found
+    assert {p.name for p in result.people} == {"Halim Sakti", "John Smith"}

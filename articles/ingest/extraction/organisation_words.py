@@ -236,7 +236,7 @@ APPOSITIVE_KINDS = {
     **dict.fromkeys(words("group organisation organization agency"), "other"),
     # "Charité, Europe's largest university hospital,": a person is a hospital's porter, never
     # the hospital (the noun must end the apposition)
-    **dict.fromkeys(words("hospital university museum pollster"), "other"),
+    **dict.fromkeys(words("hospital university museum pollster club"), "other"),
     "think tank": "other",
     **dict.fromkeys(
         words(
@@ -262,7 +262,8 @@ APPOSITIVE_RE = re.compile(
     rf"(?:(?:{_APPOSITIVE_WORD}|[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?) ){{0,4}}"
     r"(" + "|".join(sorted(APPOSITIVE_KINDS)) + r")"
     r"(?=[,.;)]| (?:which|that|whose|and|owned|based|controlled|run|in|between|with|best|known|"
-    r"set up|founded|created|formed|backed|listed|led|headed|chaired)\b"
+    r"set up|founded|created|formed|backed|listed|led|headed|chaired|bankrolled|funded|financed|"
+    r"sponsored)\b"
     # "of" after a part of a firm only: "a unit of", "a joint venture of", "a subsidiary of";
     # "a group of boy scouts" is no firm. (Look-behinds need one width: seven characters.)
     r"| of\b(?<=unit of|ture of|iary of))"
@@ -548,15 +549,19 @@ def firms_listed_before(text, start):
 
 # A kind noun that gives the name after it: "a consortium, called Americast,", "a new party named
 # Vanua Vou".
-_CALLED_BEFORE_RE = re.compile(r"\b([a-z-]+),? (?:called|named) $")
+_CALLED_BEFORE_RE = re.compile(
+    r"\b([a-z-]+),? (?:(?:to be|will be|would be|is|was|now) )?(?:called|named) $"
+)
 
 
 def kind_noun_calling(text, start):
-    """The singular organisation noun (`NOUNS_BEFORE`) before "called" or "named" right before
-    `start`, or None ("a man named ..." names a person)."""
-    m = _CALLED_BEFORE_RE.search(text, max(0, start - 40), start)
-    if m and m.group(1) in NOUNS_BEFORE and not m.group(1).endswith("s"):
-        return m.group(1)
+    """The singular organisation noun (`NOUNS_BEFORE`, or an apposition's: "venture") before
+    "called" or "named" right before `start`, or None ("a man named ..." names a person): "a new
+    party called Vanua Vou", "The joint venture, to be called Lixing Sakti Nickel Indonesia"."""
+    m = _CALLED_BEFORE_RE.search(text, max(0, start - 50), start)
+    noun = m.group(1) if m else None
+    if noun and (noun in NOUNS_BEFORE or noun in APPOSITIVE_KINDS) and not noun.endswith("s"):
+        return noun
     return None
 
 
@@ -728,7 +733,9 @@ MATCH_SCORE_BEFORE_RE = re.compile(
 # A match report's sides: a result's verb and one score ("beat Shabana 3-0", "Nairobi City Stars
 # drew 0-0"); two or more set scores are a tennis player's ("beat Vos 6-3 6-4").
 MATCH_VERB_BEFORE_RE = re.compile(
-    r"\b(?:beat|beating|defeated|defeating|thrashed|edged|hammered|drew with|lost to|losing to) $"
+    r"\b(?:beat|beating|defeated|defeating|thrashed|edged|hammered|drew with|lost to|losing to)"
+    # "beat defending champions Thép Xanh Nam Định 2-0"
+    r" (?:(?:defending |reigning )?(?:champions|leaders|hosts|visitors|rivals|neighbours) )?$"
 )
 PIPE_SCORE_AFTER_RE = re.compile(r" ?\| \d{1,2}-\d{1,2} \|")
 PIPE_SCORE_BEFORE_RE = re.compile(r"\| \d{1,2}-\d{1,2} \| $")
