@@ -1951,3 +1951,12 @@ def test_a_venture_to_be_called_a_champion_beaten_and_a_club_bankrolled_are_orga
     found = {o.name for o in result.organisations}
     assert {"Lintang Sakti Cobalt", "Song Lam Nghe An", "Hoang Anh Gia Lai"} <= found
     assert {p.name for p in result.people} == {"Halim Sakti", "John Smith"}
+
+
+def test_a_title_in_quotes_with_its_noun_before_or_after_is_the_papers():
+    found = orgs(
+        'Police seized copies of the popular "Janapath" newspaper. He told trade journal '
+        '"Builder Weekly" that it was so. She said "Hello" daily.'
+    )
+    assert {"Janapath", "Builder Weekly"} <= set(found)
+    assert "Hello" not in found

@@ -83,7 +83,7 @@ def beside_noun(text, start, end, run, tokens, before):
     it is, what only a firm has or does (a ticker, a chief executive, "which makes ...", "a ...
     spokeswoman"), a share price moving after it, a verb of saying after an acronym (or "told"
     before it), a side in results or a match report, or "A & B" inside it."""
-    m = NOUN_AFTER_RE.match(text, end)
+    m = NOUN_AFTER_RE.match(text, end + 1 if _in_quotes(text, start, end) else end)
     after = (m.group(1) or m.group(2) or m.group(3)) if m else None
     if after in CLASS_NOUNS and _names_the_next(text, m.end()):
         return None  # "Banking group ING", "the Bengali newspaper Banglabazar Patrika"
@@ -337,9 +337,19 @@ def _club_of_words(text, end, tokens):
     return not any(re.search(rf"\b{re.escape(t[2].lower())}\b", text) for t in tokens)
 
 
+def _in_quotes(text, start, end):
+    """The run stands in quotes: a title ("the popular “Janakantha” newspaper")."""
+    return text[start - 1 : start] in QUOTES_OPEN and text[end : end + 1] in QUOTES_CLOSE
+
+
+QUOTES_OPEN, QUOTES_CLOSE = ('"', "“", "‘"), ('"', "”", "’")
+
+
 def noun_before(text, start):
     """The lower-case organisation noun that stands right before `start` ("firm ", "shares of "),
     or None: a look at the one or two words before, cheaper than a scan of the whole text."""
+    if text[start - 1 : start] in QUOTES_OPEN:
+        start -= 1  # construction journal “Building”: the noun before the quotes
     if text[start - 1 : start] != " ":
         return None
     i = text.rfind(" ", max(0, start - 30), start - 1)
