@@ -1960,3 +1960,12 @@ def test_a_title_in_quotes_with_its_noun_before_or_after_is_the_papers():
     )
     assert {"Janapath", "Builder Weekly"} <= set(found)
     assert "Hello" not in found
+
+
+def test_a_head_inside_an_events_title_names_no_organisation():
+    found = orgs(
+        "Gor Mahia were knocked out of the CAF Confederation Cup by Simba. Film-makers met at "
+        "the Africa International Film Festival in Lagos. The Asian Football Confederation said."
+    )
+    assert "Asian Football Confederation" in found
+    assert not {"CAF Confederation", "Africa International"} & set(found)

@@ -77,7 +77,7 @@ def _head_names(run, tokens):
                 len(name_tokens) == 1
                 and name_tokens[0][2] in HEADS
                 and name_tokens[0][2] not in NAMES_ALONE
-            ) and not _competition(name_tokens):
+            ) and not (_competition(name_tokens) or _inside_event(tokens, end)):
                 name_end = name_tokens[-1][1]
                 name = run[name_tokens[0][0] : name_end]
                 yield name_tokens[0][0], name_end, name, kind
@@ -93,6 +93,19 @@ def _competition(name_tokens):
     return name_tokens[-1][2] == "League" and any(
         t[2] in COMPETITION_WORDS for t in name_tokens[:-1]
     )
+
+
+# Words that end an event's title: a name before them in the same run is the event's ("CAF
+# Confederation Cup", "Africa International Film Festival").
+EVENT_TAILS = frozenset(
+    ["Cup", "Trophy", "Championship", "Championships", "Festival", "Games", "Awards"]
+)
+
+
+def _inside_event(tokens, end):
+    """The run goes on from tokens[end] with capitalised words only, to an event's last word."""
+    rest = tokens[end + 1 :]
+    return bool(rest) and rest[-1][2] in EVENT_TAILS and not any(t[3] for t in rest)
 
 
 def _first_opens_company(tokens, i, first, end):
