@@ -1722,10 +1722,12 @@ def test_a_speaker_the_story_calls_it_is_an_organisation_but_a_persons_it_is_not
     result = extract(
         "OSAKA, May 2 - Tazuhara Kikosha said on Monday it would shut its Nagoya press shop. "
         "Torvald Hagen said it was too early to judge. Greaves said it would take a year, "
-        "after Sir Peter Greaves visited. Energy said it had no comment."
+        "after Sir Peter Greaves visited. Energy said it had no comment. Oluwaseun Adeyemi "
+        "said it would take time. Vorlamts said it plans to issue 9 million shares."
     )
-    assert {o.name for o in result.organisations} == {"Tazuhara Kikosha"}
-    assert {p.name for p in result.people} == {"Torvald Hagen", "Peter Greaves"}
+    assert {o.name for o in result.organisations} == {"Tazuhara Kikosha", "Vorlamts"}
+    people = {p.name for p in result.people}
+    assert people == {"Torvald Hagen", "Peter Greaves", "Oluwaseun Adeyemi"}
     assert "Velmor Brask" in orgs(
         "Velmor Brask said in a note to clients that it expected margins to narrow."
     )

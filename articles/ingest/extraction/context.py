@@ -42,7 +42,6 @@ from articles.ingest.extraction.organisation_words import (
     OPENING_CLASS_NOUNS,
     PLACE_COMPOUND_WORDS,
     PLURAL_NOUNS,
-    SAID_IT_AFTER_RE,
     SHARES_AFTER_RE,
     STOCK_MOVE_RE,
     TICKER_BRACKET_RE,
@@ -53,6 +52,7 @@ from articles.ingest.extraction.organisation_words import (
     noun_before_comma,
     plural_noun_opening_list,
     product_maker_before,
+    said_it_after,
     speaks_as_it,
     staff_after,
     team_after_country,
@@ -335,7 +335,7 @@ def names_a_firm(text, cand, start, end):
     if (
         following == " "
         and not cand.role
-        and SAID_IT_AFTER_RE.match(text, end)
+        and said_it_after(text, end)
         and speaks_as_it([t.key for t in cand.tokens])
     ):
         return True  # "Kawabata Seiki said on Tuesday it would close its plant"

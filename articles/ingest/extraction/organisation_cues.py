@@ -49,7 +49,6 @@ from articles.ingest.extraction.organisation_words import (
     PERSON_TITLES,
     PLURAL_NOUNS,
     SAID_AFTER_RE,
-    SAID_IT_AFTER_RE,
     SCORE,
     SEATS_OF_POWER,
     STOCK_MOVE_RE,
@@ -60,6 +59,7 @@ from articles.ingest.extraction.organisation_words import (
     kind_noun_calling,
     listed_before_plural,
     product_maker_before,
+    said_it_after,
     speaks_as_it,
     staff_after,
     team_after_country,
@@ -118,7 +118,7 @@ def beside_noun(text, start, end, run, tokens, before):
                 after = SURE_FIRM  # "VNDirect cut its target price", "Implats posted profit"
             elif FIRM_OFFICER_AFTER_RE.match(text, end):
                 after = SURE_FIRM  # "Azul chief executive John Rodgerson"
-            elif SAID_IT_AFTER_RE.match(text, end):
+            elif said_it_after(text, end):
                 after = IT_SPEAKS  # "Kawabata Seiki said on Tuesday it would close"
             else:
                 after = staff_after(text, start, end, tokens[0][2])  # "a Velmar spokeswoman"

@@ -331,23 +331,48 @@ FIRM_VERB_AFTER_RE = re.compile(
     r" (?:cut|raised|lowered|trimmed|lifted) (?:its|their) (?:target price|price target|"
     r"rating|ratings|recommendation)\b| (?:upgraded|downgraded) (?:the|its|[A-Z])"
 )
-# A speaker the story calls "it": "Kawabata Seiki said on Tuesday it would close", "Velmor Brask
-# said in a note to clients that it expected". A person's "said it would" has a dummy "it" as
-# often ("Smith said it would take a year"), so the readers ask for more (`speaks_as_it`), and
-# "it is" and "it was", a person's most of all, are not read.
+# A speaker the story calls "it" and whose "it" owns something in the same sentence: "Kawabata
+# Seiki said on Tuesday it would close its Osaka plant", or a broker's note: "Velmor Brask said in
+# a note to clients that it expected". A person's "said it would" has a dummy "it" as often
+# ("Oluwaseun Adeyemi said it would take time"), so a bare "said it would" is not read (only a
+# firm's action after it: `FIRM_ACTIONS`), nor are "it is" and "it was", and the name must hold
+# no name's word (`speaks_as_it`).
 SAID_IT_AFTER_RE = re.compile(
     r" (?:said|says|announced|reported)"
     r"(?: (?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"| in an? (?:[a-z-]+ ){0,3}(?:statement|note|filing|release|report)(?: to [a-z]+)?)?"
+    r"| in an? (?:[a-z-]+ ){0,3}(?:statement|filing|release|report)"
+    r"|(?P<note> in an? (?:research |client )?note(?: to (?:clients|investors))?))?"
     r",? (?:that )?it (?:would|will|had|has|expected|expects|planned|plans|could|may|"
     r"might|aims|intends|saw|sees|hoped|hopes|agreed|agrees)\b"
 )
+_ITS_LATER_RE = re.compile(r"[^.;!?\n]{0,80}?\bits\b")
+# What a firm or a party does, straight after "it would", "it plans to" or "it had": "Lamonts
+# said it plans to issue 9 million shares", "Stagecoach said it had agreed the deal", "Vox said
+# it would table a motion"; never "it would take time".
+FIRM_ACTIONS = words(
+    """issue sell buy acquire merge close shut open build invest launch hire cut raise seek
+    appeal file sign list pay offer supply export import resume suspend halt table order expand
+    reduce delist ordered agreed signed bought sold acquired merged filed launched closed opened
+    raised hired appealed listed paid offered supplied resumed suspended halted tabled expanded
+    reduced delisted"""
+)
+_FIRM_ACTION_AFTER_RE = re.compile(r"(?: to)? (?:" + "|".join(sorted(FIRM_ACTIONS)) + r")\b")
+
+
+def said_it_after(text, end):
+    """The words after `end` say the name before it speaks as "it" (`SAID_IT_AFTER_RE`): in a
+    note to clients, or of what it owns or does as a firm or a party."""
+    m = SAID_IT_AFTER_RE.match(text, end)
+    return m is not None and bool(
+        m.group("note")
+        or _FIRM_ACTION_AFTER_RE.match(text, m.end())
+        or _ITS_LATER_RE.match(text, m.end())
+    )
 
 
 def speaks_as_it(keys):
-    """The folded words of a name followed by "said ... it would" (`SAID_IT_AFTER_RE`) make an
-    organisation's name: not everyday words ("Energy said it"), and no given name, surname or
-    initial among them, as a person's dummy "it" has ("Hagen said it would take a year")."""
+    """The folded words of a name that `said_it_after` reads make an organisation's name: not
+    everyday words ("Energy said it"), and no given name, surname or initial among them."""
     given, family = name_lists.given_names(), name_lists.surnames(name_lists.ALL_SURNAMES)
     return not (
         name_lists.ordinary_words(keys)
