@@ -1926,21 +1926,23 @@ def test_an_exchange_groups_market_in_a_city_is_named_whole_but_a_firm_in_a_city
 
 def test_a_name_that_posts_a_profit_or_a_loss_is_a_firm_but_a_given_names_is_a_persons():
     result = extract(
-        "Kolvane posted year attributable profit of 176 million rand. Tazuhara Kikosha reported "
-        "a first-half loss. John Marsh reported a loss on the trade."
+        "Kolvane posted year attributable profit of 176 million rand. Tazuhara Medical reported "
+        "a first-half loss. John Marsh reported a loss on the trade, and Chiamaka Eze reported "
+        "a loss of income."
     )
-    assert {"Kolvane", "Tazuhara Kikosha"} <= {o.name for o in result.organisations}
-    assert [p.name for p in result.people] == ["John Marsh"]
+    assert {"Kolvane", "Tazuhara Medical"} <= {o.name for o in result.organisations}
+    assert {p.name for p in result.people} == {"John Marsh", "Chiamaka Eze"}
 
 
 def test_a_trades_singular_names_a_firm_without_a_given_name_and_grounds_and_leagues_no_person():
     result = extract(
-        "The work went to a venture of local builder Cahaya Laut and port operator Samudra "
-        "Keruk. Builder John Marsh objected. Sekhukhune won at Moses Mabhida through two goals, "
-        "which lifted them to third in the Betway Premiership."
+        "The work went to a venture of local builder Cahaya Dredging and port operator Keruk. "
+        "Builder John Marsh objected, and local contractor Oluwaseun Adeyemi was paid late. "
+        "Sekhukhune won at Moses Mabhida through two goals, which lifted them to third in the "
+        "Betway Premiership. Retailers Tesco and Sainsbury objected."
     )
-    assert {"Cahaya Laut", "Samudra Keruk"} <= {o.name for o in result.organisations}
-    assert [p.name for p in result.people] == ["John Marsh"]
+    assert {"Cahaya Dredging", "Keruk", "Tesco"} <= {o.name for o in result.organisations}
+    assert {p.name for p in result.people} == {"John Marsh", "Oluwaseun Adeyemi"}
 
 
 def test_a_venture_to_be_called_a_champion_beaten_and_a_club_bankrolled_are_organisations():

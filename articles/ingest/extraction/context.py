@@ -57,7 +57,7 @@ from articles.ingest.extraction.organisation_words import (
     staff_after,
     team_after_country,
 )
-from articles.ingest.extraction.tokens import CONNECTORS
+from articles.ingest.extraction.tokens import CONNECTORS, is_org_word
 from articles.ingest.gazetteer import fold
 from articles.ingest.lexicon import (
     ABBREVIATED_TITLES,
@@ -303,7 +303,7 @@ def names_a_firm(text, cand, start, end):
         if (
             words[-1].lower() in NOUNS_BEFORE_NOT_PEOPLE
             or words[-1] in FIRM_TRADES_BEFORE
-            or (words[-1] in FIRM_TRADE_SINGULARS and cand.tokens[0].key not in given_names())
+            or (words[-1] in FIRM_TRADE_SINGULARS and _named_as_a_firm(cand.tokens))
             or product_maker_before(text, start)
         ):
             return True
@@ -342,9 +342,17 @@ def names_a_firm(text, cand, start, end):
     return bool(
         STOCK_MOVE_RE.match(text, end)
         or SHARES_AFTER_RE.match(text, end)
-        or (FIRM_RESULTS_AFTER_RE.match(text, end) and cand.tokens[0].key not in given_names())
+        or (FIRM_RESULTS_AFTER_RE.match(text, end) and _named_as_a_firm(cand.tokens))
         or PAPER_AFTER_RE.match(text, end)
     )
+
+
+def _named_as_a_firm(tokens):
+    """A name that holds a word no person's does: a dictionary word that is no name, or an
+    organisation's word ("Cahaya Bahari" no; "Skagen Line", "Tanvik Medical" yes). The weaker
+    cues (a trade's singular before, results after) ask for one: names from lands no list of
+    given names covers ("contractor Oluwaseun Adeyemi") are people's."""
+    return any(plain_word(t.key) or is_org_word(t.text) for t in tokens)
 
 
 def _quoted(text, start, end):
@@ -394,6 +402,8 @@ def in_context(text, cand, offset, lower_words):
     if len(toks) > 1 and toks[-1].text in MONTHS_THAT_ARE_NAMES and DAY_AFTER_RE.match(text, end):
         toks = toks[:-1]  # "Emnid May 26": a date after the name, not a surname
         end = toks[-1].end + offset
+    if len(toks) > 1 and toks[0].key in NOUNS_BEFORE_NOT_PEOPLE and sentence_start(text, start):
+        return None  # "Retailers Tesco and Sainsbury objected": a kind noun opens the sentence
     if len(toks) > 1 and toks[0].key in lower_words and sentence_start(text, start):
         toks = toks[1:]  # a sentence's first word that the text also writes in lower case
         start, role = toks[0].start + offset, ""
