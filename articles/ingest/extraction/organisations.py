@@ -101,6 +101,7 @@ from articles.ingest.lexicon import (
     COMPANY_OPENERS,
     DAYS_MONTHS,
     LEGAL_FORMS_BEFORE,
+    WEEKDAYS,
 )
 
 COMPANY_OPENING_WORDS = LEGAL_FORMS_BEFORE | COMPANY_OPENERS
@@ -327,7 +328,7 @@ def _partisan_chamber(name):
     return len(words) == 2 and words[0] in _PARTISAN and words[1] in _CHAMBERS
 
 
-_WEEKDAY_END_RE = re.compile(r" (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_WEEKDAY_END_RE = re.compile(r" (?:" + "|".join(sorted(WEEKDAYS)) + r")$")
 
 
 def _without_weekday(text, start, end):
