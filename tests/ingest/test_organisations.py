@@ -1973,3 +1973,13 @@ def test_a_head_inside_an_events_title_names_no_organisation():
     )
     assert "Asian Football Confederation" in found
     assert not {"CAF Confederation", "Africa International"} & set(found)
+
+
+def test_a_number_inside_a_name_is_kept_but_scores_and_years_after_names_are_not():
+    found = orgs(
+        "Most independents were backed by Climate 200, the fundraising group. Kim Lee, a steward "
+        "for Teamsters Local 700, the union that represents drivers, spoke. The poll was "
+        "broadcast by Channel 12 News. Arsenal 2 Chelsea 1. The Euro 2024 group stage ended."
+    )
+    assert {"Climate 200", "Teamsters Local 700", "Channel 12 News"} <= set(found)
+    assert not {"Arsenal 2", "Chelsea 1", "Euro 2024"} & set(found)

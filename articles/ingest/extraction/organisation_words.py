@@ -651,6 +651,16 @@ DEFINED_RE = re.compile(
 # "Hyundai Engineering & Construction", "People's Council", "Bolivian Workers' Center",
 # "Committee to Protect Journalists").
 JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
+# A number that is part of a name: "Climate 200, the fundraising group", "Teamsters Local 700,
+# the union", "Polska 2050 party", "Channel 12 News". It is read only where an apposition, an
+# organisation's noun or a broadcaster's word follows it, so that scores ("Arsenal 2 Chelsea 1"),
+# amounts and years after a name stay outside; group 1 is a broadcaster's word joined to it.
+NUMBER_IN_NAME_RE = re.compile(
+    r" \d{1,4}(?: (News|TV)\b"
+    r"|(?=, (?:the|a|an|one of) "
+    r"| (?:party|movement|coalition|alliance|union|bloc|newspaper|broadcaster|agency|magazine|"
+    r"television|radio|shares|stock|shareholders|analysts?|economist|strategist|employees)\b))"
+)
 # A place's firm: "Singapore-based Tan Kah Marine", "Oslo-listed Velmar", a name straight after
 # the compound (a person has a noun between: "London-based artist Jane Vos"). Matched before a
 # name (the people phase) and opening a run (the organisation phase).

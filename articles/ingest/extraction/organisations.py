@@ -79,6 +79,7 @@ from articles.ingest.extraction.organisation_words import (
     NOT_ORGANISATION_ACRONYMS,
     NOUN_PAIRS_BEFORE,
     NOUNS_BEFORE,
+    NUMBER_IN_NAME_RE,
     OFFICE_POSSESSIVES,
     OFFICER_TITLES,
     OPENING_CLASS_NOUNS,
@@ -209,6 +210,8 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
             end = cut  # "USDA Thursday forecast": the day is no part of the name
         run = text[start:end]
         tokens, heads = read_run(run)
+        if run[-1].isdigit() and run[run.rfind(" ") + 1 :].isdigit():
+            tokens = _number_token(run, tokens)
         claimed = _named_by_heads(story, start, heads, end) if heads else []
         if not claimed and tokens and tokens[-1][2] in HEADS_WITH_SUBJECT:
             _lone_head_on_subject(story, start, end, tokens, claimed)
@@ -848,7 +851,23 @@ def _runs(text, book, people):
                         runs[-2:] = [(left_start, end)]
                 continue
         runs.append((start, end))
-    return runs
+    return [(start, _number_end(text, end)) for start, end in runs]
+
+
+def _number_end(text, end):
+    """Where a run ends with the number that is part of its name ("Climate 200, the fundraising
+    group"; `NUMBER_IN_NAME_RE`), or `end`."""
+    if not text[end + 1 : end + 2].isdigit() or text[end : end + 1] != " ":
+        return end
+    m = NUMBER_IN_NAME_RE.match(text, end)
+    return m.end() if m else end
+
+
+def _number_token(run, tokens):
+    """`tokens` with the number that ends `run` ("Teamsters Local 700") as its last token, so
+    that the name read from the tokens keeps it."""
+    k = run.rindex(" ") + 1
+    return (*tokens, (k, len(run), run[k:], "", run[k:]))
 
 
 def _run_joins(text, book, people, prev_start, prev_end, gap, start, end):
