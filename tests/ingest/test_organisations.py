@@ -1983,3 +1983,13 @@ def test_a_number_inside_a_name_is_kept_but_scores_and_years_after_names_are_not
     )
     assert {"Climate 200", "Teamsters Local 700", "Channel 12 News"} <= set(found)
     assert not {"Arsenal 2", "Chelsea 1", "Euro 2024"} & set(found)
+
+
+def test_a_coalition_partner_an_institutes_branch_and_a_body_opener_after_the_name_bodies():
+    found = orgs(
+        "ACT, National's coalition partner, said Labour had learned nothing. Samples went to "
+        "the Institut Pasteur de Dakar, and The Universidad de Chile joined. Reuters de Dakar "
+        "is no branch. John Smith, her business partner, said no."
+    )
+    assert {"ACT", "Institut Pasteur de Dakar", "Universidad de Chile"} <= set(found)
+    assert not {"John Smith", "Reuters de Dakar"} & set(found)

@@ -24,7 +24,7 @@ from articles.ingest.extraction.organisation_words import (
 )
 from articles.ingest.extraction.tokens import is_title
 from articles.ingest.gazetteer import fold
-from articles.ingest.lexicon import ROLE_NOUNS
+from articles.ingest.lexicon import BODY_OPENERS, ROLE_NOUNS
 
 
 def known_names(story, start, end, run, tokens, claimed):
@@ -48,7 +48,7 @@ def known_names(story, start, end, run, tokens, claimed):
     hits = [
         _national_society(tokens, h)
         for h in known
-        if _known_alone(tokens, h[1]) and not _named_before(tokens, h[0])
+        if _known_alone(tokens, h[0], h[1]) and not _named_before(tokens, h[0])
     ]
     if found.defined.exact or found.defined.folded:
         # What the story defined goes first where both start on one word, and so wins: "Indian
@@ -78,13 +78,21 @@ def _national_unit(story, start, tokens, hit, claimed, kind):
     exchange group's and a city's, its market there ("Euronext Lisbon", "Nasdaq Stockholm")."""
     i, j, entry = hit
     rest = tokens[j + 1 :]
-    if not rest or any(t[3] for t in rest) or _named_before(tokens, i):
+    branch = _branch_of_place(tokens, i, j)
+    if (
+        not rest
+        or any(t[3] for t in rest[1 if branch else 0 :])
+        or (rest[0][3] and not branch)
+        or _named_before(tokens, i)
+    ):
         return
     key = " ".join(t[4] for t in rest)
     gaz = gazetteer.load()
     if key in gaz.cities:
-        if entry[0] not in EXCHANGE_GROUPS:
-            return  # a city after a name is where it is, but an exchange group's market's
+        if entry[0] not in EXCHANGE_GROUPS and not branch:
+            # a city after a name is where it is, but an exchange group's market's, and an
+            # institute's branch named for its city ("Institut Pasteur de Dakar")
+            return
     elif not (isinstance(gaz.lookup.get(key), str) or key in gaz.regions):
         return  # a country or a region ("Greenpeace Africa", "Nikkei Asia")
     span = (start + tokens[i][0], start + tokens[-1][1])
@@ -93,6 +101,21 @@ def _national_unit(story, start, tokens, hit, claimed, kind):
         return
     claimed.append(span)
     story.found.add(name, span, kind)
+
+
+# "of" in French, Spanish, Portuguese and Italian, before the place an institute's branch is named
+# for: "Institut Pasteur de Dakar".
+PLACE_PARTICLES = frozenset(("de", "du", "di", "da", "do"))
+
+
+def _branch_of_place(tokens, i, j):
+    """tokens[i:j + 1] are a known institute's name, and "de" and one word, as a place may be,
+    follow: "Institut Pasteur de Dakar" (`_national_unit` reads the place)."""
+    return (
+        j + 2 == len(tokens)
+        and tokens[j + 1][3] in PLACE_PARTICLES
+        and tokens[i][2] in BODY_OPENERS
+    )
 
 
 # Groups that run stock exchanges in several cities, each named "Group City".
@@ -166,12 +189,13 @@ def _named_before(tokens, i):
     return not name_lists.plain_word(key)
 
 
-def _known_alone(tokens, j):
+def _known_alone(tokens, i, j):
     """No capitalised word follows tokens[j] in its run but a title, its members ("MPs") or one
-    after a connector."""
+    after a connector, save the place of an institute's branch (`_branch_of_place`, from
+    tokens[i])."""
     return (
         j + 1 == len(tokens)
-        or bool(tokens[j + 1][3])
+        or (bool(tokens[j + 1][3]) and not _branch_of_place(tokens, i, j))
         or is_title(tokens[j + 1][2])
         or tokens[j + 1][2] in MEMBERS_TITLES
     )

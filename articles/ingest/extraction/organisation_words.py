@@ -228,6 +228,8 @@ OPENING_CLASS_NOUNS = words(
 # left out.
 APPOSITIVE_KINDS = {
     "party": "party",
+    # "ACT, National's coalition partner,"; a person is a business partner
+    "coalition partner": "party",
     "militia": "armed_group",
     **dict.fromkeys(words("broadcaster newspaper daily weekly magazine tabloid"), "media"),
     **dict.fromkeys(words("watchdog regulator police"), "government"),

@@ -711,11 +711,18 @@ def _named_beside_noun(story, start, end, run, tokens, opening=None):
         before = noun_before_comma(text, start, end) or plural_noun_opening_list(text, start, end)
     if before is None and story.listed and text[story.listed[0] : start] in LIST_GAPS:
         before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
-    if before is None and len(tokens) > 1 and tokens[0][2] in COMPANY_OPENING_WORDS:
+    # the first word after "The" and the like ("The Universidad de Chile")
+    k = next((k for k, t in enumerate(tokens[:-1]) if t[2] not in LEADING_NOISE), None)
+    opener = None if k is None else tokens[k][2]
+    if k and before is None and opener in COMPANY_OPENING_WORDS | BODY_OPENERS:
+        cut = tokens[k][0]
+        start, run = start + cut, run[cut:]
+        tokens = read_run(run)[0]
+    if before is None and opener in COMPANY_OPENING_WORDS:
         # "PT Matahari Putra Prima", "RAO Gazprom", "Grupo Bimbo": a legal form or a company's
         # word opens it
         before = "company"
-    elif before is None and len(tokens) > 1 and tokens[0][2] in BODY_OPENERS:
+    elif before is None and opener in BODY_OPENERS:
         before = "organisation"  # "Universidad de Chile", "Institut Pasteur"
     nouned = beside_noun(text, start, end, run, tokens, before)
     if not nouned:
