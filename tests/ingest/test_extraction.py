@@ -1034,3 +1034,12 @@ def test_everyday_spanish_words_name_no_person_but_spanish_names_do():
         "Dos Santos",
         "Mother Teresa",
     }
+
+
+def test_a_phrase_the_story_calls_a_place_once_is_no_person_where_it_stands_alone():
+    text = (
+        'Output from the Vaca Muerta formation rose. "Vaca Muerta is no longer a promise," '
+        "said Florencia Bianchi. Fans cheered after Sundowns won at Moses Mabhida, and Moses "
+        "Mabhida was full again on Sunday."
+    )
+    assert set(people(extract(text))) == {"Florencia Bianchi"}

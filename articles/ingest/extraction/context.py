@@ -366,6 +366,17 @@ VENUE_BEFORE_RE = re.compile(r"\b(?:won|lost|drew|draws|wins|victory|defeat|play
 PLURAL_POSSESSIVE_RE = re.compile(r"['’] [A-Z]")
 
 
+def names_a_place(text, start, end):
+    """The words beside the phrase say it is a place: a field or a mine after it ("the Vaca
+    Muerta formation"), an apposition ("Alomella Robles, a small village"), a match won at it
+    ("won at Moses Mabhida"). The story means that place wherever it writes the phrase."""
+    return bool(
+        RESOURCE_AFTER_RE.match(text, end)
+        or (text.startswith(", ", end) and PLACE_APPOSITIVE_RE.match(text, end))
+        or VENUE_BEFORE_RE.search(text, max(0, start - 16), start)
+    )
+
+
 def in_context(text, cand, offset, lower_words):
     """A run's candidate checked against the text around it.
 

@@ -61,6 +61,7 @@ def people(text, scan, known):
         for key, p in book.found.items()
         if key not in known.rejected_people
         and (key in known.people or not _organisation(key, scan.firms, known))
+        and (key in known.people or key not in scan.places)
     ]
     for p in out:
         p.spans.sort()

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 
 from articles.ingest import gazetteer
 from articles.ingest.extraction.candidates import analyse_run
-from articles.ingest.extraction.context import in_context, lower_role_before, names_a_firm
+from articles.ingest.extraction.context import (
+    in_context,
+    lower_role_before,
+    names_a_firm,
+    names_a_place,
+)
 from articles.ingest.extraction.organisation_words import SCORE
 from articles.ingest.extraction.tokens import RUN_RE, is_acronym
 from articles.ingest.gazetteer import fold
@@ -31,6 +36,7 @@ class Scan:
     full: list = field(default_factory=list)  # Candidates of two tokens, or one after a title
     partial: list = field(default_factory=list)  # (start, end, folded key) of lone tokens
     firms: set = field(default_factory=set)  # folded names the story gives to companies
+    places: set = field(default_factory=set)  # folded names the story gives to places
 
 
 def scan(text):
@@ -114,6 +120,9 @@ def _run(found, text, word, start, end):
     for raw in candidates:
         if names_a_firm(text, raw, raw.start + start, raw.end + start):
             found.firms.add(" ".join(t.key for t in raw.tokens))
+            continue
+        if names_a_place(text, raw.start + start, raw.end + start):
+            found.places.add(" ".join(t.key for t in raw.tokens))
             continue
         cand = in_context(text, raw, start, found.lower_words)
         if cand is None:
