@@ -51,7 +51,9 @@ BASELINE_RE = re.compile(r"\w+")
 # organisations a story), dev28 to develop on and unseen28 never printed. dev29 and unseen29:
 # written in session 29 the same way, with one-word firms and terse agency briefs among them.
 # unseen30: written in session 30 the same way, never printed. dev31 and unseen31: written in
-# session 31 the same way, leaning to regions the earlier sets had little of.
+# session 31 the same way, leaning to regions the earlier sets had little of. dev32 and
+# unseen32: written in session 32 the same way, on regions and trades the earlier sets had little
+# of (Central Asia, the Balkans, the Caucasus, telecoms, insurers, hospitals).
 SETS = (
     "seed",
     "own",
@@ -63,6 +65,7 @@ SETS = (
     "dev28",
     "dev29",
     "dev31",
+    "dev32",
     "fresh",
     "unseen18",
     "unseen19",
@@ -71,9 +74,20 @@ SETS = (
     "unseen29",
     "unseen30",
     "unseen31",
+    "unseen32",
 )
 UNSEEN_SETS = frozenset(
-    {"fresh", "unseen18", "unseen19", "unseen20", "unseen28", "unseen29", "unseen30", "unseen31"}
+    {
+        "fresh",
+        "unseen18",
+        "unseen19",
+        "unseen20",
+        "unseen28",
+        "unseen29",
+        "unseen30",
+        "unseen31",
+        "unseen32",
+    }
 )
 
 

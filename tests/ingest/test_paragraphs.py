@@ -152,6 +152,14 @@ HARD_WRAPPED = [
         "unseen31/08_bulgaria-coalition-talks.txt",
         "unseen31/13_seoul-brokerage-fraud.txt",
         "unseen31/18_czech-farm-protest.txt",
+        "dev32/03_kazakhstan-spectrum-auction.txt",
+        "dev32/08_bosnia-hydro-trial.txt",
+        "dev32/13_poland-drone-audit.txt",
+        "dev32/18_japan-lunar-ice.txt",
+        "unseen32/03_nordhav-war-risk-insurer.txt",
+        "unseen32/08_typhoon-marisol.txt",
+        "unseen32/13_irish-nurses-action.txt",
+        "unseen32/18_penang-chip-plant.txt",
     )
 ]
 
