@@ -1993,3 +1993,33 @@ def test_a_coalition_partner_an_institutes_branch_and_a_body_opener_after_the_na
     )
     assert {"ACT", "Institut Pasteur de Dakar", "Universidad de Chile"} <= set(found)
     assert not {"John Smith", "Reuters de Dakar"} & set(found)
+
+
+def test_new_trades_a_partys_member_a_station_and_a_numeral_after_words_say_no_person():
+    result = extract(
+        "Oman backed the developer Saffron Renewables. The affair hit Kestrel Therapeutics, a "
+        "biotechnology company spun out of a laboratory. Milica Jovanovic, a Srpska Lista "
+        "councillor, spoke, and a Republican lawmaker objected. The Houthis' Al Masirah "
+        "television said no. She appeared on the Oprah Winfrey television show. The recall was "
+        "classified as Class II. Oprah Winfrey said so."
+    )
+    found = {o.name: o.kind for o in result.organisations}
+    assert {"Saffron Renewables", "Kestrel Therapeutics", "Srpska Lista", "Al Masirah"} <= set(
+        found
+    )
+    assert found["Srpska Lista"] == "party" and found["Al Masirah"] == "media"
+    assert not {"Republican", "Oprah Winfrey"} & set(found)
+    assert {p.name for p in result.people} == {"Milica Jovanovic", "Oprah Winfrey"}
+
+
+def test_a_trade_word_inside_a_longer_name_leaves_the_kind_to_its_last_word():
+    found = {
+        o.name: o.kind
+        for o in extract(
+            "The Ontario Securities Commission sued. The rival Jalisco New Generation Cartel "
+            "(CJNG) fought back. The Ministry of Construction said."
+        ).organisations
+    }
+    assert found["Ontario Securities Commission"] == "government"
+    assert found["Ministry of Construction"] == "government"
+    assert found["Jalisco New Generation Cartel"] == "armed_group"

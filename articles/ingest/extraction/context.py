@@ -64,6 +64,7 @@ from articles.ingest.lexicon import (
     COMMON_CAPITALISED,
     FOREIGN_ARTICLES,
     LEGAL_FORMS_BEFORE,
+    NAME_SUFFIXES,
     PLACE_NOUNS_BEFORE_OF,
     PLACE_PREFIXES,
     PLACE_WORDS_BEFORE,
@@ -104,7 +105,14 @@ PLACE_APPOSITIVE_RE = re.compile(
     r"northwest|southeast|southwest)\b)"
 )
 # A paper named by the noun after it: "the Yedioth Ahronoth newspaper", "O Globo daily said".
-PAPER_AFTER_RE = re.compile(r"\s+(?:newspaper|daily|weekly|magazine|tabloid)\b")
+PAPER_AFTER_RE = re.compile(
+    r"\s+(?:newspaper|daily|weekly|magazine|tabloid|news agency|broadcaster|"
+    # a station, not a person's show: "Al Masirah television", "the Oprah Winfrey television show"
+    r"(?:television|radio|TV)(?! (?:show|interview|programme|program|series|appearance|address|"
+    r"debate|documentary|presenter|host|star|personality|career|ad|advert)s?\b))\b"
+)
+# A party's elected member after a name: "a Srpska Lista councillor" (`MEMBER_NOUNS`).
+MEMBER_AFTER_RE = re.compile(r" (?:councillors?|councilors?|lawmakers?|legislators?|MPs?|MEPs?)\b")
 TITLE_STOP_RE = re.compile(r"\.\s[A-Z]")
 # Month names that are also names ("Theresa May"), taken for a month before a day's number.
 MONTHS_THAT_ARE_NAMES = frozenset(("May", "March", "June", "April", "August"))
@@ -395,6 +403,10 @@ def in_context(text, cand, offset, lower_words):
         return None  # "the Legislative Yuan", "Security Support (MSS)": institutions, not people
     if VENUE_BEFORE_RE.search(text, max(0, start - 16), start):
         return None  # "Sekhukhune won at Moses Mabhida": a ground, named for a person or not
+    if MEMBER_AFTER_RE.match(text, end) and text.endswith((" a ", " an "), 0, start):
+        return None  # "a Srpska Lista councillor": the party's name
+    if PAPER_AFTER_RE.match(text, end):
+        return None  # "The Houthis' Al Masirah television": a station
     if PLURAL_POSSESSIVE_RE.match(text, end) and is_plural_noun(toks[-1].text):
         return None  # "the Kelderman Miners' Party": a group's possessive opens a body's name
     if toks[-1].text in ABBREVIATED_TITLES and TITLE_STOP_RE.match(text, end):
@@ -422,8 +434,9 @@ def in_context(text, cand, offset, lower_words):
         role = toks[0].text  # "Forecaster Rosalind Dizon", "Informateur Willemijn Dekker"
         toks = toks[1:]
         start = toks[0].start + offset
+    words_ = [t.key for t in toks if t.text not in NAME_SUFFIXES]  # "Class II" is words
     if (len(toks) >= 2 or role) and (
-        all(_wordy(t.key, lower_words) for t in toks) or ordinary_words([t.key for t in toks])
+        all(_wordy(key, lower_words) for key in words_) or ordinary_words(words_)
     ):
         return None  # capitalised ordinary words ("Public Security", "Sale Amount")
     if _group_name(toks):

@@ -37,6 +37,7 @@ from articles.ingest.extraction.organisation_words import (
     LEGAL_FORM_AFTER_COMMA_RE,
     MASTHEAD_WORDS,
     MEDIA_NOUNS,
+    MEMBER_NOUNS,
     NAMES_ALONE,
     NOT_FIRM_WORDS,
     NOT_NAME_WORDS,
@@ -185,6 +186,8 @@ def beside_noun(text, start, end, run, tokens, before):
         and name_lists.ordinary_words((tokens[first][4],))
     ):
         return None  # "Unknown group kidnaps ...": a sentence's first word, not a name
+    if noun in MEMBER_NOUNS and name_lists.ordinary_words(tuple(t[4] for t in tokens[first:])):
+        return None  # "a Republican lawmaker", "a Green MP": a party's adjective, not its name
     if noun:
         # "Sterling fell 1 percent", "Steel shares", "Nikkei", "State television": everyday
         # words and markets, not a firm or a paper.

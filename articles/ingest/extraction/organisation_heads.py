@@ -67,6 +67,11 @@ def _head_names(run, tokens):
         if end is not None and _inside_place(tokens, first, end):
             end = None  # "Republic of the Union of Myanmar": a country's official name
         kind = HEADS.get(tokens[h][2], "government")  # "... Regional Government"
+        if end is not None and end > h and tokens[h][2] in TRAILING_ONLY:
+            # the name's last organisation word says what it is, not a trade's word inside it
+            # ("Jalisco New Generation Cartel", "Ontario Securities Commission"); a ministry's
+            # field after "of" is no trade's word here ("Ministry of Construction")
+            kind = HEADS.get(tokens[end][2], kind)
         if end is not None and _first_opens_company(tokens, i, first, end):
             first, kind = first - 1, "company"  # "First Union Corp", not "Union Corp"
         if end is not None and (

@@ -130,9 +130,15 @@ CLUB_STAFF_AFTER_RE = re.compile(r" (?:" + "|".join(sorted(CLUB_NOUNS)) + r") [A
 NOUN_AFTER_RE = re.compile(
     r" (?:(?:medical|scientific|science|trade) (?=journal\b))?"  # "the Lancet medical journal"
     r"(party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster|"
-    r"news agency|agency|daily|weekly|magazine|newsletter|journal|television|radio|shares|stock|"
+    r"news agency|agency|daily|weekly|magazine|newsletter|journal|shares|stock|"
+    # a station, not a person's show: "Al Masirah television", "the Oprah Winfrey television show"
+    r"(?:television|radio)(?! (?:show|interview|programme|program|series|appearance|address|"
+    r"debate|documentary|presenter|host|star|personality|career|ad|advert)s?\b)|"
     r"rebels|guerrillas|militants|fighters|"
     r"shareholders|unit|subsidiary|division|analyst|analysts|economist|strategist|employees|"
+    # a party's elected members: "a Srpska Lista councillor" (not "a Republican lawmaker":
+    # `beside_noun` reads no everyday word as a party)
+    r"councillors?|councilors?|lawmakers?|legislators?|MPs?|MEPs?|"
     + "|".join(sorted(CLUB_NOUNS))
     + r")\b"
     r"|['’]s? (shares|stock|shareholders)\b"
@@ -265,7 +271,7 @@ APPOSITIVE_RE = re.compile(
     r"(" + "|".join(sorted(APPOSITIVE_KINDS)) + r")"
     r"(?=[,.;)]| (?:which|that|whose|and|owned|based|controlled|run|in|between|with|best|known|"
     r"set up|founded|created|formed|backed|listed|led|headed|chaired|bankrolled|funded|financed|"
-    r"sponsored)\b"
+    r"sponsored|spun)\b"
     # "of" after a part of a firm only: "a unit of", "a joint venture of", "a subsidiary of";
     # "a group of boy scouts" is no firm. (Look-behinds need one width: seven characters.)
     r"| of\b(?<=unit of|ture of|iary of))"
@@ -612,8 +618,14 @@ MEDIA_NOUNS = words(
 # Fighters named after their group: "M23 rebels", "Mai Mai fighters"; never after a creed or a
 # people ("Moslem militants", "Basque rebels").
 ARMED_NOUNS = words("rebels guerrillas militants fighters")
+# Nouns for a party's elected members, after the party's name ("a Srpska Lista councillor").
+MEMBER_NOUNS = words(
+    """councillor councillors councilor councilors lawmaker lawmakers legislator legislators MP MPs
+    MEP MEPs"""
+)
 NOUN_KINDS = {
     "party": "party",
+    **dict.fromkeys(MEMBER_NOUNS, "party"),
     "movement": "party",
     "coalition": "party",
     "alliance": "party",
