@@ -213,6 +213,10 @@ def _verb_after(tokens, i):
         if _ends_sentence(tokens[j - 1], token) or tokens[j - 1].endswith((";", ":")):
             break
         core = token.strip(STRIP)
+        if core in ("and", "but", "or") and tokens[j - 1].endswith(","):
+            break  # "Monetary Fund (IMF), and Finance Minister X told": the verb is another's
+        if core in ("he", "she", "they", "we"):
+            break  # "told Nation News in Bridgetown she expected": the verb is the pronoun's
         if not core or not core[0].islower() or core in FREE_WORDS:
             continue
         if core in ("who", "which") and tokens[j - 1].endswith(","):
@@ -246,6 +250,9 @@ def _inside_name_evidence(tokens, i, names):
     clause = (
         cur not in ORG_WORDS
         and not (cur in TITLES and not tokens[i].endswith(".") and DEMONYM_RE.search(prev))
+        # a title's name goes on: "Finance Minister Marcia | Gittens-Holder told"
+        and not (i >= 2 and _core(tokens[i - 2]) in TITLES)
+        and not (len(prev) >= 2 and prev.isupper())  # and an acronym's: "BNP | Paribas lost"
         and _verb_after(tokens, i) >= 2.5
         and any(_is_verb(t) for t in tokens[1 : i - 1])
     )
@@ -294,15 +301,21 @@ def _after_word_evidence(tokens, i):
     return score
 
 
+# Words that end a date ("on Monday", "at Easter", "on Labour Day"), after which a sentence may
+# end like after a lower-case word. A holiday's first word is not one: it opens names too ("the
+# Democratic Labour | Party", "the Independence Party"), and its "Day" ends the date.
+DATE_ENDS = DAYS_MONTHS - {"Labor", "Labour", "Independence", "Memorial", "Victory", "Lunar", "New"}
+
+
 def _prev_evidence(tokens, i, names):
     """Score for what stands before the candidate tokens[i], or None when it rules it out."""
     prev = tokens[i - 1]
     if prev.rstrip("”’\"')]").endswith((",", ";", ":", "-")) or prev in ("—", "–", "-", "--"):
         return None
     core = _core(prev)
-    if not core:
-        return None
-    if core[0].isupper() and core not in DAYS_MONTHS:
+    if not core or POSSESSIVE_RE.search(prev):
+        return None  # "Frankfurt's | DAX": what the possessive owns follows it
+    if core[0].isupper() and core not in DATE_ENDS:
         return _inside_name_evidence(tokens, i, names)
     if core[0].isdigit():
         return -1.0

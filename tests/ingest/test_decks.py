@@ -252,6 +252,15 @@ def test_deck_ends_where_the_next_sentence_starts(text, deck):
         # Capitals inside one sentence are not boundaries.
         "Union members in Addis Ababa, where Prime Minister Daniel Bekele spoke, backed the",
         "Villagers near Lake Victoria asked the Ministry of Water for help after the",
+        # A holiday's first word opening a party's name, a title's name, a verb after ", and"
+        # and after a pronoun, a possessive and an acronym are no boundaries.
+        "Fitch upgraded Jamaica on Tuesday, citing surpluses under a plan backed by the World "
+        "Bank, and Finance Minister Nadia Blackwood-Reid told the Gleaner in Kingston she "
+        "expected others to follow, while the opposition People's Labour Party (PLP) called the "
+        "move a gift to bondholders and the Independence Party said",
+        "Customs officers in Mombasa seized 40 containers of ivory on Friday, saying traffickers "
+        "who ship through the region's Indian Ocean terminals had",
+        "Investors sold bank shares across Europe after the ruling, and BNP Paribas lost most as",
         "",
     ],
 )
