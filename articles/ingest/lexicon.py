@@ -84,11 +84,16 @@ PORTFOLIO_WORDS = words(
 # Words that make a capitalised phrase an organisation, event, document or place, never a person.
 # Words that open a company's name in Spanish, Portuguese, French or Italian, and no person's:
 # "Compañía de Minas Buenaventura", "Grupo Bimbo", "Banca Monte dei Paschi"; a stock exchange's
-# ("Borsa Italiana", "Bolsas y Mercados Argentinos").
+# ("Borsa Italiana", "Bolsas y Mercados Argentinos"); a trade's ("Frutera Los Quillayes",
+# "Central Azucarera del Este", "Naviera Ultranav"), none of them a given name or a surname.
 COMPANY_OPENERS = words(
     """Banco Banca Grupo Groupe Gruppo Compañía Compania Companhia Compagnie Empresa Empresas
     Sociedad Société Societe Società Industrias Indústrias Construtora Constructora Borsa Bolsa
-    Bolsas"""
+    Bolsas
+    Frutera Minera Mineras Mineração Azucarera Pesquera Naviera Aseguradora Agroexportadora
+    Exportadora Importadora Distribuidora Comercializadora Inmobiliaria Cervecería Cervejaria
+    Petrolera Siderúrgica Financiera Embotelladora Farmacéutica Laboratorios Editora Alimentos
+    Servicios Inversora Arrocera Cementera Vinícola Lechera"""
 )
 # Words that open a university's, an institute's, a foundation's, a museum's or a newspaper's
 # name in other languages, and no person's: "Universidad de Chile", "Institut Pasteur", "Fundação

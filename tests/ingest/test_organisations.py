@@ -2023,3 +2023,13 @@ def test_a_trade_word_inside_a_longer_name_leaves_the_kind_to_its_last_word():
     assert found["Ontario Securities Commission"] == "government"
     assert found["Ministry of Construction"] == "government"
     assert found["Jalisco New Generation Cartel"] == "armed_group"
+
+
+def test_a_trades_word_in_spanish_opens_a_firms_name_and_no_persons():
+    result = extract(
+        "Port delays hit the miner Minera Cordillera Azul and Frutera Los Robles, said Ana "
+        "Villalobos. He worked for the sugar company Central Azucarera del Norte."
+    )
+    found = {o.name for o in result.organisations}
+    assert {"Frutera Los Robles", "Central Azucarera del Norte"} <= found
+    assert {p.name for p in result.people} == {"Ana Villalobos"}
