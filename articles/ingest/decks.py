@@ -23,7 +23,7 @@ project's word lists are used, and the work is one pass over at most DECK_MAX_WO
 import re
 
 from articles.ingest.lexicon import (
-    DAYS_MONTHS,
+    DATE_ENDS,
     FUNCTION_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -299,12 +299,6 @@ def _after_word_evidence(tokens, i):
     if i >= 2 and _core(tokens[i - 2]).lower() in ("a", "an", "the"):
         score -= 0.5  # 'a poor Brazilian harvest': the article may still wait for its noun
     return score
-
-
-# Words that end a date ("on Monday", "at Easter", "on Labour Day"), after which a sentence may
-# end like after a lower-case word. A holiday's first word is not one: it opens names too ("the
-# Democratic Labour | Party", "the Independence Party"), and its "Day" ends the date.
-DATE_ENDS = DAYS_MONTHS - {"Labor", "Labour", "Independence", "Memorial", "Victory", "Lunar", "New"}
 
 
 def _prev_evidence(tokens, i, names):

@@ -154,6 +154,7 @@ ORG_WORDS = (
     Act Constitution Summit Forum Conference Games Olympics Olympic Cup Championship Championships
     League Premiership Prize Prix Slam Slams Award Awards Festival Expo Week Day Year Island Islands
     Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount Valley Desert Peninsula
+    Point Heights Lagoon Atoll Isthmus
     Province Provinces Region Prefecture County District State States City Town Village Square
     Street Road Avenue Bridge Port Airport Station Palace Hall Tower Stadium Park Harbour Harbor
     Canal Coast Basin Plateau Delta Highway Corridor Zone Base Camp Prison Embassy Consulate Mission
@@ -219,6 +220,10 @@ DAYS_MONTHS = WEEKDAYS | words(
     Memorial Labor Labour Victory Day Spring Summer Autumn Winter Fall Feb Apr Aug Sept Oct Nov
     Dec Tues Thurs"""
 )
+# Words that end a date ("on Monday", "at Easter", "on Labour Day"). A holiday's first word is
+# not one: it names fields and opens names too ("Ministry of Health, Labour and Welfare", "the
+# Democratic Labour Party", "the Independence Party"), and its "Day" ends the date.
+DATE_ENDS = DAYS_MONTHS - words("Labor Labour Independence Memorial Victory Lunar New")
 # Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = words(
     """da de do dos das di del della dal dalla dei degli van von vom zu der den ter la le los las

@@ -2033,3 +2033,14 @@ def test_a_trades_word_in_spanish_opens_a_firms_name_and_no_persons():
     found = {o.name for o in result.organisations}
     assert {"Frutera Los Robles", "Central Azucarera del Norte"} <= found
     assert {p.name for p in result.people} == {"Ana Villalobos"}
+
+
+def test_a_ministrys_fields_may_hold_a_holidays_word_and_a_point_is_a_place():
+    result = extract(
+        "The limit was set by the Ministry of Health, Labour and Welfare. The Ministry of "
+        "Defence, Monday and Tuesday were busy. Police seized a boat off Portland Point."
+    )
+    found = {o.name for o in result.organisations}
+    assert "Ministry of Health, Labour and Welfare" in found
+    assert "Labour Party" not in found and "Ministry of Defence" in found
+    assert not result.people

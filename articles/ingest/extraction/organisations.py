@@ -100,6 +100,7 @@ from articles.ingest.lexicon import (
     BODY_OPENERS,
     BODY_PARTICLES,
     COMPANY_OPENERS,
+    DATE_ENDS,
     DAYS_MONTHS,
     LEGAL_FORMS_BEFORE,
     WEEKDAYS,
@@ -407,7 +408,7 @@ def _more_fields(text, end, everyday=False):
     if any(
         w in PERSON_TITLES
         or (w in HEADS and w not in TRAILING_ONLY)  # a field may be a trade: "... Research"
-        or w in DAYS_MONTHS
+        or w in DATE_ENDS  # "Labour" is a field: "Ministry of Health, Labour and Welfare"
         or fold(w) in lookup
         for w in words
     ):
