@@ -2044,3 +2044,11 @@ def test_a_ministrys_fields_may_hold_a_holidays_word_and_a_point_is_a_place():
     assert "Ministry of Health, Labour and Welfare" in found
     assert "Labour Party" not in found and "Ministry of Defence" in found
     assert not result.people
+
+
+def test_a_plural_noun_opening_a_sentence_joins_no_names_and_opens_no_persons_name():
+    result = extract("Rivals Qantas and Etihad Airways announced smaller orders on Monday.")
+    found = {o.name for o in result.organisations}
+    assert "Etihad Airways" in found
+    assert not any(" and " in name for name in found)
+    assert not result.people

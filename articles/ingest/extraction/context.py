@@ -37,6 +37,7 @@ from articles.ingest.extraction.organisation_words import (
     FIRM_ROLE_PAIRS,
     FIRM_TRADE_SINGULARS,
     FIRM_TRADES_BEFORE,
+    FIRMS_ONLY_BEFORE,
     LEGAL_FORM_AFTER_COMMA_RE,
     NOUNS_BEFORE,
     OPENING_CLASS_NOUNS,
@@ -385,6 +386,12 @@ def names_a_place(text, start, end):
     )
 
 
+def _opening_word(token, lower_words):
+    """A sentence's first word that the text also writes in lower case, or a plural noun for
+    firms or people ("Rivals Qantas and Etihad said"): no part of the name after it."""
+    return token.key in lower_words or token.key in FIRMS_ONLY_BEFORE
+
+
 def in_context(text, cand, offset, lower_words):
     """A run's candidate checked against the text around it.
 
@@ -427,8 +434,8 @@ def in_context(text, cand, offset, lower_words):
         end = toks[-1].end + offset
     if len(toks) > 1 and toks[0].key in NOUNS_BEFORE_NOT_PEOPLE and sentence_start(text, start):
         return None  # "Retailers Tesco and Sainsbury objected": a kind noun opens the sentence
-    if len(toks) > 1 and toks[0].key in lower_words and sentence_start(text, start):
-        toks = toks[1:]  # a sentence's first word that the text also writes in lower case
+    if len(toks) > 1 and _opening_word(toks[0], lower_words) and sentence_start(text, start):
+        toks = toks[1:]
         start, role = toks[0].start + offset, ""
     elif len(toks) > 2 and _occupation_opening(toks) and sentence_start(text, start):
         role = toks[0].text  # "Forecaster Rosalind Dizon", "Informateur Willemijn Dekker"

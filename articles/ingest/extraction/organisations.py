@@ -70,6 +70,7 @@ from articles.ingest.extraction.organisation_words import (
     COMPANY_ABBREVIATIONS,
     FIELDS_BEFORE_COUNTRY,
     FIRM_ROLE_PAIRS,
+    FIRMS_ONLY_BEFORE,
     HEADS,
     INDUSTRY_WORDS,
     JOINERS,
@@ -967,6 +968,8 @@ def _joins(left, gap, right, book):
     core = left.split()
     while core and core[0] in LEADING_NOISE and not _opens_place_words(core):
         core = core[1:]
+    if len(core) > 1 and fold(core[0]) in FIRMS_ONLY_BEFORE:
+        core = core[1:]  # "Rivals Emirates and Etihad Airways": the noun opens a list
     ampersand = " ".join([*core, "&", right])
     if core and (book.get(ampersand) is not None or company_book().get(ampersand) is not None):
         return True  # "Procter and Gamble", "McKinsey and Company": a known name's "&"
