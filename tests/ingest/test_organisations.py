@@ -2052,3 +2052,21 @@ def test_a_plural_noun_opening_a_sentence_joins_no_names_and_opens_no_persons_na
     assert "Etihad Airways" in found
     assert not any(" and " in name for name in found)
     assert not result.people
+
+
+def test_news_sites_outlets_railways_regulators_products_and_advisers_name_bodies_and_firms():
+    found = orgs(
+        "The news site Vesti24 reported a fourth bidder. Three reporters from the investigative "
+        "outlet Zerkalo were jailed. The state railway Zheldor diverted grain. The court said the "
+        "Canada Energy Regulator had erred. Fraser Forest Products shut a mill, said Ana Ruiz of "
+        "Coral Capital Advisers."
+    )
+    assert {
+        "Vesti24",
+        "Zerkalo",
+        "Zheldor",
+        "Canada Energy Regulator",
+        "Fraser Forest Products",
+        "Coral Capital Advisers",
+    } <= set(found)
+    assert "Ana Ruiz" not in found

@@ -29,7 +29,7 @@ _HEADS = {
     "government": """Ministry Department Bureau Agency Office Authority Administration Service
         Services Commission Committee Council Assembly Parliament Congress Senate Court Tribunal
         Police Army Navy Guard Guards Command Corps Directorate Inspectorate Secretariat Reserve
-        Municipality Treasury Staff""",
+        Municipality Treasury Staff Regulator""",
     "armed_group": "Forces Force Brigade Brigades Battalion Regiment Militia Brotherhood Cartel",
     "company": """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC plc PLC AG GmbH Group
         Holdings Airlines Airways Motors Electronics Industries Technologies Pharmaceuticals Bank
@@ -171,7 +171,7 @@ NOUNS_BEFORE = (
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
     co-operative concern pollster reinsurer distributor association federation institute
-    supplier suppliers"""
+    supplier suppliers outlet website railway railroad"""
     )
     | INDUSTRY_PLURALS
 )
@@ -486,6 +486,7 @@ DEAL_PAIRS = frozenset({"stake in", "takeover of", "acquisition of", "merger wit
 NOUN_PAIRS_BEFORE = (
     frozenset(
         {"news agency", "shares of", "shares in", "think tank", "peacekeeping mission"}
+        | {"news site", "news website", "news portal"}  # "the news site Tengrinews"
         | {"auction house", "poll by"}  # "the auction house Artcurial", "a poll by Invamer"
     )
     | DEAL_PAIRS
@@ -613,8 +614,8 @@ NOT_ORGANISATION_ACRONYMS = words(
 )
 MEDIA_NOUNS = words(
     """newspaper broadcaster agency daily weekly magazine newsletter television radio tabloid
-    journal newspapers dailies broadcasters"""
-)
+    journal newspapers dailies broadcasters outlet website"""
+) | {"news site", "news website", "news portal"}
 # Fighters named after their group: "M23 rebels", "Mai Mai fighters"; never after a creed or a
 # people ("Moslem militants", "Basque rebels").
 ARMED_NOUNS = words("rebels guerrillas militants fighters")
@@ -641,7 +642,7 @@ COMPANY_NOUNS = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
-    strategist employees pollster reinsurer distributor supplier suppliers"""
+    strategist employees pollster reinsurer distributor supplier suppliers railway railroad"""
     )
     | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
