@@ -2070,3 +2070,14 @@ def test_news_sites_outlets_railways_regulators_products_and_advisers_name_bodie
         "Coral Capital Advisers",
     } <= set(found)
     assert "Ana Ruiz" not in found
+
+
+def test_a_chamber_in_apposition_is_a_public_body():
+    result = extract(
+        "The law passed the Hurulu Sabha, Latvia's parliament, on Friday. Inga Ozola, a member "
+        "of the Sejmas, the lower house of parliament, objected. Ivan Petrov, a member of "
+        "parliament, agreed."
+    )
+    found = {o.name: o.kind for o in result.organisations}
+    assert found.get("Hurulu Sabha") == "government" and found.get("Sejmas") == "government"
+    assert {p.name for p in result.people} == {"Inga Ozola", "Ivan Petrov"}

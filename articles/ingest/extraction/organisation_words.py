@@ -239,6 +239,9 @@ APPOSITIVE_KINDS = {
     "militia": "armed_group",
     **dict.fromkeys(words("broadcaster newspaper daily weekly magazine tabloid"), "media"),
     **dict.fromkeys(words("watchdog regulator police"), "government"),
+    # a chamber: "the Jogorku Kenesh, Kyrgyzstan's parliament,", "the Mazhilis, the lower house"
+    **dict.fromkeys(("parliament", "legislature", "lower house", "upper house"), "government"),
+    **dict.fromkeys(("lower house of parliament", "upper house of parliament"), "government"),
     **dict.fromkeys(words("charity union association federation foundation"), "ngo"),
     "body": "other",  # "the industry body", "the sport's governing body"
     **dict.fromkeys(words("group organisation organization agency"), "other"),
