@@ -2081,3 +2081,12 @@ def test_a_chamber_in_apposition_is_a_public_body():
     found = {o.name: o.kind for o in result.organisations}
     assert found.get("Hurulu Sabha") == "government" and found.get("Sejmas") == "government"
     assert {p.name for p in result.people} == {"Inga Ozola", "Ivan Petrov"}
+
+
+def test_a_firm_that_speaks_as_it_may_end_on_a_word_that_is_also_a_surname():
+    result = extract(
+        "Brakvik Salmon said it had cut output by a fifth. Mette Olsen said it had been a hard "
+        "year."
+    )
+    assert "Brakvik Salmon" in {o.name for o in result.organisations}
+    assert {p.name for p in result.people} == {"Mette Olsen"}

@@ -383,11 +383,18 @@ def said_it_after(text, end):
 
 def speaks_as_it(keys):
     """The folded words of a name that `said_it_after` reads make an organisation's name: not
-    everyday words ("Energy said it"), and no given name, surname or initial among them."""
+    everyday words ("Energy said it"), and no given name, surname or initial among them; after
+    a first word that is none of these, a surname that is also a dictionary word is the firm's
+    trade ("Nordhav Marine said it would", "Brakvik Salmon")."""
     given, family = name_lists.given_names(), name_lists.surnames(name_lists.ALL_SURNAMES)
     return not (
         name_lists.ordinary_words(keys)
-        or any(key in given or key in family or len(key.rstrip(".")) <= 1 for key in keys)
+        or any(
+            key in given
+            or (key in family and not (k and name_lists.in_dictionary(key)))
+            or len(key.rstrip(".")) <= 1
+            for k, key in enumerate(keys)
+        )
     )
 
 
