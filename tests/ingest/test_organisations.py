@@ -2090,3 +2090,14 @@ def test_a_firm_that_speaks_as_it_may_end_on_a_word_that_is_also_a_surname():
     )
     assert "Brakvik Salmon" in {o.name for o in result.organisations}
     assert {p.name for p in result.people} == {"Mette Olsen"}
+
+
+def test_a_firms_customers_savers_losses_and_failure_name_it_and_no_person():
+    result = extract(
+        "Customers of Drakensberg Mutual queued on Monday. Losses at Brakvik Salmon widened. "
+        "The liquidation of Kopano Holdings began, and depositors at Lakeshore Thrift were "
+        "paid. Marine Le Pen spoke."
+    )
+    found = {o.name for o in result.organisations}
+    assert {"Drakensberg Mutual", "Brakvik Salmon", "Lakeshore Thrift"} <= found
+    assert {p.name for p in result.people} == {"Marine Le Pen"}

@@ -321,8 +321,14 @@ def names_a_firm(text, cand, start, end):
         pair = " ".join(words[-2:])
         if pair.lower() in ANALYST_AT:
             return True  # "economists at Credit Suisse": where they work
-        if pair in FIRM_ROLE_PAIRS:
-            return True  # "chief executive of Velmar Brask", "a unit of Ostrava Steel"
+        if pair in FIRM_ROLE_PAIRS or (
+            pair[:1].isupper()
+            and pair.lower() in FIRM_ROLE_PAIRS
+            and sentence_start(text, start - len(pair) - 1)
+        ):
+            # "chief executive of Velmar Brask", "a unit of Ostrava Steel"; "Losses at Brakvik
+            # Salmon" opening a sentence
+            return True
     following = text[end : end + 1]
     if following == "," and (
         APPOSITIVE_RE.match(text, end)

@@ -488,6 +488,22 @@ FIRM_ROLE_PAIRS = frozenset(
         "workers at",
         "staff at",
         "consortium of",  # "a consortium of Hassan Allam, Orascom Construction and Alstom"
+        # a firm's customers, savers and lenders, and its failure: "Customers of Drakensberg
+        # Mutual", "depositors at Kopano Savings", "the liquidation of Castellan Mutual"
+        "customers of",
+        "customers at",
+        "depositors of",
+        "depositors at",
+        "depositors in",
+        "policyholders of",
+        "policyholders at",
+        "creditors of",
+        "investors in",
+        "losses at",
+        "liquidation of",
+        "liquidators of",
+        "insolvency of",
+        "administrators of",
     }
 )
 # A deal whose other side is a firm, never a person: "its takeover of Spirit AeroSystems", "a
