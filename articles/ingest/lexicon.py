@@ -154,7 +154,7 @@ ORG_WORDS = (
     Act Constitution Summit Forum Conference Games Olympics Olympic Cup Championship Championships
     League Premiership Prize Prix Slam Slams Award Awards Festival Expo Week Day Year Island Islands
     Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount Valley Desert Peninsula
-    Point Heights Lagoon Atoll Isthmus
+    Point Heights Lagoon Atoll Isthmus Boulevard Esplanade Promenade Parkway
     Province Provinces Region Prefecture County District State States City Town Village Square
     Street Road Avenue Bridge Port Airport Station Palace Hall Tower Stadium Park Harbour Harbor
     Canal Coast Basin Plateau Delta Highway Corridor Zone Base Camp Prison Embassy Consulate Mission
@@ -281,8 +281,11 @@ PLACE_PREFIXES = words(
 PLACE_WORDS_BEFORE = words("near outside toward towards")
 # Things named after a lower-case noun ("the ferry Trident Seven"): not people, not organisations.
 THING_NOUNS_BEFORE = words(
-    "ship vessel tanker ferry freighter dredger trawler tug barge paper network station team"
+    """ship vessel tanker ferry freighter dredger trawler tug barge paper network station team
+    horse colt filly mare gelding stallion"""
 )
+# Prefixes of ships' names: "the MV Ocean Dawn", "HMS Argyll" (not "SS Lazio" nor "MS Society").
+VESSEL_PREFIXES = words("MV FV RV HMS USS HMAS HMCS")
 PLACE_NOUNS_BEFORE_OF = words(
     """city town village province region district state capital port island county settlement
     suburb municipality commune hamlet township neighbourhood neighborhood cape gulf bay"""

@@ -1043,3 +1043,13 @@ def test_a_phrase_the_story_calls_a_place_once_is_no_person_where_it_stands_alon
         "Mabhida was full again on Sunday."
     )
     assert set(people(extract(text))) == {"Florencia Bianchi"}
+
+
+def test_boulevards_horses_and_ships_are_no_people_and_no_organisations():
+    result = extract(
+        "Protesters gathered on Nelson Mandela Boulevard in Maputo. The horse Golden Sixty won "
+        "at Sha Tin. The MV Ocean Dawn, carrying Dawn newspapers, ran aground. HMS Argyll "
+        "docked, and SS Lazio won."
+    )
+    assert not result.people
+    assert {o.name for o in result.organisations} == {"Dawn", "SS Lazio"}

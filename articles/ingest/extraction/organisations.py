@@ -104,6 +104,7 @@ from articles.ingest.lexicon import (
     DATE_ENDS,
     DAYS_MONTHS,
     LEGAL_FORMS_BEFORE,
+    VESSEL_PREFIXES,
     WEEKDAYS,
 )
 
@@ -212,6 +213,8 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
             end = cut  # "USDA Thursday forecast": the day is no part of the name
         run = text[start:end]
         tokens, heads = read_run(run)
+        if len(tokens) > 1 and tokens[0][2] in VESSEL_PREFIXES:
+            continue  # "the MV Ocean Dawn": a ship, whatever its name holds
         if run[-1].isdigit() and run[run.rfind(" ") + 1 :].isdigit():
             tokens = _number_token(run, tokens)
         claimed = _named_by_heads(story, start, heads, end) if heads else []
