@@ -1053,3 +1053,11 @@ def test_boulevards_horses_and_ships_are_no_people_and_no_organisations():
     )
     assert not result.people
     assert {o.name for o in result.organisations} == {"Dawn", "SS Lazio"}
+
+
+def test_new_before_a_place_names_another_place_unless_the_gazetteer_holds_it():
+    text = (
+        "Storms hit New Bern, New England, New Mexico, New South Wales and New Jersey, then New "
+        "Zealand, New Delhi and New York. Mexico and Wales drew."
+    )
+    assert {c.code for c in extract(text).countries} == {"NZ", "IN", "US", "MX", "GB"}

@@ -14,7 +14,7 @@ def mark_places(tokens, gaz):
     """Mark tokens that name countries or regions, longest phrase first."""
     i, n = 0, len(tokens)
     while i < n:
-        best = None
+        best, start = None, i
         phrase = ""
         for j in range(i, min(n, i + gaz.max_words)):
             tok = tokens[j]
@@ -33,6 +33,13 @@ def mark_places(tokens, gaz):
                 best = (j, gaz.lookup[phrase])
             if phrase not in gaz.prefixes:
                 break
+        if best is None and tokens[i].text == "New":
+            # "New Mexico", "New South Wales", "New Bern": a place of its own that the
+            # gazetteer does not hold, not Mexico, Wales or Bern ("New York" is held)
+            i += 1
+            while i < n and i < start + 3 and not tokens[i].gap and namelike(tokens[i]):
+                i += 1
+            continue
         if best is None and "-" in tokens[i].text:
             # "China-Africa forum": each part of a hyphenated word may name a country.
             codes = [gaz.lookup[p] for p in tokens[i].key.split("-") if p in gaz.lookup]
