@@ -5,7 +5,7 @@ demonyms, capitals and major cities) with pycountry's ISO names and official nam
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,6 +50,9 @@ class Gazetteer:
     prefixes: frozenset  # every leading part of a multi-word phrase, to stop a lookup early
     capitals_only: frozenset  # abbreviations ("US", "UN") that match only when written in capitals
     cities: frozenset = frozenset()  # folded phrases that name a city, not the country itself
+    # folded names of the states and provinces of federations whose towns share names with
+    # places abroad ("Paris, Texas", "Perth, Ontario"), to the federation's code
+    states: dict = field(default_factory=dict)
 
     def country(self, code):
         return self.countries.get(code)
@@ -89,7 +92,23 @@ def load():
         prefixes,
         frozenset(abbreviations),
         _city_keys(curated, lookup),
+        _states(lookup),
     )
+
+
+# Federations whose towns are often named after places abroad and written "Town, State".
+FEDERATIONS = ("US", "CA", "AU")
+
+
+def _states(lookup):
+    """{folded state or province name: its country's code} for `FEDERATIONS`; a name that is
+    also a country's ("Georgia") is left out."""
+    return {
+        fold(s.name): s.country_code
+        for code in FEDERATIONS
+        for s in pycountry.subdivisions.get(country_code=code)
+        if s.type in ("State", "Province", "Territory", "District") and fold(s.name) not in lookup
+    }
 
 
 @lru_cache(maxsize=1)

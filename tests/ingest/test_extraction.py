@@ -1061,3 +1061,12 @@ def test_new_before_a_place_names_another_place_unless_the_gazetteer_holds_it():
         "Zealand, New Delhi and New York. Mexico and Wales drew."
     )
     assert {c.code for c in extract(text).countries} == {"NZ", "IN", "US", "MX", "GB"}
+
+
+def test_a_town_named_for_a_place_abroad_takes_its_states_country_not_the_places():
+    text = (
+        "The plant in Birmingham, Alabama, will close. PARIS, Texas - A tornado hit. Voters in "
+        "Lebanon, Pennsylvania, agreed, as did officials in Tbilisi, Georgia, Sydney, New South "
+        "Wales, and Ireland, Scotland and Wales."
+    )
+    assert {c.code for c in extract(text).countries} == {"GE", "AU", "IE", "GB"}
