@@ -53,7 +53,8 @@ BASELINE_RE = re.compile(r"\w+")
 # unseen30: written in session 30 the same way, never printed. dev31 and unseen31: written in
 # session 31 the same way, leaning to regions the earlier sets had little of. dev32 and
 # unseen32: written in session 32 the same way, on regions and trades the earlier sets had little
-# of (Central Asia, the Balkans, the Caucasus, telecoms, insurers, hospitals).
+# of (Central Asia, the Balkans, the Caucasus, telecoms, insurers, hospitals). dev33: written
+# later in session 32 the same way, rich in names a careless reader takes for people's.
 SETS = (
     "seed",
     "own",
@@ -66,6 +67,7 @@ SETS = (
     "dev29",
     "dev31",
     "dev32",
+    "dev33",
     "fresh",
     "unseen18",
     "unseen19",

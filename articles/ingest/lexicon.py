@@ -122,7 +122,8 @@ TRADE_WORDS = words(
     Hermanos Irmãos Frères Fratelli
     Cement Sugar Tobacco Plantations Telecoms Fertilizers Fertilisers Dairy Seafood Poultry Pharma
     Cocoa Rubber Timber Coffee Refinery Refineries Ratings Ammonia Labs Credit Valores Børs
-    Renewables Therapeutics Networks Midstream Generation Products Advisers Advisors Mutual"""
+    Renewables Therapeutics Networks Midstream Generation Products Advisers Advisors Mutual
+    Biologics Solar Transport Agri Sondagens"""
 )
 # Legal forms that close a company's name under other countries' laws: those of cleanco's list
 # of legal terms (the field's, by country) that are no English word, given name or other
@@ -154,7 +155,7 @@ ORG_WORDS = (
     Act Constitution Summit Forum Conference Games Olympics Olympic Cup Championship Championships
     League Premiership Prize Prix Slam Slams Award Awards Festival Expo Week Day Year Island Islands
     Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount Valley Desert Peninsula
-    Point Heights Lagoon Atoll Isthmus Boulevard Esplanade Promenade Parkway
+    Point Heights Lagoon Atoll Isthmus Boulevard Esplanade Promenade Parkway Volcano
     Province Provinces Region Prefecture County District State States City Town Village Square
     Street Road Avenue Bridge Port Airport Station Palace Hall Tower Stadium Park Harbour Harbor
     Canal Coast Basin Plateau Delta Highway Corridor Zone Base Camp Prison Embassy Consulate Mission
@@ -282,7 +283,8 @@ PLACE_WORDS_BEFORE = words("near outside toward towards")
 # Things named after a lower-case noun ("the ferry Trident Seven"): not people, not organisations.
 THING_NOUNS_BEFORE = words(
     """ship vessel tanker ferry freighter dredger trawler tug barge paper network station team
-    horse colt filly mare gelding stallion"""
+    horse colt filly mare gelding stallion drillship rig yacht submarine frigate warship
+    destroyer icebreaker"""
 )
 # Prefixes of ships' names: "the MV Ocean Dawn", "HMS Argyll" (not "SS Lazio" nor "MS Society").
 VESSEL_PREFIXES = words("MV FV RV HMS USS HMAS HMCS")

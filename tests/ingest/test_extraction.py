@@ -1070,3 +1070,16 @@ def test_a_town_named_for_a_place_abroad_takes_its_states_country_not_the_places
         "Wales, and Ireland, Scotland and Wales."
     )
     assert {c.code for c in extract(text).countries} == {"GE", "AU", "IE", "GB"}
+
+
+def test_firms_short_forms_trades_volcanoes_and_drillships_are_no_people():
+    result = extract(
+        "The regulator suspended the licence of Adjei Crest Minerals. It said Adjei Crest had "
+        "bought gold. Its developer Minh Khang Biologics said on Monday that buses run by Nasser "
+        "Khoury Transport, a Zarqa company, left. Towns below Mayon Volcano lost power, and the "
+        "drillship Ana Neri leaked. Kwame Mensah, who heads Mensah Transport, spoke."
+    )
+    assert {p.name for p in result.people} == {"Kwame Mensah"}
+    assert {"Adjei Crest Minerals", "Minh Khang Biologics", "Nasser Khoury Transport"} <= {
+        o.name for o in result.organisations
+    }

@@ -160,6 +160,10 @@ HARD_WRAPPED = [
         "unseen32/08_typhoon-marisol.txt",
         "unseen32/13_irish-nurses-action.txt",
         "unseen32/18_penang-chip-plant.txt",
+        "dev33/03_norway-mackerel-trawler.txt",
+        "dev33/08_brazil-amazon-drilling-leak.txt",
+        "dev33/13_turkey-fenerbahce-naming-rights.txt",
+        "dev33/18_sweden-lindholmen-network.txt",
     )
 ]
 

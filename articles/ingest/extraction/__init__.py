@@ -28,6 +28,7 @@ from articles.ingest.extraction.mentions import (
     PersonMention,
     TopicMention,
 )
+from articles.ingest.extraction.organisation_words import HEADS
 from articles.ingest.extraction.organisations import organisations
 from articles.ingest.extraction.people import people
 from articles.ingest.extraction.scan import scan
@@ -108,17 +109,31 @@ def _not_organisations(persons, orgs, known):
         return persons
     names = {fold(form) for org in orgs for form in (org.name, *org.aliases)}
     org_spans = [span for org in orgs for span in org.spans]
+    firms_short = {fold(_before_trade(org.name)) for org in orgs if org.kind == "company"}
     kept = []
     for person in persons:
         if fold(person.name) in known.people:
             kept.append(person)
-        elif fold(person.name) not in names and not _only_inside(person.spans, org_spans):
+        elif (
+            fold(person.name) not in names
+            and not _only_inside(person.spans, org_spans)
+            and (person.role or fold(person.name) not in firms_short)
+        ):
             # a surname the organisation phase read as the family's firm ("meatpacker Tavares"
             # after "Renata Tavares") is the firm's mention, not hers
             claimed = set(org_spans)
             person.spans = [span for span in person.spans if span not in claimed]
             kept.append(person)
     return kept
+
+
+def _before_trade(name):
+    """A firm's name without the company words that end it: "Adjei Crest" of "Adjei Crest
+    Minerals", whose later "Adjei Crest had bought" is the firm, not a person."""
+    words = name.split()
+    while len(words) > 2 and words[-1] in HEADS and HEADS[words[-1]] == "company":
+        words.pop()
+    return " ".join(words)
 
 
 def _short(persons, text):
