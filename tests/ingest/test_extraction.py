@@ -1083,3 +1083,14 @@ def test_firms_short_forms_trades_volcanoes_and_drillships_are_no_people():
     assert {"Adjei Crest Minerals", "Minh Khang Biologics", "Nasser Khoury Transport"} <= {
         o.name for o in result.organisations
     }
+
+
+def test_awards_grounds_groups_possessives_and_networks_are_no_people():
+    result = extract(
+        "Paz Ortega won an Ortega y Gasset award in 2023. Karaca spoke at the club's Can Bartu "
+        "training complex. The Scottish Pelagic Fishermen's Association urged a boycott. "
+        "Observatorio do Clima, a network of more than 100 groups, said no. John Smith, a "
+        "network engineer, spoke."
+    )
+    assert {p.name for p in result.people} == {"Paz Ortega", "John Smith"}
+    assert "Observatorio do Clima" in {o.name for o in result.organisations}

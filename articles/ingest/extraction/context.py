@@ -88,7 +88,11 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"province|district|region|prefecture|county|municipality|township|village|airport|dam|river|valley|"
     r"port|settlement|newspaper|daily|weekly|magazine|index|futures|unit|"
     r"subsidiary|affiliate|division|brand|model|ship|vessel|tanker|ferry|hospital|bank|analyst|"
-    r"analysts|economist|strategist|" + "|".join(sorted(CLUB_NOUNS)) + r")\b"
+    r"analysts|economist|strategist|" + "|".join(sorted(CLUB_NOUNS)) + r"|"
+    # what is named after a person, not the person: "an Ortega y Gasset award", "the club's
+    # Can Bartu training complex"
+    r"award|awards|prize|prizes|medal|trophy|fellowship|scholarship|lecture|"
+    r"(?:training |sports )?complex)\b"
     r"| (?:and|&) (?:Co|Company|Sons|Partners|Associates)\b"  # "Arthur Yates and Co": a firm
 )
 # A field, a basin or a mine after the phrase, its resource between: "the Grand Banc gas field",
@@ -379,6 +383,7 @@ def _quoted(text, start, end):
 VENUE_BEFORE_RE = re.compile(r"\b(?:won|lost|drew|draws|wins|victory|defeat|played|hosted) at $")
 # A plural's possessive before a capitalised word: "Miners' Party", "Growers’ Association".
 PLURAL_POSSESSIVE_RE = re.compile(r"['’] [A-Z]")
+IRREGULAR_PLURAL_POSSESSIVE_RE = re.compile(r"['’]s [A-Z]")  # "Fishermen's Association"
 
 
 def names_a_place(text, start, end):
@@ -422,6 +427,10 @@ def in_context(text, cand, offset, lower_words):
         return None  # "The Houthis' Al Masirah television": a station
     if PLURAL_POSSESSIVE_RE.match(text, end) and is_plural_noun(toks[-1].text):
         return None  # "the Kelderman Miners' Party": a group's possessive opens a body's name
+    if IRREGULAR_PLURAL_POSSESSIVE_RE.match(text, end) and toks[-1].text.endswith(
+        ("men", "Children", "People")
+    ):
+        return None  # "the Scottish Pelagic Fishermen's Association", "Women's League"
     if toks[-1].text in ABBREVIATED_TITLES and TITLE_STOP_RE.match(text, end):
         return None  # "Georgia Rep. Cynthia McKinney": a place and a title before a name
     if STATE_AFTER_RE.match(text, end) or _quoted(text, start, end):

@@ -244,6 +244,7 @@ APPOSITIVE_KINDS = {
     **dict.fromkeys(("lower house of parliament", "upper house of parliament"), "government"),
     **dict.fromkeys(words("charity union association federation foundation"), "ngo"),
     "body": "other",  # "the industry body", "the sport's governing body"
+    "network": "other",  # "Observatório do Clima, a network of more than 100 organisations"
     **dict.fromkeys(words("group organisation organization agency"), "other"),
     # "Charité, Europe's largest university hospital,": a person is a hospital's porter, never
     # the hospital (the noun must end the apposition)
@@ -277,7 +278,7 @@ APPOSITIVE_RE = re.compile(
     r"sponsored|spun)\b"
     # "of" after a part of a firm only: "a unit of", "a joint venture of", "a subsidiary of";
     # "a group of boy scouts" is no firm. (Look-behinds need one width: seven characters.)
-    r"| of\b(?<=unit of|ture of|iary of))"
+    r"| of\b(?<=unit of|ture of|iary of|work of))"
 )
 
 
