@@ -24,7 +24,7 @@ TITLES = words(
     Premier-elect Opposition Party Junta Military Secretary-General Under-Secretary Undersecretary
     Minister-President Taoiseach Chancellor-elect Monsignor Patriarch Lama Dalai Deputy-Governor
     Director-General Co-leader Co-chair Ratu Tui Chief-of-Staff Mufti Grand-Duke Duke Duchess Count
-    Baron Registrar Datuk Dato Datin Tun Seri Administrator"""
+    Baron Registrar Datuk Dato Datin Tun Seri Administrator Alhaji Alhaja Hajiya"""
 )
 # Titles written short, with a full stop, before a name ("Massachusetts Gov. William Weld"); none
 # is a surname, so one closing a run before ". Name" is the title, not a name's last word.

@@ -1094,3 +1094,16 @@ def test_awards_grounds_groups_possessives_and_networks_are_no_people():
     )
     assert {p.name for p in result.people} == {"Paz Ortega", "John Smith"}
     assert "Observatorio do Clima" in {o.name for o in result.organisations}
+
+
+def test_alhaji_is_a_title_and_a_royal_names_a_hospital_and_a_council_lists_its_fields():
+    result = extract(
+        "The deal was signed by Alhaji Sani Garba Yakubu. Patients went to King Abdullah "
+        "University Hospital, and King Abdullah met ministers. Analysts at the Council on "
+        "Energy, Environment and Water agreed."
+    )
+    assert {p.name for p in result.people} == {"Sani Garba Yakubu", "Abdullah"}
+    assert {
+        "King Abdullah University Hospital",
+        "Council on Energy, Environment and Water",
+    } <= {o.name for o in result.organisations}

@@ -128,6 +128,17 @@ def _first_opens_company(tokens, i, first, end):
 CROWN = frozenset({"King", "Queen", "Prince", "Princess"})
 
 
+def _named_for_a_royal(tokens, i):
+    """tokens[i] is a royal's title, and a university's, a hospital's or a foundation's word
+    follows their name straight after, with no connector: the body is named for them."""
+    rest = tokens[i + 2 : i + 4]
+    return (
+        bool(rest)
+        and not any(t[3] for t in tokens[i + 1 : i + 4])
+        and any(HEADS.get(t[2]) in ("other", "ngo") for t in rest)
+    )
+
+
 # Words that open runs as a rank or a byline's word, and a body's name before its head.
 NOUNS_BEFORE_HEADS = frozenset(("General", "Writers", "Correspondents", "Premier"))
 # Ordinals that number bodies of a kind ("First Environmental Court", "Third Section").
@@ -151,6 +162,8 @@ def name_start(tokens, i):
             break
         if tokens[i][2] in CROWN and i + 1 < n and tokens[i + 1][3] in ("'s", "’s"):
             break  # "King's Fund", "Queen's University": named for the crown
+        if tokens[i][2] in CROWN and _named_for_a_royal(tokens, i):
+            break  # "King Abdullah University Hospital", "Queen Rania Foundation"
         if tokens[i][2] in ORDINALS and i + 1 < n and not tokens[i + 1][3]:
             break  # "First Environmental Court", "Second Circuit": a body's number
         i += 1

@@ -287,6 +287,8 @@ def _named_by_heads(story, start, heads, end):
             and (subject := _on_subject(text, span[1]))
         ) or (subject := _AGAINST_RE.match(text, span[1])):
             span = (span[0], subject.end(1))  # "... on Human Rights", "... Against Corruption"
+            if fields := _more_fields(text, span[1], everyday=True):
+                span = (span[0], fields.end())  # "Council on Energy, Environment and Water"
             name = text[span[0] : span[1]]
         elif (
             (kind == "government" and " of " in name)
@@ -472,6 +474,8 @@ def _lone_head_on_subject(story, start, end, tokens, claimed):
         return
     if subject := _on_subject(story.text, end):
         span = (start + tokens[-1][0], subject.end(1))
+        if fields := _more_fields(story.text, span[1], everyday=True):
+            span = (span[0], fields.end())  # "the Council on Energy, Environment and Water"
         name = story.text[span[0] : span[1]]
         if fold(name) not in story.rejected:
             claimed.append(span)
