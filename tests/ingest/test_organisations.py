@@ -2101,3 +2101,12 @@ def test_a_firms_customers_savers_losses_and_failure_name_it_and_no_person():
     found = {o.name for o in result.organisations}
     assert {"Drakensberg Mutual", "Brakvik Salmon", "Lakeshore Thrift"} <= found
     assert {p.name for p in result.people} == {"Marine Le Pen"}
+
+
+def test_a_creed_alone_before_a_kind_noun_describes_it_and_names_nothing():
+    found = orgs(
+        "The Lebanese Forces, the largest Christian bloc, backed the bill. A Sunni party and a "
+        "Kurd group objected. The Christian Democratic Union agreed."
+    )
+    assert "Christian Democratic Union" in found
+    assert not {"Christian", "Sunni", "Kurd"} & set(found)

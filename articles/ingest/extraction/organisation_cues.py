@@ -186,6 +186,8 @@ def beside_noun(text, start, end, run, tokens, before):
         and name_lists.ordinary_words((tokens[first][4],))
     ):
         return None  # "Unknown group kidnaps ...": a sentence's first word, not a name
+    if noun and lone in CREED_ADJECTIVES:
+        return None  # "the largest Christian bloc", "a Sunni party": a creed, not a name
     if noun in MEMBER_NOUNS and name_lists.ordinary_words(tuple(t[4] for t in tokens[first:])):
         return None  # "a Republican lawmaker", "a Green MP": a party's adjective, not its name
     if noun:
@@ -225,6 +227,9 @@ def beside_noun(text, start, end, run, tokens, before):
     return None
 
 
+# A creed or a people alone before a kind noun describes it; "Christian" and "Shia" are given
+# names or spellings the people phase must not read as creeds, so they are added here only.
+CREED_ADJECTIVES = CREED_WORDS | {"Christian", "Shia"}
 # `beside_noun`'s reading of a name that the story calls "it" after a verb of saying.
 IT_SPEAKS = "said it"
 
