@@ -39,11 +39,13 @@ from articles.ingest.extraction.organisation_words import (
     FIRM_TRADES_BEFORE,
     FIRMS_ONLY_BEFORE,
     LEGAL_FORM_AFTER_COMMA_RE,
+    MEMBER_NOUNS,
     NOUNS_BEFORE,
     OPENING_CLASS_NOUNS,
     PLACE_COMPOUND_WORDS,
     PLURAL_NOUNS,
     SHARES_AFTER_RE,
+    STATION_NOUN,
     STOCK_MOVE_RE,
     TICKER_BRACKET_RE,
     firms_listed_before,
@@ -112,12 +114,11 @@ PLACE_APPOSITIVE_RE = re.compile(
 # A paper named by the noun after it: "the Yedioth Ahronoth newspaper", "O Globo daily said".
 PAPER_AFTER_RE = re.compile(
     r"\s+(?:newspaper|daily|weekly|magazine|tabloid|news agency|broadcaster|"
-    # a station, not a person's show: "Al Masirah television", "the Oprah Winfrey television show"
-    r"(?:television|radio|TV)(?! (?:show|interview|programme|program|series|appearance|address|"
-    r"debate|documentary|presenter|host|star|personality|career|ad|advert)s?\b))\b"
+    + STATION_NOUN
+    + r")\b"
 )
-# A party's elected member after a name: "a Srpska Lista councillor" (`MEMBER_NOUNS`).
-MEMBER_AFTER_RE = re.compile(r" (?:councillors?|councilors?|lawmakers?|legislators?|MPs?|MEPs?)\b")
+# A party's elected member after a name: "a Srpska Lista councillor".
+MEMBER_AFTER_RE = re.compile(r" (?:" + "|".join(sorted(MEMBER_NOUNS)) + r")\b")
 TITLE_STOP_RE = re.compile(r"\.\s[A-Z]")
 # Month names that are also names ("Theresa May"), taken for a month before a day's number.
 MONTHS_THAT_ARE_NAMES = frozenset(("May", "March", "June", "April", "August"))

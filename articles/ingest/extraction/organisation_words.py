@@ -127,20 +127,28 @@ CLUB_STAFF_AFTER_RE = re.compile(r" (?:" + "|".join(sorted(CLUB_NOUNS)) + r") [A
 # ends ...
 # A possessive goes before a firm's shares only: "Wakefield's group", "Netanyahu's coalition"
 # and "Murdoch's newspaper" are a person's.
+# Nouns for a party's elected members, after the party's name ("a Srpska Lista councillor").
+MEMBER_NOUNS = words(
+    """councillor councillors councilor councilors lawmaker lawmakers legislator legislators MP MPs
+    MEP MEPs"""
+)
+# "television" or "radio" after a name is a station's unless a person's show follows: "Al Masirah
+# television", not "the Oprah Winfrey television show".
+STATION_NOUN = (
+    r"(?:television|radio)(?! (?:show|interview|programme|program|series|appearance|"
+    r"address|debate|documentary|presenter|host|star|personality|career|ad|advert)s?\b)"
+)
 NOUN_AFTER_RE = re.compile(
     r" (?:(?:medical|scientific|science|trade) (?=journal\b))?"  # "the Lancet medical journal"
     r"(party|movement|coalition|alliance|militia|bloc|group|union|newspaper|broadcaster|"
     r"news agency|agency|daily|weekly|magazine|newsletter|journal|shares|stock|"
-    # a station, not a person's show: "Al Masirah television", "the Oprah Winfrey television show"
-    r"(?:television|radio)(?! (?:show|interview|programme|program|series|appearance|address|"
-    r"debate|documentary|presenter|host|star|personality|career|ad|advert)s?\b)|"
+    + STATION_NOUN
+    + r"|"
     r"rebels|guerrillas|militants|fighters|"
     r"shareholders|unit|subsidiary|division|analyst|analysts|economist|strategist|employees|"
     # a party's elected members: "a Srpska Lista councillor" (not "a Republican lawmaker":
     # `beside_noun` reads no everyday word as a party)
-    r"councillors?|councilors?|lawmakers?|legislators?|MPs?|MEPs?|"
-    + "|".join(sorted(CLUB_NOUNS))
-    + r")\b"
+     + "|".join(sorted(MEMBER_NOUNS)) + r"|" + "|".join(sorted(CLUB_NOUNS)) + r")\b"
     r"|['’]s? (shares|stock|shareholders)\b"
     # "the Aerostan firm", "the Midgam research institute", "the Invamer polling firm"
     r"| (?:(?:research|polling|consulting|law|investment|accounting|advertising|engineering|"
@@ -646,11 +654,6 @@ MEDIA_NOUNS = words(
 # Fighters named after their group: "M23 rebels", "Mai Mai fighters"; never after a creed or a
 # people ("Moslem militants", "Basque rebels").
 ARMED_NOUNS = words("rebels guerrillas militants fighters")
-# Nouns for a party's elected members, after the party's name ("a Srpska Lista councillor").
-MEMBER_NOUNS = words(
-    """councillor councillors councilor councilors lawmaker lawmakers legislator legislators MP MPs
-    MEP MEPs"""
-)
 NOUN_KINDS = {
     "party": "party",
     **dict.fromkeys(MEMBER_NOUNS, "party"),
