@@ -65,7 +65,7 @@ def scan(text):
         if code is not None:
             if key in gaz.cities and TEAM_SCORE_AFTER_RE.match(text, end):
                 continue  # "Toronto 9 Texas 13": a team in a results line, not the country
-            if text.startswith(", ", end) and in_another_country(text, end, code, gaz):
+            if in_another_country(text, end, code, gaz):
                 continue  # "Paris, Texas", "Lebanon, Pennsylvania": a town of that state
             countries.setdefault(code, []).append((start, end))
         elif (
@@ -100,6 +100,8 @@ STATE_NAME_AFTER_RE = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-]|
 def in_another_country(text, end, code, gaz):
     """A place's name at `end` is followed by a state or province of another country: the town
     of that name there ("Birmingham, Alabama", "Lebanon, Pennsylvania"), not `code`."""
+    if not text.startswith(", ", end):
+        return False  # most places: a look at two characters, before the expression
     m = STATE_NAME_AFTER_RE.match(text, end)
     if m is None:
         return False
@@ -131,7 +133,7 @@ def _run(found, text, word, start, end):
         if fold(word[s:e]) in gaz.cities and TEAM_SCORE_AFTER_RE.match(text, e + start):
             continue  # "New York 4 Chicago 10": teams in a results line
         for code in codes:
-            if text.startswith(", ", e + start) and in_another_country(text, e + start, code, gaz):
+            if in_another_country(text, e + start, code, gaz):
                 continue  # "Birmingham, Alabama"
             found.countries.setdefault(code, []).append((s + start, e + start))
     found.firms.update(firms)
