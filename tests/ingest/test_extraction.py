@@ -1107,3 +1107,11 @@ def test_alhaji_is_a_title_and_a_royal_names_a_hospital_and_a_council_lists_its_
         "King Abdullah University Hospital",
         "Council on Energy, Environment and Water",
     } <= {o.name for o in result.organisations}
+
+
+def test_inter_pan_and_trans_before_a_place_name_a_region_not_a_country():
+    text = (
+        "Loans came from the Inter-American Development Bank and a Pan-African fund, at a "
+        "China-Africa forum and Trans-Pacific talks."
+    )
+    assert {c.code for c in extract(text).countries} == {"CN"}

@@ -9,6 +9,9 @@ from articles.ingest.extraction.name_lists import given_names
 from articles.ingest.extraction.tokens import CONNECTORS, namelike
 from articles.ingest.gazetteer import fold
 
+# Prefixes that make a region's adjective of a country's or a continent's: "Inter-American".
+REGION_PREFIXES = frozenset(("inter", "pan", "trans", "intra"))
+
 
 def mark_places(tokens, gaz):
     """Mark tokens that name countries or regions, longest phrase first."""
@@ -41,8 +44,13 @@ def mark_places(tokens, gaz):
                 i += 1
             continue
         if best is None and "-" in tokens[i].text:
-            # "China-Africa forum": each part of a hyphenated word may name a country.
-            codes = [gaz.lookup[p] for p in tokens[i].key.split("-") if p in gaz.lookup]
+            # "China-Africa forum": each part of a hyphenated word may name a country; after
+            # "Inter-", "Pan-" or "Trans-" the word names a region ("Inter-American Development
+            # Bank", "Pan-African", "Trans-Pacific")
+            parts = tokens[i].key.split("-")
+            if parts[0] in REGION_PREFIXES:
+                parts = []
+            codes = [gaz.lookup[p] for p in parts if p in gaz.lookup]
             if codes:
                 tokens[i].place, tokens[i].kind = codes, "place"
             i += 1
