@@ -1109,9 +1109,9 @@ def test_alhaji_is_a_title_and_a_royal_names_a_hospital_and_a_council_lists_its_
     } <= {o.name for o in result.organisations}
 
 
-def test_inter_pan_and_trans_before_a_place_name_a_region_not_a_country():
+def test_inter_american_and_pan_american_name_the_americas_not_a_country():
     text = (
-        "Loans came from the Inter-American Development Bank and a Pan-African fund, at a "
-        "China-Africa forum and Trans-Pacific talks."
+        "Loans came from the Inter-American Development Bank and the Pan-American Health "
+        "Organization, at a China-Africa forum, and trucks on the Trans-Canada Highway."
     )
-    assert {c.code for c in extract(text).countries} == {"CN"}
+    assert {c.code for c in extract(text).countries} == {"CN", "CA"}

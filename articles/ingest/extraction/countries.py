@@ -9,8 +9,8 @@ from articles.ingest.extraction.name_lists import given_names
 from articles.ingest.extraction.tokens import CONNECTORS, namelike
 from articles.ingest.gazetteer import fold
 
-# Prefixes that make a region's adjective of a country's or a continent's: "Inter-American".
-REGION_PREFIXES = frozenset(("inter", "pan", "trans", "intra"))
+# Prefixes before "American" that make it the Americas': "Inter-American", "Pan-American".
+REGION_PREFIXES = frozenset(("inter", "pan"))
 
 
 def mark_places(tokens, gaz):
@@ -44,11 +44,10 @@ def mark_places(tokens, gaz):
                 i += 1
             continue
         if best is None and "-" in tokens[i].text:
-            # "China-Africa forum": each part of a hyphenated word may name a country; after
-            # "Inter-", "Pan-" or "Trans-" the word names a region ("Inter-American Development
-            # Bank", "Pan-African", "Trans-Pacific")
+            # "China-Africa forum": each part of a hyphenated word may name a country; but
+            # "Inter-American" and "Pan-American" are the Americas' ("Trans-Canada" is Canada's)
             parts = tokens[i].key.split("-")
-            if parts[0] in REGION_PREFIXES:
+            if parts[0] in REGION_PREFIXES and parts[1:] == ["american"]:
                 parts = []
             codes = [gaz.lookup[p] for p in parts if p in gaz.lookup]
             if codes:
