@@ -518,10 +518,12 @@ FIRM_ROLE_PAIRS = frozenset(
 # A deal whose other side is a firm, never a person: "its takeover of Spirit AeroSystems", "a
 # merger with Velmar" (a place taken over is no firm: `is_place` reads it).
 DEAL_PAIRS = frozenset({"stake in", "takeover of", "acquisition of", "merger with", "buyout of"})
+# A news site before its name: "the news site Tengrinews".
+NEWS_SITES = frozenset({"news site", "news website", "news portal"})
 NOUN_PAIRS_BEFORE = (
     frozenset(
         {"news agency", "shares of", "shares in", "think tank", "peacekeeping mission"}
-        | {"news site", "news website", "news portal"}  # "the news site Tengrinews"
+        | NEWS_SITES
         | {"auction house", "poll by"}  # "the auction house Artcurial", "a poll by Invamer"
     )
     | DEAL_PAIRS
@@ -647,10 +649,13 @@ NOT_ORGANISATION_ACRONYMS = words(
     """AIDS HIV GMT EST EDT CET GDP CEO CFO TV OK AM PM ID PC KOSPI TOPIX TAIEX IBOVESPA MERVAL
     KLCI HSCEI SENSEX NIFTY IPSA COLCAP PSEI"""
 )
-MEDIA_NOUNS = words(
-    """newspaper broadcaster agency daily weekly magazine newsletter television radio tabloid
+MEDIA_NOUNS = (
+    words(
+        """newspaper broadcaster agency daily weekly magazine newsletter television radio tabloid
     journal newspapers dailies broadcasters outlet website"""
-) | {"news site", "news website", "news portal"}
+    )
+    | NEWS_SITES
+)
 # Fighters named after their group: "M23 rebels", "Mai Mai fighters"; never after a creed or a
 # people ("Moslem militants", "Basque rebels").
 ARMED_NOUNS = words("rebels guerrillas militants fighters")
@@ -699,9 +704,9 @@ JOINERS = (" and ", " & ", "'s ", "’s ", "' ", "’ ", " to ")
 # A number that is part of a name: "Climate 200, the fundraising group", "Teamsters Local 700,
 # the union", "Polska 2050 party", "Channel 12 News". It is read only where an apposition, an
 # organisation's noun or a broadcaster's word follows it, so that scores ("Arsenal 2 Chelsea 1"),
-# amounts and years after a name stay outside; group 1 is a broadcaster's word joined to it.
+# amounts and years after a name stay outside; a broadcaster's word after it joins the name.
 NUMBER_IN_NAME_RE = re.compile(
-    r" \d{1,4}(?: (News|TV)\b"
+    r" \d{1,4}(?: (?:News|TV)\b"
     r"|(?=, (?:the|a|an|one of) "
     r"| (?:party|movement|coalition|alliance|union|bloc|newspaper|broadcaster|agency|magazine|"
     r"television|radio|shares|stock|shareholders|analysts?|economist|strategist|employees)\b))"
