@@ -2110,3 +2110,13 @@ def test_a_creed_alone_before_a_kind_noun_describes_it_and_names_nothing():
     )
     assert "Christian Democratic Union" in found
     assert not {"Christian", "Sunni", "Kurd"} & set(found)
+
+
+def test_incorporated_and_limited_spelled_out_end_a_firms_name_and_no_persons():
+    result = extract(
+        "Churchill Downs Incorporated said betting had set a record. Shares in Velmar Brask "
+        "Limited rose. Limited supplies reached the port."
+    )
+    found = {o.name: o.kind for o in result.organisations}
+    assert found == {"Churchill Downs Incorporated": "company", "Velmar Brask Limited": "company"}
+    assert not result.people

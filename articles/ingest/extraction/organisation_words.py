@@ -31,8 +31,9 @@ _HEADS = {
         Police Army Navy Guard Guards Command Corps Directorate Inspectorate Secretariat Reserve
         Municipality Treasury Staff Regulator""",
     "armed_group": "Forces Force Brigade Brigades Battalion Regiment Militia Brotherhood Cartel",
-    "company": """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC plc PLC AG GmbH Group
-        Holdings Airlines Airways Motors Electronics Industries Technologies Pharmaceuticals Bank
+    "company": """Company Corporation Corp Corp. Inc Inc. Incorporated Ltd Ltd. Limited LLC plc
+        PLC AG GmbH Group Holdings Airlines Airways Motors Electronics Industries Technologies
+        Pharmaceuticals Bank
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
