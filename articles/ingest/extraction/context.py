@@ -32,6 +32,7 @@ from articles.ingest.extraction.organisation_words import (
     EXAMPLE_OPENERS,
     EXAMPLES_BEFORE_RE,
     FIRM_DOES_RE,
+    FIRM_OFFICER_AFTER_RE,
     FIRM_POSSESSIVE_RE,
     FIRM_RESULTS_AFTER_RE,
     FIRM_ROLE_PAIRS,
@@ -350,6 +351,8 @@ def names_a_firm(text, cand, start, end):
         return True  # "2. Rolf Brask (Denmark) Orbano Cycling 0:12": his team
     if following == " " and not cand.role and CLUB_STAFF_AFTER_RE.match(text, end):
         return True  # "Gor Mahia coach Francis Odhiambo"
+    if following == " " and not cand.role and FIRM_OFFICER_AFTER_RE.match(text, end):
+        return True  # "Adebayo Cole chief executive Ifeoma Nwachukwu": no person has one
     if following == " " and not cand.role and staff_after(text, start, end, "") == "firm":
         return True  # "the Bowmans partner", "a Cliffe Dekker Hofmeyr analyst"
     if (
