@@ -2124,8 +2124,7 @@ def test_incorporated_and_limited_spelled_out_end_a_firms_name_and_no_persons():
 
 def test_a_firms_officer_named_after_a_name_makes_it_a_firm_not_a_person():
     result = extract(
-        '"We intend to change that," Adebayo Cole chief executive Ifeoma Nwachukwu told '
-        "Reuters. Adebayo Cole shares rose."
+        '"We intend to change that," Adebayo Cole chief executive Ifeoma Nwachukwu told Reuters.'
     )
     assert {p.name for p in result.people} == {"Ifeoma Nwachukwu"}
     assert "Adebayo Cole" in {o.name for o in result.organisations}
