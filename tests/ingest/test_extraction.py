@@ -1045,6 +1045,14 @@ def test_a_phrase_the_story_calls_a_place_once_is_no_person_where_it_stands_alon
     assert set(people(extract(text))) == {"Florencia Bianchi"}
 
 
+def test_a_kind_of_place_and_of_before_a_phrase_make_it_a_place_all_through_the_story():
+    text = (
+        "The dam burst, burying much of the village of Lembah Sari. Rahmat Hidayat represents "
+        "60 families from Lembah Sari."
+    )
+    assert set(people(extract(text))) == {"Rahmat Hidayat"}
+
+
 def test_boulevards_horses_and_ships_are_no_people_and_no_organisations():
     result = extract(
         "Protesters gathered on Nelson Mandela Boulevard in Maputo. The horse Golden Sixty won "

@@ -393,11 +393,16 @@ IRREGULAR_PLURAL_POSSESSIVE_RE = re.compile(r"['’]s [A-Z]")  # "Fishermen's As
 def names_a_place(text, start, end):
     """The words beside the phrase say it is a place: a field or a mine after it ("the Vaca
     Muerta formation"), an apposition ("Alomella Robles, a small village"), a match won at it
-    ("won at Moses Mabhida"). The story means that place wherever it writes the phrase."""
+    ("won at Moses Mabhida"), a kind of place and "of" before it ("the village of Lembah Sari").
+    The story means that place wherever it writes the phrase."""
     return bool(
         RESOURCE_AFTER_RE.match(text, end)
         or (text.startswith(", ", end) and PLACE_APPOSITIVE_RE.match(text, end))
         or VENUE_BEFORE_RE.search(text, max(0, start - 16), start)
+        or (
+            text.endswith(" of ", 0, start)
+            and text[max(0, start - 20) : start - 4].rsplit(" ", 1)[-1] in PLACE_NOUNS_BEFORE_OF
+        )
     )
 
 
