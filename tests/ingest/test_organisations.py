@@ -2128,3 +2128,12 @@ def test_a_firms_officer_named_after_a_name_makes_it_a_firm_not_a_person():
     )
     assert {p.name for p in result.people} == {"Ifeoma Nwachukwu"}
     assert "Adebayo Cole" in {o.name for o in result.organisations}
+
+
+def test_a_firm_that_speaks_as_it_may_open_on_a_founders_name_and_end_on_a_plain_word():
+    result = extract(
+        "Ochsner Health said it had moved 48 patients from its hospital. Mette Olsen said it "
+        "had been a hard day."
+    )
+    assert {o.name for o in result.organisations} == {"Ochsner Health"}
+    assert {p.name for p in result.people} == {"Mette Olsen"}

@@ -395,16 +395,23 @@ def speaks_as_it(keys):
     """The folded words of a name that `said_it_after` reads make an organisation's name: not
     everyday words ("Energy said it"), and no given name, surname or initial among them; after
     a first word that is none of these, a surname that is also a dictionary word is the firm's
-    trade ("Nordhav Marine said it would", "Brakvik Salmon")."""
+    trade ("Nordhav Marine said it would", "Brakvik Salmon"). A last word that is a dictionary
+    word and no name at all ends no person's name: the words before it may be a founder's
+    ("Ochsner Health said it had moved patients")."""
     given, family = name_lists.given_names(), name_lists.surnames(name_lists.ALL_SURNAMES)
-    return not (
-        name_lists.ordinary_words(keys)
-        or any(
-            key in given
-            or (key in family and not (k and name_lists.in_dictionary(key)))
-            or len(key.rstrip(".")) <= 1
-            for k, key in enumerate(keys)
-        )
+    if name_lists.ordinary_words(keys) or any(len(key.rstrip(".")) <= 1 for key in keys):
+        return False
+    last = keys[-1]
+    if (
+        len(keys) > 1
+        and name_lists.in_dictionary(last)
+        and last not in given
+        and last not in family
+    ):
+        return True
+    return not any(
+        key in given or (key in family and not (k and name_lists.in_dictionary(key)))
+        for k, key in enumerate(keys)
     )
 
 
