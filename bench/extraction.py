@@ -68,6 +68,7 @@ SETS = (
     "dev31",
     "dev32",
     "dev33",
+    "dev34",
     "fresh",
     "unseen18",
     "unseen19",
@@ -77,6 +78,7 @@ SETS = (
     "unseen30",
     "unseen31",
     "unseen32",
+    "unseen34",
 )
 # The sets whose errors are never printed: fresh and every unseenNN, named so on purpose.
 UNSEEN_SETS = frozenset(s for s in SETS if s == "fresh" or s.startswith("unseen"))

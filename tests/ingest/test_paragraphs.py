@@ -164,6 +164,14 @@ HARD_WRAPPED = [
         "dev33/08_brazil-amazon-drilling-leak.txt",
         "dev33/13_turkey-fenerbahce-naming-rights.txt",
         "dev33/18_sweden-lindholmen-network.txt",
+        "dev34/03_cusco-mine-blockade.txt",
+        "dev34/08_reykjanes-eruption-flights.txt",
+        "dev34/13_botswana-court-kalahari.txt",
+        "dev34/18_sas-cabin-crew-court.txt",
+        "unseen34/03_port-klang-graft-trial.txt",
+        "unseen34/08_vietnam-dengue-vaccine.txt",
+        "unseen34/13_abidjan-terminal-concession.txt",
+        "unseen34/18_dakar-rts-strike.txt",
     )
 ]
 
