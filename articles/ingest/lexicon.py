@@ -24,7 +24,7 @@ TITLES = words(
     Premier-elect Opposition Party Junta Military Secretary-General Under-Secretary Undersecretary
     Minister-President Taoiseach Chancellor-elect Monsignor Patriarch Lama Dalai Deputy-Governor
     Director-General Co-leader Co-chair Ratu Tui Chief-of-Staff Mufti Grand-Duke Duke Duchess Count
-    Baron Registrar Datuk Dato Datin Tun Seri Administrator Alhaji Alhaja Hajiya"""
+    Baron Registrar Datuk Dato Datin Tun Seri Administrator Alhaji Alhaja Hajiya Rector Kgosi"""
 )
 # Titles written short, with a full stop, before a name ("Massachusetts Gov. William Weld"); none
 # is a surname, so one closing a run before ". Name" is the title, not a name's last word.
@@ -54,7 +54,7 @@ ROLE_NOUNS = words(
     Frenchwoman Dutchman Dutchwoman Irishman Irishwoman Scotsman Scotswoman Welshman Welshwoman
     Briton Scot Pole Finn Swede Dane Turk Spaniard Kiwi Aussie Argentine Filipino Filipina
     Yorker Islamist Moderate Hardliner Nationalist Royalist Loyalist Separatist Rebel Rival
-    Warlord Strongman Commander-in-chief Chief-of-staff"""
+    Warlord Strongman Commander-in-chief Chief-of-staff Organiser Organizer Curator Coordinator"""
 )
 # Leading parts of hyphenated rankings before a name ("Third-seeded Wayne Ferreira",
 # "Fourth-placed Leicestershire", "Top-ranked ...").
@@ -228,7 +228,7 @@ DATE_ENDS = DAYS_MONTHS - words("Labor Labour Independence Memorial Victory Luna
 # Lower-case particles inside names (Lula da Silva, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = words(
     """da de do dos das di del della dal dalla dei degli van von vom zu der den ter la le los las
-    dela bin bint ibn al el abu ben y e du des wa anak"""
+    dela bin bint ibn al el abu ben y e du des wa anak af"""
 )
 # Lower-case words inside the names of bodies, never of people: "Unión por la Patria", "Agir
 # Ensemble pour les Droits de l'Homme", "Ferrovie dello Stato Italiane".

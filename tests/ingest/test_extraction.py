@@ -1117,6 +1117,20 @@ def test_alhaji_is_a_title_and_a_royal_names_a_hospital_and_a_council_lists_its_
     } <= {o.name for o in result.organisations}
 
 
+def test_a_rector_a_kgosi_and_an_organiser_are_titles_and_af_is_a_particle():
+    text = (
+        "Rector Ernesto Huayta Palomino denied it. Kgosi Lesedi Molefhe said the cattle died. "
+        "Organiser Celso Mucavele said 40 films were shown. Crew led by Carl-Johan af Klercker "
+        "sued."
+    )
+    assert set(people(extract(text))) == {
+        "Ernesto Huayta Palomino",
+        "Lesedi Molefhe",
+        "Celso Mucavele",
+        "Carl-Johan af Klercker",
+    }
+
+
 def test_inter_american_and_pan_american_name_the_americas_not_a_country():
     text = (
         "Loans came from the Inter-American Development Bank and the Pan-American Health "
