@@ -123,7 +123,7 @@ TRADE_WORDS = words(
     Cement Sugar Tobacco Plantations Telecoms Fertilizers Fertilisers Dairy Seafood Poultry Pharma
     Cocoa Rubber Timber Coffee Refinery Refineries Ratings Ammonia Labs Credit Valores Børs
     Renewables Therapeutics Networks Midstream Generation Products Advisers Advisors Mutual
-    Biologics Solar Transport Agri Sondagens"""
+    Biologics Solar Transport Agri Sondagens Airline"""
 )
 # Legal forms that close a company's name under other countries' laws: those of cleanco's list
 # of legal terms (the field's, by country) that are no English word, given name or other

@@ -2137,3 +2137,14 @@ def test_a_firm_that_speaks_as_it_may_open_on_a_founders_name_and_end_on_a_plain
     )
     assert {o.name for o in result.organisations} == {"Ochsner Health"}
     assert {p.name for p in result.people} == {"Mette Olsen"}
+
+
+def test_a_network_a_start_up_and_an_airline_name_organisations():
+    result = extract(
+        "The rights were bought by the television network Unitel. The Finnish start-up Kaivos "
+        "Nordic recovered lithium. LATAM Airlines Peru, Sky Airline and JetSMART will fly them."
+    )
+    found = {o.name: o.kind for o in result.organisations}
+    assert found["Unitel"] == "other"
+    assert found["Kaivos Nordic"] == found["Sky Airline"] == found["JetSMART"] == "company"
+    assert not result.people

@@ -180,7 +180,7 @@ NOUNS_BEFORE = (
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
     co-operative concern pollster reinsurer distributor association federation institute
-    supplier suppliers outlet website railway railroad"""
+    supplier suppliers outlet website railway railroad network networks start-up startup"""
     )
     | INDUSTRY_PLURALS
 )
@@ -685,7 +685,8 @@ COMPANY_NOUNS = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
-    strategist employees pollster reinsurer distributor supplier suppliers railway railroad"""
+    strategist employees pollster reinsurer distributor supplier suppliers railway railroad
+    start-up startup"""
     )
     | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
