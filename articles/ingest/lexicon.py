@@ -101,7 +101,9 @@ COMPANY_OPENERS = words(
 BODY_OPENERS = words(
     """Universidad Universidade Université Universität Università Universiteit Uniwersytet
     Instituto Institut Istituto Fundación Fundação Fondation Fondazione Stiftung Museo Musée
-    Museu Prensa Diario Jornal Gazeta Gazzetta Corriere"""
+    Museu Prensa Diario Jornal Gazeta Gazzetta Corriere Escuela Escola École Cooperativa
+    Sindicato Confederación Confederação Federación Federação Asociación Associação União
+    Cinemateca Biblioteca Superintendencia Superintendência"""
 )
 # Trades that end a company's name and only end it: "Anglo Platinum", "Hanwha Shipbuilding",
 # "Kestrel Haulage", "Sigma Lithium"; in Japanese ("Kawabata Kogyo", "Sumitomo Kagaku") and

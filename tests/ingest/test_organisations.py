@@ -2148,3 +2148,17 @@ def test_a_network_a_start_up_and_an_airline_name_organisations():
     assert found["Unitel"] == "other"
     assert found["Kaivos Nordic"] == found["Sky Airline"] == found["JetSMART"] == "company"
     assert not result.people
+
+
+def test_schools_cooperatives_unions_and_superintendencies_in_spanish_and_portuguese():
+    found = orgs(
+        "Scientists at the Escuela Politécnica Nacional said the glacier shrank. The Cooperativa "
+        "Agrícola de Nhamatanda and the União Nacional de Camponeses asked for aid. The National "
+        "Superintendency of Higher University Education opened a probe."
+    )
+    assert set(found) == {
+        "Escuela Politécnica Nacional",
+        "Cooperativa Agrícola de Nhamatanda",
+        "União Nacional de Camponeses",
+        "National Superintendency of Higher University Education",
+    }
