@@ -2162,3 +2162,15 @@ def test_schools_cooperatives_unions_and_superintendencies_in_spanish_and_portug
         "União Nacional de Camponeses",
         "National Superintendency of Higher University Education",
     }
+
+
+def test_an_office_named_for_its_holders_title_keeps_the_whole_title():
+    found = orgs(
+        "Prosecutors at the Attorney General's Office found the cocaine. The Ombudsman's Office "
+        "said talks failed. The Prosecutor General's Office opened a case."
+    )
+    assert set(found) == {
+        "Attorney General's Office",
+        "Ombudsman's Office",
+        "Prosecutor General's Office",
+    }

@@ -166,9 +166,20 @@ def name_start(tokens, i):
             break  # "King Abdullah University Hospital", "Queen Rania Foundation"
         if tokens[i][2] in ORDINALS and i + 1 < n and not tokens[i + 1][3]:
             break  # "First Environmental Court", "Second Circuit": a body's number
+        if tokens[i][2] in PERSON_TITLES and _office_of_title(tokens, i):
+            break  # "Attorney General's Office": the office named for its holder's title
         i += 1
     # "Governor of the Central Bank": the title's complement, from "Central" on, is the name.
     return i
+
+
+def _office_of_title(tokens, i):
+    """tokens[i:] are a title's words and then "'s" and an organisation word: "Attorney
+    General's Office", "Prosecutor General's Office"."""
+    k = i + 1
+    while k < len(tokens) and not tokens[k][3] and tokens[k][2] in PERSON_TITLES:
+        k += 1
+    return k < len(tokens) and tokens[k][3] in ("'s", "’s") and tokens[k][2] in HEADS
 
 
 def _name_end(tokens, first, h):

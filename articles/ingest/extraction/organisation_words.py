@@ -749,7 +749,8 @@ POSSESSIVE_WORDS = words(
 # ("Broward County Sheriff's Office", "the Attorney General's Office", "Mayor's Office"), and
 # the crown's ("King's Fund", "Queen's University", "Prince's Trust").
 OFFICE_POSSESSIVES = words(
-    "Sheriff Attorney General Prosecutor Governor Mayor Coroner Auditor King Queen Prince Princess"
+    """Sheriff Attorney General Prosecutor Governor Mayor Coroner Auditor King Queen Prince Princess
+    Ombudsman Comptroller Commissioner Solicitor Inspector Registrar Treasurer President"""
 )
 # Adjectives the function-word list holds that open many organisations' names ("National
 # Assembly", "Central Bank", "Public Transport Corporation"): part of the name here.
