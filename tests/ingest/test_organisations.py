@@ -2174,3 +2174,11 @@ def test_an_office_named_for_its_holders_title_keeps_the_whole_title():
         "Ombudsman's Office",
         "Prosecutor General's Office",
     }
+
+
+def test_a_game_reserve_and_a_petroleum_reserve_are_no_bodies_but_the_federal_reserve_is():
+    found = orgs(
+        "Families were moved out of the Central Kalahari Game Reserve. Oil from the Strategic "
+        "Petroleum Reserve was sold. The Federal Reserve held rates."
+    )
+    assert set(found) == {"Federal Reserve"}

@@ -82,7 +82,11 @@ def _head_names(run, tokens):
                 len(name_tokens) == 1
                 and name_tokens[0][2] in HEADS
                 and name_tokens[0][2] not in NAMES_ALONE
-            ) and not (_competition(name_tokens) or _inside_event(tokens, end)):
+            ) and not (
+                _competition(name_tokens)
+                or _inside_event(tokens, end)
+                or _land_or_stock_reserve(name_tokens)
+            ):
                 name_end = name_tokens[-1][1]
                 name = run[name_tokens[0][0] : name_end]
                 yield name_tokens[0][0], name_end, name, kind
@@ -92,6 +96,21 @@ def _head_names(run, tokens):
 # Words that make a league a competition, an event rather than a body: "Champions League",
 # "Egyptian Premier League", "Super League"; not "Arab League" nor "Awami League".
 COMPETITION_WORDS = frozenset(("Premier", "Champions", "Europa", "Conference", "Super", "Nations"))
+
+
+# Words that make a reserve land or a stock rather than a bank: "Central Kalahari Game Reserve",
+# "Okavango Nature Reserve", "Strategic Petroleum Reserve"; not "Federal Reserve".
+RESERVED_THINGS = frozenset(
+    ("Game", "Nature", "Wildlife", "Forest", "Marine", "Biosphere", "Hunting", "Petroleum")
+)
+
+
+def _land_or_stock_reserve(name_tokens):
+    return (
+        len(name_tokens) > 1
+        and name_tokens[-1][2] == "Reserve"
+        and name_tokens[-2][2] in RESERVED_THINGS
+    )
 
 
 def _competition(name_tokens):
