@@ -2182,3 +2182,15 @@ def test_a_game_reserve_and_a_petroleum_reserve_are_no_bodies_but_the_federal_re
         "Petroleum Reserve was sold. The Federal Reserve held rates."
     )
     assert set(found) == {"Federal Reserve"}
+
+
+def test_a_processor_or_a_refiner_in_apposition_is_a_firm_and_no_person():
+    result = extract(
+        "Caju Sofala, a Beira-based cashew processor that exports kernels, said it would wait. "
+        "Kivu Oils, the country's only refiner, agreed."
+    )
+    assert {o.name: o.kind for o in result.organisations} == {
+        "Caju Sofala": "company",
+        "Kivu Oils": "company",
+    }
+    assert not result.people

@@ -264,7 +264,7 @@ APPOSITIVE_KINDS = {
             """company firm utility carrier airline lender insurer conglomerate retailer chain
             bank brokerage carmaker automaker chipmaker drugmaker steelmaker shipbuilder brewer
             manufacturer subsidiary consortium consultancy supplier exporter importer monopoly
-            distributor operator venture unit cooperative haulier"""
+            distributor operator venture unit cooperative haulier processor refiner meatpacker"""
         ),
         "company",
     ),
