@@ -74,8 +74,9 @@ PORTFOLIO_WORDS = words(
     Agriculture Energy Environment Culture Transport Transportation Information Digital Development
     State Homeland Veterans Treasury Welfare Social Science Technology Immigration Communications
     Mainland Overseas Relations Planning Investment Housing Tourism Sports Youth Women Family Water
-    Resources Natural Mines Oil Petroleum Fisheries Forestry Land Rural Urban Regional
-    Infrastructure Works Emergency Management Reform Revenue Budget Cabinet Council General Staff
+    Resources Natural Mines Mineral Minerals Mining Business Enterprise Oil Petroleum Fisheries
+    Forestry Land Rural Urban Regional Infrastructure Works Emergency Management Reform Revenue
+    Budget Cabinet Council General Staff
     Armed Forces Army Navy Air Force Police Intelligence Commerce Industry Religious Indigenous
     Peoples Gender Equality Human Rights Climate Change Ecology Cooperation Integration European
     International Strategic Services Affairs Policy Legal Secretariat Office Ministry Department

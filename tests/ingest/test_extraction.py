@@ -1131,6 +1131,14 @@ def test_a_rector_a_kgosi_and_an_organiser_are_titles_and_af_is_a_particle():
     }
 
 
+def test_business_and_mining_portfolios_close_a_ministers_title():
+    text = (
+        '"It is good," said Minister for Business and Mineral Resources Aqqaluk Heilmann '
+        "Berthelsen. Mining Minister Tom Lund agreed."
+    )
+    assert set(people(extract(text))) == {"Aqqaluk Heilmann Berthelsen", "Tom Lund"}
+
+
 def test_inter_american_and_pan_american_name_the_americas_not_a_country():
     text = (
         "Loans came from the Inter-American Development Bank and the Pan-American Health "
