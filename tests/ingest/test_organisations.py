@@ -2194,3 +2194,12 @@ def test_a_processor_or_a_refiner_in_apposition_is_a_firm_and_no_person():
         "Kivu Oils": "company",
     }
     assert not result.people
+
+
+def test_a_known_name_opening_in_lower_case_is_found_where_no_run_holds_it():
+    found = orgs("Fighters of al-Qaeda attacked a base. The uMkhonto weSizwe party objected.")
+    assert {"al-Qaeda", "uMkhonto weSizwe"} <= set(found)
+    known = KnownEntities(organisations=OrganisationBook.compile([("easyJet", [])]))
+    assert set(orgs("Flights on easyJet were cancelled; the easyJetter app crashed.", known)) == {
+        "easyJet"
+    }

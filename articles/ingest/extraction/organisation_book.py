@@ -7,6 +7,7 @@ from the database. Without a database (tests, benchmarks) the file itself is the
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,9 @@ class OrganisationBook:
     # The folded first word of each folded form -> the most words a form opened by it has: where
     # a look-up may start, and how far it need look.
     firsts: dict = field(default_factory=dict)
+    # Forms as written that open with a lower-case letter ("al-Qaeda", "easyJet", "eNCA"): no
+    # run of capitalised words holds them, so the text is searched for them (`lower_case_hits`).
+    lower_case: dict = field(default_factory=dict)
 
     @classmethod
     def compile(cls, organisations):
@@ -60,11 +64,14 @@ class OrganisationBook:
         # rebuilt from the grown book on their next use
         self.__dict__.pop("_spoken_forms", None)
         self.__dict__.pop("_opening_words", None)
+        self.__dict__.pop("_lower_case_re", None)
         entry = entry or (name, tuple(aliases))
         for form in (name, *aliases):
             form = " ".join(form.split())
             if not form:
                 continue
+            if form[0].islower():
+                self.lower_case.setdefault(form, entry)
             if acronym_like(form):  # one word: acronyms have no spaces
                 self.exact.setdefault(form, entry)
             else:
@@ -112,6 +119,19 @@ class OrganisationBook:
                 found = ()  # most runs: no word of theirs opens a form the book knows
             cache[run] = found
         return found
+
+    def lower_case_hits(self, text):
+        """(span, entry) of each form opening with a lower-case letter written in `text`, as
+        a whole word ("Fighters of al-Qaeda attacked"; not the "ifo" of "info")."""
+        if not self.lower_case:
+            return []
+        pattern = self.__dict__.get("_lower_case_re")
+        if pattern is None:
+            forms = sorted(self.lower_case, key=len, reverse=True)
+            pattern = self.__dict__["_lower_case_re"] = re.compile(
+                r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])"
+            )
+        return [(m.span(), self.lower_case[m.group()]) for m in pattern.finditer(text)]
 
     def _openers(self):
         """Every word a form may open with: folded (`firsts`) and as written (acronyms, and the

@@ -237,6 +237,7 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
             loose.append((start, end, tokens))
     if loose and story.found.by_key:
         partners_in_lists(story, loose)
+    _known_in_lower_case(story)
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
     _spelled_by_acronyms(story)
@@ -251,6 +252,18 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
         org.spans.sort()
         out.append(org)
     return out
+
+
+def _known_in_lower_case(story):
+    """Known names that open with a lower-case letter, which no run holds: "Fighters of
+    al-Qaeda attacked", "flights on easyJet"."""
+    found = story.found
+    for span, entry in story.book.lower_case_hits(story.text):
+        if fold(entry[0]) in story.rejected or overlaps(span, story.people):
+            continue
+        if any(overlaps(span, org.spans) for org in found.by_key.values()):
+            continue  # "Al-Qaeda in the Arabian Peninsula" found whole, or the run had it
+        found.add(entry[0], span, "other", entry[1])
 
 
 def _named_by_heads(story, start, heads, end):
