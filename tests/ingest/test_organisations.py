@@ -2203,3 +2203,12 @@ def test_a_known_name_opening_in_lower_case_is_found_where_no_run_holds_it():
     assert set(orgs("Flights on easyJet were cancelled; the easyJetter app crashed.", known)) == {
         "easyJet"
     }
+
+
+def test_a_cooperative_ends_a_name_but_alone_names_nothing():
+    found = orgs(
+        "The Albay Electric Cooperative (ALECO) cut power. ALECO said it would restore it. A "
+        "cooperative nearby agreed, and the Cooperative said so."
+    )
+    assert set(found) == {"Albay Electric Cooperative"}
+    assert found["Albay Electric Cooperative"].aliases == ["ALECO"]

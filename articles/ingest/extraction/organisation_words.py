@@ -37,7 +37,8 @@ _HEADS = {
         Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
-        Ventures Capital Sons S.A. N.V. B.V. A.G. S.p.A. Contractors Brokers Builders Terminals""",
+        Ventures Capital Sons S.A. N.V. B.V. A.G. S.p.A. Contractors Brokers Builders Terminals
+        Cooperative Co-operative""",
     "media": """Times Post Herald Journal Tribune Gazette Daily Television TV Radio Broadcasting
         Network News Press Newsroom Newsdesk FM""",
     "ngo": """Foundation Fund Trust Society Watch Association Associations Federation Confederation
