@@ -2212,3 +2212,12 @@ def test_a_cooperative_ends_a_name_but_alone_names_nothing():
     )
     assert set(found) == {"Albay Electric Cooperative"}
     assert found["Albay Electric Cooperative"].aliases == ["ALECO"]
+
+
+def test_a_group_calling_itself_a_name_gives_that_name():
+    result = extract(
+        "A militant group calling itself the Niger Delta Avengers claimed the attack. A man "
+        "calling himself John Okafor was held."
+    )
+    assert "Niger Delta Avengers" in {o.name for o in result.organisations}
+    assert {p.name for p in result.people} == {"John Okafor"}

@@ -311,8 +311,10 @@ def names_a_firm(text, cand, start, end):
         return True  # "three listed companies: Velmont Tiles, Orbano and Castrell"
     if text.endswith((" and ", ", "), 0, start) and firms_listed_before(text, start):
         return True  # "retailers Metro, Rewe and Lidl"
-    if text.endswith(("called ", "named "), 0, start) and kind_noun_calling(text, start):
-        return True  # "a new party called Vanua Vou"
+    if text.endswith(("called ", "named ", "itself ", "itself the "), 0, start) and (
+        kind_noun_calling(text, start)
+    ):
+        return True  # "a new party called Vanua Vou", "a group calling itself the ..."
     words = before.split()
     if before.endswith(" ") and words:
         if (

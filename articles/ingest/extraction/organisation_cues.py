@@ -18,6 +18,7 @@ from articles.ingest.extraction.organisation_words import (
     APPOSITIVE_PLURALS,
     APPOSITIVE_RE,
     ARMED_NOUNS,
+    CALLING_WORDS,
     CLASS_NOUNS,
     CLUB_NOUNS,
     CLUB_WORDS,
@@ -375,7 +376,7 @@ def noun_before(text, start):
         return word
     if word in ("maker", "makers"):
         return product_maker_before(text, start)  # "television maker Warta"
-    if word in ("called", "named"):
+    if word in CALLING_WORDS:
         return kind_noun_calling(text, start)
     if word in EXAMPLE_LAST_WORDS and (m := EXAMPLES_BEFORE_RE.search(text, i - 30, start)):
         return m.group(1).lower() if m.group(1).lower() in PLURAL_NOUNS else None

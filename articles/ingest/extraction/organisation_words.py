@@ -628,10 +628,13 @@ def firms_listed_before(text, start):
 
 
 # A kind noun that gives the name after it: "a consortium, called Americast,", "a new party named
-# Vanua Vou".
+# Vanua Vou", "a militant group calling itself the Niger Delta Avengers".
 _CALLED_BEFORE_RE = re.compile(
-    r"\b([a-z-]+),? (?:(?:to be|will be|would be|is|was|now) )?(?:called|named) $"
+    r"\b([a-z-]+),? (?:(?:to be|will be|would be|is|was|now) )?"
+    r"(?:called|named|(?:calling|calls|called) itself(?: the)?) $"
 )
+# The last words before a name that `kind_noun_calling` reads.
+CALLING_WORDS = frozenset(("called", "named", "itself", "the"))
 
 
 def kind_noun_calling(text, start):
