@@ -2221,3 +2221,14 @@ def test_a_group_calling_itself_a_name_gives_that_name():
     )
     assert "Niger Delta Avengers" in {o.name for o in result.organisations}
     assert {p.name for p in result.people} == {"John Okafor"}
+
+
+def test_the_arabic_article_before_a_name_found_is_part_of_it_on_every_mention():
+    text = (
+        "The official al-Akhbar newspaper said the al-Aqsa Martyrs Brigades claimed it. Later "
+        "the al-Aqsa Martyrs Brigades denied it."
+    )
+    found = orgs(text)
+    assert set(found) == {"al-Akhbar", "al-Aqsa Martyrs Brigades"}
+    brigades = found["al-Aqsa Martyrs Brigades"]
+    assert [text[s:e] for s, e in brigades.spans] == ["al-Aqsa Martyrs Brigades"] * 2

@@ -250,8 +250,33 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
         if fold(org.name) in story.rejected or any(fold(a) in story.rejected for a in org.aliases):
             continue
         org.spans.sort()
+        _with_article(text, org)
         out.append(org)
     return out
+
+
+# Arabic's article, written in lower case before a capitalised name: "the official al-Akhbar
+# newspaper", "the al-Aqsa Martyrs Brigades". Runs open on a capital, so the name found lacks it.
+ARTICLE_PREFIXES = ("al-", "el-")
+
+
+def _with_article(text, org):
+    """Give `org` the article written before its name as the text writes it ("al-Akhbar", not
+    "Akhbar"), on every span of that name."""
+    start, end = org.spans[0]
+    if (
+        text[start:end] != org.name
+        or not text.endswith(ARTICLE_PREFIXES, 0, start)
+        or (start > 3 and text[start - 4].isalnum())
+    ):
+        return
+    org.name = text[start - 3 : end]
+    org.spans = [
+        (s - 3, e)
+        if text[s:e] == text[start:end] and text.endswith(ARTICLE_PREFIXES, 0, s)
+        else (s, e)
+        for s, e in org.spans
+    ]
 
 
 def _known_in_lower_case(story):
