@@ -2232,3 +2232,29 @@ def test_the_arabic_article_before_a_name_found_is_part_of_it_on_every_mention()
     assert set(found) == {"al-Akhbar", "al-Aqsa Martyrs Brigades"}
     brigades = found["al-Aqsa Martyrs Brigades"]
     assert [text[s:e] for s, e in brigades.spans] == ["al-Aqsa Martyrs Brigades"] * 2
+
+
+@pytest.mark.django_db
+def test_migration_0019_adds_historical_bodies_and_calls_the_commonwealth_by_its_short_name():
+    from django.apps import apps
+
+    # An archive migrated before 0019: no Khmer Rouge, the Commonwealth without its short name.
+    migration = _older_archive(
+        "0019_historical_bodies_and_the_commonwealth",
+        own=("Trans World Airlines", "twa", ["TWA"]),
+        trimmed=("Commonwealth of Nations", []),
+        deleted="Europol",
+    )
+
+    migration.add_bodies(apps, None)
+
+    assert Organisation.objects.get(name="Khmer Rouge").kind == "armed_group"
+    assert Organisation.objects.get(name="Trans World Airlines").slug == "twa"
+    assert Organisation.objects.get(name="Commonwealth of Nations").aliases == ["Commonwealth"]
+    _assert_grown(migration, deleted="Europol")
+    found = orgs(
+        "Khmer Rouge guerrillas attacked. Nigeria was suspended from the Commonwealth. The "
+        "Commonwealth Games opened.",
+        known_entities(),
+    )
+    assert set(found) == {"Khmer Rouge", "Commonwealth of Nations"}
