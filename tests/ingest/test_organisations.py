@@ -2258,3 +2258,14 @@ def test_migration_0019_adds_historical_bodies_and_calls_the_commonwealth_by_its
         known_entities(),
     )
     assert set(found) == {"Khmer Rouge", "Commonwealth of Nations"}
+
+
+def test_a_government_or_an_institute_in_apposition_is_a_body_but_a_venture_between_stays_one():
+    found = orgs(
+        "The licence was issued by Naalakkersuisut, the Greenlandic government, and backed by "
+        "the Goethe-Institut, the German cultural institute. Mining is dominated by Debswana, "
+        "a joint venture between the government and De Beers."
+    )
+    assert found["Naalakkersuisut"].kind == "government"
+    assert found["Goethe-Institut"].kind == "other"
+    assert found["Debswana"].kind == "company"

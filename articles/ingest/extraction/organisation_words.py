@@ -248,7 +248,7 @@ APPOSITIVE_KINDS = {
     "coalition partner": "party",
     "militia": "armed_group",
     **dict.fromkeys(words("broadcaster newspaper daily weekly magazine tabloid"), "media"),
-    **dict.fromkeys(words("watchdog regulator police"), "government"),
+    **dict.fromkeys(words("watchdog regulator police government"), "government"),
     # a chamber: "the Jogorku Kenesh, Kyrgyzstan's parliament,", "the Mazhilis, the lower house"
     **dict.fromkeys(("parliament", "legislature", "lower house", "upper house"), "government"),
     **dict.fromkeys(("lower house of parliament", "upper house of parliament"), "government"),
@@ -258,7 +258,7 @@ APPOSITIVE_KINDS = {
     **dict.fromkeys(words("group organisation organization agency"), "other"),
     # "Charité, Europe's largest university hospital,": a person is a hospital's porter, never
     # the hospital (the noun must end the apposition)
-    **dict.fromkeys(words("hospital university museum pollster club"), "other"),
+    **dict.fromkeys(words("hospital university museum pollster club institute"), "other"),
     "think tank": "other",
     **dict.fromkeys(
         words(
@@ -278,7 +278,9 @@ APPOSITIVE_KINDS = {
     **{f"{product} maker": "company" for product in PRODUCT_WORDS},
 }
 # "and" may join two of its words ("the largest property and casualty insurer"); "of" never.
-_APPOSITIVE_WORD = r"(?!(?:of|for|at|in|on|with|to|from|or|who|whose|which|by)\b)[a-z][\w-]*"
+_APPOSITIVE_WORD = (
+    r"(?!(?:of|for|at|in|on|with|to|from|or|who|whose|which|by|between)\b)[a-z][\w-]*"
+)
 APPOSITIVE_RE = re.compile(
     r", (?:(?:the|a|an) (?:[a-z]+['’]s )?|[A-Z][a-z]+['’]s )"
     rf"(?:(?:{_APPOSITIVE_WORD}|[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?) ){{0,4}}"
