@@ -2269,3 +2269,12 @@ def test_a_government_or_an_institute_in_apposition_is_a_body_but_a_venture_betw
     assert found["Naalakkersuisut"].kind == "government"
     assert found["Goethe-Institut"].kind == "other"
     assert found["Debswana"].kind == "company"
+
+
+def test_a_spokesperson_named_after_a_coined_name_makes_it_a_body_but_not_after_a_surname():
+    result = extract(
+        '"It was ash on the ground," Icelandair spokesperson Birta Ragnarsdottir said. Trump '
+        "spokeswoman Karoline Leavitt said so."
+    )
+    assert {o.name for o in result.organisations} == {"Icelandair"}
+    assert {p.name for p in result.people} == {"Birta Ragnarsdottir", "Karoline Leavitt"}

@@ -79,6 +79,24 @@ SURE_FIRM = "listed company"
 SHORT_FORM_IN_BRACKETS_RE = re.compile(r" \([A-Z][A-Za-z&.-]{1,11}\)")
 
 
+# A spokesperson named after a name: "Icelandair spokesperson Birta Sól Ragnarsdóttir".
+SPOKESPERSON_NAMED_RE = re.compile(r" spokes(?:man|woman|person) [A-Z]")
+
+
+def _coined_name_speaks(text, end, tokens):
+    """A named spokesperson follows a one-word name that is no word and no person's name, with
+    no article before it: "Icelandair spokesperson Birta Sól Ragnarsdóttir" ("Trump
+    spokeswoman Karoline Leavitt" speaks for a person)."""
+    if len(tokens) != 1 or not SPOKESPERSON_NAMED_RE.match(text, end):
+        return False
+    key = tokens[0][4]
+    return not (
+        name_lists.in_dictionary(key)
+        or key in name_lists.given_names()
+        or key in name_lists.surnames(name_lists.ALL_SURNAMES)
+    )
+
+
 def beside_noun(text, start, end, run, tokens, before):
     """(name, span, kind) when the words beside the run say it names an organisation: a
     lower-case organisation noun after it or `before` it, an apposition after it that says what
@@ -124,6 +142,8 @@ def beside_noun(text, start, end, run, tokens, before):
                 after = IT_SPEAKS  # "Kawabata Seiki said on Tuesday it would close"
             else:
                 after = staff_after(text, start, end, tokens[0][2])  # "a Velmar spokeswoman"
+                if after is None and _coined_name_speaks(text, end, tokens):
+                    after = "spokesperson"  # "Icelandair spokesperson Birta Sól Ragnarsdóttir"
         elif following in ("'", "’") and FIRM_POSSESSIVE_RE.match(text, end):
             after = SURE_FIRM  # "Renk's chief executive"
     if after is None and before is None and " & " not in run:

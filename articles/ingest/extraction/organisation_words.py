@@ -277,7 +277,8 @@ APPOSITIVE_KINDS = {
     # a maker of a product, never "the film maker": "Bombardier, the business jet maker,"
     **{f"{product} maker": "company" for product in PRODUCT_WORDS},
 }
-# "and" may join two of its words ("the largest property and casualty insurer"); "of" never.
+# "and" may join two of its words ("the largest property and casualty insurer"); "of" never, nor
+# "between" ("a joint venture between the government and De Beers" is a venture).
 _APPOSITIVE_WORD = (
     r"(?!(?:of|for|at|in|on|with|to|from|or|who|whose|which|by|between)\b)[a-z][\w-]*"
 )
