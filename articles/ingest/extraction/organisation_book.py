@@ -123,15 +123,19 @@ class OrganisationBook:
     def lower_case_hits(self, text):
         """(span, entry) of each form opening with a lower-case letter written in `text`, as
         a whole word ("Fighters of al-Qaeda attacked"; not the "ifo" of "info")."""
-        if not self.lower_case:
-            return []
+        if not any(form in text for form in self.lower_case):
+            return []  # most texts: a substring search each is cheaper than the expression
         pattern = self.__dict__.get("_lower_case_re")
         if pattern is None:
             forms = sorted(self.lower_case, key=len, reverse=True)
             pattern = self.__dict__["_lower_case_re"] = re.compile(
-                r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])"
+                "(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])"
             )
-        return [(m.span(), self.lower_case[m.group()]) for m in pattern.finditer(text)]
+        return [
+            (m.span(), self.lower_case[m.group()])
+            for m in pattern.finditer(text)
+            if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-")
+        ]  # the word's start is checked after a match: a look-behind first is dearer
 
     def _openers(self):
         """Every word a form may open with: folded (`firsts`) and as written (acronyms, and the
