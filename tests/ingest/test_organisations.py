@@ -2278,3 +2278,14 @@ def test_a_spokesperson_named_after_a_coined_name_makes_it_a_body_but_not_after_
     )
     assert {o.name for o in result.organisations} == {"Icelandair"}
     assert {p.name for p in result.people} == {"Birta Ragnarsdottir", "Karoline Leavitt"}
+
+
+def test_how_a_firm_is_owned_or_traded_before_its_name_says_firm():
+    result = extract(
+        "The privately owned FlyNamibia carries most passengers. The state-owned Kalvora took "
+        "over, and the publicly listed Orvana fell."
+    )
+    assert {o.name: o.kind for o in result.organisations} == dict.fromkeys(
+        ("FlyNamibia", "Kalvora", "Orvana"), "company"
+    )
+    assert not result.people

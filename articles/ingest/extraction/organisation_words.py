@@ -181,7 +181,8 @@ NOUNS_BEFORE = (
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
     co-operative concern pollster reinsurer distributor association federation institute
-    supplier suppliers outlet website railway railroad network networks start-up startup"""
+    supplier suppliers outlet website railway railroad network networks start-up startup
+    state-owned family-owned government-owned foreign-owned employee-owned privately-owned"""
     )
     | INDUSTRY_PLURALS
 )
@@ -525,6 +526,13 @@ FIRM_ROLE_PAIRS = frozenset(
         "liquidators of",
         "insolvency of",
         "administrators of",
+        # how it is owned or traded: "the privately owned FlyNamibia", "publicly listed Orvana"
+        "privately owned",
+        "wholly owned",
+        "majority owned",
+        "privately held",
+        "publicly listed",
+        "publicly traded",
     }
 )
 # A deal whose other side is a firm, never a person: "its takeover of Spirit AeroSystems", "a
@@ -693,7 +701,8 @@ COMPANY_NOUNS = (
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
     strategist employees pollster reinsurer distributor supplier suppliers railway railroad
-    start-up startup"""
+    start-up startup state-owned family-owned government-owned foreign-owned employee-owned
+    privately-owned"""
     )
     | INDUSTRY_PLURALS
     | FIRMS_ONLY_BEFORE
