@@ -1139,6 +1139,11 @@ def test_business_and_mining_portfolios_close_a_ministers_title():
     assert set(people(extract(text))) == {"Aqqaluk Heilmann Berthelsen", "Tom Lund"}
 
 
+def test_a_title_after_an_occupation_opens_a_persons_name_before_a_bodys():
+    text = "Glaciologist Dr Marcelo Andino of the University of Chile said so."
+    assert set(people(extract(text))) == {"Marcelo Andino"}
+
+
 def test_inter_american_and_pan_american_name_the_americas_not_a_country():
     text = (
         "Loans came from the Inter-American Development Bank and the Pan-American Health "

@@ -2289,3 +2289,15 @@ def test_how_a_firm_is_owned_or_traded_before_its_name_says_firm():
         ("FlyNamibia", "Kalvora", "Orvana"), "company"
     )
     assert not result.people
+
+
+def test_a_body_opener_after_a_persons_of_opens_the_bodys_name():
+    result = extract(
+        "Glaciologist Dr Marcelo Andino of the Escuela Politécnica Nacional said so. Professor "
+        "Ana Ruiz of the Universidad de Chile agreed."
+    )
+    assert {o.name for o in result.organisations} == {
+        "Escuela Politécnica Nacional",
+        "Universidad de Chile",
+    }
+    assert {p.name for p in result.people} == {"Marcelo Andino", "Ana Ruiz"}

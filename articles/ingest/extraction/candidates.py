@@ -272,6 +272,8 @@ def _organisation_end(tokens, j, org, i=None):
     if not org and i is not None and j - i >= 2 and j < n and tokens[j].gap in ("of", "of the"):
         return j, False
     while k < n and tokens[k].kind != "place" and not org:
+        if is_title(tokens[k].text) and not is_org_word(tokens[k].text):
+            break  # a title opens the next person's name: "Glaciologist Dr Marcelo Andino of ..."
         if is_org_word(tokens[k].text) or tokens[k].text in ORG_FINAL_WORDS:
             org = True
         k += 1

@@ -760,8 +760,10 @@ def _named_beside_noun(story, start, end, run, tokens, opening=None):
         before = story.listed[1]  # "retailers Metro, Rewe and Lidl"
     # the first word after "The" and the like ("The Universidad de Chile")
     k = next((k for k, t in enumerate(tokens[:-1]) if t[2] not in LEADING_NOISE), None)
+    if k is not None and before is None and tokens[k][2] not in OPENERS:
+        k = _opener_after_persons_of(story, start, tokens) or k
     opener = None if k is None else tokens[k][2]
-    if k and before is None and opener in COMPANY_OPENING_WORDS | BODY_OPENERS:
+    if k and before is None and opener in OPENERS:
         cut = tokens[k][0]
         start, run = start + cut, run[cut:]
         tokens = read_run(run)[0]
@@ -789,6 +791,22 @@ def _named_beside_noun(story, start, end, run, tokens, opening=None):
         defined_after(text, end, org, story.found)
         if before in PLURAL_NOUNS:
             story.listed = (end, before)
+
+
+OPENERS = COMPANY_OPENING_WORDS | BODY_OPENERS
+
+
+def _opener_after_persons_of(story, start, tokens):
+    """The index of a body's or a firm's opening word after "of" that follows a person found
+    there ("Dr Marcelo Andino of the Escuela Politécnica Nacional"), or None."""
+    for j in range(1, len(tokens) - 1):
+        if (
+            tokens[j][3] in ("of", "of the")
+            and tokens[j][2] in OPENERS
+            and overlaps((start + tokens[j - 1][0], start + tokens[j - 1][1]), story.people)
+        ):
+            return j
+    return None
 
 
 def _family_firm(story, span, before):
