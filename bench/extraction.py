@@ -54,7 +54,9 @@ BASELINE_RE = re.compile(r"\w+")
 # session 31 the same way, leaning to regions the earlier sets had little of. dev32 and
 # unseen32: written in session 32 the same way, on regions and trades the earlier sets had little
 # of (Central Asia, the Balkans, the Caucasus, telecoms, insurers, hospitals). dev33: written
-# later in session 32 the same way, rich in names a careless reader takes for people's.
+# later in session 32 the same way, rich in names a careless reader takes for people's. dev34
+# and unseen34: written in session 33 the same way (Southern Africa, the Nordic countries and
+# the Andes; Southeast Asia, West Africa, the Low Countries and Iberia).
 SETS = (
     "seed",
     "own",
