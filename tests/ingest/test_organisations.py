@@ -2301,3 +2301,13 @@ def test_a_body_opener_after_a_persons_of_opens_the_bodys_name():
         "Universidad de Chile",
     }
     assert {p.name for p in result.people} == {"Marcelo Andino", "Ana Ruiz"}
+
+
+def test_a_lower_case_known_name_opening_a_longer_one_is_the_longer_and_defines_its_acronym():
+    found = orgs(
+        "The ANC lost a ward to the uMkhonto weSizwe Party (MK) on Wednesday. MK said it won, "
+        "and uMkhonto weSizwe celebrated."
+    )
+    party = found["uMkhonto weSizwe Party"]
+    assert party.kind == "party" and "MK" in party.aliases
+    assert len(party.spans) == 4 and "MK" not in found and "uMkhonto weSizwe" not in found

@@ -193,6 +193,9 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
         short_spans,
     )
     tickers = [m.span() for m in TICKER_BRACKET_RE.finditer(text)] if "(" in text else []
+    # first, so that a short form they define ("the uMkhonto weSizwe Party (MK)") is known to
+    # the runs after them
+    _known_in_lower_case(story)
     loose = []  # runs no rule claimed before `_named_beside_noun` read them
     reach = 0  # where the names claimed so far end: past their run, "... on School Research"
     for start, end in _runs(text, story.book, people):
@@ -237,7 +240,6 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
             loose.append((start, end, tokens))
     if loose and story.found.by_key:
         partners_in_lists(story, loose)
-    _known_in_lower_case(story)
     if "PRESS DIGEST" in text[:300].upper():
         digest_papers(text, story.found, story.rejected)
     _spelled_by_acronyms(story)
@@ -288,7 +290,18 @@ def _known_in_lower_case(story):
             continue
         if any(overlaps(span, org.spans) for org in found.by_key.values()):
             continue  # "Al-Qaeda in the Arabian Peninsula" found whole, or the run had it
-        found.add(entry[0], span, "other", entry[1])
+        head = _HEAD_AFTER_RE.match(story.text, span[1])
+        if head and head.group(1) in HEADS and head.group(1) not in TRAILING_ONLY:
+            # "the uMkhonto weSizwe Party (MK)": the known name opens a longer one, as written
+            span = (span[0], head.end())
+            longer = story.text[span[0] : span[1]]
+            org = found.add(longer, span, HEADS[head.group(1)], (entry[0], *entry[1]))
+        else:
+            org = found.add(entry[0], span, "other", entry[1])
+        defined_after(story.text, span[1], org, found)
+
+
+_HEAD_AFTER_RE = re.compile(r" ([A-Z][a-z]+)\b")
 
 
 def _named_by_heads(story, start, heads, end):
