@@ -33,8 +33,8 @@ _HEADS = {
     "armed_group": "Forces Force Brigade Brigades Battalion Regiment Militia Brotherhood Cartel",
     "company": """Company Corporation Corp Corp. Inc Inc. Incorporated Ltd Ltd. Limited LLC plc
         PLC AG GmbH Group Holdings Airlines Airways Motors Electronics Industries Technologies
-        Pharmaceuticals Bank
-        Exchange Metals Mining Resources Petroleum Steel Shipping Logistics Telecom Partners
+        Pharmaceuticals Bank Exchange Metals Mining Resources Petroleum Steel Shipping Logistics
+        Telecom Partners
         Co Cos Plc LP NV SA BV AB ASA Oy Oyj SpA Bhd Berhad Tbk Bancorp Securities Associates
         Holding Chemical Chemicals Systems Aerospace Defence Defense Technics Savings Investments
         Ventures Capital Sons S.A. N.V. B.V. A.G. S.p.A. Contractors Brokers Builders Terminals
@@ -172,6 +172,12 @@ INDUSTRY_PLURALS = words(
     """exporters carmakers automakers chipmakers drugmakers steelmakers refiners manufacturers
     brokerages producers"""
 )
+# A firm's own kind of noun before its name: "the start-up Kaivos Nordic", "the state-owned
+# Kalvora" (how it is owned says firm; so does a share's word or a trade's).
+FIRM_COMPOUNDS = words(
+    """start-up startup state-owned family-owned government-owned foreign-owned employee-owned
+    privately-owned"""
+)
 NOUNS_BEFORE = (
     words(
         """company firm group party club broadcaster newspaper union utility carrier airline lender
@@ -181,10 +187,10 @@ NOUNS_BEFORE = (
     television radio companies firms banks lenders insurers carriers airlines retailers newspapers
     dailies broadcasters utilities parties groups brokers bloc consultancy cooperative
     co-operative concern pollster reinsurer distributor association federation institute
-    supplier suppliers outlet website railway railroad network networks start-up startup
-    state-owned family-owned government-owned foreign-owned employee-owned privately-owned"""
+    supplier suppliers outlet website railway railroad network networks"""
     )
     | INDUSTRY_PLURALS
+    | FIRM_COMPOUNDS
 )
 # Trades whose plural names firms before their names, never people: "listed builders Wilson Bayly
 # Holmes-Ovcon and Stefanutti Stocks", "private operators Helios and Asklepios" (a developer or a
@@ -700,11 +706,10 @@ COMPANY_NOUNS = (
     chipmaker drugmaker steelmaker shipbuilder brewer manufacturer unit subsidiary consortium giant
     companies firms banks lenders insurers carriers airlines retailers brokers utilities lender
     insurer carrier airline utility miner conglomerate division analyst analysts economist
-    strategist employees pollster reinsurer distributor supplier suppliers railway railroad
-    start-up startup state-owned family-owned government-owned foreign-owned employee-owned
-    privately-owned"""
+    strategist employees pollster reinsurer distributor supplier suppliers railway railroad"""
     )
     | INDUSTRY_PLURALS
+    | FIRM_COMPOUNDS
     | FIRMS_ONLY_BEFORE
     | {"shares of", "shares in"}
     | DEAL_PAIRS
