@@ -283,13 +283,12 @@ def _with_article(text, org):
 
 def _known_in_lower_case(story):
     """Known names that open with a lower-case letter, which no run holds: "Fighters of
-    al-Qaeda attacked", "flights on easyJet"."""
+    al-Qaeda attacked", "flights on easyJet". Read before the runs, when nothing else is found
+    yet; the hits of one expression never overlap one another."""
     found = story.found
     for span, entry in story.book.lower_case_hits(story.text):
         if fold(entry[0]) in story.rejected or overlaps(span, story.people):
             continue
-        if any(overlaps(span, org.spans) for org in found.by_key.values()):
-            continue  # "Al-Qaeda in the Arabian Peninsula" found whole, or the run had it
         head = _HEAD_AFTER_RE.match(story.text, span[1])
         if head and head.group(1) in HEADS and head.group(1) not in TRAILING_ONLY:
             # "the uMkhonto weSizwe Party (MK)": the known name opens a longer one, as written
