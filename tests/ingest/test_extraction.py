@@ -1150,3 +1150,27 @@ def test_inter_american_and_pan_american_name_the_americas_not_a_country():
         "Organization, at a China-Africa forum, and trucks on the Trans-Canada Highway."
     )
     assert {c.code for c in extract(text).countries} == {"CN", "CA"}
+
+
+# --------------------------------------------------------------------------- runs
+
+
+@pytest.mark.parametrize(
+    "text, runs",
+    [
+        ("Profits at AT&T and S&P rose.", ["Profits", "AT&T", "S&P"]),
+        ("The carrier Maersk A/S said", ["The", "Maersk A/S"]),
+        ("as J.K. Rowling and J. Smith wrote", ["J.K. Rowling", "J. Smith"]),
+        ("when d'Estaing met l'Oréal staff", ["d'Estaing", "l'Oréal"]),
+        ("Jean-Marie Le Pen and O'Neill spoke", ["Jean-Marie Le Pen", "O'Neill"]),
+        ("Anna van der Berg of the Bank of England", ["Anna van der Berg of the Bank of England"]),
+        ("Émile Zola wrote", ["Émile Zola"]),
+        # no run opens right after a letter, a digit or an apostrophe
+        ("the 5G rollout, McDonald's and it'S", ["McDonald"]),
+        ("Abu Bakr al-Baghdadi led", ["Abu Bakr al-Baghdadi"]),
+    ],
+)
+def test_runs_of_capitalised_words(text, runs):
+    from articles.ingest.extraction.tokens import RUN_RE
+
+    assert [m.group() for m in RUN_RE.finditer(text)] == runs

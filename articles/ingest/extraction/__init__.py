@@ -54,7 +54,11 @@ def extract(text, known=None):
     found = scan(text)
     persons = people(text, found, known)
     orgs = organisations(
-        text, known, [span for p in persons for span in p.spans], _short(persons, text)
+        text,
+        known,
+        [span for p in persons for span in p.spans],
+        _short(persons, text),
+        found.runs,
     )
     return Extraction(
         _not_organisations(persons, orgs, known),

@@ -134,6 +134,10 @@ NOUNS_BEFORE_NOT_PEOPLE = NOUNS_BEFORE | THING_NOUNS_BEFORE
 QUOTES_BEFORE, QUOTES_AFTER = "\"“‘'", "\"”’'"
 # "Werder Bremen 2", "Hansa Rostock (Akpoborie 5th)": a score or a scorer after a name.
 SCORE_AFTER_RE = re.compile(r"\s+(?:\|\s+)?(?:\d|\([A-Z])")  # "| 1-0 |" in a table too
+# The words that end right before a name in a list of examples ("including ") or after a
+# place's compound ("Singapore-based "): looked for before the expressions that read them.
+EXAMPLE_OPENERS_BEFORE = tuple(f"{words} " for words in EXAMPLE_OPENERS)
+PLACE_COMPOUNDS_BEFORE = tuple(f"{word} " for word in PLACE_COMPOUND_WORDS)
 
 
 def sentence_start(text, pos):
@@ -294,13 +298,13 @@ def names_a_firm(text, cand, start, end):
     if before.rstrip().endswith("&") or text[end : end + 3].lstrip().startswith("&"):
         return True
     if (
-        before.endswith(tuple(f"{words} " for words in EXAMPLE_OPENERS))
+        before.endswith(EXAMPLE_OPENERS_BEFORE)
         and (m := EXAMPLES_BEFORE_RE.search(text, max(0, start - 40), start))
         and m.group(1).lower() in PLURAL_NOUNS
     ):
         return True  # "trading houses including Louis Dreyfus and Sucafina"
     if (
-        before.endswith(tuple(f"{word} " for word in PLACE_COMPOUND_WORDS))
+        before.endswith(PLACE_COMPOUNDS_BEFORE)
         and BASED_BEFORE_RE.search(text, max(0, start - 40), start)
         and cand.tokens[0].key not in given_names()
     ):

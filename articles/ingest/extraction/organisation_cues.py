@@ -309,6 +309,8 @@ def team_in_results(text, start, end):
     first before its opponent ("Cannes 0 Monaco 2"), a standings row or an innings opening a
     line, a side of a fixture ("Fulham v Carlisle"), or a rider's or a driver's team after
     their country ("3. Lance Armstrong (U.S.) Motorola 4")."""
+    if not _results_mark_beside(text, start, end):
+        return False
     before = text[max(text.rfind("\n", 0, start) + 1, start - 16) : start]
     if FIXTURE_AFTER_RE.match(text, end) or FIXTURE_BEFORE_RE.search(before):
         return True
@@ -326,6 +328,17 @@ def team_in_results(text, start, end):
         or bool(OPPONENT_RE.match(text, m.end()))
         or text.startswith(" (", m.end())  # an innings and its scorers: "Durham 326 (D. Cox 95"
     )
+
+
+def _results_mark_beside(text, start, end):
+    """What every cue of `team_in_results` needs beside the run, past spaces and tabs: a score,
+    a "v" or a bracket after it, or a "v", "vs" or a bracket before it. Most runs have none, and
+    this look is cheaper than the expressions; where only spaces are seen, it says yes."""
+    after = text[end : end + 8].lstrip(" \t")
+    if not after or after[0].isdigit() or after[0] in "v(":
+        return True
+    before = text[max(0, start - 8) : start].rstrip(" \t")
+    return not before or before[-1] in "vs)"
 
 
 def _team(text, start, end, tokens):

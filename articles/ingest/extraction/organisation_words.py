@@ -833,8 +833,11 @@ SCORE = r"\d{1,3}(?![\d.,:/-]?\d)"
 
 
 # A match's score, never part of a date ("1996-08-22"): looked for in the whole text once, and
-# then near a run, before the three expressions after it, which most runs would fail.
-_MATCH_SCORE_RE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+# then near a run, before the three expressions after it, which most runs would fail. It opens
+# on the digit and looks behind it after (no digit or "-" before it), so that a search jumps
+# from digit to digit: opening on the look-behind made it try every character, three times
+# slower.
+_MATCH_SCORE_RE = re.compile(r"\d(?<![\d-]\d)\d?-\d{1,2}(?![\d-])")
 
 
 @lru_cache(maxsize=1)  # one text at a time: its runs ask in turn

@@ -173,7 +173,7 @@ class _Story:
     listed: tuple | None = None  # (end, noun) of a name read after a plural noun
 
 
-def organisations(text, known, people_spans=(), short_spans=frozenset()):
+def organisations(text, known, people_spans=(), short_spans=frozenset(), runs=None):
     """Return the OrganisationMentions of `text`, editors' decisions (`known`) applied.
 
     `people_spans` are the spans of the people found in `text`: a single word that is both a
@@ -181,6 +181,8 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
     `short_spans` are those of them that name a person by part of the name (a surname alone):
     a noun or an apposition that says firm makes such a one the family's firm ("Brazilian
     meatpacker Tavares", after "Renata Tavares").
+    `runs` are the (start, end) of `tokens.RUN_RE`'s matches in `text`, where the scan found
+    them already.
     """
     people = sorted(people_spans)
     story = _Story(
@@ -198,7 +200,9 @@ def organisations(text, known, people_spans=(), short_spans=frozenset()):
     _known_in_lower_case(story)
     loose = []  # runs no rule claimed before `_named_beside_noun` read them
     reach = 0  # where the names claimed so far end: past their run, "... on School Research"
-    for start, end in _runs(text, story.book, people):
+    if runs is None:
+        runs = [m.span() for m in RUN_RE.finditer(text)]
+    for start, end in _runs(text, story.book, people, runs):
         if start < reach:
             continue  # inside a name claimed from an earlier run
         if end - start < 10 and text[start:end] in LEADING_NOISE:
@@ -607,8 +611,10 @@ def _spelled_by_acronyms(story):
             _join_acronym(story, name, span, acronym, (m.start() - len(acronym), m.start()))
 
 
-# An acronym standing alone: three to six capitals, no letter, digit or "&" beside it.
-LONE_ACRONYM_RE = re.compile(r"(?<![\w&.’'-])[A-Z]{3,6}(?![\w&’'-]|\.\w)")
+# An acronym standing alone: three to six capitals, no letter, digit or "&" beside it. The
+# look-behind follows the first capital, so that a search jumps from capital to capital (see
+# `_MATCH_SCORE_RE`).
+LONE_ACRONYM_RE = re.compile(r"[A-Z](?<![\w&.’'-][A-Z])[A-Z]{2,5}(?![\w&’'-]|\.\w)")
 
 
 def _acronyms_of_found_names(story):
@@ -915,13 +921,12 @@ def _officer_title_at(tokens):
     return None
 
 
-def _runs(text, book, people):
-    """The text's runs of capitalised words as (start, end), joined across 'and', '&' and the
-    possessives that stand inside names; not across 'and' after a person's name ("Nelson
+def _runs(text, book, people, found):
+    """The text's runs of capitalised words (`found`) as (start, end), joined across 'and', '&'
+    and the possessives that stand inside names; not across 'and' after a person's name ("Nelson
     Mandela and African National Congress leaders"), while "Johnson & Johnson" stays one name."""
     runs = []
-    for m in RUN_RE.finditer(text):
-        start, end = m.span()
+    for start, end in found:
         if runs and start - runs[-1][1] <= 5:
             prev_start, prev_end = runs[-1]
             gap = text[prev_end:start]

@@ -32,6 +32,7 @@ class Scan:
 
     words: list  # the text's words without edge punctuation (topics count them)
     lower_words: frozenset  # words this text also writes in lower case
+    runs: list  # (start, end) of every run of capitalised words (the organisations read them too)
     countries: dict = field(default_factory=dict)  # code -> [(start, end)]
     full: list = field(default_factory=list)  # Candidates of two tokens, or one after a title
     partial: list = field(default_factory=list)  # (start, end, folded key) of lone tokens
@@ -42,13 +43,13 @@ class Scan:
 def scan(text):
     """Return the Scan of `text`."""
     words = [w.strip(WORD_EDGE_PUNCTUATION) for w in text.split()]
-    found = Scan(words, frozenset(filter(str.islower, words)))
+    runs = [m.span() for m in RUN_RE.finditer(text)]
+    found = Scan(words, frozenset(filter(str.islower, words)), runs)
     gaz = gazetteer.load()
     lookup, regions, capitals_only = gaz.lookup, gaz.regions, gaz.capitals_only
     countries, partial = found.countries, found.partial
-    for run in RUN_RE.finditer(text):
-        word = run.group()
-        start, end = run.span()
+    for start, end in runs:
+        word = text[start:end]
         if word.partition(" ")[0] in LEADING_NOISE:
             word, start = _without_leading_noise(word, end, gaz.prefixes)
         if not word or word in TITLES:
