@@ -56,7 +56,9 @@ BASELINE_RE = re.compile(r"\w+")
 # of (Central Asia, the Balkans, the Caucasus, telecoms, insurers, hospitals). dev33: written
 # later in session 32 the same way, rich in names a careless reader takes for people's. dev34
 # and unseen34: written in session 33 the same way (Southern Africa, the Nordic countries and
-# the Andes; Southeast Asia, West Africa, the Low Countries and Iberia).
+# the Andes; Southeast Asia, West Africa, the Low Countries and Iberia). dev35 and unseen35:
+# written in session 34 the same way (the Gulf, Egypt, Turkey and Greece, with firms named by
+# everyday words; South Asia, East Africa, Canada and New Zealand).
 SETS = (
     "seed",
     "own",
@@ -71,6 +73,7 @@ SETS = (
     "dev32",
     "dev33",
     "dev34",
+    "dev35",
     "fresh",
     "unseen18",
     "unseen19",
@@ -81,6 +84,7 @@ SETS = (
     "unseen31",
     "unseen32",
     "unseen34",
+    "unseen35",
 )
 # The sets whose errors are never printed: fresh and every unseenNN, named so on purpose.
 UNSEEN_SETS = frozenset(s for s in SETS if s == "fresh" or s.startswith("unseen"))

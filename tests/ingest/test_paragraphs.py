@@ -172,6 +172,14 @@ HARD_WRAPPED = [
         "unseen34/08_vietnam-dengue-vaccine.txt",
         "unseen34/13_abidjan-terminal-concession.txt",
         "unseen34/18_dakar-rts-strike.txt",
+        "dev35/03_istanbul-fertiliser-trial.txt",
+        "dev35/08_amman-solar-desalination.txt",
+        "dev35/13_lesbos-migrant-arrivals.txt",
+        "dev35/18_kirkuk-drone-attack.txt",
+        "unseen35/03_bangladesh-microlender-arrears.txt",
+        "unseen35/08_sri-lanka-telecom-breach.txt",
+        "unseen35/13_tanzania-weekly-suspended.txt",
+        "unseen35/18_nz-election-deepfakes.txt",
     )
 ]
 
