@@ -26,6 +26,10 @@ TITLES = words(
     Director-General Co-leader Co-chair Ratu Tui Chief-of-Staff Mufti Grand-Duke Duke Duchess Count
     Baron Registrar Datuk Dato Datin Tun Seri Administrator Alhaji Alhaja Hajiya Rector Kgosi"""
 )
+# The titles of courtesy, which name a person by the surname alone ("Mr Jordan", "Dr Oman",
+# "Ms Israel"): a country's or a city's name after one is a surname, never the place. Not
+# "Miss", which also crowns a country's beauty queen ("Miss Poland").
+COURTESY_TITLES = words("Mr Mrs Ms Mx Dr Prof Professor Sir Dame")
 # Titles written short, with a full stop, before a name ("Massachusetts Gov. William Weld"); none
 # is a surname, so one closing a run before ". Name" is the title, not a name's last word.
 ABBREVIATED_TITLES = words(

@@ -857,6 +857,22 @@ def test_a_country_after_a_given_name_is_a_surname():
     assert set(people(result)) == {"Lorna Jordan"} and "JO" not in codes(result)
 
 
+def test_a_country_after_a_title_of_courtesy_is_a_surname():
+    text = (
+        "Tomas Holland, the airline's chief, spoke first. Mr Holland said fares would rise, and "
+        "Dr. Holland of the union agreed. Exports to Oman fell. Ms Oman, a pilot, was not told."
+    )
+    result = extract(text)
+    assert "NL" not in codes(result)
+    assert mentioned(text, country(result, "OM").spans) == ["Oman"]  # the country alone
+    assert "Tomas Holland" in people(result)
+
+
+def test_a_beauty_queen_named_for_her_country_names_the_country():
+    result = extract("Anna Kowal, who was Miss Poland in 1991, went on to model in Paris.")
+    assert "PL" in codes(result)
+
+
 def test_a_city_that_is_also_a_given_name_opens_a_name():
     result = extract("Milan Brezar, the Slovene envoy, flew in from Milan on Monday.")
     assert set(people(result)) == {"Milan Brezar"}

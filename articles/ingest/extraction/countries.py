@@ -8,6 +8,7 @@ from articles.ingest.extraction.mentions import CountryMention
 from articles.ingest.extraction.name_lists import given_names
 from articles.ingest.extraction.tokens import CONNECTORS, namelike
 from articles.ingest.gazetteer import fold
+from articles.ingest.lexicon import COURTESY_TITLES
 
 # Prefixes before "American" that make it the Americas': "Inter-American", "Pan-American".
 REGION_PREFIXES = frozenset(("inter", "pan"))
@@ -67,6 +68,15 @@ def mark_places(tokens, gaz):
                 continue
             if code and j == i and _after_given_name(tokens, i):
                 i += 1  # "Wayne Jordan", "Ann Chad": a surname, not a country
+                continue
+            if (
+                code
+                and j == i
+                and i
+                and not tokens[i].gap
+                and tokens[i - 1].text in COURTESY_TITLES
+            ):
+                i += 1  # "Mr Jordan", "Dr Oman": a surname, not a country
                 continue
             for k in range(i, j + 1):
                 tokens[k].place, tokens[k].kind = [], "place"

@@ -19,7 +19,13 @@ from articles.ingest.extraction.context import (
 from articles.ingest.extraction.organisation_words import SCORE
 from articles.ingest.extraction.tokens import RUN_RE, is_acronym
 from articles.ingest.gazetteer import fold
-from articles.ingest.lexicon import DAYS_MONTHS, FUNCTION_WORDS, ORG_WORDS, TITLES
+from articles.ingest.lexicon import (
+    COURTESY_TITLES,
+    DAYS_MONTHS,
+    FUNCTION_WORDS,
+    ORG_WORDS,
+    TITLES,
+)
 from articles.ingest.topics import WORD_EDGE_PUNCTUATION
 
 CJK_ALIAS_RE = re.compile(r"\s*[(（]([\u3400-\u9fff\uf900-\ufaff·・]{1,12})[)）]")
@@ -63,6 +69,9 @@ def scan(text):
         code = lookup.get(key)
         if key in capitals_only and not word.replace(".", "").isupper():
             code, key = None, word  # "Us", "Un": not the abbreviation
+        elif code is not None and COURTESY_TITLE_BEFORE_RE.search(text, max(0, start - 8), start):
+            code = None  # "Mr. Jordan", "Dr. Oman": a surname (without the full stop, the title
+            # is in the run, and `countries.mark_places` reads it)
         if code is not None:
             if key in gaz.cities and TEAM_SCORE_AFTER_RE.match(text, end):
                 continue  # "Toronto 9 Texas 13": a team in a results line, not the country
@@ -93,6 +102,9 @@ TEAM_SCORE_AFTER_RE = re.compile(
     rf"\s+{SCORE}(?!\s*(?:%|percent|per cent|pct|million|billion|mln|bln))"
 )
 
+
+# A title of courtesy with its full stop right before a word: "Mr. ", "Dr. ".
+COURTESY_TITLE_BEFORE_RE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(COURTESY_TITLES))})\. \Z")
 
 # A state's or province's name after a comma ("Paris, Texas,"), where the phrase ends.
 STATE_NAME_AFTER_RE = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-]| [A-Z])")
