@@ -1464,6 +1464,27 @@ def test_the_crowns_possessive_opens_a_name_and_a_lone_head_is_generic():
     assert set(found) == {"King's Fund", "Queen's University", "The Times"}
 
 
+def test_a_royal_or_a_general_opening_a_bodys_name_is_part_of_it():
+    found = orgs(
+        "Scientists at Queen Halima University of Applied Sciences said the reef was bleaching. "
+        "Kalvoria's General Customs Directorate said it seized the cargo. Attorney General "
+        "Justice Department officials declined to comment."
+    )
+    assert "Queen Halima University of Applied Sciences" in found
+    assert "General Customs Directorate" in found
+    assert "Justice Department" in found  # a title before another is a title still
+
+
+def test_two_words_of_one_kind_joined_by_and_qualify_the_organisation_word_after_them():
+    found = orgs(
+        "The Radio and Television Supreme Council fined the channel. Kalvoria Radio and "
+        "Television Corporation will appeal, and Fox News and News Corp declined to comment."
+    )
+    assert "Radio and Television Supreme Council" in found
+    assert "Kalvoria Radio and Television Corporation" in found
+    assert {"Fox News", "News Corp"} <= set(found)  # one word on both sides: two names
+
+
 def test_offices_named_for_a_title_bodies_abroad_stations_and_regional_governments():
     found = orgs(
         "The Office of the Superintendent of Financial Institutions (OSFI) asked insurers to "

@@ -149,13 +149,20 @@ CROWN = frozenset({"King", "Queen", "Prince", "Princess"})
 
 def _named_for_a_royal(tokens, i):
     """tokens[i] is a royal's title, and a university's, a hospital's or a foundation's word
-    follows their name straight after, with no connector: the body is named for them."""
-    rest = tokens[i + 2 : i + 4]
-    return (
-        bool(rest)
-        and not any(t[3] for t in tokens[i + 1 : i + 4])
-        and any(HEADS.get(t[2]) in ("other", "ngo") for t in rest)
-    )
+    follows their name (a word or two) straight after, with no connector: the body is named for
+    them, whatever follows its word ("King Abdullah University of Science and Technology")."""
+    return _head_after(tokens, i, ("other", "ngo"), 2, 3)
+
+
+def _head_after(tokens, i, kinds, nearest, farthest):
+    """An organisation word of one of `kinds` is a token `nearest` to `farthest` places after
+    tokens[i], with no connector between them."""
+    for k in range(i + nearest, min(i + farthest + 1, len(tokens))):
+        if any(t[3] for t in tokens[i + 1 : k + 1]):
+            return False
+        if HEADS.get(tokens[k][2]) in kinds:
+            return True
+    return False
 
 
 # Words that open runs as a rank or a byline's word, and a body's name before its head.
@@ -179,6 +186,12 @@ def name_start(tokens, i):
             # "General Administration of Customs": an adjective, not a general's rank; "Writers
             # Guild of America": its members, not a byline's word
             break
+        if (
+            tokens[i][2] == "General"
+            and (i == 0 or tokens[i - 1][2] in LEADING_NOISE)
+            and _head_after(tokens, i, ("government",), 2, 2)
+        ):
+            break  # "General Intelligence Department", "General Security Directorate"
         if tokens[i][2] in CROWN and i + 1 < n and tokens[i + 1][3] in ("'s", "’s"):
             break  # "King's Fund", "Queen's University": named for the crown
         if tokens[i][2] in CROWN and _named_for_a_royal(tokens, i):

@@ -1055,6 +1055,8 @@ def _joins(left, gap, right, book):
         return True  # "Procter and Gamble", "McKinsey and Company": a known name's "&"
     if len(right_words) == 1 and acronym_like(right) and right.isupper():
         return False  # "the Council of Europe and NATO": two names
+    if _paired_fields(last, right_words):
+        return True  # "Turkish Radio and Television Corporation"
     # " and ": the second half ends the name started by the first ("Department of Latin
     # American and Caribbean Affairs", "International Cooperation and Development Fund").
     left_words = left.split()
@@ -1090,6 +1092,22 @@ def _joins(left, gap, right, book):
         and not is_place(" ".join(left_words))
         and not _ends_listed_company(left_words)
         and not _two_names(left_words, right_words)
+    )
+
+
+def _paired_fields(last, right_words):
+    """Two different organisation words of one kind on either side of "and", the second opening
+    a name that ends on an organisation word: the pair qualifies that word ("Turkish Radio and
+    Television Corporation", "Radio and Television Supreme Council", "the Army and Navy Club"),
+    where "Fox News and News Corp" names two."""
+    first = right_words[0]
+    return (
+        len(right_words) > 1
+        and last != first
+        and last in HEADS
+        and HEADS[last] == HEADS.get(first)
+        and right_words[-1] in HEADS
+        and right_words[-1] not in TRAILING_ONLY
     )
 
 
