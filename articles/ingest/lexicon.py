@@ -102,20 +102,22 @@ COMPANY_OPENERS = words(
 )
 # Words that open a university's, an institute's, a foundation's, a museum's or a newspaper's
 # name in other languages, and no person's: "Universidad de Chile", "Institut Pasteur", "Fundação
-# Getulio Vargas", "Musée d'Orsay", "Prensa Libre", "Gazeta Wyborcza".
+# Getulio Vargas", "Musée d'Orsay", "Prensa Libre", "Gazeta Wyborcza", and an exchange's
+# ("Boursa Kuwait", "Borsa Italiana", "Bourse de Casablanca").
 BODY_OPENERS = words(
     """Universidad Universidade Université Universität Università Universiteit Uniwersytet
     Instituto Institut Istituto Fundación Fundação Fondation Fondazione Stiftung Museo Musée
     Museu Prensa Diario Jornal Gazeta Gazzetta Corriere Escuela Escola École Cooperativa
     Sindicato Confederación Confederação Federación Federação Asociación Associação União
-    Cinemateca Biblioteca Superintendencia Superintendência"""
+    Cinemateca Biblioteca Superintendencia Superintendência Boursa Borsa Bourse"""
 )
 # Trades that end a company's name and only end it: "Anglo Platinum", "Hanwha Shipbuilding",
-# "Kestrel Haulage", "Sigma Lithium"; in Japanese ("Kawabata Kogyo", "Sumitomo Kagaku") and
-# German ("Salzgitter Werke") too, the brothers who founded a firm ("Moreno Hermanos"), and the
-# commodities a firm grows or makes ("Dangote Cement", "Sime Darby Plantations"; not "Energy",
-# "Oil" or "Gas", which end ministers' portfolios and markets: "Saudi Energy Minister", "Natural
-# Gas"). None is a given name or a common surname: a name with one of them is never a person's.
+# "Kestrel Haulage", "Sigma Lithium", "Beacon Refining"; in Japanese ("Kawabata Kogyo",
+# "Sumitomo Kagaku"), German ("Salzgitter Werke") and Turkish ("Ziraat Bankası") too, the
+# brothers who founded a firm ("Moreno Hermanos"), and the commodities a firm grows or makes
+# ("Dangote Cement", "Sime Darby Plantations"; not "Energy", "Oil" or "Gas", which end
+# ministers' portfolios and markets: "Saudi Energy Minister", "Natural Gas"). None is a given
+# name or a common surname: a name with one of them is never a person's.
 TRADE_WORDS = words(
     """Platinum Materials Shipyard Shipbuilding Construction Builders Maritime Research Energies
     Enerji Sekuritas Lithium Manganese Cobalt Uranium Graphite Haulage Freight Markets Managers
@@ -130,7 +132,7 @@ TRADE_WORDS = words(
     Cement Sugar Tobacco Plantations Telecoms Fertilizers Fertilisers Dairy Seafood Poultry Pharma
     Cocoa Rubber Timber Coffee Refinery Refineries Ratings Ammonia Labs Credit Valores Børs
     Renewables Therapeutics Networks Midstream Generation Products Advisers Advisors Mutual
-    Biologics Solar Transport Agri Sondagens Airline"""
+    Biologics Solar Transport Agri Sondagens Airline Refining Bankası"""
 )
 # Legal forms that close a company's name under other countries' laws: those of cleanco's list
 # of legal terms (the field's, by country) that are no English word, given name or other

@@ -1485,6 +1485,24 @@ def test_two_words_of_one_kind_joined_by_and_qualify_the_organisation_word_after
     assert {"Fox News", "News Corp"} <= set(found)  # one word on both sides: two names
 
 
+def test_refining_and_a_turkish_bank_end_a_firms_name():
+    found = orgs(
+        "A fire hit the Kestrel Refining plant on Monday. Loans from Halkara Bankası and "
+        "Denizli Bankası were frozen."
+    )
+    assert {"Kestrel Refining", "Halkara Bankası", "Denizli Bankası"} <= set(found)
+
+
+def test_a_prosecution_service_and_an_exchange_named_in_arabic_or_italian():
+    found = orgs(
+        "The Supreme State Security Prosecution renewed his detention, and the Prosecution "
+        "said so. Boursa Kuwait and Borsa Italiana halted trading."
+    )
+    assert found["Supreme State Security Prosecution"].kind == "government"
+    assert {"Boursa Kuwait", "Borsa Italiana"} <= set(found)
+    assert "Prosecution" not in found  # its word alone is generic
+
+
 def test_offices_named_for_a_title_bodies_abroad_stations_and_regional_governments():
     found = orgs(
         "The Office of the Superintendent of Financial Institutions (OSFI) asked insurers to "

@@ -29,7 +29,7 @@ _HEADS = {
     "government": """Ministry Department Bureau Agency Office Authority Administration Service
         Services Commission Committee Council Assembly Parliament Congress Senate Court Tribunal
         Police Army Navy Guard Guards Command Corps Directorate Inspectorate Secretariat Reserve
-        Municipality Treasury Staff Regulator Superintendency Superintendence""",
+        Municipality Treasury Staff Regulator Superintendency Superintendence Prosecution""",
     "armed_group": "Forces Force Brigade Brigades Battalion Regiment Militia Brotherhood Cartel",
     "company": """Company Corporation Corp Corp. Inc Inc. Incorporated Ltd Ltd. Limited LLC plc
         PLC AG GmbH Group Holdings Airlines Airways Motors Electronics Industries Technologies
