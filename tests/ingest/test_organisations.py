@@ -1503,6 +1503,16 @@ def test_a_prosecution_service_and_an_exchange_named_in_arabic_or_italian():
     assert "Prosecution" not in found  # its word alone is generic
 
 
+def test_a_nouns_of_before_a_name_does_not_join_the_name_after_and():
+    found = orgs(
+        "Shares of Deutsche Bank and Bank Kestrel fell. The Governor of the Central Bank and "
+        "Finance Ministry officials met staff of the Department of Latin American and "
+        "Caribbean Affairs."
+    )
+    assert {"Deutsche Bank", "Bank Kestrel", "Finance Ministry"} <= set(found)
+    assert "Department of Latin American and Caribbean Affairs" in found
+
+
 def test_offices_named_for_a_title_bodies_abroad_stations_and_regional_governments():
     found = orgs(
         "The Office of the Superintendent of Financial Institutions (OSFI) asked insurers to "

@@ -1075,7 +1075,7 @@ def _joins(left, gap, right, book):
     # American and Caribbean Affairs", "International Cooperation and Development Fund").
     left_words = left.split()
     left_head = any(w in HEADS and w not in TRAILING_ONLY for w in left_words)
-    if left_head and (" of " in f" {left} " or " for " in f" {left} "):
+    if _head_then_complement(left_words):
         # but "the Bank of England and Deutsche Bank": each half has its own organisation word
         return len(right_words) <= 3 and right_words[-1] not in left_words
     left_words = core
@@ -1107,6 +1107,18 @@ def _joins(left, gap, right, book):
         and not _ends_listed_company(left_words)
         and not _two_names(left_words, right_words)
     )
+
+
+def _head_then_complement(words):
+    """The words hold an organisation word and then "of" or "for" and its complement, which
+    "and" may go on ("Department of Latin American"), unlike a noun's "of" before a name
+    ("Shares of Deutsche Bank", "Governor of the Central Bank")."""
+    seen_head = False
+    for word in words:
+        if word in ("of", "for") and seen_head:
+            return True
+        seen_head = seen_head or (word in HEADS and word not in TRAILING_ONLY)
+    return False
 
 
 def _paired_fields(last, right_words):
