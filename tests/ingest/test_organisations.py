@@ -1116,6 +1116,29 @@ def test_a_rejected_acronym_is_not_made_a_named_organisations_alias():
     }
 
 
+def test_a_short_name_opening_one_longer_name_is_its_alias():
+    text = (
+        "Kalvoria sold a stake in the urea producer Velmont Fertilisers. A Velmont spokeswoman "
+        "said the plant is idle. Shares of Orvana Steel and Orvana Motors fell; an Orvana "
+        "spokesman said so. Deutsche Bank Securities and Deutsche Bank agreed."
+    )
+    found = orgs(text)
+    velmont = found["Velmont Fertilisers"]
+    assert "Velmont" not in found and "Velmont" in velmont.aliases
+    assert [text[s:e] for s, e in velmont.spans] == ["Velmont Fertilisers", "Velmont"]
+    assert {"Orvana Steel", "Orvana Motors", "Deutsche Bank Securities", "Deutsche Bank"} <= set(
+        found
+    )  # two longer names, or a name with its own organisation word: each its own
+
+
+def test_a_rejected_short_name_does_not_take_the_longer_name_with_it():
+    text = "Velmont Fertilisers cut output. A Velmont spokeswoman said the plant is idle."
+    known = KnownEntities(rejected_organisations=frozenset({"velmont"}))
+    assert {o.name: o.aliases for o in extract(text, known).organisations} == {
+        "Velmont Fertilisers": []
+    }
+
+
 def test_a_legal_form_after_a_comma_is_inside_the_mention():
     text = "BioVest Research, Inc. said on Monday it would buy a stake."
     (firm,) = extract(text).organisations

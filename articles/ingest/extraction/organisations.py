@@ -249,6 +249,7 @@ def organisations(text, known, people_spans=(), short_spans=frozenset(), runs=No
         digest_papers(text, story.found, story.rejected)
     _spelled_by_acronyms(story)
     _acronyms_of_found_names(story)
+    _short_names_of_found(story)
     _legal_forms_after_commas(story)
     papers_of_places(text, story.found, story.rejected)
     newspaper_titles(text, story.found)
@@ -650,6 +651,46 @@ def _acronyms_of_found_names(story):
             continue
         found.define(org, m.group())
         org.spans.append(m.span())
+
+
+def _short_names_of_found(story):
+    """A name found by itself that opens exactly one longer name the story gives, whose other
+    words are organisation words (`_organisation_words`), is that organisation by its short
+    name: "Bastion" of "Bastion Fertilisers", "Heron" of "Heron Airways", "OCP" of "OCP Group".
+    It becomes an alias, and its uses the longer name's. A name with an organisation word of
+    its own ("Deutsche Bank" beside "Deutsche Bank Securities"), or one the book knows, is one
+    of its own; so is a short name two longer ones open ("Tata" of "Tata Steel" and "Tata
+    Motors")."""
+    found = story.found
+    for key, short in list(found.by_key.items()):
+        words = short.name.split()
+        if (
+            any(w in HEADS for w in words)
+            or story.book.get(short.name) is not None
+            or key in story.rejected  # dropped by itself, never with the longer name
+        ):
+            continue
+        opening = short.name + " "
+        longer = [
+            org
+            for org in found.by_key.values()
+            if org.name.startswith(opening) and _organisation_words(org.name[len(opening) :])
+        ]
+        if len(longer) != 1:
+            continue
+        org = longer[0]
+        del found.by_key[key]
+        if short.name not in org.aliases:
+            org.aliases.append(short.name)
+        found.by_alias.setdefault(key, org)
+        found.absorb(org, short)
+
+
+def _organisation_words(rest):
+    """One organisation word ("Airways", "Group", "Movement"), or a firm's words only ("Group
+    Plc", "Mining Ltd"); not "Research Institute Ltd", a body of its own."""
+    words = rest.split()
+    return (len(words) == 1 and words[0] in HEADS) or all(HEADS.get(w) == "company" for w in words)
 
 
 def _legal_forms_after_commas(story):
