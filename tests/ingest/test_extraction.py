@@ -887,6 +887,17 @@ def test_a_surname_that_is_an_organisation_word_needs_a_title_or_a_nationality()
     assert set(people(extract(text))) == {"Tessa Hall", "Derek Mills"}
 
 
+def test_an_apposition_saying_what_they_do_makes_such_a_name_a_persons():
+    text = (
+        "Tessa Hall, the former BBC director, said the board erred. Its founder, Helena Bank, "
+        "a Dutch-born former private banker, denied it. The choir sang at the Albert Hall, the "
+        "London venue, on Monday."
+    )
+    result = extract(text)
+    assert set(people(result)) == {"Tessa Hall", "Helena Bank"}
+    assert "Helena Bank" not in {o.name for o in result.organisations}
+
+
 def test_a_name_closed_by_an_everyday_plural_noun_is_a_group():
     text = (
         "Regulators widened a probe into Harlow Asset Managers. Steve Jobs, Owen Tricks and "

@@ -74,6 +74,7 @@ from articles.ingest.lexicon import (
     PLACE_WORDS_BEFORE,
     PORTFOLIO_WORDS,
     ROLE_MODIFIERS,
+    ROLE_NOUNS,
     THING_NOUNS_BEFORE,
     TITLE_WORDS_LOWER,
     WORD_SUFFIXES,
@@ -111,6 +112,19 @@ PLACE_APPOSITIVE_RE = re.compile(
     # the noun ends the apposition: "a town councillor" is a person's
     r"(?=[,.;)]| (?:about|some|in|near|on|of|outside|just|close|north|south|east|west|northeast|"
     r"northwest|southeast|southwest)\b)"
+)
+# An apposition that says a name is a person's: "Tony Hall, the former BBC director,", "Helena
+# Bank, a Dutch-born former private banker,". Up to four words before the noun for what the
+# person is or does, which ends the apposition.
+_PERSON_NOUNS = sorted(
+    {w.lower() for w in ROLE_NOUNS if w.isalpha() and len(w) > 3} | TITLE_WORDS_LOWER,
+    key=len,
+    reverse=True,
+)
+PERSON_APPOSITIVE_RE = re.compile(
+    r", (?:a|an|the|[A-Z][\w.'’-]*['’]s) (?:[\w.'’-]+ ){0,4}?"
+    rf"(?:{'|'.join(map(re.escape, _PERSON_NOUNS))})"
+    r"(?=[,.;)]| (?:of|for|at|in|on|who|with|and|to)\b)"
 )
 # A paper named by the noun after it: "the Yedioth Ahronoth newspaper", "O Globo daily said".
 PAPER_AFTER_RE = re.compile(
@@ -484,8 +498,11 @@ def in_context(text, cand, offset, lower_words):
         role
         or ABBREVIATED_TITLE_BEFORE_RE.search(text, max(0, start - 8), start)
         or _nationality_after(text, end)
+        or PERSON_APPOSITIVE_RE.match(text, end)
     ):
-        return None  # "Albert Hall": only a title or a nationality says "Tony Hall" is a person
+        # "Albert Hall": only a title, a nationality or an apposition saying what they do
+        # ("Tony Hall, the former BBC director,") says "Tony Hall" is a person
+        return None
     return Candidate(start, end, toks, role, nick=cand.nick)
 
 

@@ -332,6 +332,10 @@ def _named_by_heads(story, start, heads, end):
             name, span = name + ".", (span[0], span[1] + 1)  # "Microsoft Corp."
         if fold(name) in story.rejected or is_place(name) or credit(text, span):
             continue
+        if span in story.people and _given_name_and_surname(name):
+            # The people phase read a person there, which a given name and a surname that is an
+            # organisation's word take evidence for: "Helena Bank, a former private banker,"
+            continue
         if _partisan_chamber(name):
             continue
         if m := _IN_PLACE_DEFINED_RE.match(text, span[1]):
@@ -362,6 +366,12 @@ def _named_by_heads(story, start, heads, end):
         claimed.append(span)
         defined_after(text, span[1], org, found)
     return claimed
+
+
+def _given_name_and_surname(name):
+    """Two words, a given name and another: "Helena Bank", "Tomas Post"."""
+    first, space, last = name.partition(" ")
+    return bool(space) and " " not in last and fold(first) in name_lists.given_names()
 
 
 def _adjective_last(name):
