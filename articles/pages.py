@@ -317,11 +317,28 @@ def linked_body(article):
 
 
 def _link_spans(article):
-    """(start, end, url, kind, name) of the first mention of each tagged entity with offsets."""
+    """(start, end, url, kind, name) of the first mention of each tagged entity with offsets
+    that no longer mention holds: the "Dubai" of "Dubai Financial Services Authority" is the
+    authority's name, so the country is linked where it is named by itself."""
+    mentions = []  # (offsets, url, kind, name) of each tag
     for k in KINDS:
         for tag in getattr(article, k.tag_set).all():
-            offsets = [tuple(o) for o in tag.offsets or () if len(o) == 2]
+            offsets = sorted(tuple(o) for o in tag.offsets or () if len(o) == 2)
             if offsets:
-                s, e = min(offsets)
                 entity = getattr(tag, k.name)
-                yield (s, e, entity.get_absolute_url(), k.name, entity.name)
+                mentions.append((offsets, entity.get_absolute_url(), k.name, entity.name))
+    inside = _inside_longer({span for offsets, *_ in mentions for span in offsets})
+    for offsets, url, kind, name in mentions:
+        first = next((span for span in offsets if span not in inside), None)
+        if first is not None:
+            yield (*first, url, kind, name)
+
+
+def _inside_longer(spans):
+    """The spans that lie inside a longer one of `spans`: one sort and one sweep."""
+    inside, reach = set(), -1
+    for s, e in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if e <= reach:
+            inside.add((s, e))
+        reach = max(reach, e)
+    return inside

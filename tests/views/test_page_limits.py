@@ -8,7 +8,15 @@ alternatives. Timing is measured by bench/pages_limits.py, not here.
 import pytest
 
 from articles import pages
-from articles.models import Article, ArticlePerson, Person
+from articles.models import (
+    Article,
+    ArticleCountry,
+    ArticleOrganisation,
+    ArticlePerson,
+    Country,
+    Organisation,
+    Person,
+)
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +67,21 @@ def test_overlapping_and_straddling_links_are_left_out():
     ArticlePerson.objects.create(article=article, person=anna, offsets=[[0, 4]])
     ArticlePerson.objects.create(article=article, person=later, offsets=[[12, 20]])  # straddles
     body = str(pages.linked_body(Article.objects.with_tags().get(pk=article.pk)))
-    assert body.count("entity-link") == 1 and ">Anna</a>" in body
+    assert body.count("entity-link") == 1 and ">Anna Berg</a>" in body  # the longer mention
     assert body.endswith("<p>Later.</p>\n") or "<p>Later.</p>" in body
+
+
+def test_a_name_inside_a_longer_one_is_linked_where_it_stands_alone():
+    body = "The Dubai Financial Services Authority fined it.\n\nFlats in Dubai sold slowly."
+    article = make_article(body=body, slug="inside")
+    authority = Organisation.objects.create(name="Dubai Financial Services Authority", slug="dfsa")
+    uae = Country.objects.get_or_create(code="AE", defaults={"name": "United Arab Emirates"})[0]
+    ArticleOrganisation.objects.create(article=article, organisation=authority, offsets=[[4, 38]])
+    city = body.rindex("Dubai")
+    ArticleCountry.objects.create(article=article, country=uae, offsets=[[4, 9], [city, city + 5]])
+    html = str(pages.linked_body(Article.objects.with_tags().get(pk=article.pk)))
+    assert ">Dubai Financial Services Authority</a>" in html
+    assert html.count("entity-country") == 1 and "Flats in <a" in html
 
 
 def test_related_stories_are_sought_by_the_first_tags_only(crowded, monkeypatch):
