@@ -672,24 +672,27 @@ def _short_names_of_found(story):
     of its own; so is a short name two longer ones open ("Tata" of "Tata Steel" and "Tata
     Motors")."""
     found = story.found
+    # each name's openings whose rest is organisation words -> the names: one pass, not a
+    # look at every name for every name (a long story names hundreds)
+    longer = {}
+    for org in found.by_key.values():
+        words = org.name.split(" ")
+        for k in range(1, len(words)):
+            if _organisation_words(" ".join(words[k:])):
+                longer.setdefault(" ".join(words[:k]), []).append(org)
+    live = {id(org) for org in found.by_key.values()}
     for key, short in list(found.by_key.items()):
-        words = short.name.split()
+        candidates = [org for org in longer.get(short.name, ()) if id(org) in live]
         if (
-            any(w in HEADS for w in words)
+            len(candidates) != 1
+            or any(w in HEADS for w in short.name.split())
             or story.book.get(short.name) is not None
             or key in story.rejected  # dropped by itself, never with the longer name
         ):
             continue
-        opening = short.name + " "
-        longer = [
-            org
-            for org in found.by_key.values()
-            if org.name.startswith(opening) and _organisation_words(org.name[len(opening) :])
-        ]
-        if len(longer) != 1:
-            continue
-        org = longer[0]
+        org = candidates[0]
         del found.by_key[key]
+        live.discard(id(short))
         if short.name not in org.aliases:
             org.aliases.append(short.name)
         found.by_alias.setdefault(key, org)
